@@ -1,0 +1,53 @@
+//! The frame of every page: skip link, header with the signed-in user, language switch and
+//! sign-out, then the page. Both forms are plain posts so they work without JavaScript.
+
+use crate::functions::auth::who_am_i;
+use crate::i18n::{Locale, tr};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn Layout(children: Children) -> impl IntoView {
+    let t = tr();
+    // Re-read on every navigation so the header follows a sign-in or sign-out.
+    let location = use_location();
+    let user = Resource::new(move || location.pathname.get(), |_| who_am_i());
+    let other = use_context::<Locale>().unwrap_or_default().other();
+    view! {
+        <a class="skip-link" href="#main">{t.skip_to_content}</a>
+        <header class="site-header">
+            <a class="brand" href="/">
+                <span class="brand-mark" aria-hidden="true">"金"</span>
+                <span class="brand-name">{t.app_name}</span>
+            </a>
+            <nav class="header-actions" aria-label=t.main_nav>
+                <form method="post" action="/api/prefs/set_locale" class="inline-form">
+                    <input type="hidden" name="lang" value=other.code()/>
+                    <button type="submit" class="link-button" lang=other.html_lang() aria-label=t.switch_language>
+                        {t.other_language_name}
+                    </button>
+                </form>
+                <Suspense fallback=|| ()>
+                    {move || Suspend::new(async move {
+                        match user.await {
+                            Ok(Some(u)) => view! {
+                                <a class="nav-home" href=u.role.home_path()>{t.nav_home}</a>
+                                <span class="who">
+                                    <span class="visually-hidden">{t.signed_in_as}" "</span>
+                                    {u.display_name.clone()}
+                                    <span class="role-tag">{t.role(u.role)}</span>
+                                </span>
+                                <form method="post" action="/api/auth/logout" class="inline-form">
+                                    <button type="submit" class="button secondary">{t.logout}</button>
+                                </form>
+                            }.into_any(),
+                            _ => view! { <a class="button" href="/login">{t.login}</a> }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            </nav>
+        </header>
+        <main id="main" tabindex="-1">{children()}</main>
+        <footer class="site-footer"><p>{t.tagline}</p></footer>
+    }
+}

@@ -1,0 +1,42 @@
+//! Each role's home page data. Each function refuses every other role on the server.
+
+use crate::error::AppError;
+use crate::models::home::{AdminHome, CitizenHome, EmployerHome, ReviewerHome};
+use leptos::prelude::*;
+
+#[server(prefix = "/api/citizen", endpoint = "get_home")]
+pub async fn get_citizen_home() -> Result<CitizenHome, AppError> {
+    use crate::server::{auth, services, state::app_state};
+    let scope = auth::require_principal()?.citizen()?;
+    services::records::citizen_home(&app_state()?.store, scope).await
+}
+
+#[server(prefix = "/api/employer", endpoint = "get_home")]
+pub async fn get_employer_home() -> Result<EmployerHome, AppError> {
+    use crate::server::{auth, services, state::app_state};
+    let scope = auth::require_principal()?.employer()?;
+    services::homes::employer_home(&app_state()?.store, scope).await
+}
+
+#[server(prefix = "/api/review", endpoint = "get_home")]
+pub async fn get_reviewer_home() -> Result<ReviewerHome, AppError> {
+    use crate::server::{auth, services, state::app_state};
+    let scope = auth::require_principal()?.reviewer()?;
+    services::homes::reviewer_home(&app_state()?.store, scope).await
+}
+
+/// The helpdesk console greets the agent by name; the search comes with assisted sessions.
+#[server(prefix = "/api/helpdesk", endpoint = "get_home")]
+pub async fn get_helpdesk_home() -> Result<String, AppError> {
+    use crate::server::auth;
+    let principal = auth::require_principal()?;
+    principal.helpdesk()?;
+    Ok(principal.display_name)
+}
+
+#[server(prefix = "/api/admin", endpoint = "get_home")]
+pub async fn get_admin_home() -> Result<AdminHome, AppError> {
+    use crate::server::{auth, services, state::app_state};
+    let scope = auth::require_principal()?.admin()?;
+    services::homes::admin_home(&app_state()?.store, scope).await
+}

@@ -1,0 +1,6 @@
+//! Server functions, one file per area, each with a stable URL under `/api/<area>/<verb_noun>`.
+//! Bodies stay thin: principal → scope → validated input → service → typed error.
+
+pub mod auth;
+pub mod homes;
+pub mod prefs;

@@ -1,0 +1,74 @@
+//! Jinbao (金保): the Leptos app. Routes, pages, components and shared types compile for both
+//! the server (feature `ssr`) and the browser (feature `hydrate`); `server/` is server-only.
+
+#![recursion_limit = "256"]
+
+pub mod components;
+pub mod error;
+pub mod functions;
+pub mod i18n;
+pub mod models;
+pub mod routes;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+use components::layout::Layout;
+use i18n::Locale;
+use leptos::prelude::*;
+use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{SsrMode, path};
+
+/// The HTML document. Every page is rendered completely on the server (`SsrMode::Async`) so
+/// it works without JavaScript; the nonce lets the hydration script pass the CSP.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let locale = Locale::current();
+    view! {
+        <!DOCTYPE html>
+        <html lang=locale.html_lang()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let locale = Locale::current();
+    provide_context(locale);
+    let t = locale.texts();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/jinbao.css"/>
+        <Title text=t.app_name/>
+        <Router>
+            <Layout>
+                <Routes fallback=routes::not_found::NotFoundPage>
+                    <Route path=path!("") view=routes::welcome::WelcomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=routes::login::LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me") view=routes::citizen::home::CitizenHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/employer") view=routes::employer::home::EmployerHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/helpdesk") view=routes::helpdesk::home::HelpdeskHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/review") view=routes::review::home::ReviewerHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin") view=routes::admin::home::AdminHomePage ssr=SsrMode::Async/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,8 @@
+//! Types shared by the browser and the server: validated identifiers, the insurance vocabulary
+//! and the DTOs each page receives.
+
+pub mod auth;
+pub mod home;
+pub mod ids;
+pub mod insurance;
+pub mod retirement;

@@ -1,0 +1,84 @@
+//! Statutory retirement age under the 2025 reform (全国人大常委会《关于实施渐进式延迟法定退休
+//! 年龄的决定》, 2024-09-13): from 2025-01, men's age rises from 60 to 63 and women cadres' from
+//! 55 to 58 by one month every four months; women workers' from 50 to 55 by one month every two.
+
+use super::insurance::Month;
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// Which original retirement age applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RetirementCategory {
+    Man,
+    /// 女干部 (original age 55)
+    WomanCadre,
+    /// 女工人 (original age 50)
+    WomanWorker,
+}
+
+impl RetirementCategory {
+    /// (original age in years, months of delay per step, maximum delay in months)
+    fn rule(self) -> (i32, i32, i32) {
+        match self {
+            RetirementCategory::Man => (60, 4, 36),
+            RetirementCategory::WomanCadre => (55, 4, 36),
+            RetirementCategory::WomanWorker => (50, 2, 60),
+        }
+    }
+}
+
+/// Months since year 0, for arithmetic on `YYYYMM`.
+pub fn month_index(m: Month) -> i32 {
+    (m / 100) * 12 + (m % 100 - 1)
+}
+
+pub fn month_from_index(i: i32) -> Month {
+    (i / 12) * 100 + (i % 12 + 1)
+}
+
+const REFORM_START: Month = 202501;
+
+/// The month the person reaches the statutory retirement age, and that age in months.
+pub fn statutory_retirement(birth: NaiveDate, category: RetirementCategory) -> (Month, i32) {
+    let (age_years, step, max_delay) = category.rule();
+    let birth_month = birth.year() * 100 + birth.month() as i32;
+    let original = month_index(birth_month) + age_years * 12;
+    let since_reform = original - month_index(REFORM_START);
+    let delay = if since_reform < 0 { 0 } else { (since_reform / step + 1).min(max_delay) };
+    (month_from_index(original + delay), age_years * 12 + delay)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, 15).unwrap()
+    }
+
+    #[test]
+    fn official_table_examples() {
+        // Men born before 1965 keep 60.
+        assert_eq!(statutory_retirement(d(1964, 12), RetirementCategory::Man), (202412, 720));
+        // 1965-01..04 → 60y1m; 1965-05..08 → 60y2m.
+        assert_eq!(statutory_retirement(d(1965, 1), RetirementCategory::Man), (202502, 721));
+        assert_eq!(statutory_retirement(d(1965, 4), RetirementCategory::Man).1, 721);
+        assert_eq!(statutory_retirement(d(1965, 5), RetirementCategory::Man).1, 722);
+        // Men born 1976-09 and later reach the full 63.
+        assert_eq!(statutory_retirement(d(1976, 9), RetirementCategory::Man).1, 756);
+        assert_eq!(statutory_retirement(d(1990, 3), RetirementCategory::Man), (205303, 756));
+        // Women workers: 1975-01..02 → 50y1m; born 1984-12 and later → 55.
+        assert_eq!(statutory_retirement(d(1975, 2), RetirementCategory::WomanWorker).1, 601);
+        assert_eq!(statutory_retirement(d(1975, 3), RetirementCategory::WomanWorker).1, 602);
+        assert_eq!(statutory_retirement(d(1984, 12), RetirementCategory::WomanWorker).1, 660);
+        // The demo retiree (woman cadre born 1962-11) retired at 55 in 2017-11.
+        assert_eq!(statutory_retirement(d(1962, 11), RetirementCategory::WomanCadre), (201711, 660));
+    }
+
+    #[test]
+    fn month_index_roundtrip() {
+        for m in [199801, 202412, 202501, 205303] {
+            assert_eq!(month_from_index(month_index(m)), m);
+        }
+    }
+}

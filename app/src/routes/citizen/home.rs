@@ -1,0 +1,91 @@
+use crate::components::error_view::ErrorView;
+use crate::functions::homes::get_citizen_home;
+use crate::i18n::{Locale, Texts, tr};
+use crate::models::home::{CitizenHome, InsuranceSummary};
+use crate::models::insurance::{month_label, yuan};
+use leptos::prelude::*;
+
+/// The citizen's home: all five insurances on one screen.
+#[component]
+pub fn CitizenHomePage() -> impl IntoView {
+    let t = tr();
+    let home = Resource::new(|| (), |_| get_citizen_home());
+    view! {
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match home.await {
+                    Ok(h) => view! { <CitizenHomeView home=h/> }.into_any(),
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn CitizenHomeView(home: CitizenHome) -> impl IntoView {
+    let t = tr();
+    let locale = use_context::<Locale>().unwrap_or_default();
+    view! {
+        <section class="page-intro">
+            <h1>{t.my_insurances}</h1>
+            <p class="person">
+                <span class="person-name">{home.name.clone()}</span>
+                <span class="muted">{t.masked_id}": "{home.masked_id.clone()}</span>
+                {home.scheme.map(|s| view! { <span class="tag">{t.scheme(s)}</span> })}
+            </p>
+            <p class="muted">{t.my_insurances_intro}</p>
+        </section>
+        <ul class="insurance-grid" role="list">
+            {home.insurances.into_iter().map(|s| view! { <li><InsuranceCard summary=s t=t locale=locale/></li> }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+fn InsuranceCard(summary: InsuranceSummary, t: &'static Texts, locale: Locale) -> impl IntoView {
+    let heading_id = format!("ins-{}", summary.insurance.code());
+    let title = t.insurance(summary.insurance);
+    let body = match summary.enrolment {
+        None => view! {
+            <p class="status status-none">{t.not_enrolled}</p>
+            <p class="muted">{if summary.not_enrolled_because_resident { t.not_enrolled_resident } else { t.not_enrolled_other }}</p>
+            <p class="agency muted">{t.owning_agency}": "{t.agency(summary.agency)}</p>
+        }
+        .into_any(),
+        Some(e) => {
+            let status_class = format!("status status-{}", e.status.code());
+            view! {
+                <p class=status_class>
+                    {t.status(e.status)}
+                    <span class="status-detail">" · "{t.reason(e.reason)}" · "{(t.status_since)(&e.status_date.to_string())}</span>
+                </p>
+                {(e.arrears_months > 0).then(|| view! { <p class="flag">{(t.arrears_months)(e.arrears_months)}</p> })}
+                <dl class="facts">
+                    <dt>{t.scheme}</dt><dd>{t.scheme(e.scheme)}</dd>
+                    <dt>{t.insured_region}</dt><dd>{e.region.get(locale).to_string()}</dd>
+                    <dt>{t.employer}</dt><dd>{e.employer.clone().unwrap_or_else(|| t.none.to_string())}</dd>
+                    <dt>{t.enrolled_since}</dt><dd>{month_label(e.enrolled_since)}</dd>
+                    <dt>{t.months_contributed}</dt><dd>{(t.months_unit)(e.months_contributed)}</dd>
+                    <dt>{t.latest_base}</dt>
+                    <dd>{e.latest_base.map(|b| format!("{} {}", yuan(b), t.yuan_unit)).unwrap_or_else(|| t.none.to_string())}</dd>
+                    <dt>{t.last_paid_month}</dt>
+                    <dd>{e.last_paid_month.map(month_label).unwrap_or_else(|| t.none.to_string())}</dd>
+                    {summary.insurance.has_personal_account().then(|| view! {
+                        <dt>{t.account_balance}</dt>
+                        <dd>{e.account_balance.map(|b| format!("{} {}", yuan(b), t.yuan_unit)).unwrap_or_else(|| t.none.to_string())}</dd>
+                    })}
+                    <dt>{t.owning_agency}</dt><dd>{e.office.get(locale).to_string()}</dd>
+                    <dt>{t.data_as_of}</dt><dd>{e.data_as_of.to_string()}</dd>
+                </dl>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <section class="card insurance" aria-labelledby=heading_id>
+            <h2 id=heading_id.clone()>{title}</h2>
+            {body}
+        </section>
+    }
+}

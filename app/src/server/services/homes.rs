@@ -1,0 +1,35 @@
+//! Home pages of the staff roles: each reads only what its scope names.
+
+use crate::error::AppError;
+use crate::models::auth::Role;
+use crate::models::home::{AdminHome, EmployerHome, Named, ReviewerHome};
+use crate::server::auth::{AdminScope, EmployerScope, ReviewerScope};
+use crate::server::store::Store;
+
+pub async fn employer_home(store: &Store, scope: EmployerScope) -> Result<EmployerHome, AppError> {
+    let o = store.employer_overview(scope.employer_id).await.map_err(AppError::internal)?.ok_or(AppError::NotFound)?;
+    Ok(EmployerHome {
+        name: o.name,
+        credit_code: o.credit_code,
+        region: Named { zh: o.region_zh, en: o.region_en },
+        staff_enrolled: o.staff_enrolled,
+        staff_in_arrears: o.staff_in_arrears,
+    })
+}
+
+pub async fn reviewer_home(store: &Store, scope: ReviewerScope) -> Result<ReviewerHome, AppError> {
+    let o = store.office_overview(scope.office_id).await.map_err(AppError::internal)?.ok_or(AppError::NotFound)?;
+    Ok(ReviewerHome { office: Named { zh: o.office_zh, en: o.office_en }, region: Named { zh: o.region_zh, en: o.region_en } })
+}
+
+pub async fn admin_home(store: &Store, _scope: AdminScope) -> Result<AdminHome, AppError> {
+    let persons = store.count_persons().await.map_err(AppError::internal)?;
+    let users_by_role = store
+        .count_users_by_role()
+        .await
+        .map_err(AppError::internal)?
+        .into_iter()
+        .filter_map(|(code, n)| Some((Role::from_code(&code)?, n)))
+        .collect();
+    Ok(AdminHome { persons, users_by_role })
+}

@@ -1,0 +1,125 @@
+//! The citizen's five-insurance summary: which enrolment period is current, since when the
+//! person has been continuously enrolled, and why an insurance is missing.
+
+use crate::error::AppError;
+use crate::models::home::{CitizenHome, EnrolmentSummary, InsuranceSummary, Named};
+use crate::models::ids::ResidentId;
+use crate::models::insurance::{EnrolmentStatus, Insurance, Month, Scheme, StatusReason};
+use crate::server::auth::CitizenScope;
+use crate::server::store::{EnrolmentPeriod, Store};
+
+/// The month after `m` (YYYYMM).
+pub fn next_month(m: Month) -> Month {
+    if m % 100 == 12 { (m / 100 + 1) * 100 + 1 } else { m + 1 }
+}
+
+/// Start of the run of back-to-back periods that ends with the last one: a change of employer
+/// or region without a break keeps the person continuously enrolled.
+pub fn continuous_since(periods: &[&EnrolmentPeriod]) -> Option<Month> {
+    let mut since = periods.last()?.start_month;
+    for pair in periods.windows(2).rev() {
+        match pair[0].end_month {
+            Some(end) if next_month(end) >= pair[1].start_month => since = pair[0].start_month,
+            _ => break,
+        }
+    }
+    Some(since)
+}
+
+pub async fn citizen_home(store: &Store, scope: CitizenScope) -> Result<CitizenHome, AppError> {
+    let person = store.person(scope.person_id).await.map_err(AppError::internal)?.ok_or(AppError::NotFound)?;
+    let periods = store.enrolment_periods(scope.person_id).await.map_err(AppError::internal)?;
+    let totals = store.contribution_totals(scope.person_id).await.map_err(AppError::internal)?;
+    let balances = store.account_balances(scope.person_id).await.map_err(AppError::internal)?;
+
+    // The person's scheme is that of their latest pension or medical period.
+    let scheme = periods
+        .iter()
+        .filter(|p| p.insurance == Insurance::Pension.code() || p.insurance == Insurance::Medical.code())
+        .max_by_key(|p| p.start_month)
+        .and_then(|p| Scheme::from_code(&p.scheme));
+
+    let mut insurances = Vec::with_capacity(5);
+    for insurance in Insurance::ALL {
+        let own: Vec<&EnrolmentPeriod> = periods.iter().filter(|p| p.insurance == insurance.code()).collect();
+        let enrolment = match own.last() {
+            None => None,
+            Some(current) => {
+                let office = store
+                    .office_for(&current.region_code, insurance.agency().code())
+                    .await
+                    .map_err(AppError::internal)?
+                    .ok_or_else(|| AppError::internal(format!("no office for region {}", current.region_code)))?;
+                let total = totals.iter().find(|t| t.insurance == insurance.code());
+                Some(EnrolmentSummary {
+                    status: EnrolmentStatus::from_code(&current.status).ok_or_else(|| AppError::internal("bad status code"))?,
+                    reason: StatusReason::from_code(&current.status_reason).ok_or_else(|| AppError::internal("bad reason code"))?,
+                    status_date: current.status_date,
+                    scheme: Scheme::from_code(&current.scheme).ok_or_else(|| AppError::internal("bad scheme code"))?,
+                    region: Named { zh: current.region_zh.clone(), en: current.region_en.clone() },
+                    employer: current.employer_name.clone(),
+                    enrolled_since: continuous_since(&own).unwrap_or(current.start_month),
+                    months_contributed: total.map_or(0, |t| t.months_paid),
+                    arrears_months: total.map_or(0, |t| t.months_in_arrears),
+                    latest_base: total.and_then(|t| t.latest_base),
+                    last_paid_month: total.and_then(|t| t.last_paid_month),
+                    account_balance: insurance
+                        .has_personal_account()
+                        .then(|| balances.iter().find(|b| b.insurance == insurance.code()).map(|b| b.closing))
+                        .flatten(),
+                    office: Named { zh: office.name_zh, en: office.name_en },
+                    data_as_of: office.data_as_of,
+                })
+            }
+        };
+        insurances.push(InsuranceSummary {
+            insurance,
+            agency: insurance.agency(),
+            not_enrolled_because_resident: enrolment.is_none()
+                && scheme == Some(Scheme::Resident)
+                && !insurance.open_to(Scheme::Resident),
+            enrolment,
+        });
+    }
+
+    let masked_id = ResidentId::parse(&person.resident_id).map(|id| id.masked()).unwrap_or_default();
+    Ok(CitizenHome { name: person.name, masked_id, scheme, insurances })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn period(start: Month, end: Option<Month>) -> EnrolmentPeriod {
+        EnrolmentPeriod {
+            insurance: "pension".into(),
+            scheme: "employee".into(),
+            region_code: "110100".into(),
+            region_zh: String::new(),
+            region_en: String::new(),
+            employer_name: None,
+            start_month: start,
+            end_month: end,
+            status: "active".into(),
+            status_reason: "new_employment".into(),
+            status_date: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+        }
+    }
+
+    #[test]
+    fn month_arithmetic() {
+        assert_eq!(next_month(202312), 202401);
+        assert_eq!(next_month(202401), 202402);
+    }
+
+    #[test]
+    fn continuity_spans_back_to_back_periods_and_stops_at_a_gap() {
+        let a = period(201207, Some(201606));
+        let b = period(201607, Some(201911)); // starts the month after a ends
+        let c = period(202003, None); // three-month gap before it
+        assert_eq!(continuous_since(&[&a, &b, &c]), Some(202003));
+        assert_eq!(continuous_since(&[&a, &b]), Some(201207));
+        assert_eq!(continuous_since(&[]), None);
+    }
+}

@@ -1,0 +1,33 @@
+//! Everything a request handler needs, cloned cheaply into each request's context.
+
+use crate::server::auth::password::Passwords;
+use crate::server::auth::session::SessionPolicy;
+use crate::server::auth::throttle::ThrottlePolicy;
+use crate::server::clock::Clock;
+use crate::server::store::Store;
+use leptos::config::LeptosOptions;
+use std::sync::Arc;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub store: Store,
+    pub passwords: Passwords,
+    pub sessions: SessionPolicy,
+    pub throttle: ThrottlePolicy,
+    pub clock: Clock,
+    /// Server secret for keyed hashes; from config, never logged.
+    pub secret_key: Arc<[u8]>,
+}
+
+impl axum::extract::FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+/// The state of the current server-function call or page render.
+pub fn app_state() -> Result<AppState, crate::error::AppError> {
+    leptos::prelude::use_context::<AppState>()
+        .ok_or_else(|| crate::error::AppError::internal("AppState missing from context"))
+}

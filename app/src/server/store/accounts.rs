@@ -1,0 +1,226 @@
+//! Users, roles, sessions and login attempts. Stores password hashes and session-token hashes
+//! only; never a password or a session token.
+
+use super::{on_pool, Db, Store, StoreError};
+use crate::models::auth::Role;
+use chrono::{DateTime, Utc};
+
+/// What login needs to know about an account.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LoginRecord {
+    pub user_id: i64,
+    pub password_hash: String,
+    pub disabled: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoleGrant {
+    pub role: Role,
+    pub employer_id: Option<i64>,
+    pub office_id: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+struct RoleRow {
+    role: String,
+    employer_id: Option<i64>,
+    office_id: Option<i64>,
+}
+
+/// A live session joined with its user and the grant of its active role.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SessionRecord {
+    pub user_id: i64,
+    pub role: String,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub display_name: String,
+    pub disabled: bool,
+    pub person_id: Option<i64>,
+    pub employer_id: Option<i64>,
+    pub office_id: Option<i64>,
+}
+
+pub struct NewUser<'a> {
+    pub username: Option<&'a str>,
+    pub person_id: Option<i64>,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub grants: &'a [RoleGrant],
+}
+
+const LOGIN_COLUMNS: &str = "SELECT u.id AS user_id, u.password_hash, u.disabled FROM users u";
+
+impl Store {
+    pub async fn login_by_username(&self, username: &str) -> Result<Option<LoginRecord>, StoreError> {
+        let sql = format!("{LOGIN_COLUMNS} WHERE u.username = $1");
+        Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(username).fetch_optional(pool).await?))
+    }
+
+    pub async fn login_by_resident_id(&self, resident_id: &str) -> Result<Option<LoginRecord>, StoreError> {
+        let sql = format!("{LOGIN_COLUMNS} JOIN persons p ON p.id = u.person_id WHERE p.resident_id = $1");
+        Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(resident_id).fetch_optional(pool).await?))
+    }
+
+    pub async fn login_by_phone(&self, phone: &str) -> Result<Option<LoginRecord>, StoreError> {
+        let sql = format!("{LOGIN_COLUMNS} JOIN persons p ON p.id = u.person_id WHERE p.phone = $1");
+        Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(phone).fetch_optional(pool).await?))
+    }
+
+    pub async fn role_grants(&self, user_id: i64) -> Result<Vec<RoleGrant>, StoreError> {
+        let rows: Vec<RoleRow> = on_pool!(self, pool => sqlx::query_as(
+            "SELECT role, employer_id, office_id FROM user_roles WHERE user_id = $1"
+        ).bind(user_id).fetch_all(pool).await?);
+        Ok(rows
+            .into_iter()
+            .filter_map(|r| {
+                Some(RoleGrant { role: Role::from_code(&r.role)?, employer_id: r.employer_id, office_id: r.office_id })
+            })
+            .collect())
+    }
+
+    /// Creates a user and its role grants in one transaction.
+    pub async fn create_user(&self, user: &NewUser<'_>) -> Result<i64, StoreError> {
+        let ids = self.insert_users(std::slice::from_ref(user)).await?;
+        Ok(ids[0])
+    }
+
+    /// Inserts users with their role grants, 500 per transaction; returns their ids.
+    pub async fn insert_users(&self, users: &[NewUser<'_>]) -> Result<Vec<i64>, StoreError> {
+        let now = Utc::now();
+        let mut ids = Vec::with_capacity(users.len());
+        for chunk in users.chunks(500) {
+            on_pool!(self, pool => {
+                let mut tx = pool.begin().await?;
+                for u in chunk {
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO users (username, person_id, display_name, password_hash, disabled, created_at) \
+                         VALUES ($1, $2, $3, $4, FALSE, $5) RETURNING id",
+                    )
+                    .bind(u.username).bind(u.person_id).bind(u.display_name).bind(u.password_hash).bind(now)
+                    .fetch_one(&mut *tx).await?;
+                    for g in u.grants {
+                        sqlx::query("INSERT INTO user_roles (user_id, role, employer_id, office_id) VALUES ($1, $2, $3, $4)")
+                            .bind(id).bind(g.role.code()).bind(g.employer_id).bind(g.office_id)
+                            .execute(&mut *tx).await?;
+                    }
+                    ids.push(id);
+                }
+                tx.commit().await?;
+            });
+        }
+        Ok(ids)
+    }
+
+    pub async fn username_exists(&self, username: &str) -> Result<bool, StoreError> {
+        let n: i64 = on_pool!(self, pool => sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE username = $1")
+            .bind(username).fetch_one(pool).await?);
+        Ok(n > 0)
+    }
+
+    pub async fn create_session(
+        &self,
+        id_hash: &str,
+        user_id: i64,
+        role: Role,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, pool => sqlx::query(
+            "INSERT INTO sessions (id_hash, user_id, role, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $4, $5)",
+        )
+        .bind(id_hash)
+        .bind(user_id)
+        .bind(role.code())
+        .bind(now)
+        .bind(expires_at)
+        .execute(pool).await?.rows_affected());
+        Ok(())
+    }
+
+    /// The session with its user and active role's grant; none if the role was revoked.
+    pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "SELECT s.user_id, s.role, s.created_at, s.last_seen_at, s.expires_at, u.display_name, u.disabled, \
+                    u.person_id, r.employer_id, r.office_id \
+             FROM sessions s \
+             JOIN users u ON u.id = s.user_id \
+             JOIN user_roles r ON r.user_id = s.user_id AND r.role = s.role \
+             WHERE s.id_hash = $1",
+        )
+        .bind(id_hash)
+        .fetch_optional(pool)
+        .await?))
+    }
+
+    pub async fn touch_session(&self, id_hash: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+        on_pool!(self, pool => sqlx::query("UPDATE sessions SET last_seen_at = $2 WHERE id_hash = $1")
+            .bind(id_hash).bind(now).execute(pool).await?.rows_affected());
+        Ok(())
+    }
+
+    pub async fn delete_session(&self, id_hash: &str) -> Result<(), StoreError> {
+        on_pool!(self, pool => sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(id_hash).execute(pool).await?.rows_affected());
+        Ok(())
+    }
+
+    /// Removes sessions past their absolute expiry or idle since `idle_before`.
+    pub async fn delete_stale_sessions(&self, now: DateTime<Utc>, idle_before: DateTime<Utc>) -> Result<u64, StoreError> {
+        let n = on_pool!(self, pool => sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
+            .bind(now).bind(idle_before).execute(pool).await?.rows_affected());
+        Ok(n)
+    }
+
+    pub async fn record_login_attempt(
+        &self,
+        account_key: &str,
+        address: &str,
+        at: DateTime<Utc>,
+        succeeded: bool,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, pool => sqlx::query(
+            "INSERT INTO login_attempts (account_key, address, at, succeeded) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(account_key).bind(address).bind(at).bind(succeeded)
+        .execute(pool).await?.rows_affected());
+        Ok(())
+    }
+
+    /// Failed attempts since `since` for the account and for the address, with the oldest of
+    /// each (the throttle window reopens when it ages out).
+    pub async fn failed_logins_since(
+        &self,
+        account_key: &str,
+        address: &str,
+        since: DateTime<Utc>,
+    ) -> Result<FailedLogins, StoreError> {
+        let (by_account, oldest_account): (i64, Option<DateTime<Utc>>) = on_pool!(self, pool => sqlx::query_as(
+            "SELECT COUNT(*), MIN(at) FROM login_attempts WHERE account_key = $1 AND at > $2 AND NOT succeeded",
+        ).bind(account_key).bind(since).fetch_one(pool).await?);
+        let (by_address, oldest_address): (i64, Option<DateTime<Utc>>) = on_pool!(self, pool => sqlx::query_as(
+            "SELECT COUNT(*), MIN(at) FROM login_attempts WHERE address = $1 AND at > $2 AND NOT succeeded",
+        ).bind(address).bind(since).fetch_one(pool).await?);
+        Ok(FailedLogins { by_account, oldest_account, by_address, oldest_address })
+    }
+
+    /// A successful login clears the account's failure history.
+    pub async fn clear_failed_logins(&self, account_key: &str) -> Result<(), StoreError> {
+        on_pool!(self, pool => sqlx::query("DELETE FROM login_attempts WHERE account_key = $1 AND NOT succeeded")
+            .bind(account_key).execute(pool).await?.rows_affected());
+        Ok(())
+    }
+
+    pub async fn delete_login_attempts_before(&self, before: DateTime<Utc>) -> Result<u64, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query("DELETE FROM login_attempts WHERE at < $1")
+            .bind(before).execute(pool).await?.rows_affected()))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FailedLogins {
+    pub by_account: i64,
+    pub oldest_account: Option<DateTime<Utc>>,
+    pub by_address: i64,
+    pub oldest_address: Option<DateTime<Utc>>,
+}

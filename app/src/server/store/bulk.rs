@@ -1,0 +1,182 @@
+//! Bulk loading for the demo seed: multi-row inserts with explicit ids, one transaction per
+//! batch. Only `jinbao seed` calls these; the portal itself never writes records in bulk.
+
+use super::{on_pool, Backend, Db, Store, StoreError};
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::QueryBuilder;
+
+pub struct NewPerson {
+    pub id: i64,
+    pub resident_id: String,
+    pub name: String,
+    pub sex: char,
+    pub birth_date: NaiveDate,
+    pub hukou_region: String,
+    pub phone: Option<String>,
+    pub female_category: Option<&'static str>,
+}
+
+pub struct NewEmployer {
+    pub id: i64,
+    pub credit_code: String,
+    pub name: String,
+    pub region_code: String,
+    pub risk_class: i32,
+}
+
+pub struct NewEnrolment {
+    pub person_id: i64,
+    pub insurance: &'static str,
+    pub scheme: &'static str,
+    pub region_code: String,
+    pub employer_id: Option<i64>,
+    pub start_month: i32,
+    pub end_month: Option<i32>,
+    pub status: &'static str,
+    pub status_reason: &'static str,
+    pub status_date: NaiveDate,
+}
+
+pub struct NewContribution {
+    pub person_id: i64,
+    pub insurance: &'static str,
+    pub month: i32,
+    pub months_covered: i32,
+    pub employer_id: Option<i64>,
+    pub region_code: String,
+    pub base: i64,
+    pub employer_part: i64,
+    pub personal_part: i64,
+    pub paid_on: Option<NaiveDate>,
+}
+
+pub struct NewAccountYear {
+    pub person_id: i64,
+    pub insurance: &'static str,
+    pub year: i32,
+    pub opening: i64,
+    pub credited: i64,
+    pub interest: i64,
+    pub withdrawn: i64,
+    pub closing: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RegionWage {
+    pub region_code: String,
+    pub parent_code: Option<String>,
+    pub year: i32,
+    pub monthly_fen: i64,
+}
+
+/// Stays under SQLite's 32,766 bound parameters per statement (PostgreSQL allows 65,535).
+const MAX_BINDS: usize = 32_000;
+
+/// Inserts `rows` in chunks within one transaction; `push` binds one row's columns.
+macro_rules! insert_rows {
+    ($store:expr, $head:expr, $columns:expr, $rows:expr, |$b:ident, $r:ident| $push:block) => {{
+        let chunk = MAX_BINDS / $columns;
+        on_pool!($store, pool => {
+            let mut tx = pool.begin().await?;
+            for part in $rows.chunks(chunk) {
+                let mut qb = QueryBuilder::new($head);
+                qb.push_values(part, |mut $b, $r| $push);
+                qb.build().execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+        });
+    }};
+}
+
+impl Store {
+    pub async fn insert_persons(&self, rows: &[NewPerson]) -> Result<(), StoreError> {
+        let now: DateTime<Utc> = Utc::now();
+        insert_rows!(self, "INSERT INTO persons (id, resident_id, name, sex, birth_date, hukou_region, phone, female_category, created_at) ", 9, rows, |b, r| {
+            b.push_bind(r.id).push_bind(&r.resident_id).push_bind(&r.name).push_bind(r.sex.to_string())
+                .push_bind(r.birth_date).push_bind(&r.hukou_region).push_bind(&r.phone)
+                .push_bind(r.female_category).push_bind(now);
+        });
+        Ok(())
+    }
+
+    pub async fn insert_employers(&self, rows: &[NewEmployer]) -> Result<(), StoreError> {
+        let now: DateTime<Utc> = Utc::now();
+        insert_rows!(self, "INSERT INTO employers (id, credit_code, name, region_code, risk_class, created_at) ", 6, rows, |b, r| {
+            b.push_bind(r.id).push_bind(&r.credit_code).push_bind(&r.name).push_bind(&r.region_code)
+                .push_bind(r.risk_class).push_bind(now);
+        });
+        Ok(())
+    }
+
+    pub async fn insert_enrolments(&self, rows: &[NewEnrolment]) -> Result<(), StoreError> {
+        insert_rows!(self, "INSERT INTO enrolments (person_id, insurance, scheme, region_code, employer_id, start_month, end_month, status, status_reason, status_date) ", 10, rows, |b, r| {
+            b.push_bind(r.person_id).push_bind(r.insurance).push_bind(r.scheme).push_bind(&r.region_code)
+                .push_bind(r.employer_id).push_bind(r.start_month).push_bind(r.end_month)
+                .push_bind(r.status).push_bind(r.status_reason).push_bind(r.status_date);
+        });
+        Ok(())
+    }
+
+    pub async fn insert_contributions(&self, rows: &[NewContribution]) -> Result<(), StoreError> {
+        insert_rows!(self, "INSERT INTO contributions (person_id, insurance, month, months_covered, employer_id, region_code, base, employer_part, personal_part, paid_on) ", 10, rows, |b, r| {
+            b.push_bind(r.person_id).push_bind(r.insurance).push_bind(r.month).push_bind(r.months_covered)
+                .push_bind(r.employer_id).push_bind(&r.region_code).push_bind(r.base)
+                .push_bind(r.employer_part).push_bind(r.personal_part).push_bind(r.paid_on);
+        });
+        Ok(())
+    }
+
+    pub async fn insert_account_years(&self, rows: &[NewAccountYear]) -> Result<(), StoreError> {
+        insert_rows!(self, "INSERT INTO account_years (person_id, insurance, year, opening, credited, interest, withdrawn, closing) ", 8, rows, |b, r| {
+            b.push_bind(r.person_id).push_bind(r.insurance).push_bind(r.year).push_bind(r.opening)
+                .push_bind(r.credited).push_bind(r.interest).push_bind(r.withdrawn).push_bind(r.closing);
+        });
+        Ok(())
+    }
+
+    /// Average wages of every region with a series, with each region's parent (cities without
+    /// their own series use their province's).
+    pub async fn region_wages(&self) -> Result<Vec<RegionWage>, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "SELECT w.region_code, r.parent_code, w.year, w.monthly_fen FROM average_wages w JOIN regions r ON r.code = w.region_code",
+        ).fetch_all(pool).await?))
+    }
+
+    /// City-level region codes and their names, for generating careers.
+    pub async fn city_regions(&self) -> Result<Vec<(String, String)>, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query_as("SELECT code, name_zh FROM regions WHERE level = 'city' ORDER BY code")
+            .fetch_all(pool).await?))
+    }
+
+    pub async fn set_offices_data_as_of(&self, date: NaiveDate) -> Result<(), StoreError> {
+        on_pool!(self, pool => sqlx::query("UPDATE offices SET data_as_of = $1").bind(date).execute(pool).await?.rows_affected());
+        Ok(())
+    }
+
+    /// Deletes every person, employer and account (not reference data), for `seed --reset`.
+    pub async fn delete_seeded_data(&self) -> Result<(), StoreError> {
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            for table in ["access_log", "login_attempts", "sessions", "user_roles", "users", "account_years",
+                          "contributions", "enrolments", "employers", "persons"] {
+                sqlx::query(&format!("DELETE FROM {table}")).execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// After inserting explicit ids, moves PostgreSQL identity sequences past them.
+    pub async fn reset_id_sequences(&self) -> Result<(), StoreError> {
+        if let (Backend::Postgres, Db::Postgres(pool)) = (self.backend(), &self.db) {
+            for table in ["persons", "employers", "enrolments", "users"] {
+                sqlx::query(&format!(
+                    "SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE((SELECT MAX(id) FROM {table}), 0) + 1, false)"
+                ))
+                .execute(pool)
+                .await?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,174 @@
+//! Command line: `serve` (default), `migrate`, `seed`, `user add`.
+
+use crate::config::Settings;
+use crate::startup::{Application, open_store};
+use app::models::auth::Role;
+use app::models::ids::CreditCode;
+use app::server::clock::Clock;
+use app::server::store::{NewUser, RoleGrant};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::BufRead;
+
+#[derive(Parser, Debug)]
+#[command(name = "jinbao", version, about = "金保 Jinbao: the social insurance self-service portal")]
+#[command(after_help = "Settings come from defaults, then jinbao.toml (or $JINBAO_CONFIG), then JINBAO_* variables;\n\
+DATABASE_URL (sqlite://PATH or postgres://...) and LEPTOS_SITE_ADDR are read as well.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the portal (the default): migrates the database, then serves on LEPTOS_SITE_ADDR.
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Fill an empty database with deterministic demo data and the demo accounts.
+    Seed {
+        /// Number of insured persons, including the two demo citizens.
+        #[arg(long, default_value_t = 1000)]
+        persons: usize,
+        /// Random seed: the same seed gives the same data.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// Delete existing persons, employers and accounts first.
+        #[arg(long)]
+        reset: bool,
+    },
+    /// Manage staff and employer accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Create a staff or employer account; the password is read from standard input.
+    Add {
+        /// Sign-in name (letters, digits, '-', '_', '.').
+        #[arg(long)]
+        username: String,
+        /// Name shown in the portal and in access logs.
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_enum)]
+        role: StaffRole,
+        /// Employer's unified social credit code (role employer).
+        #[arg(long)]
+        employer: Option<String>,
+        /// GB/T 2260 city code of the reviewer's office (role reviewer), e.g. 110100.
+        #[arg(long)]
+        office_region: Option<String>,
+        /// Agency of the reviewer's office: hrss (人社) or nhsa (医保).
+        #[arg(long, default_value = "hrss")]
+        agency: String,
+    },
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug)]
+pub enum StaffRole {
+    Employer,
+    Helpdesk,
+    Reviewer,
+    Admin,
+}
+
+pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(settings).await,
+        Command::Migrate => {
+            let started = std::time::Instant::now();
+            let store = open_store(&settings).await?;
+            store.close().await;
+            eprintln!("migrations up to date ({:.1}s)", started.elapsed().as_secs_f64());
+            Ok(())
+        }
+        Command::Seed { persons, seed, reset } => {
+            let store = open_store(&settings).await?;
+            if reset {
+                store.delete_seeded_data().await?;
+            }
+            let started = std::time::Instant::now();
+            match crate::seed::run(&store, persons, seed, true).await? {
+                Some(r) => eprintln!(
+                    "seeded {} persons, {} employers, {} monthly contributions in {:.1}s",
+                    r.persons,
+                    r.employers,
+                    r.contributions,
+                    started.elapsed().as_secs_f64()
+                ),
+                None => eprintln!("the database already holds persons; nothing seeded (use --reset to start over)"),
+            }
+            store.close().await;
+            Ok(())
+        }
+        Command::User { command: UserCommand::Add { username, name, role, employer, office_region, agency } } => {
+            let store = open_store(&settings).await?;
+            let username = username.trim().to_ascii_lowercase();
+            anyhow::ensure!(
+                !username.is_empty()
+                    && username.len() <= 64
+                    && username.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)),
+                "username: use 1-64 letters, digits, '-', '_' or '.'"
+            );
+            anyhow::ensure!(!store.username_exists(&username).await?, "username {username} is taken");
+            let grant = match role {
+                StaffRole::Employer => {
+                    let code = CreditCode::parse(employer.as_deref().unwrap_or(""))
+                        .map_err(|e| anyhow::anyhow!("--employer: not a valid credit code ({e})"))?;
+                    let id = store
+                        .employer_id_by_credit_code(code.as_str())
+                        .await?
+                        .ok_or_else(|| anyhow::anyhow!("no employer with credit code {}", code.as_str()))?;
+                    RoleGrant { role: Role::Employer, employer_id: Some(id), office_id: None }
+                }
+                StaffRole::Reviewer => {
+                    let region = office_region.ok_or_else(|| anyhow::anyhow!("--office-region is required for reviewers"))?;
+                    let office = store
+                        .office_for(&region, &agency)
+                        .await?
+                        .ok_or_else(|| anyhow::anyhow!("no {agency} office for region {region}"))?;
+                    RoleGrant { role: Role::Reviewer, employer_id: None, office_id: Some(office.id) }
+                }
+                StaffRole::Helpdesk => RoleGrant { role: Role::Helpdesk, employer_id: None, office_id: None },
+                StaffRole::Admin => RoleGrant { role: Role::Admin, employer_id: None, office_id: None },
+            };
+            let role_code = grant.role.code();
+            eprintln!("password for {username} (12 characters or more), then Enter:");
+            let mut password = String::new();
+            std::io::stdin().lock().read_line(&mut password)?;
+            let password = password.trim_end_matches(['\r', '\n']).to_string();
+            anyhow::ensure!(password.chars().count() >= 12, "password: use 12 characters or more");
+            let hash = app::server::auth::password::hash_now(&password)?;
+            let id = store
+                .create_user(&NewUser {
+                    username: Some(&username),
+                    person_id: None,
+                    display_name: name.trim(),
+                    password_hash: &hash,
+                    grants: &[grant],
+                })
+                .await?;
+            eprintln!("created user {username} (id {id}) with role {role_code}");
+            store.close().await;
+            Ok(())
+        }
+    }
+}
+
+async fn serve(settings: Settings) -> anyhow::Result<()> {
+    let app = Application::build(&settings, Clock::system()).await?;
+    if let Some(addr) = settings.metrics_addr {
+        let store = app.state().store.clone();
+        tokio::spawn(async move {
+            if let Err(e) = crate::http::metrics::serve(addr, store).await {
+                tracing::error!(error = %e, "metrics listener failed");
+            }
+        });
+    }
+    tracing::info!(addr = %settings.site_addr, "Jinbao listening on http://{}", settings.site_addr);
+    app.run_until_stopped().await?;
+    Ok(())
+}

@@ -1,0 +1,130 @@
+//! Typed settings: defaults, then an optional TOML file (`JINBAO_CONFIG`, default `jinbao.toml`
+//! if present), then environment (`JINBAO_*`, plus `DATABASE_URL` and `LEPTOS_SITE_ADDR`).
+//! The secret key is read from a file and never printed.
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Settings {
+    /// `sqlite://PATH` (created and migrated on start) or `postgres://...`.
+    pub database_url: String,
+    pub database_max_connections: u32,
+    /// Where the portal listens.
+    pub site_addr: SocketAddr,
+    /// Built site (wasm, JS, CSS, assets) served under `/pkg` and `/`.
+    pub site_root: String,
+    /// Prometheus metrics listen address; empty to disable.
+    pub metrics_addr: Option<SocketAddr>,
+    pub session_idle_minutes: i64,
+    pub session_absolute_hours: i64,
+    /// Set when the portal is served over TLS (adds `Secure` cookies and HSTS).
+    pub secure_cookies: bool,
+    pub max_concurrent_hashes: usize,
+    pub login_window_minutes: i64,
+    pub login_max_failures_per_account: i64,
+    pub login_max_failures_per_address: i64,
+    /// File holding the server secret (generated on first start if missing).
+    pub secret_key_file: PathBuf,
+    pub body_limit_bytes: usize,
+    /// `text` or `json`.
+    pub log_format: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            database_url: "sqlite://data/jinbao.db".into(),
+            database_max_connections: 16,
+            site_addr: "127.0.0.1:3000".parse().expect("static address"),
+            site_root: "target/site".into(),
+            metrics_addr: Some("127.0.0.1:9464".parse().expect("static address")),
+            session_idle_minutes: 30,
+            session_absolute_hours: 12,
+            secure_cookies: false,
+            max_concurrent_hashes: 4,
+            login_window_minutes: 15,
+            login_max_failures_per_account: 5,
+            login_max_failures_per_address: 30,
+            secret_key_file: "data/secret.key".into(),
+            body_limit_bytes: 64 * 1024,
+            log_format: "text".into(),
+        }
+    }
+}
+
+impl Settings {
+    pub fn load() -> Result<Self, Box<figment::Error>> {
+        let file = std::env::var("JINBAO_CONFIG").unwrap_or_else(|_| "jinbao.toml".into());
+        Figment::from(Serialized::defaults(Settings::default()))
+            .merge(Toml::file(file))
+            .merge(Env::prefixed("JINBAO_"))
+            .merge(Env::raw().only(&["DATABASE_URL", "LEPTOS_SITE_ADDR", "LEPTOS_SITE_ROOT"]).map(|k| {
+                match k.as_str() {
+                    "LEPTOS_SITE_ADDR" => "site_addr".into(),
+                    "LEPTOS_SITE_ROOT" => "site_root".into(),
+                    _ => k.as_str().to_ascii_lowercase().into(),
+                }
+            }))
+            .extract()
+            .map_err(Box::new)
+    }
+}
+
+/// The server secret; `Debug` and `Display` never show it.
+#[derive(Clone)]
+pub struct SecretKey(pub Vec<u8>);
+
+impl fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretKey(..)")
+    }
+}
+
+impl SecretKey {
+    /// Reads the key file, or creates it with 32 random bytes (mode 0600) on first start.
+    pub fn load_or_create(path: &Path) -> std::io::Result<Self> {
+        use rand::RngCore;
+        match std::fs::read_to_string(path) {
+            Ok(hex) => decode_hex(hex.trim())
+                .map(SecretKey)
+                .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidData, "secret key file is not hex")),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                let mut key = vec![0u8; 32];
+                rand::rngs::OsRng.fill_bytes(&mut key);
+                if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                    std::fs::create_dir_all(dir)?;
+                }
+                let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+                write_private(path, &hex)?;
+                tracing::info!(path = %path.display(), "generated a new server secret key");
+                Ok(SecretKey(key))
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+fn decode_hex(s: &str) -> Option<Vec<u8>> {
+    if s.len() % 2 != 0 || s.len() < 32 {
+        return None;
+    }
+    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok()).collect()
+}
+
+#[cfg(unix)]
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+    f.write_all(contents.as_bytes())
+}
+
+#[cfg(not(unix))]
+fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
+    std::fs::write(path, contents)
+}

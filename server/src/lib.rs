@@ -1,0 +1,8 @@
+//! The `jinbao` server: CLI, typed config, startup, and the non-Leptos routes.
+
+pub mod cli;
+pub mod config;
+pub mod http;
+pub mod seed;
+pub mod startup;
+pub mod telemetry;

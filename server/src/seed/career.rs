@@ -1,0 +1,327 @@
+//! Turns a person's working life into the records an insurance system holds: enrolment periods
+//! per insurance, monthly contributions at the DESIGN §3 rates on bases bounded by 60%–300% of
+//! the previous year's local average wage, and personal account years consistent with them.
+
+use app::models::insurance::{Insurance, Month};
+use app::models::retirement::{month_from_index, month_index};
+use app::server::store::{NewAccountYear, NewContribution, NewEnrolment};
+use chrono::NaiveDate;
+use rand::Rng;
+use std::collections::HashMap;
+
+/// Monthly contribution records start in 1998, when the personal-account system was unified
+/// (国发〔1997〕26号); earlier service counts as deemed contribution and has no monthly rows.
+pub const FIRST_RECORDED_MONTH: Month = 199801;
+
+/// Average monthly wage (fen) by region and year, falling back from city to province.
+pub struct Wages {
+    by_region: HashMap<String, HashMap<i32, i64>>,
+    parent: HashMap<String, String>,
+}
+
+impl Wages {
+    pub fn new(rows: Vec<app::server::store::RegionWage>) -> Self {
+        let mut by_region: HashMap<String, HashMap<i32, i64>> = HashMap::new();
+        let mut parent = HashMap::new();
+        for r in rows {
+            by_region.entry(r.region_code.clone()).or_default().insert(r.year, r.monthly_fen);
+            if let Some(p) = r.parent_code {
+                parent.insert(r.region_code, p);
+            }
+        }
+        Self { by_region, parent }
+    }
+
+    /// The wage for a city's year: its own series, else its province's (`XX0000`).
+    pub fn get(&self, city: &str, year: i32) -> i64 {
+        let province = self.parent.get(city).cloned().unwrap_or_else(|| format!("{}0000", &city[..2]));
+        [city, province.as_str()]
+            .iter()
+            .filter_map(|code| self.by_region.get(*code))
+            .find_map(|series| {
+                series.get(&year).or_else(|| series.iter().min_by_key(|(y, _)| (**y - year).abs()).map(|(_, w)| w))
+            })
+            .copied()
+            .unwrap_or(800_000)
+    }
+
+    /// The declared base for `year`: the person's index times last year's average wage,
+    /// bounded to 60%–300% of it, rounded to whole yuan.
+    pub fn base(&self, city: &str, year: i32, index: f64) -> i64 {
+        let avg = self.get(city, year - 1) as f64;
+        let base = (avg * index).clamp(avg * 0.6, avg * 3.0);
+        (base / 100.0).round() as i64 * 100
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Job {
+    pub employer_id: i64,
+    pub region: String,
+    pub risk_class: i32,
+    pub start: Month,
+    /// Last month worked; None while the job is current.
+    pub end: Option<Month>,
+    /// Months at the end of the job left unpaid (arrears).
+    pub unpaid_tail: i32,
+}
+
+pub enum Plan {
+    Employee { jobs: Vec<Job>, base_index: f64, retired_at: Option<Month> },
+    Resident { region: String, pension_from: Month, medical_from: Month, retired_at: Option<Month>, grade_fen: i64 },
+}
+
+#[derive(Default)]
+pub struct Records {
+    pub enrolments: Vec<NewEnrolment>,
+    pub contributions: Vec<NewContribution>,
+    pub account_years: Vec<NewAccountYear>,
+}
+
+/// 记账利率 of the pension personal account (per cent); before 2016 it followed bank deposit
+/// rates, modelled here as 3%. The current year earns its interest at year end.
+fn pension_interest_bp(year: i32) -> i64 {
+    match year {
+        2016 => 831,
+        2017 => 712,
+        2018 => 829,
+        2019 => 761,
+        2020 => 604,
+        2021 => 669,
+        2022 => 612,
+        2023 => 397,
+        2024 => 262,
+        2025 => 250,
+        y if y < 2016 => 300,
+        _ => 0,
+    }
+}
+
+fn month_date(m: Month, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(m / 100, (m % 100) as u32, day).expect("valid month")
+}
+
+fn next(m: Month) -> Month {
+    month_from_index(month_index(m) + 1)
+}
+
+/// Payout months of the personal account by retirement age in years (国发〔2005〕38号 table).
+fn payout_months(age_years: i32) -> i64 {
+    match age_years {
+        ..=50 => 195,
+        51..=55 => 170,
+        _ => 139,
+    }
+}
+
+pub fn build(person_id: i64, plan: &Plan, wages: &Wages, now: Month, retire_age_years: i32, rng: &mut impl Rng) -> Records {
+    let mut out = Records::default();
+    match plan {
+        Plan::Employee { jobs, base_index, retired_at } => {
+            employee(person_id, jobs, *base_index, *retired_at, wages, now, &mut out);
+            accounts(person_id, &out.contributions, *retired_at, retire_age_years, now, true, rng, &mut out.account_years);
+        }
+        Plan::Resident { region, pension_from, medical_from, retired_at, grade_fen } => {
+            resident(person_id, region, *pension_from, *medical_from, *retired_at, *grade_fen, now, &mut out);
+            accounts(person_id, &out.contributions, *retired_at, retire_age_years, now, false, rng, &mut out.account_years);
+        }
+    }
+    out
+}
+
+fn employee(person_id: i64, jobs: &[Job], index: f64, retired_at: Option<Month>, wages: &Wages, now: Month, out: &mut Records) {
+    for (n, job) in jobs.iter().enumerate() {
+        let last_job = n + 1 == jobs.len();
+        let end = job.end.unwrap_or(now);
+        for insurance in Insurance::ALL {
+            let (status, reason, status_date, end_month) = match (job.end, retired_at, last_job) {
+                (_, Some(r), true) if matches!(insurance, Insurance::Pension | Insurance::Medical) => {
+                    ("receiving_benefits", "retired", month_date(next(r), 1), None)
+                }
+                (_, Some(r), true) => ("terminated", "retired", month_date(next(r), 1), Some(end)),
+                (None, _, _) => ("active", "new_employment", month_date(job.start, 1), None),
+                (Some(e), _, _) => ("suspended", "left_employer", month_date(next(e), 1), Some(e)),
+            };
+            out.enrolments.push(NewEnrolment {
+                person_id,
+                insurance: insurance.code(),
+                scheme: "employee",
+                region_code: job.region.clone(),
+                employer_id: Some(job.employer_id),
+                start_month: job.start,
+                end_month,
+                status,
+                status_reason: reason,
+                status_date,
+            });
+        }
+        let mut m = job.start;
+        let unpaid_from = month_from_index(month_index(end) - job.unpaid_tail + 1);
+        while m <= end {
+            let base = wages.base(&job.region, m / 100, index);
+            let paid_on = (m < unpaid_from).then(|| month_date(next(m), 15));
+            for insurance in Insurance::ALL {
+                let (er, pr) = insurance.employee_rates_bp(job.risk_class as u8);
+                out.contributions.push(NewContribution {
+                    person_id,
+                    insurance: insurance.code(),
+                    month: m,
+                    months_covered: 1,
+                    employer_id: Some(job.employer_id),
+                    region_code: job.region.clone(),
+                    base,
+                    employer_part: base * er / 10_000,
+                    personal_part: base * pr / 10_000,
+                    paid_on,
+                });
+            }
+            m = next(m);
+        }
+    }
+}
+
+/// Residents pay once a year: pension at a chosen grade (personal part) plus a government
+/// subsidy (recorded as the employer part), and a flat medical premium. There is no base.
+#[allow(clippy::too_many_arguments)]
+fn resident(person_id: i64, region: &str, pension_from: Month, medical_from: Month, retired_at: Option<Month>, grade: i64, now: Month, out: &mut Records) {
+    for (insurance, from) in [(Insurance::Pension, pension_from), (Insurance::Medical, medical_from)] {
+        let (status, reason, date) = match retired_at {
+            Some(r) if insurance == Insurance::Pension => ("receiving_benefits", "retired", month_date(next(r), 1)),
+            _ => ("active", "resident_enrolment", month_date(from, 1)),
+        };
+        out.enrolments.push(NewEnrolment {
+            person_id,
+            insurance: insurance.code(),
+            scheme: "resident",
+            region_code: region.into(),
+            employer_id: None,
+            start_month: from,
+            end_month: None,
+            status,
+            status_reason: reason,
+            status_date: date,
+        });
+        let last_year = match (insurance, retired_at) {
+            (Insurance::Pension, Some(r)) => r / 100 - 1,
+            _ => now / 100,
+        };
+        for year in from / 100..=last_year {
+            let (personal, subsidy) = match insurance {
+                Insurance::Pension => (grade, 3_000 + grade / 10),
+                // Resident medical premium, yuan per year: 2008 ≈ 20 rising to 400 in 2025.
+                _ => ((2_000 + (year - 2008).max(0) as i64 * 2_200).min(40_000), 0),
+            };
+            out.contributions.push(NewContribution {
+                person_id,
+                insurance: insurance.code(),
+                month: year * 100 + 1,
+                months_covered: 12,
+                employer_id: None,
+                region_code: region.into(),
+                base: 0,
+                employer_part: subsidy,
+                personal_part: personal,
+                paid_on: Some(NaiveDate::from_ymd_opt(year - 1, 12, 20).expect("valid date")),
+            });
+        }
+    }
+}
+
+/// Yearly personal-account movements. Pension: personal contributions (and, for residents, the
+/// subsidy) credited, interest on the opening balance, payouts after retirement. Employee
+/// medical: the 2% personal part plus, before the 2023 reform, 30% of the employer part;
+/// spending withdrawn at random. Resident medical insurance has no personal account.
+#[allow(clippy::too_many_arguments)]
+fn accounts(
+    person_id: i64,
+    contributions: &[NewContribution],
+    retired_at: Option<Month>,
+    retire_age_years: i32,
+    now: Month,
+    employee: bool,
+    rng: &mut impl Rng,
+    out: &mut Vec<NewAccountYear>,
+) {
+    let mut credited: HashMap<(&'static str, i32), i64> = HashMap::new();
+    for c in contributions.iter().filter(|c| c.paid_on.is_some()) {
+        let amount = match c.insurance {
+            "pension" if employee => c.personal_part,
+            "pension" => c.personal_part + c.employer_part,
+            "medical" if employee => c.personal_part + if c.month < 202301 { c.employer_part * 3 / 10 } else { 0 },
+            _ => continue,
+        };
+        *credited.entry((c.insurance, c.month / 100)).or_default() += amount;
+    }
+    let kinds: &[&'static str] = if employee { &["pension", "medical"] } else { &["pension"] };
+    for &kind in kinds {
+        let Some(first) = credited.keys().filter(|(k, _)| *k == kind).map(|(_, y)| *y).min() else { continue };
+        let mut balance = 0i64;
+        let mut monthly_payout = 0i64;
+        for year in first..=now / 100 {
+            let opening = balance;
+            let mut add = credited.get(&(kind, year)).copied().unwrap_or(0);
+            let interest = if kind == "pension" { opening * pension_interest_bp(year) / 10_000 } else { 0 };
+            let retired_months = retired_at.map_or(0, |r| {
+                let from = month_index(next(r)).max(year * 12);
+                let to = month_index(now).min(year * 12 + 11);
+                (to - from + 1).max(0) as i64
+            });
+            let withdrawn = match kind {
+                "pension" => {
+                    if retired_months > 0 && monthly_payout == 0 {
+                        monthly_payout = (opening + add + interest) / payout_months(retire_age_years);
+                    }
+                    (monthly_payout * retired_months).min(opening + add + interest)
+                }
+                _ => {
+                    // Retired employees are credited a fixed monthly amount from the pool.
+                    add += retired_months * 8_000;
+                    (opening + add) * rng.gen_range(0..70) / 100
+                }
+            };
+            balance = opening + add + interest - withdrawn;
+            out.push(NewAccountYear { person_id, insurance: kind, year, opening, credited: add, interest, withdrawn, closing: balance });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use app::server::store::RegionWage;
+    use rand::SeedableRng;
+
+    fn wages() -> Wages {
+        Wages::new(
+            (2000..2027)
+                .map(|y| RegionWage { region_code: "110000".into(), parent_code: None, year: y, monthly_fen: 1_000_000 })
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn bases_are_bounded_by_60_and_300_percent() {
+        let w = wages();
+        assert_eq!(w.base("110100", 2024, 0.3), 600_000);
+        assert_eq!(w.base("110100", 2024, 5.0), 3_000_000);
+        assert_eq!(w.base("110100", 2024, 1.234_56), 1_234_600);
+    }
+
+    #[test]
+    fn contributions_accounts_and_arrears_agree() {
+        let job = Job { employer_id: 1, region: "110100".into(), risk_class: 1, start: 202401, end: None, unpaid_tail: 2 };
+        let plan = Plan::Employee { jobs: vec![job], base_index: 1.0, retired_at: None };
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(1);
+        let r = build(7, &plan, &wages(), 202412, 60, &mut rng);
+        assert_eq!(r.enrolments.len(), 5);
+        assert_eq!(r.contributions.len(), 12 * 5);
+        let pension: Vec<_> = r.contributions.iter().filter(|c| c.insurance == "pension").collect();
+        assert_eq!(pension[0].employer_part, 160_000);
+        assert_eq!(pension[0].personal_part, 80_000);
+        assert_eq!(pension.iter().filter(|c| c.paid_on.is_none()).count(), 2);
+        let acct = r.account_years.iter().find(|a| a.insurance == "pension").unwrap();
+        // Ten paid months of 8% of 10,000 yuan; the current year earns no interest yet.
+        assert_eq!(acct.credited, 10 * 80_000);
+        assert_eq!(acct.closing, acct.opening + acct.credited + acct.interest - acct.withdrawn);
+    }
+}

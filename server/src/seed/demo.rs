@@ -1,0 +1,112 @@
+//! The fixed demo accounts the README lists, all with the password `Jinbao-Demo-2026`.
+
+use super::career::{Job, Plan};
+use super::REFERENCE_MONTH;
+use app::models::auth::Role;
+use app::server::store::{NewEmployer, NewPerson, NewUser, RoleGrant, Store, StoreError};
+use chrono::NaiveDate;
+
+pub const DEMO_PASSWORD: &str = "Jinbao-Demo-2026";
+pub const DEMO_EMPLOYER_CODE: &str = "91110000MA01ABCD1M";
+const SHENZHEN_EMPLOYER_CODE: &str = "91440300MA5DPC001X";
+
+/// The demo employer in Beijing, employer id 1.
+pub fn employer() -> NewEmployer {
+    NewEmployer {
+        id: 1,
+        credit_code: DEMO_EMPLOYER_CODE.into(),
+        name: "北京金保示范科技有限公司".into(),
+        region_code: "110100".into(),
+        risk_class: 1,
+    }
+}
+
+/// Person 1: an employee in Beijing who worked in Shenzhen from 2012-07 to 2019-06, then had
+/// three months without contributions before joining the demo employer in 2019-10.
+/// Person 2: a retired cadre in Chengdu receiving a pension since 2017-12.
+pub fn citizen(id: i64) -> (NewPerson, Plan, i32) {
+    if id == 1 {
+        let person = NewPerson {
+            id,
+            resident_id: "110101199003074514".into(),
+            name: "李明轩".into(),
+            sex: 'M',
+            birth_date: NaiveDate::from_ymd_opt(1990, 3, 7).expect("valid date"),
+            hukou_region: "110100".into(),
+            phone: Some("13800138000".into()),
+            female_category: None,
+        };
+        let jobs = vec![
+            Job { employer_id: 2, region: "440300".into(), risk_class: 1, start: 201207, end: Some(201906), unpaid_tail: 0 },
+            Job { employer_id: 1, region: "110100".into(), risk_class: 1, start: 201910, end: None, unpaid_tail: 0 },
+        ];
+        (person, Plan::Employee { jobs, base_index: 1.4, retired_at: None }, 63)
+    } else {
+        let person = NewPerson {
+            id,
+            resident_id: "510107196211033927".into(),
+            name: "刘淑芬".into(),
+            sex: 'F',
+            birth_date: NaiveDate::from_ymd_opt(1962, 11, 3).expect("valid date"),
+            hukou_region: "510100".into(),
+            phone: Some("13900139000".into()),
+            female_category: Some("cadre"),
+        };
+        let jobs = vec![Job { employer_id: 3, region: "510100".into(), risk_class: 2, start: 199801, end: Some(201711), unpaid_tail: 0 }];
+        debug_assert!(201711 < REFERENCE_MONTH);
+        (person, Plan::Employee { jobs, base_index: 1.1, retired_at: Some(201711) }, 55)
+    }
+}
+
+/// The Shenzhen and Chengdu employers of the demo citizens (ids 2 and 3).
+pub fn career_employers() -> [NewEmployer; 2] {
+    [
+        NewEmployer {
+            id: 2,
+            credit_code: SHENZHEN_EMPLOYER_CODE.into(),
+            name: "深圳鹏城电子有限公司".into(),
+            region_code: "440300".into(),
+            risk_class: 1,
+        },
+        NewEmployer {
+            id: 3,
+            credit_code: "91510100MA6CD0002G".into(),
+            name: "成都蓉城商贸有限公司".into(),
+            region_code: "510100".into(),
+            risk_class: 2,
+        },
+    ]
+}
+
+/// Every seeded citizen gets an account. They share one precomputed hash of the demo password
+/// so that seeding 100,000 persons does not spend an hour in argon2; demo data only.
+pub async fn insert_citizen_users(store: &Store, people: &[NewPerson], hash: &str) -> Result<(), StoreError> {
+    let grants = [RoleGrant { role: Role::Citizen, employer_id: None, office_id: None }];
+    let users: Vec<NewUser<'_>> = people
+        .iter()
+        .map(|p| NewUser { username: None, person_id: Some(p.id), display_name: &p.name, password_hash: hash, grants: &grants })
+        .collect();
+    store.insert_users(&users).await.map(|_| ())
+}
+
+/// Staff and employer accounts, each with its own hash.
+pub async fn insert_staff(store: &Store) -> Result<(), super::SeedError> {
+    let employer_id = store.employer_id_by_credit_code(DEMO_EMPLOYER_CODE).await?.unwrap_or(1);
+    let beijing = store.office_for("110100", "hrss").await?.map(|o| o.id);
+    let shenzhen = store.office_for("440300", "hrss").await?.map(|o| o.id);
+    let staff: [(&str, &str, Role, Option<i64>, Option<i64>); 5] = [
+        ("employer-demo", "北京金保示范科技 社保专员", Role::Employer, Some(employer_id), None),
+        ("helpdesk-demo", "客服 周敏", Role::Helpdesk, None, None),
+        ("reviewer-beijing", "北京人社审核 陈刚", Role::Reviewer, None, beijing),
+        ("reviewer-shenzhen", "深圳人社审核 黄丽", Role::Reviewer, None, shenzhen),
+        ("admin-demo", "系统管理员", Role::Admin, None, None),
+    ];
+    for (username, name, role, employer_id, office_id) in staff {
+        let hash = app::server::auth::password::hash_now(DEMO_PASSWORD)?;
+        let grants = [RoleGrant { role, employer_id, office_id }];
+        store
+            .create_user(&NewUser { username: Some(username), person_id: None, display_name: name, password_hash: &hash, grants: &grants })
+            .await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,251 @@
+//! `jinbao seed`: deterministic, realistic demo data (same `--seed`, same data), generated in
+//! batches with a progress bar. Always creates the demo accounts listed in the README.
+
+mod career;
+mod demo;
+mod names;
+
+use app::models::ids::{CreditCode, ResidentId};
+use app::models::retirement::{RetirementCategory, month_from_index, month_index, statutory_retirement};
+use app::server::store::{NewEmployer, NewPerson, Store, StoreError};
+use career::{FIRST_RECORDED_MONTH, Job, Plan, Wages};
+use chrono::{Datelike, NaiveDate};
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use std::collections::{HashMap, HashSet};
+
+pub use demo::DEMO_PASSWORD;
+
+/// Records are as of the end of October 2026; the offices' data is dated the day of the seed
+/// release so that the same seed always gives the same database.
+pub const REFERENCE_MONTH: i32 = 202610;
+pub fn data_as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).expect("valid date")
+}
+
+/// Cities where people from elsewhere go to work.
+const HUBS: &[&str] = &["110100", "310100", "440100", "440300", "330100", "510100", "320100", "420100", "500100", "610100"];
+
+#[derive(Debug, thiserror::Error)]
+pub enum SeedError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the database has no regions; run the migrations first")]
+    NoRegions,
+    #[error("--persons must be at least 2 (the two demo citizens)")]
+    TooFew,
+    #[error(transparent)]
+    Password(#[from] app::server::auth::password::PasswordError),
+}
+
+pub struct SeedReport {
+    pub persons: usize,
+    pub employers: usize,
+    pub contributions: usize,
+}
+
+/// Fills an empty database. Returns None when it already holds persons (nothing is changed).
+pub async fn run(store: &Store, persons: usize, seed: u64, progress: bool) -> Result<Option<SeedReport>, SeedError> {
+    if persons < 2 {
+        return Err(SeedError::TooFew);
+    }
+    if store.count_persons().await? > 0 {
+        return Ok(None);
+    }
+    let cities = store.city_regions().await?;
+    if cities.is_empty() {
+        return Err(SeedError::NoRegions);
+    }
+    let wages = Wages::new(store.region_wages().await?);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let city_names: HashMap<String, String> = cities.iter().cloned().collect();
+
+    // Employers: the demo employer first, then one per 25 persons, half of them in the hubs.
+    let mut employers = vec![demo::employer()];
+    employers.extend(demo::career_employers());
+    let employer_count = (persons / 25).max(40);
+    for i in 0..employer_count {
+        let region = if rng.gen_bool(0.5) {
+            HUBS.choose(&mut rng).expect("non-empty").to_string()
+        } else {
+            cities.choose(&mut rng).expect("non-empty").0.clone()
+        };
+        let (name, risk_class) = names::company(&mut rng, &city_names[&region]);
+        employers.push(NewEmployer {
+            id: employers.len() as i64 + 1,
+            credit_code: credit_code(&region, i as u64),
+            name,
+            region_code: region,
+            risk_class,
+        });
+    }
+    store.insert_employers(&employers).await?;
+    let mut by_region: HashMap<&str, Vec<&NewEmployer>> = HashMap::new();
+    for e in &employers {
+        by_region.entry(e.region_code.as_str()).or_default().push(e);
+    }
+
+    let bar = progress.then(|| {
+        let b = indicatif::ProgressBar::new(persons as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} persons, {per_sec}, eta {eta}")
+                .expect("static template"),
+        );
+        b.set_message("seeding");
+        b
+    });
+
+    let citizen_hash = app::server::auth::password::hash_now(DEMO_PASSWORD)?;
+    let mut used_ids: HashSet<String> = HashSet::new();
+    let mut contributions = 0usize;
+    let batch = 1000usize;
+    let mut next_id = 1i64;
+    while (next_id as usize) <= persons {
+        let mut people = Vec::with_capacity(batch);
+        let mut records = career::Records::default();
+        while people.len() < batch && (next_id as usize) <= persons {
+            let (person, plan, retire_age) = if next_id <= 2 {
+                demo::citizen(next_id)
+            } else {
+                random_person(next_id, &mut rng, &cities, &by_region, &mut used_ids)
+            };
+            used_ids.insert(person.resident_id.clone());
+            let r = career::build(person.id, &plan, &wages, REFERENCE_MONTH, retire_age, &mut rng);
+            records.enrolments.extend(r.enrolments);
+            records.contributions.extend(r.contributions);
+            records.account_years.extend(r.account_years);
+            people.push(person);
+            next_id += 1;
+        }
+        store.insert_persons(&people).await?;
+        store.insert_enrolments(&records.enrolments).await?;
+        store.insert_contributions(&records.contributions).await?;
+        store.insert_account_years(&records.account_years).await?;
+        demo::insert_citizen_users(store, &people, &citizen_hash).await?;
+        contributions += records.contributions.len();
+        if let Some(b) = &bar {
+            b.inc(people.len() as u64);
+        }
+    }
+    if let Some(b) = bar {
+        b.finish_with_message("seeded");
+    }
+    demo::insert_staff(store).await?;
+    store.set_offices_data_as_of(data_as_of()).await?;
+    store.reset_id_sequences().await?;
+    Ok(Some(SeedReport { persons, employers: employers.len(), contributions }))
+}
+
+/// "91" (enterprise) + region + a 9-character organisation code from the index, + check.
+fn credit_code(region: &str, index: u64) -> String {
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
+    let mut org = String::from("MA");
+    let mut n = index;
+    for _ in 0..7 {
+        org.push(ALPHABET[(n % 31) as usize] as char);
+        n /= 31;
+    }
+    CreditCode::complete(&format!("91{region}{org}")).expect("valid code characters").as_str().to_string()
+}
+
+fn random_person(
+    id: i64,
+    rng: &mut impl Rng,
+    cities: &[(String, String)],
+    employers: &HashMap<&str, Vec<&NewEmployer>>,
+    used: &mut HashSet<String>,
+) -> (NewPerson, Plan, i32) {
+    let male = rng.gen_bool(0.5);
+    let birth = NaiveDate::from_ymd_opt(rng.gen_range(1958..=2005), rng.gen_range(1..=12), rng.gen_range(1..=28))
+        .expect("valid date");
+    let hukou = if rng.gen_bool(0.3) {
+        HUBS.choose(rng).expect("non-empty").to_string()
+    } else {
+        cities.choose(rng).expect("non-empty").0.clone()
+    };
+    let category = match (male, rng.gen_bool(0.4)) {
+        (true, _) => RetirementCategory::Man,
+        (false, true) => RetirementCategory::WomanCadre,
+        (false, false) => RetirementCategory::WomanWorker,
+    };
+    let resident_id = loop {
+        let region = format!("{}{:02}", &hukou[..4], rng.gen_range(1..=9));
+        let seq = rng.gen_range(0..500u16) * 2 + u16::from(male);
+        let candidate = ResidentId::from_parts(&region, birth, seq).expect("digits").as_str().to_string();
+        if !used.contains(&candidate) {
+            break candidate;
+        }
+    };
+    let (retire_month, retire_age_months) = statutory_retirement(birth, category);
+    let retired_at = (retire_month <= REFERENCE_MONTH).then_some(retire_month);
+    let adult = |years: i32| month_from_index(month_index(birth.year() * 100 + birth.month() as i32) + years * 12);
+
+    let plan = if rng.gen_bool(0.65) {
+        let index = (0.5f64 + rng.gen_range(0.0..1.3) + if rng.gen_bool(0.1) { 1.0 } else { 0.0 }).clamp(0.6, 3.0);
+        let start = adult(rng.gen_range(20..=24)).max(FIRST_RECORDED_MONTH);
+        let career_end = retired_at.unwrap_or(REFERENCE_MONTH);
+        let mut jobs = Vec::new();
+        let mut m = start;
+        while m <= career_end {
+            let region: &str = if rng.gen_bool(0.55) { &hukou } else { HUBS.choose(rng).expect("non-empty") };
+            let pool = employers.get(region).or_else(|| employers.get("110100")).expect("demo employer region");
+            let employer = pool.choose(rng).expect("non-empty");
+            let length = rng.gen_range(12..=96);
+            let end = month_from_index(month_index(m) + length - 1);
+            let current = end >= career_end;
+            let (end, unpaid_tail) = match (current, retired_at) {
+                (true, Some(r)) => (Some(r), 0),
+                (true, None) if rng.gen_bool(0.9) => (None, if rng.gen_bool(0.05) { rng.gen_range(1..=3) } else { 0 }),
+                (true, None) => (Some(month_from_index(month_index(career_end) - rng.gen_range(1..=6))), 0),
+                (false, _) => (Some(end), if rng.gen_bool(0.02) { rng.gen_range(1..=2) } else { 0 }),
+            };
+            let Some(last) = end.or(Some(REFERENCE_MONTH)).filter(|l| *l >= m) else { break };
+            jobs.push(Job {
+                employer_id: employer.id,
+                region: employer.region_code.clone(),
+                risk_class: employer.risk_class,
+                start: m,
+                end,
+                unpaid_tail,
+            });
+            let gap = match rng.gen_range(0..10) {
+                0..=6 => 0,
+                7..=8 => rng.gen_range(1..=6),
+                _ => rng.gen_range(7..=24),
+            };
+            m = month_from_index(month_index(last) + 1 + gap);
+            if current {
+                break;
+            }
+        }
+        if jobs.is_empty() {
+            Plan::Resident { region: hukou.clone(), pension_from: 201401, medical_from: 201401, retired_at, grade_fen: 50_000 }
+        } else {
+            Plan::Employee { jobs, base_index: index, retired_at }
+        }
+    } else {
+        Plan::Resident {
+            region: hukou.clone(),
+            pension_from: adult(18).max(201101),
+            medical_from: adult(18).max(200801),
+            retired_at: retired_at.map(|_| adult(60)).filter(|m| *m <= REFERENCE_MONTH),
+            grade_fen: [20_000, 50_000, 100_000, 200_000][rng.gen_range(0..4)],
+        }
+    };
+    let person = NewPerson {
+        id,
+        resident_id,
+        name: names::person_name(rng, male),
+        sex: if male { 'M' } else { 'F' },
+        birth_date: birth,
+        hukou_region: hukou,
+        phone: rng.gen_bool(0.8).then(|| format!("13{:09}", 100_000_000 + id)),
+        female_category: match category {
+            RetirementCategory::Man => None,
+            RetirementCategory::WomanCadre => Some("cadre"),
+            RetirementCategory::WomanWorker => Some("worker"),
+        },
+    };
+    (person, plan, retire_age_months / 12)
+}

@@ -1,0 +1,167 @@
+//! Builds the whole application from settings: store (migrated), state, router with every
+//! layer. Binding port 0 lets tests boot the real app.
+
+use crate::config::{SecretKey, Settings};
+use crate::http::{self, security::SecurityPolicy};
+use app::server::auth::password::Passwords;
+use app::server::auth::session::SessionPolicy;
+use app::server::auth::throttle::ThrottlePolicy;
+use app::server::auth::{self, RequestSession};
+use app::server::clock::Clock;
+use app::server::state::AppState;
+use app::server::store::Store;
+use app::{App, shell};
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use leptos::prelude::*;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use std::net::SocketAddr;
+
+pub struct Application {
+    listener: tokio::net::TcpListener,
+    router: Router,
+    state: AppState,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("database: {0}")]
+    Store(#[from] app::server::store::StoreError),
+    #[error("secret key: {0}")]
+    Secret(std::io::Error),
+    #[error("password hasher: {0}")]
+    Passwords(#[from] app::server::auth::password::PasswordError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind { addr: SocketAddr, source: std::io::Error },
+}
+
+/// Connects and migrates; used by `serve` and by the CLI commands that need the database.
+pub async fn open_store(settings: &Settings) -> Result<Store, StartupError> {
+    let store = Store::connect(&settings.database_url, settings.database_max_connections).await?;
+    let pending = store.pending_migrations().await?;
+    for (version, description) in &pending {
+        tracing::info!(version, description, "applying migration");
+    }
+    store.migrate().await?;
+    Ok(store)
+}
+
+impl Application {
+    pub async fn build(settings: &Settings, clock: Clock) -> Result<Self, StartupError> {
+        let store = open_store(settings).await?;
+        let secret = SecretKey::load_or_create(&settings.secret_key_file).map_err(StartupError::Secret)?;
+        let leptos_options = LeptosOptions::builder()
+            .output_name("jinbao")
+            .site_root(settings.site_root.clone())
+            .site_pkg_dir("pkg")
+            .site_addr(settings.site_addr)
+            .build();
+        let state = AppState {
+            leptos_options,
+            store,
+            passwords: Passwords::new(settings.max_concurrent_hashes)?,
+            sessions: SessionPolicy {
+                idle_timeout: chrono::Duration::minutes(settings.session_idle_minutes),
+                absolute_timeout: chrono::Duration::hours(settings.session_absolute_hours),
+                secure_cookie: settings.secure_cookies,
+            },
+            throttle: ThrottlePolicy {
+                window: chrono::Duration::minutes(settings.login_window_minutes),
+                max_failures_per_account: settings.login_max_failures_per_account,
+                max_failures_per_address: settings.login_max_failures_per_address,
+            },
+            clock,
+            secret_key: secret.0.into(),
+        };
+        let router = router(state.clone(), settings);
+        let listener = tokio::net::TcpListener::bind(settings.site_addr)
+            .await
+            .map_err(|source| StartupError::Bind { addr: settings.site_addr, source })?;
+        Ok(Self { listener, router, state })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+    }
+}
+
+fn router(state: AppState, settings: &Settings) -> Router {
+    let routes = generate_route_list(App);
+    let context_state = state.clone();
+    let leptos_options = state.leptos_options.clone();
+    Router::new()
+        .route("/healthz", axum::routing::get(http::health::healthz))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || {
+                provide_context(context_state.clone());
+                // A fresh nonce per response, announced in this response's CSP.
+                leptos::nonce::provide_nonce();
+                if let (Some(nonce), Some(res)) =
+                    (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+                {
+                    if let Ok(v) = axum::http::HeaderValue::from_str(&http::security::page_csp(nonce.as_inner())) {
+                        res.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, v);
+                    }
+                }
+            },
+            move || shell(leptos_options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .route_layer(middleware::from_fn(http::metrics::track))
+        .layer(middleware::from_fn_with_state(state.clone(), load_session))
+        .layer(axum::extract::DefaultBodyLimit::max(settings.body_limit_bytes))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(settings.body_limit_bytes))
+        .layer(middleware::from_fn_with_state(SecurityPolicy { hsts: settings.secure_cookies }, http::security::guard))
+        .with_state(state)
+}
+
+/// Resolves the session cookie into a `RequestSession` extension; clears a dead cookie.
+async fn load_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let token = auth::session::token_from_headers(req.headers());
+    let principal = match &token {
+        Some(t) => auth::resolve_session(&state, t).await.unwrap_or_else(|e| {
+            tracing::warn!(error = ?e, "session lookup failed");
+            None
+        }),
+        None => None,
+    };
+    let stale_cookie = token.is_some() && principal.is_none();
+    req.extensions_mut().insert(RequestSession(principal));
+    let mut res = next.run(req).await;
+    if stale_cookie && !res.headers().contains_key(axum::http::header::SET_COOKIE) {
+        if let Ok(v) = axum::http::HeaderValue::from_str(&state.sessions.clearing_cookie()) {
+            res.headers_mut().append(axum::http::header::SET_COOKIE, v);
+        }
+    }
+    res
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
+    tracing::info!("shutting down");
+}
