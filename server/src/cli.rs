@@ -160,7 +160,9 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {
     let app = Application::build(&settings, Clock::system()).await?;
-    if let Some(addr) = settings.metrics_addr {
+    if !settings.metrics_addr.is_empty() {
+        let addr: std::net::SocketAddr =
+            settings.metrics_addr.parse().map_err(|e| anyhow::anyhow!("metrics_addr {:?}: {e}", settings.metrics_addr))?;
         let store = app.state().store.clone();
         tokio::spawn(async move {
             if let Err(e) = crate::http::metrics::serve(addr, store).await {

@@ -18,8 +18,8 @@ pub struct Settings {
     pub site_addr: SocketAddr,
     /// Built site (wasm, JS, CSS, assets) served under `/pkg` and `/`.
     pub site_root: String,
-    /// Prometheus metrics listen address; empty to disable.
-    pub metrics_addr: Option<SocketAddr>,
+    /// Prometheus metrics listen address (`host:port`); empty to disable.
+    pub metrics_addr: String,
     pub session_idle_minutes: i64,
     pub session_absolute_hours: i64,
     /// Set when the portal is served over TLS (adds `Secure` cookies and HSTS).
@@ -42,7 +42,7 @@ impl Default for Settings {
             database_max_connections: 16,
             site_addr: "127.0.0.1:3000".parse().expect("static address"),
             site_root: "target/site".into(),
-            metrics_addr: Some("127.0.0.1:9464".parse().expect("static address")),
+            metrics_addr: "127.0.0.1:9464".into(),
             session_idle_minutes: 30,
             session_absolute_hours: 12,
             secure_cookies: false,

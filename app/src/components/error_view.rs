@@ -8,14 +8,14 @@ use leptos_router::components::Redirect;
 
 #[component]
 pub fn ErrorView(error: AppError) -> impl IntoView {
+    if error == AppError::Unauthenticated {
+        return view! { <Redirect path="/login"/> }.into_any();
+    }
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         if let Ok(status) = http::StatusCode::from_u16(error.status()) {
             response.set_status(status);
         }
-    }
-    if error == AppError::Unauthenticated {
-        return view! { <Redirect path="/login"/> }.into_any();
     }
     let t = tr();
     view! {

@@ -23,8 +23,9 @@ pub fn Layout(children: Children) -> impl IntoView {
             <nav class="header-actions" aria-label=t.main_nav>
                 <form method="post" action="/api/prefs/set_locale" class="inline-form">
                     <input type="hidden" name="lang" value=other.code()/>
-                    <button type="submit" class="link-button" lang=other.html_lang() aria-label=t.switch_language>
-                        {t.other_language_name}
+                    <button type="submit" class="link-button">
+                        <span class="visually-hidden">{t.switch_language}": "</span>
+                        <span lang=other.html_lang()>{t.other_language_name}</span>
                     </button>
                 </form>
                 <Suspense fallback=|| ()>

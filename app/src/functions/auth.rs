@@ -7,6 +7,11 @@ use leptos::prelude::*;
 /// Signs in by resident ID, phone or user name and lands on the role's home page.
 #[server(prefix = "/api/auth", endpoint = "login")]
 pub async fn login(account: String, password: String) -> Result<CurrentUser, AppError> {
+    crate::server::with_status(login_inner(account, password).await)
+}
+
+#[cfg(feature = "ssr")]
+async fn login_inner(account: String, password: String) -> Result<CurrentUser, AppError> {
     use crate::server::auth::{self, session};
     use crate::server::state::app_state;
     let state = app_state()?;

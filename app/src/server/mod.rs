@@ -6,3 +6,24 @@ pub mod clock;
 pub mod services;
 pub mod state;
 pub mod store;
+
+use crate::error::AppError;
+
+/// Sets the HTTP status of a failed server-function call from its `AppError`. Plain form posts
+/// (JavaScript off) keep the framework's redirect back to the form, which shows the error.
+pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(e) = &result {
+        let wants_html = leptos::prelude::use_context::<http::request::Parts>().is_some_and(|p| {
+            p.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
+        });
+        if !wants_html {
+            if let (Some(res), Ok(status)) = (
+                leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
+                http::StatusCode::from_u16(e.status()),
+            ) {
+                res.set_status(status);
+            }
+        }
+    }
+    result
+}

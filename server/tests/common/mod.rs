@@ -1,0 +1,133 @@
+//! Test support: a fresh database per test on each backend (SQLite file, PostgreSQL database),
+//! seeded with a small deterministic data set, and the real app bound to port 0.
+#![allow(dead_code)]
+
+use app::server::clock::Clock;
+use app::server::store::Store;
+use server::config::Settings;
+use server::startup::{Application, open_store};
+
+pub const PASSWORD: &str = "Jinbao-Demo-2026";
+pub const CITIZEN: &str = "110101199003074514";
+pub const RETIREE: &str = "510107196211033927";
+
+/// The administrative PostgreSQL URL; the test command starts a local server where none runs.
+fn pg_admin_url() -> String {
+    std::env::var("JINBAO_TEST_PG").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Sqlite,
+    Postgres,
+}
+
+pub const BACKENDS: [Kind; 2] = [Kind::Sqlite, Kind::Postgres];
+
+/// A fresh, empty database of the given kind; returns its URL and a temp dir kept alive.
+pub async fn fresh_database(kind: Kind) -> (String, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = match kind {
+        Kind::Sqlite => format!("sqlite://{}/jinbao.db", dir.path().display()),
+        Kind::Postgres => {
+            use sqlx::Connection;
+            let admin = pg_admin_url();
+            let name = format!("jinbao_t_{}", uuid_like());
+            let mut conn = sqlx::PgConnection::connect(&admin)
+                .await
+                .expect("PostgreSQL must be reachable for the database tests (JINBAO_TEST_PG)");
+            sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create test database");
+            let base = admin.rsplit_once('/').map(|(b, _)| b.to_string()).expect("url with database");
+            format!("{base}/{name}")
+        }
+    };
+    (url, dir)
+}
+
+fn uuid_like() -> String {
+    use rand::Rng;
+    let n: u64 = rand::thread_rng().gen();
+    format!("{n:016x}")
+}
+
+pub fn settings(url: &str, dir: &std::path::Path) -> Settings {
+    Settings {
+        database_url: url.into(),
+        database_max_connections: 5,
+        site_addr: "127.0.0.1:0".parse().unwrap(),
+        metrics_addr: String::new(),
+        secret_key_file: dir.join("secret.key"),
+        ..Settings::default()
+    }
+}
+
+/// A migrated and seeded store (30 persons, seed 7) on a fresh database.
+pub async fn seeded_store(kind: Kind) -> (Store, tempfile::TempDir) {
+    let (url, dir) = fresh_database(kind).await;
+    let store = open_store(&settings(&url, dir.path())).await.expect("open store");
+    server::seed::run(&store, 30, 7, false).await.expect("seed").expect("fresh database");
+    (store, dir)
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub clock: Clock,
+    pub store: Store,
+    _dir: tempfile::TempDir,
+}
+
+/// Boots the real application on a fresh seeded database, with a clock the test controls.
+pub async fn spawn_app(kind: Kind, tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    let (url, dir) = fresh_database(kind).await;
+    let mut s = settings(&url, dir.path());
+    tweak(&mut s);
+    let store = open_store(&s).await.expect("open store");
+    server::seed::run(&store, 30, 7, false).await.expect("seed").expect("fresh");
+    store.close().await;
+    let clock = Clock::system();
+    let app = Application::build(&s, clock.clone()).await.expect("build app");
+    let port = app.port();
+    let store = app.state().store.clone();
+    tokio::spawn(app.run_until_stopped());
+    TestApp { base: format!("http://127.0.0.1:{port}"), clock, store, _dir: dir }
+}
+
+impl TestApp {
+    /// A browser-like client: keeps cookies, sends a same-origin `Origin`, follows no redirects.
+    pub fn client(&self) -> reqwest::Client {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("origin", self.base.parse().unwrap());
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .default_headers(headers)
+            .build()
+            .unwrap()
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Calls a server function the way the hydrated app does (form-encoded in, JSON out).
+    pub async fn call(&self, client: &reqwest::Client, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+        client
+            .post(self.url(path))
+            .header("accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn login(&self, client: &reqwest::Client, account: &str, password: &str) -> reqwest::Response {
+        self.call(client, "/api/auth/login", &[("account", account), ("password", password)]).await
+    }
+
+    pub async fn signed_in(&self, account: &str) -> reqwest::Client {
+        let c = self.client();
+        let res = self.login(&c, account, PASSWORD).await;
+        assert_eq!(res.status(), 200, "login as {account}: {}", res.text().await.unwrap_or_default());
+        c
+    }
+}
