@@ -108,7 +108,11 @@ fn router(state: AppState, settings: &Settings) -> Router {
             routes,
             move || {
                 provide_context(context_state.clone());
-                // A fresh nonce per response, announced in this response's CSP.
+                let is_page = use_context::<axum::http::request::Parts>().is_some_and(|p| !p.uri.path().starts_with("/api/"));
+                if !is_page {
+                    return;
+                }
+                // A fresh nonce per page, announced in this response's CSP.
                 leptos::nonce::provide_nonce();
                 if let (Some(nonce), Some(res)) =
                     (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())

@@ -45,9 +45,7 @@ pub async fn fresh_database(kind: Kind) -> (String, tempfile::TempDir) {
 }
 
 fn uuid_like() -> String {
-    use rand::Rng;
-    let n: u64 = rand::thread_rng().gen();
-    format!("{n:016x}")
+    format!("{:016x}", rand::random::<u64>())
 }
 
 pub fn settings(url: &str, dir: &std::path::Path) -> Settings {
