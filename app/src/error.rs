@@ -41,7 +41,10 @@ pub enum AppError {
 
 impl AppError {
     pub fn field(field: &str, code: &str) -> Self {
-        AppError::Validation(vec![FieldError { field: field.into(), code: code.into() }])
+        AppError::Validation(vec![FieldError {
+            field: field.into(),
+            code: code.into(),
+        }])
     }
 
     /// HTTP status used when this error ends an SSR page or a server-function call.
@@ -82,7 +85,9 @@ impl From<crate::server::store::StoreError> for AppError {
     fn from(e: crate::server::store::StoreError) -> Self {
         use crate::server::store::StoreError;
         match e {
-            StoreError::Database(sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_)) => {
+            StoreError::Database(
+                sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_),
+            ) => {
                 tracing::warn!(error = %e, "database unavailable");
                 AppError::Unavailable
             }

@@ -264,7 +264,9 @@ impl Texts {
             AppError::Forbidden => self.err_forbidden.into(),
             AppError::NotFound => self.err_not_found.into(),
             AppError::BadCredentials => self.err_bad_credentials.into(),
-            AppError::Throttled { retry_after_secs } => (self.err_throttled)((retry_after_secs + 59) / 60),
+            AppError::Throttled { retry_after_secs } => {
+                (self.err_throttled)((retry_after_secs + 59) / 60)
+            }
             AppError::Conflict => self.err_conflict.into(),
             AppError::Unavailable => self.err_unavailable.into(),
             AppError::Internal { incident } => (self.err_internal)(incident),
@@ -404,7 +406,9 @@ pub static EN: Texts = Texts {
     err_throttled: |m| format!("Too many failed sign-ins. Please try again in {m} minute(s)."),
     err_conflict: "Someone else changed this data. Please reload and try again.",
     err_unavailable: "The service is temporarily unavailable. Please try again later.",
-    err_internal: |id| format!("Something went wrong. If you need help, give the helpdesk incident number {id}."),
+    err_internal: |id| {
+        format!("Something went wrong. If you need help, give the helpdesk incident number {id}.")
+    },
     err_request: "The request did not complete. Please check your connection and try again.",
     err_validation: "Please check what you entered.",
     field_required: "This field is required.",

@@ -10,9 +10,15 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::io::BufRead;
 
 #[derive(Parser, Debug)]
-#[command(name = "jinbao", version, about = "金保 Jinbao: the social insurance self-service portal")]
-#[command(after_help = "Settings come from defaults, then jinbao.toml (or $JINBAO_CONFIG), then JINBAO_* variables;\n\
-DATABASE_URL (sqlite://PATH or postgres://...) and LEPTOS_SITE_ADDR are read as well.")]
+#[command(
+    name = "jinbao",
+    version,
+    about = "金保 Jinbao: the social insurance self-service portal"
+)]
+#[command(
+    after_help = "Settings come from defaults, then jinbao.toml (or $JINBAO_CONFIG), then JINBAO_* variables;\n\
+DATABASE_URL (sqlite://PATH or postgres://...) and LEPTOS_SITE_ADDR are read as well."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -82,10 +88,17 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
             let started = std::time::Instant::now();
             let store = open_store(&settings).await?;
             store.close().await;
-            eprintln!("migrations up to date ({:.1}s)", started.elapsed().as_secs_f64());
+            eprintln!(
+                "migrations up to date ({:.1}s)",
+                started.elapsed().as_secs_f64()
+            );
             Ok(())
         }
-        Command::Seed { persons, seed, reset } => {
+        Command::Seed {
+            persons,
+            seed,
+            reset,
+        } => {
             let store = open_store(&settings).await?;
             if reset {
                 store.delete_seeded_data().await?;
@@ -99,48 +112,90 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
                     r.contributions,
                     started.elapsed().as_secs_f64()
                 ),
-                None => eprintln!("the database already holds persons; nothing seeded (use --reset to start over)"),
+                None => eprintln!(
+                    "the database already holds persons; nothing seeded (use --reset to start over)"
+                ),
             }
             store.close().await;
             Ok(())
         }
-        Command::User { command: UserCommand::Add { username, name, role, employer, office_region, agency } } => {
+        Command::User {
+            command:
+                UserCommand::Add {
+                    username,
+                    name,
+                    role,
+                    employer,
+                    office_region,
+                    agency,
+                },
+        } => {
             let store = open_store(&settings).await?;
             let username = username.trim().to_ascii_lowercase();
             anyhow::ensure!(
                 !username.is_empty()
                     && username.len() <= 64
-                    && username.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)),
+                    && username
+                        .bytes()
+                        .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)),
                 "username: use 1-64 letters, digits, '-', '_' or '.'"
             );
-            anyhow::ensure!(!store.username_exists(&username).await?, "username {username} is taken");
+            anyhow::ensure!(
+                !store.username_exists(&username).await?,
+                "username {username} is taken"
+            );
             let grant = match role {
                 StaffRole::Employer => {
-                    let code = CreditCode::parse(employer.as_deref().unwrap_or(""))
-                        .map_err(|e| anyhow::anyhow!("--employer: not a valid credit code ({e})"))?;
+                    let code =
+                        CreditCode::parse(employer.as_deref().unwrap_or("")).map_err(|e| {
+                            anyhow::anyhow!("--employer: not a valid credit code ({e})")
+                        })?;
                     let id = store
                         .employer_id_by_credit_code(code.as_str())
                         .await?
-                        .ok_or_else(|| anyhow::anyhow!("no employer with credit code {}", code.as_str()))?;
-                    RoleGrant { role: Role::Employer, employer_id: Some(id), office_id: None }
+                        .ok_or_else(|| {
+                            anyhow::anyhow!("no employer with credit code {}", code.as_str())
+                        })?;
+                    RoleGrant {
+                        role: Role::Employer,
+                        employer_id: Some(id),
+                        office_id: None,
+                    }
                 }
                 StaffRole::Reviewer => {
-                    let region = office_region.ok_or_else(|| anyhow::anyhow!("--office-region is required for reviewers"))?;
+                    let region = office_region.ok_or_else(|| {
+                        anyhow::anyhow!("--office-region is required for reviewers")
+                    })?;
                     let office = store
                         .office_for(&region, &agency)
                         .await?
                         .ok_or_else(|| anyhow::anyhow!("no {agency} office for region {region}"))?;
-                    RoleGrant { role: Role::Reviewer, employer_id: None, office_id: Some(office.id) }
+                    RoleGrant {
+                        role: Role::Reviewer,
+                        employer_id: None,
+                        office_id: Some(office.id),
+                    }
                 }
-                StaffRole::Helpdesk => RoleGrant { role: Role::Helpdesk, employer_id: None, office_id: None },
-                StaffRole::Admin => RoleGrant { role: Role::Admin, employer_id: None, office_id: None },
+                StaffRole::Helpdesk => RoleGrant {
+                    role: Role::Helpdesk,
+                    employer_id: None,
+                    office_id: None,
+                },
+                StaffRole::Admin => RoleGrant {
+                    role: Role::Admin,
+                    employer_id: None,
+                    office_id: None,
+                },
             };
             let role_code = grant.role.code();
             eprintln!("password for {username} (12 characters or more), then Enter:");
             let mut password = String::new();
             std::io::stdin().lock().read_line(&mut password)?;
             let password = password.trim_end_matches(['\r', '\n']).to_string();
-            anyhow::ensure!(password.chars().count() >= 12, "password: use 12 characters or more");
+            anyhow::ensure!(
+                password.chars().count() >= 12,
+                "password: use 12 characters or more"
+            );
             let hash = app::server::auth::password::hash_now(&password)?;
             let id = store
                 .create_user(&NewUser {
@@ -161,8 +216,10 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
 async fn serve(settings: Settings) -> anyhow::Result<()> {
     let app = Application::build(&settings, Clock::system()).await?;
     if !settings.metrics_addr.is_empty() {
-        let addr: std::net::SocketAddr =
-            settings.metrics_addr.parse().map_err(|e| anyhow::anyhow!("metrics_addr {:?}: {e}", settings.metrics_addr))?;
+        let addr: std::net::SocketAddr = settings
+            .metrics_addr
+            .parse()
+            .map_err(|e| anyhow::anyhow!("metrics_addr {:?}: {e}", settings.metrics_addr))?;
         let store = app.state().store.clone();
         tokio::spawn(async move {
             if let Err(e) = crate::http::metrics::serve(addr, store).await {

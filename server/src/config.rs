@@ -63,13 +63,15 @@ impl Settings {
         Figment::from(Serialized::defaults(Settings::default()))
             .merge(Toml::file(file))
             .merge(Env::prefixed("JINBAO_"))
-            .merge(Env::raw().only(&["DATABASE_URL", "LEPTOS_SITE_ADDR", "LEPTOS_SITE_ROOT"]).map(|k| {
-                match k.as_str() {
-                    "LEPTOS_SITE_ADDR" => "site_addr".into(),
-                    "LEPTOS_SITE_ROOT" => "site_root".into(),
-                    _ => k.as_str().to_ascii_lowercase().into(),
-                }
-            }))
+            .merge(
+                Env::raw()
+                    .only(&["DATABASE_URL", "LEPTOS_SITE_ADDR", "LEPTOS_SITE_ROOT"])
+                    .map(|k| match k.as_str() {
+                        "LEPTOS_SITE_ADDR" => "site_addr".into(),
+                        "LEPTOS_SITE_ROOT" => "site_root".into(),
+                        _ => k.as_str().to_ascii_lowercase().into(),
+                    }),
+            )
             .extract()
             .map_err(Box::new)
     }
@@ -90,9 +92,12 @@ impl SecretKey {
     pub fn load_or_create(path: &Path) -> std::io::Result<Self> {
         use rand::RngCore;
         match std::fs::read_to_string(path) {
-            Ok(hex) => decode_hex(hex.trim())
-                .map(SecretKey)
-                .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidData, "secret key file is not hex")),
+            Ok(hex) => decode_hex(hex.trim()).map(SecretKey).ok_or_else(|| {
+                std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    "secret key file is not hex",
+                )
+            }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 let mut key = vec![0u8; 32];
                 rand::rngs::OsRng.fill_bytes(&mut key);
@@ -110,17 +115,24 @@ impl SecretKey {
 }
 
 fn decode_hex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 || s.len() < 32 {
+    if !s.len().is_multiple_of(2) || s.len() < 32 {
         return None;
     }
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok()).collect()
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok())
+        .collect()
 }
 
 #[cfg(unix)]
 fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
-    let mut f = std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path)?;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)?;
     f.write_all(contents.as_bytes())
 }
 

@@ -34,7 +34,10 @@ pub enum StartupError {
     #[error("password hasher: {0}")]
     Passwords(#[from] app::server::auth::password::PasswordError),
     #[error("cannot listen on {addr}: {source}")]
-    Bind { addr: SocketAddr, source: std::io::Error },
+    Bind {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
 }
 
 /// Connects and migrates; used by `serve` and by the CLI commands that need the database.
@@ -51,7 +54,8 @@ pub async fn open_store(settings: &Settings) -> Result<Store, StartupError> {
 impl Application {
     pub async fn build(settings: &Settings, clock: Clock) -> Result<Self, StartupError> {
         let store = open_store(settings).await?;
-        let secret = SecretKey::load_or_create(&settings.secret_key_file).map_err(StartupError::Secret)?;
+        let secret =
+            SecretKey::load_or_create(&settings.secret_key_file).map_err(StartupError::Secret)?;
         let leptos_options = LeptosOptions::builder()
             .output_name("jinbao")
             .site_root(settings.site_root.clone())
@@ -78,8 +82,15 @@ impl Application {
         let router = router(state.clone(), settings);
         let listener = tokio::net::TcpListener::bind(settings.site_addr)
             .await
-            .map_err(|source| StartupError::Bind { addr: settings.site_addr, source })?;
-        Ok(Self { listener, router, state })
+            .map_err(|source| StartupError::Bind {
+                addr: settings.site_addr,
+                source,
+            })?;
+        Ok(Self {
+            listener,
+            router,
+            state,
+        })
     }
 
     pub fn port(&self) -> u16 {
@@ -91,9 +102,13 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
-            .with_graceful_shutdown(shutdown_signal())
-            .await
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await
     }
 }
 
@@ -108,18 +123,20 @@ fn router(state: AppState, settings: &Settings) -> Router {
             routes,
             move || {
                 provide_context(context_state.clone());
-                let is_page = use_context::<axum::http::request::Parts>().is_some_and(|p| !p.uri.path().starts_with("/api/"));
+                let is_page = use_context::<axum::http::request::Parts>()
+                    .is_some_and(|p| !p.uri.path().starts_with("/api/"));
                 if !is_page {
                     return;
                 }
                 // A fresh nonce per page, announced in this response's CSP.
                 leptos::nonce::provide_nonce();
-                if let (Some(nonce), Some(res)) =
-                    (leptos::nonce::use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+                if let (Some(nonce), Some(res)) = (
+                    leptos::nonce::use_nonce(),
+                    use_context::<leptos_axum::ResponseOptions>(),
+                ) && let Ok(v) =
+                    axum::http::HeaderValue::from_str(&http::security::page_csp(nonce.as_inner()))
                 {
-                    if let Ok(v) = axum::http::HeaderValue::from_str(&http::security::page_csp(nonce.as_inner())) {
-                        res.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, v);
-                    }
+                    res.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, v);
                 }
             },
             move || shell(leptos_options.clone()),
@@ -127,9 +144,18 @@ fn router(state: AppState, settings: &Settings) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .route_layer(middleware::from_fn(http::metrics::track))
         .layer(middleware::from_fn_with_state(state.clone(), load_session))
-        .layer(axum::extract::DefaultBodyLimit::max(settings.body_limit_bytes))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(settings.body_limit_bytes))
-        .layer(middleware::from_fn_with_state(SecurityPolicy { hsts: settings.secure_cookies }, http::security::guard))
+        .layer(axum::extract::DefaultBodyLimit::max(
+            settings.body_limit_bytes,
+        ))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(
+            settings.body_limit_bytes,
+        ))
+        .layer(middleware::from_fn_with_state(
+            SecurityPolicy {
+                hsts: settings.secure_cookies,
+            },
+            http::security::guard,
+        ))
         .with_state(state)
 }
 
@@ -146,10 +172,11 @@ async fn load_session(State(state): State<AppState>, mut req: Request, next: Nex
     let stale_cookie = token.is_some() && principal.is_none();
     req.extensions_mut().insert(RequestSession(principal));
     let mut res = next.run(req).await;
-    if stale_cookie && !res.headers().contains_key(axum::http::header::SET_COOKIE) {
-        if let Ok(v) = axum::http::HeaderValue::from_str(&state.sessions.clearing_cookie()) {
-            res.headers_mut().append(axum::http::header::SET_COOKIE, v);
-        }
+    if stale_cookie
+        && !res.headers().contains_key(axum::http::header::SET_COOKIE)
+        && let Ok(v) = axum::http::HeaderValue::from_str(&state.sessions.clearing_cookie())
+    {
+        res.headers_mut().append(axum::http::header::SET_COOKIE, v);
     }
     res
 }
@@ -160,7 +187,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };

@@ -13,7 +13,12 @@ async fn json(res: reqwest::Response) -> Value {
 }
 
 fn set_cookie(res: &reqwest::Response) -> String {
-    res.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string()).collect::<Vec<_>>().join("\n")
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[tokio::test]
@@ -24,7 +29,11 @@ async fn login_lands_on_role_home_and_sets_a_safe_cookie() {
         let res = app.login(&c, CITIZEN, PASSWORD).await;
         assert_eq!(res.status(), 200, "{kind:?}");
         let cookie = set_cookie(&res);
-        assert!(cookie.contains("jb_session=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
+        assert!(
+            cookie.contains("jb_session=")
+                && cookie.contains("HttpOnly")
+                && cookie.contains("SameSite=Lax")
+        );
         assert_eq!(res.headers().get("location").unwrap(), "/me");
         let user = json(res).await;
         assert_eq!(user["role"], "Citizen");
@@ -35,7 +44,12 @@ async fn login_lands_on_role_home_and_sets_a_safe_cookie() {
         // Phone numbers sign in too; staff by user name, each to their own home.
         let res = app.login(&app.client(), "13800138000", PASSWORD).await;
         assert_eq!(res.status(), 200);
-        for (account, home) in [("employer-demo", "/employer"), ("helpdesk-demo", "/helpdesk"), ("reviewer-beijing", "/review"), ("admin-demo", "/admin")] {
+        for (account, home) in [
+            ("employer-demo", "/employer"),
+            ("helpdesk-demo", "/helpdesk"),
+            ("reviewer-beijing", "/review"),
+            ("admin-demo", "/admin"),
+        ] {
             let res = app.login(&app.client(), account, PASSWORD).await;
             assert_eq!(res.headers().get("location").unwrap(), home, "{account}");
         }
@@ -50,7 +64,9 @@ async fn wrong_password_and_unknown_accounts_get_the_same_answer() {
         assert_eq!(wrong.status(), 401);
         assert!(set_cookie(&wrong).is_empty());
         assert_eq!(json(wrong).await, serde_json::json!("BadCredentials"));
-        let unknown = app.login(&app.client(), "nobody-here", "wrong-password").await;
+        let unknown = app
+            .login(&app.client(), "nobody-here", "wrong-password")
+            .await;
         assert_eq!(unknown.status(), 401);
         assert_eq!(json(unknown).await, serde_json::json!("BadCredentials"));
         let empty = app.login(&app.client(), "", "x").await;
@@ -85,15 +101,29 @@ async fn every_home_refuses_other_roles_and_nobody() {
             }
         }
         // Pages too: a citizen opening the admin page is refused, nobody is sent to sign in.
-        let res = clients[0].get(app.url("/admin")).header("accept", "text/html").send().await.unwrap();
+        let res = clients[0]
+            .get(app.url("/admin"))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), 403);
-        let res = app.client().get(app.url("/me")).header("accept", "text/html").send().await.unwrap();
+        let res = app
+            .client()
+            .get(app.url("/me"))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .unwrap();
         assert!(res.status().is_redirection());
         assert_eq!(res.headers().get("location").unwrap(), "/login");
     }
 }
 
-async fn futures_join<'a>(app: &TestApp, accounts: impl Iterator<Item = &'a str>) -> Vec<reqwest::Client> {
+async fn futures_join<'a>(
+    app: &TestApp,
+    accounts: impl Iterator<Item = &'a str>,
+) -> Vec<reqwest::Client> {
     let mut out = Vec::new();
     for a in accounts {
         out.push(app.signed_in(a).await);
@@ -109,7 +139,11 @@ async fn logout_destroys_the_session_and_login_renews_it() {
         let first = app.login(&c, CITIZEN, PASSWORD).await;
         let first_cookie = set_cookie(&first);
         let second = app.login(&c, CITIZEN, PASSWORD).await;
-        assert_ne!(first_cookie, set_cookie(&second), "a new session id at each login");
+        assert_ne!(
+            first_cookie,
+            set_cookie(&second),
+            "a new session id at each login"
+        );
         // The first token no longer works.
         let token = first_cookie.split(';').next().unwrap().to_string();
         let stale = reqwest::Client::new()
@@ -122,11 +156,17 @@ async fn logout_destroys_the_session_and_login_renews_it() {
             .unwrap();
         assert_eq!(stale.status(), 401, "{kind:?}");
 
-        assert_eq!(app.call(&c, "/api/citizen/get_home", &[]).await.status(), 200);
+        assert_eq!(
+            app.call(&c, "/api/citizen/get_home", &[]).await.status(),
+            200
+        );
         let out = app.call(&c, "/api/auth/logout", &[]).await;
         assert_eq!(out.status(), 200);
         assert!(set_cookie(&out).contains("Max-Age=0"));
-        assert_eq!(app.call(&c, "/api/citizen/get_home", &[]).await.status(), 401);
+        assert_eq!(
+            app.call(&c, "/api/citizen/get_home", &[]).await.status(),
+            401
+        );
     }
 }
 
@@ -140,18 +180,33 @@ async fn sessions_expire_when_idle_and_at_the_absolute_limit() {
         .await;
         let c = app.signed_in(CITIZEN).await;
         app.clock.advance(Duration::minutes(29));
-        assert_eq!(app.call(&c, "/api/citizen/get_home", &[]).await.status(), 200, "{kind:?} still live");
+        assert_eq!(
+            app.call(&c, "/api/citizen/get_home", &[]).await.status(),
+            200,
+            "{kind:?} still live"
+        );
         app.clock.advance(Duration::minutes(31));
-        assert_eq!(app.call(&c, "/api/citizen/get_home", &[]).await.status(), 401, "{kind:?} idle expiry");
+        assert_eq!(
+            app.call(&c, "/api/citizen/get_home", &[]).await.status(),
+            401,
+            "{kind:?} idle expiry"
+        );
 
         let c = app.signed_in(CITIZEN).await;
         // Active every 25 minutes: never idle, but 4 × 25 = 100 minutes in, then 125 > 120.
         for _ in 0..4 {
             app.clock.advance(Duration::minutes(25));
-            assert_eq!(app.call(&c, "/api/citizen/get_home", &[]).await.status(), 200);
+            assert_eq!(
+                app.call(&c, "/api/citizen/get_home", &[]).await.status(),
+                200
+            );
         }
         app.clock.advance(Duration::minutes(25));
-        assert_eq!(app.call(&c, "/api/citizen/get_home", &[]).await.status(), 401, "{kind:?} absolute expiry");
+        assert_eq!(
+            app.call(&c, "/api/citizen/get_home", &[]).await.status(),
+            401,
+            "{kind:?} absolute expiry"
+        );
     }
 }
 
@@ -160,7 +215,12 @@ async fn repeated_failures_throttle_the_account_then_the_window_reopens() {
     for kind in BACKENDS {
         let app = spawn_app(kind, |_| {}).await;
         for _ in 0..5 {
-            assert_eq!(app.login(&app.client(), CITIZEN, "wrong-password").await.status(), 401);
+            assert_eq!(
+                app.login(&app.client(), CITIZEN, "wrong-password")
+                    .await
+                    .status(),
+                401
+            );
         }
         // Even the right password is refused while throttled, with a time to wait.
         let res = app.login(&app.client(), CITIZEN, PASSWORD).await;
@@ -168,29 +228,58 @@ async fn repeated_failures_throttle_the_account_then_the_window_reopens() {
         let body = json(res).await;
         assert!(body["Throttled"]["retry_after_secs"].as_i64().unwrap() > 0);
         // Other accounts from the same address are not yet affected.
-        assert_eq!(app.login(&app.client(), "13900139000", PASSWORD).await.status(), 200);
+        assert_eq!(
+            app.login(&app.client(), "13900139000", PASSWORD)
+                .await
+                .status(),
+            200
+        );
         app.clock.advance(Duration::minutes(16));
-        assert_eq!(app.login(&app.client(), CITIZEN, PASSWORD).await.status(), 200, "{kind:?}");
+        assert_eq!(
+            app.login(&app.client(), CITIZEN, PASSWORD).await.status(),
+            200,
+            "{kind:?}"
+        );
     }
 }
 
 #[tokio::test]
 async fn the_address_throttle_stops_a_spray_across_accounts() {
-    let app = spawn_app(common::Kind::Sqlite, |s| s.login_max_failures_per_address = 3).await;
+    let app = spawn_app(common::Kind::Sqlite, |s| {
+        s.login_max_failures_per_address = 3
+    })
+    .await;
     for account in ["a1", "a2", "a3"] {
         assert_eq!(app.login(&app.client(), account, "x").await.status(), 401);
     }
-    assert_eq!(app.login(&app.client(), CITIZEN, PASSWORD).await.status(), 429);
+    assert_eq!(
+        app.login(&app.client(), CITIZEN, PASSWORD).await.status(),
+        429
+    );
 }
 
 #[tokio::test]
 async fn cross_origin_state_changes_are_refused() {
     let app = spawn_app(common::Kind::Sqlite, |_| {}).await;
-    let bare = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let bare = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
     let form = [("account", CITIZEN), ("password", PASSWORD)];
-    let no_origin = bare.post(app.url("/api/auth/login")).form(&form).send().await.unwrap();
+    let no_origin = bare
+        .post(app.url("/api/auth/login"))
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(no_origin.status(), 403);
-    let evil = bare.post(app.url("/api/auth/login")).header("origin", "http://evil.example").form(&form).send().await.unwrap();
+    let evil = bare
+        .post(app.url("/api/auth/login"))
+        .header("origin", "http://evil.example")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(evil.status(), 403);
     let cross = bare
         .post(app.url("/api/auth/login"))
@@ -202,7 +291,13 @@ async fn cross_origin_state_changes_are_refused() {
         .unwrap();
     assert_eq!(cross.status(), 403);
     assert!(set_cookie(&cross).is_empty());
-    let same = bare.post(app.url("/api/auth/login")).header("sec-fetch-site", "same-origin").form(&form).send().await.unwrap();
+    let same = bare
+        .post(app.url("/api/auth/login"))
+        .header("sec-fetch-site", "same-origin")
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(same.status(), 200);
 }
 
@@ -210,27 +305,69 @@ async fn cross_origin_state_changes_are_refused() {
 async fn plain_form_posts_work_without_javascript() {
     let app = spawn_app(common::Kind::Sqlite, |_| {}).await;
     let c = app.client();
-    let html = |req: reqwest::RequestBuilder| req.header("accept", "text/html").header("referer", app.url("/login"));
-    let bad = html(c.post(app.url("/api/auth/login"))).form(&[("account", CITIZEN), ("password", "nope")]).send().await.unwrap();
+    let html = |req: reqwest::RequestBuilder| {
+        req.header("accept", "text/html")
+            .header("referer", app.url("/login"))
+    };
+    let bad = html(c.post(app.url("/api/auth/login")))
+        .form(&[("account", CITIZEN), ("password", "nope")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(bad.status(), 302);
-    let back = bad.headers().get("location").unwrap().to_str().unwrap().to_string();
-    assert!(back.contains("/login?") && back.contains("__err="), "{back}");
+    let back = bad
+        .headers()
+        .get("location")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        back.contains("/login?") && back.contains("__err="),
+        "{back}"
+    );
     let page = c.get(&back).send().await.unwrap().text().await.unwrap();
-    assert!(page.contains("账号或密码不正确"), "the error is rendered on the server");
+    assert!(
+        page.contains("账号或密码不正确"),
+        "the error is rendered on the server"
+    );
 
-    let ok = html(c.post(app.url("/api/auth/login"))).form(&[("account", CITIZEN), ("password", PASSWORD)]).send().await.unwrap();
+    let ok = html(c.post(app.url("/api/auth/login")))
+        .form(&[("account", CITIZEN), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(ok.status(), 302);
     assert_eq!(ok.headers().get("location").unwrap(), "/me");
     let me = c.get(app.url("/me")).send().await.unwrap();
     assert_eq!(me.status(), 200);
     let page = me.text().await.unwrap();
-    for text in ["养老保险", "医疗保险", "工伤保险", "失业保险", "生育保险", "北京市", "李明轩"] {
+    for text in [
+        "养老保险",
+        "医疗保险",
+        "工伤保险",
+        "失业保险",
+        "生育保险",
+        "北京市",
+        "李明轩",
+    ] {
         assert!(page.contains(text), "SSR page shows {text}");
     }
     // Switching language is a form post too, remembered in a cookie.
-    let sw = html(c.post(app.url("/api/prefs/set_locale"))).form(&[("lang", "en")]).send().await.unwrap();
+    let sw = html(c.post(app.url("/api/prefs/set_locale")))
+        .form(&[("lang", "en")])
+        .send()
+        .await
+        .unwrap();
     assert_eq!(sw.status(), 302);
-    let page = c.get(app.url("/me")).send().await.unwrap().text().await.unwrap();
+    let page = c
+        .get(app.url("/me"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(page.contains("Pension insurance") && page.contains("lang=\"en\""));
 }
 
@@ -240,18 +377,46 @@ async fn responses_carry_security_headers_and_a_body_limit() {
     let res = app.client().get(app.url("/")).send().await.unwrap();
     assert_eq!(res.status(), 200);
     let h = res.headers();
-    let csp = h.get("content-security-policy").unwrap().to_str().unwrap().to_string();
+    let csp = h
+        .get("content-security-policy")
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
     assert!(csp.contains("frame-ancestors 'none'") && csp.contains("'nonce-"));
-    let nonce = csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap().to_string();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap()
+        .to_string();
     assert_eq!(h.get("x-content-type-options").unwrap(), "nosniff");
     assert_eq!(h.get("referrer-policy").unwrap(), "same-origin");
     let body = res.text().await.unwrap();
-    assert!(body.contains(&format!("nonce=\"{nonce}\"")), "hydration script carries the CSP nonce");
+    assert!(
+        body.contains(&format!("nonce=\"{nonce}\"")),
+        "hydration script carries the CSP nonce"
+    );
     let api = app.call(&app.client(), "/api/auth/who_am_i", &[]).await;
-    assert!(api.headers().get("content-security-policy").unwrap().to_str().unwrap().contains("default-src 'none'"));
+    assert!(
+        api.headers()
+            .get("content-security-policy")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .contains("default-src 'none'")
+    );
 
     let big = "x".repeat(200 * 1024);
-    let res = app.call(&app.client(), "/api/auth/login", &[("account", &big), ("password", "x")]).await;
+    let res = app
+        .call(
+            &app.client(),
+            "/api/auth/login",
+            &[("account", &big), ("password", "x")],
+        )
+        .await;
     assert_eq!(res.status(), 413);
 }
 

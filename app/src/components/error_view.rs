@@ -12,10 +12,10 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
         return view! { <Redirect path="/login"/> }.into_any();
     }
     #[cfg(feature = "ssr")]
-    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-        if let Ok(status) = http::StatusCode::from_u16(error.status()) {
-            response.set_status(status);
-        }
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(status) = http::StatusCode::from_u16(error.status())
+    {
+        response.set_status(status);
     }
     let t = tr();
     view! {

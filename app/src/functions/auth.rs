@@ -15,10 +15,12 @@ async fn login_inner(account: String, password: String) -> Result<CurrentUser, A
     use crate::server::auth::{self, session};
     use crate::server::state::app_state;
     let state = app_state()?;
-    let parts = use_context::<http::request::Parts>().ok_or_else(|| AppError::internal("request parts missing"))?;
+    let parts = use_context::<http::request::Parts>()
+        .ok_or_else(|| AppError::internal("request parts missing"))?;
     let address = client_address(&parts);
     let previous = session::token_from_headers(&parts.headers);
-    let (token, user) = auth::login(&state, &account, password, &address, previous.as_deref()).await?;
+    let (token, user) =
+        auth::login(&state, &account, password, &address, previous.as_deref()).await?;
     let response = expect_context::<leptos_axum::ResponseOptions>();
     response.insert_header(
         http::header::SET_COOKIE,
@@ -40,7 +42,8 @@ pub async fn logout() -> Result<(), AppError> {
     let response = expect_context::<leptos_axum::ResponseOptions>();
     response.insert_header(
         http::header::SET_COOKIE,
-        http::HeaderValue::from_str(&state.sessions.clearing_cookie()).map_err(AppError::internal)?,
+        http::HeaderValue::from_str(&state.sessions.clearing_cookie())
+            .map_err(AppError::internal)?,
     );
     leptos_axum::redirect("/");
     Ok(())

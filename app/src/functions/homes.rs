@@ -7,19 +7,46 @@ use leptos::prelude::*;
 #[server(prefix = "/api/citizen", endpoint = "get_home")]
 pub async fn get_citizen_home() -> Result<CitizenHome, AppError> {
     use crate::server::{auth, services, state::app_state, with_status};
-    with_status(async { services::records::citizen_home(&app_state()?.store, auth::require_principal()?.citizen()?).await }.await)
+    with_status(
+        async {
+            services::records::citizen_home(
+                &app_state()?.store,
+                auth::require_principal()?.citizen()?,
+            )
+            .await
+        }
+        .await,
+    )
 }
 
 #[server(prefix = "/api/employer", endpoint = "get_home")]
 pub async fn get_employer_home() -> Result<EmployerHome, AppError> {
     use crate::server::{auth, services, state::app_state, with_status};
-    with_status(async { services::homes::employer_home(&app_state()?.store, auth::require_principal()?.employer()?).await }.await)
+    with_status(
+        async {
+            services::homes::employer_home(
+                &app_state()?.store,
+                auth::require_principal()?.employer()?,
+            )
+            .await
+        }
+        .await,
+    )
 }
 
 #[server(prefix = "/api/review", endpoint = "get_home")]
 pub async fn get_reviewer_home() -> Result<ReviewerHome, AppError> {
     use crate::server::{auth, services, state::app_state, with_status};
-    with_status(async { services::homes::reviewer_home(&app_state()?.store, auth::require_principal()?.reviewer()?).await }.await)
+    with_status(
+        async {
+            services::homes::reviewer_home(
+                &app_state()?.store,
+                auth::require_principal()?.reviewer()?,
+            )
+            .await
+        }
+        .await,
+    )
 }
 
 /// The helpdesk console greets the agent by name; the search comes with assisted sessions.
@@ -32,5 +59,11 @@ pub async fn get_helpdesk_home() -> Result<String, AppError> {
 #[server(prefix = "/api/admin", endpoint = "get_home")]
 pub async fn get_admin_home() -> Result<AdminHome, AppError> {
     use crate::server::{auth, services, state::app_state, with_status};
-    with_status(async { services::homes::admin_home(&app_state()?.store, auth::require_principal()?.admin()?).await }.await)
+    with_status(
+        async {
+            services::homes::admin_home(&app_state()?.store, auth::require_principal()?.admin()?)
+                .await
+        }
+        .await,
+    )
 }

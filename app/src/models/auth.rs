@@ -13,7 +13,13 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [Role::Citizen, Role::Employer, Role::Helpdesk, Role::Reviewer, Role::Admin];
+    pub const ALL: [Role; 5] = [
+        Role::Citizen,
+        Role::Employer,
+        Role::Helpdesk,
+        Role::Reviewer,
+        Role::Admin,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {

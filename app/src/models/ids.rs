@@ -112,7 +112,9 @@ pub struct CreditCode(String);
 
 /// The 31 characters of the code alphabet (no I, O, Z, S, V), in value order.
 const CREDIT_ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
-const CREDIT_WEIGHTS: [u32; 17] = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+const CREDIT_WEIGHTS: [u32; 17] = [
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
+];
 
 impl CreditCode {
     pub fn parse(input: &str) -> Result<Self, IdError> {
@@ -129,7 +131,10 @@ impl CreditCode {
     }
 
     fn value_of(c: u8) -> Option<u32> {
-        CREDIT_ALPHABET.iter().position(|&a| a == c).map(|p| p as u32)
+        CREDIT_ALPHABET
+            .iter()
+            .position(|&a| a == c)
+            .map(|p| p as u32)
     }
 
     fn check_value(first17: &[u32]) -> u32 {
@@ -179,11 +184,26 @@ mod tests {
     #[test]
     fn refusals() {
         assert_eq!(ResidentId::parse("11010119900307451"), Err(IdError::Length));
-        assert_eq!(ResidentId::parse("11010119900307451A"), Err(IdError::Character));
-        assert_eq!(ResidentId::parse("110101199002304517"), Err(IdError::BirthDate));
-        assert_eq!(ResidentId::parse("110101199003074515"), Err(IdError::Checksum));
-        assert_eq!(CreditCode::parse("91110000MA01ABCD1I"), Err(IdError::Character));
-        assert_eq!(CreditCode::parse("91110000MA01ABCD1N"), Err(IdError::Checksum));
+        assert_eq!(
+            ResidentId::parse("11010119900307451A"),
+            Err(IdError::Character)
+        );
+        assert_eq!(
+            ResidentId::parse("110101199002304517"),
+            Err(IdError::BirthDate)
+        );
+        assert_eq!(
+            ResidentId::parse("110101199003074515"),
+            Err(IdError::Checksum)
+        );
+        assert_eq!(
+            CreditCode::parse("91110000MA01ABCD1I"),
+            Err(IdError::Character)
+        );
+        assert_eq!(
+            CreditCode::parse("91110000MA01ABCD1N"),
+            Err(IdError::Checksum)
+        );
     }
 
     #[test]

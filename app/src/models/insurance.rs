@@ -87,7 +87,9 @@ impl Agency {
     }
 
     pub fn from_code(code: &str) -> Option<Self> {
-        [Agency::HumanResources, Agency::Healthcare].into_iter().find(|a| a.code() == code)
+        [Agency::HumanResources, Agency::Healthcare]
+            .into_iter()
+            .find(|a| a.code() == code)
     }
 }
 
@@ -107,7 +109,9 @@ impl Scheme {
     }
 
     pub fn from_code(code: &str) -> Option<Self> {
-        [Scheme::Employee, Scheme::Resident].into_iter().find(|s| s.code() == code)
+        [Scheme::Employee, Scheme::Resident]
+            .into_iter()
+            .find(|s| s.code() == code)
     }
 }
 
@@ -202,7 +206,7 @@ pub fn yuan(fen: i64) -> String {
     // Thousands separators make bases and balances readable at a glance.
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             grouped.push(',');
         }
         grouped.push(c);
@@ -229,7 +233,10 @@ mod tests {
 
     #[test]
     fn residents_have_pension_and_medical_only() {
-        let open: Vec<_> = Insurance::ALL.into_iter().filter(|i| i.open_to(Scheme::Resident)).collect();
+        let open: Vec<_> = Insurance::ALL
+            .into_iter()
+            .filter(|i| i.open_to(Scheme::Resident))
+            .collect();
         assert_eq!(open, vec![Insurance::Pension, Insurance::Medical]);
     }
 

@@ -44,7 +44,11 @@ pub fn statutory_retirement(birth: NaiveDate, category: RetirementCategory) -> (
     let birth_month = birth.year() * 100 + birth.month() as i32;
     let original = month_index(birth_month) + age_years * 12;
     let since_reform = original - month_index(REFORM_START);
-    let delay = if since_reform < 0 { 0 } else { (since_reform / step + 1).min(max_delay) };
+    let delay = if since_reform < 0 {
+        0
+    } else {
+        (since_reform / step + 1).min(max_delay)
+    };
     (month_from_index(original + delay), age_years * 12 + delay)
 }
 
@@ -59,20 +63,50 @@ mod tests {
     #[test]
     fn official_table_examples() {
         // Men born before 1965 keep 60.
-        assert_eq!(statutory_retirement(d(1964, 12), RetirementCategory::Man), (202412, 720));
+        assert_eq!(
+            statutory_retirement(d(1964, 12), RetirementCategory::Man),
+            (202412, 720)
+        );
         // 1965-01..04 → 60y1m; 1965-05..08 → 60y2m.
-        assert_eq!(statutory_retirement(d(1965, 1), RetirementCategory::Man), (202502, 721));
-        assert_eq!(statutory_retirement(d(1965, 4), RetirementCategory::Man).1, 721);
-        assert_eq!(statutory_retirement(d(1965, 5), RetirementCategory::Man).1, 722);
+        assert_eq!(
+            statutory_retirement(d(1965, 1), RetirementCategory::Man),
+            (202502, 721)
+        );
+        assert_eq!(
+            statutory_retirement(d(1965, 4), RetirementCategory::Man).1,
+            721
+        );
+        assert_eq!(
+            statutory_retirement(d(1965, 5), RetirementCategory::Man).1,
+            722
+        );
         // Men born 1976-09 and later reach the full 63.
-        assert_eq!(statutory_retirement(d(1976, 9), RetirementCategory::Man).1, 756);
-        assert_eq!(statutory_retirement(d(1990, 3), RetirementCategory::Man), (205303, 756));
+        assert_eq!(
+            statutory_retirement(d(1976, 9), RetirementCategory::Man).1,
+            756
+        );
+        assert_eq!(
+            statutory_retirement(d(1990, 3), RetirementCategory::Man),
+            (205303, 756)
+        );
         // Women workers: 1975-01..02 → 50y1m; born 1984-12 and later → 55.
-        assert_eq!(statutory_retirement(d(1975, 2), RetirementCategory::WomanWorker).1, 601);
-        assert_eq!(statutory_retirement(d(1975, 3), RetirementCategory::WomanWorker).1, 602);
-        assert_eq!(statutory_retirement(d(1984, 12), RetirementCategory::WomanWorker).1, 660);
+        assert_eq!(
+            statutory_retirement(d(1975, 2), RetirementCategory::WomanWorker).1,
+            601
+        );
+        assert_eq!(
+            statutory_retirement(d(1975, 3), RetirementCategory::WomanWorker).1,
+            602
+        );
+        assert_eq!(
+            statutory_retirement(d(1984, 12), RetirementCategory::WomanWorker).1,
+            660
+        );
         // The demo retiree (woman cadre born 1962-11) retired at 55 in 2017-11.
-        assert_eq!(statutory_retirement(d(1962, 11), RetirementCategory::WomanCadre), (201711, 660));
+        assert_eq!(
+            statutory_retirement(d(1962, 11), RetirementCategory::WomanCadre),
+            (201711, 660)
+        );
     }
 
     #[test]

@@ -13,9 +13,10 @@ pub fn LoginPage() -> impl IntoView {
     let error = move || action.value().get().and_then(Result::err);
     let field_error = move |field: &'static str| {
         move || match error() {
-            Some(AppError::Validation(fields)) => {
-                fields.iter().find(|f| f.field == field).map(|f| t.field_error(&f.code))
-            }
+            Some(AppError::Validation(fields)) => fields
+                .iter()
+                .find(|f| f.field == field)
+                .map(|f| t.field_error(&f.code)),
             _ => None,
         }
     };

@@ -14,15 +14,18 @@ use crate::error::AppError;
 pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(e) = &result {
         let wants_html = leptos::prelude::use_context::<http::request::Parts>().is_some_and(|p| {
-            p.headers.get(http::header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("text/html"))
+            p.headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.contains("text/html"))
         });
-        if !wants_html {
-            if let (Some(res), Ok(status)) = (
+        if !wants_html
+            && let (Some(res), Ok(status)) = (
                 leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
                 http::StatusCode::from_u16(e.status()),
-            ) {
-                res.set_status(status);
-            }
+            )
+        {
+            res.set_status(status);
         }
     }
     result

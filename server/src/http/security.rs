@@ -22,7 +22,8 @@ pub fn page_csp(nonce: &str) -> String {
     )
 }
 
-const DEFAULT_CSP: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+const DEFAULT_CSP: &str =
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 fn is_same_origin(headers: &HeaderMap) -> bool {
     let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
@@ -49,15 +50,33 @@ pub async fn guard(State(policy): State<SecurityPolicy>, req: Request, next: Nex
     };
     let h = res.headers_mut();
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
-        h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(DEFAULT_CSP));
+        h.insert(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(DEFAULT_CSP),
+        );
     }
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
-    h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
-    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
+    );
+    h.insert(
+        "cross-origin-opener-policy",
+        HeaderValue::from_static("same-origin"),
+    );
     if policy.hsts {
-        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
     }
     res
 }
@@ -76,12 +95,30 @@ mod tests {
 
     #[test]
     fn same_origin_rules() {
-        assert!(is_same_origin(&headers(&[("host", "a.test"), ("origin", "https://a.test")])));
-        assert!(is_same_origin(&headers(&[("host", "a.test"), ("sec-fetch-site", "same-origin")])));
-        assert!(!is_same_origin(&headers(&[("host", "a.test"), ("origin", "https://evil.test")])));
-        assert!(!is_same_origin(&headers(&[("host", "a.test"), ("sec-fetch-site", "cross-site")])));
-        assert!(!is_same_origin(&headers(&[("host", "a.test"), ("sec-fetch-site", "same-site")])));
-        assert!(!is_same_origin(&headers(&[("host", "a.test"), ("origin", "null")])));
+        assert!(is_same_origin(&headers(&[
+            ("host", "a.test"),
+            ("origin", "https://a.test")
+        ])));
+        assert!(is_same_origin(&headers(&[
+            ("host", "a.test"),
+            ("sec-fetch-site", "same-origin")
+        ])));
+        assert!(!is_same_origin(&headers(&[
+            ("host", "a.test"),
+            ("origin", "https://evil.test")
+        ])));
+        assert!(!is_same_origin(&headers(&[
+            ("host", "a.test"),
+            ("sec-fetch-site", "cross-site")
+        ])));
+        assert!(!is_same_origin(&headers(&[
+            ("host", "a.test"),
+            ("sec-fetch-site", "same-site")
+        ])));
+        assert!(!is_same_origin(&headers(&[
+            ("host", "a.test"),
+            ("origin", "null")
+        ])));
         assert!(!is_same_origin(&headers(&[("host", "a.test")])));
     }
 }

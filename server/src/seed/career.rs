@@ -24,7 +24,10 @@ impl Wages {
         let mut by_region: HashMap<String, HashMap<i32, i64>> = HashMap::new();
         let mut parent = HashMap::new();
         for r in rows {
-            by_region.entry(r.region_code.clone()).or_default().insert(r.year, r.monthly_fen);
+            by_region
+                .entry(r.region_code.clone())
+                .or_default()
+                .insert(r.year, r.monthly_fen);
             if let Some(p) = r.parent_code {
                 parent.insert(r.region_code, p);
             }
@@ -34,12 +37,21 @@ impl Wages {
 
     /// The wage for a city's year: its own series, else its province's (`XX0000`).
     pub fn get(&self, city: &str, year: i32) -> i64 {
-        let province = self.parent.get(city).cloned().unwrap_or_else(|| format!("{}0000", &city[..2]));
+        let province = self
+            .parent
+            .get(city)
+            .cloned()
+            .unwrap_or_else(|| format!("{}0000", &city[..2]));
         [city, province.as_str()]
             .iter()
             .filter_map(|code| self.by_region.get(*code))
             .find_map(|series| {
-                series.get(&year).or_else(|| series.iter().min_by_key(|(y, _)| (**y - year).abs()).map(|(_, w)| w))
+                series.get(&year).or_else(|| {
+                    series
+                        .iter()
+                        .min_by_key(|(y, _)| (**y - year).abs())
+                        .map(|(_, w)| w)
+                })
             })
             .copied()
             .unwrap_or(800_000)
@@ -67,8 +79,18 @@ pub struct Job {
 }
 
 pub enum Plan {
-    Employee { jobs: Vec<Job>, base_index: f64, retired_at: Option<Month> },
-    Resident { region: String, pension_from: Month, medical_from: Month, retired_at: Option<Month>, grade_fen: i64 },
+    Employee {
+        jobs: Vec<Job>,
+        base_index: f64,
+        retired_at: Option<Month>,
+    },
+    Resident {
+        region: String,
+        pension_from: Month,
+        medical_from: Month,
+        retired_at: Option<Month>,
+        grade_fen: i64,
+    },
 }
 
 #[derive(Default)]
@@ -114,33 +136,105 @@ fn payout_months(age_years: i32) -> i64 {
     }
 }
 
-pub fn build(person_id: i64, plan: &Plan, wages: &Wages, now: Month, retire_age_years: i32, rng: &mut impl Rng) -> Records {
+pub fn build(
+    person_id: i64,
+    plan: &Plan,
+    wages: &Wages,
+    now: Month,
+    retire_age_years: i32,
+    rng: &mut impl Rng,
+) -> Records {
     let mut out = Records::default();
     match plan {
-        Plan::Employee { jobs, base_index, retired_at } => {
-            employee(person_id, jobs, *base_index, *retired_at, wages, now, &mut out);
-            accounts(person_id, &out.contributions, *retired_at, retire_age_years, now, true, rng, &mut out.account_years);
+        Plan::Employee {
+            jobs,
+            base_index,
+            retired_at,
+        } => {
+            employee(
+                person_id,
+                jobs,
+                *base_index,
+                *retired_at,
+                wages,
+                now,
+                &mut out,
+            );
+            accounts(
+                person_id,
+                &out.contributions,
+                *retired_at,
+                retire_age_years,
+                now,
+                true,
+                rng,
+                &mut out.account_years,
+            );
         }
-        Plan::Resident { region, pension_from, medical_from, retired_at, grade_fen } => {
-            resident(person_id, region, *pension_from, *medical_from, *retired_at, *grade_fen, now, &mut out);
-            accounts(person_id, &out.contributions, *retired_at, retire_age_years, now, false, rng, &mut out.account_years);
+        Plan::Resident {
+            region,
+            pension_from,
+            medical_from,
+            retired_at,
+            grade_fen,
+        } => {
+            resident(
+                person_id,
+                region,
+                *pension_from,
+                *medical_from,
+                *retired_at,
+                *grade_fen,
+                now,
+                &mut out,
+            );
+            accounts(
+                person_id,
+                &out.contributions,
+                *retired_at,
+                retire_age_years,
+                now,
+                false,
+                rng,
+                &mut out.account_years,
+            );
         }
     }
     out
 }
 
-fn employee(person_id: i64, jobs: &[Job], index: f64, retired_at: Option<Month>, wages: &Wages, now: Month, out: &mut Records) {
+fn employee(
+    person_id: i64,
+    jobs: &[Job],
+    index: f64,
+    retired_at: Option<Month>,
+    wages: &Wages,
+    now: Month,
+    out: &mut Records,
+) {
     for (n, job) in jobs.iter().enumerate() {
         let last_job = n + 1 == jobs.len();
         let end = job.end.unwrap_or(now);
         for insurance in Insurance::ALL {
             let (status, reason, status_date, end_month) = match (job.end, retired_at, last_job) {
-                (_, Some(r), true) if matches!(insurance, Insurance::Pension | Insurance::Medical) => {
-                    ("receiving_benefits", "retired", month_date(next(r), 1), None)
+                (_, Some(r), true)
+                    if matches!(insurance, Insurance::Pension | Insurance::Medical) =>
+                {
+                    (
+                        "receiving_benefits",
+                        "retired",
+                        month_date(next(r), 1),
+                        None,
+                    )
                 }
                 (_, Some(r), true) => ("terminated", "retired", month_date(next(r), 1), Some(end)),
                 (None, _, _) => ("active", "new_employment", month_date(job.start, 1), None),
-                (Some(e), _, _) => ("suspended", "left_employer", month_date(next(e), 1), Some(e)),
+                (Some(e), _, _) => (
+                    "suspended",
+                    "left_employer",
+                    month_date(next(e), 1),
+                    Some(e),
+                ),
             };
             out.enrolments.push(NewEnrolment {
                 person_id,
@@ -183,10 +277,24 @@ fn employee(person_id: i64, jobs: &[Job], index: f64, retired_at: Option<Month>,
 /// Residents pay once a year: pension at a chosen grade (personal part) plus a government
 /// subsidy (recorded as the employer part), and a flat medical premium. There is no base.
 #[allow(clippy::too_many_arguments)]
-fn resident(person_id: i64, region: &str, pension_from: Month, medical_from: Month, retired_at: Option<Month>, grade: i64, now: Month, out: &mut Records) {
-    for (insurance, from) in [(Insurance::Pension, pension_from), (Insurance::Medical, medical_from)] {
+fn resident(
+    person_id: i64,
+    region: &str,
+    pension_from: Month,
+    medical_from: Month,
+    retired_at: Option<Month>,
+    grade: i64,
+    now: Month,
+    out: &mut Records,
+) {
+    for (insurance, from) in [
+        (Insurance::Pension, pension_from),
+        (Insurance::Medical, medical_from),
+    ] {
         let (status, reason, date) = match retired_at {
-            Some(r) if insurance == Insurance::Pension => ("receiving_benefits", "retired", month_date(next(r), 1)),
+            Some(r) if insurance == Insurance::Pension => {
+                ("receiving_benefits", "retired", month_date(next(r), 1))
+            }
             _ => ("active", "resident_enrolment", month_date(from, 1)),
         };
         out.enrolments.push(NewEnrolment {
@@ -247,20 +355,42 @@ fn accounts(
         let amount = match c.insurance {
             "pension" if employee => c.personal_part,
             "pension" => c.personal_part + c.employer_part,
-            "medical" if employee => c.personal_part + if c.month < 202301 { c.employer_part * 3 / 10 } else { 0 },
+            "medical" if employee => {
+                c.personal_part
+                    + if c.month < 202301 {
+                        c.employer_part * 3 / 10
+                    } else {
+                        0
+                    }
+            }
             _ => continue,
         };
         *credited.entry((c.insurance, c.month / 100)).or_default() += amount;
     }
-    let kinds: &[&'static str] = if employee { &["pension", "medical"] } else { &["pension"] };
+    let kinds: &[&'static str] = if employee {
+        &["pension", "medical"]
+    } else {
+        &["pension"]
+    };
     for &kind in kinds {
-        let Some(first) = credited.keys().filter(|(k, _)| *k == kind).map(|(_, y)| *y).min() else { continue };
+        let Some(first) = credited
+            .keys()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, y)| *y)
+            .min()
+        else {
+            continue;
+        };
         let mut balance = 0i64;
         let mut monthly_payout = 0i64;
         for year in first..=now / 100 {
             let opening = balance;
             let mut add = credited.get(&(kind, year)).copied().unwrap_or(0);
-            let interest = if kind == "pension" { opening * pension_interest_bp(year) / 10_000 } else { 0 };
+            let interest = if kind == "pension" {
+                opening * pension_interest_bp(year) / 10_000
+            } else {
+                0
+            };
             let retired_months = retired_at.map_or(0, |r| {
                 let from = month_index(next(r)).max(year * 12);
                 let to = month_index(now).min(year * 12 + 11);
@@ -269,7 +399,8 @@ fn accounts(
             let withdrawn = match kind {
                 "pension" => {
                     if retired_months > 0 && monthly_payout == 0 {
-                        monthly_payout = (opening + add + interest) / payout_months(retire_age_years);
+                        monthly_payout =
+                            (opening + add + interest) / payout_months(retire_age_years);
                     }
                     (monthly_payout * retired_months).min(opening + add + interest)
                 }
@@ -280,7 +411,16 @@ fn accounts(
                 }
             };
             balance = opening + add + interest - withdrawn;
-            out.push(NewAccountYear { person_id, insurance: kind, year, opening, credited: add, interest, withdrawn, closing: balance });
+            out.push(NewAccountYear {
+                person_id,
+                insurance: kind,
+                year,
+                opening,
+                credited: add,
+                interest,
+                withdrawn,
+                closing: balance,
+            });
         }
     }
 }
@@ -294,7 +434,12 @@ mod tests {
     fn wages() -> Wages {
         Wages::new(
             (2000..2027)
-                .map(|y| RegionWage { region_code: "110000".into(), parent_code: None, year: y, monthly_fen: 1_000_000 })
+                .map(|y| RegionWage {
+                    region_code: "110000".into(),
+                    parent_code: None,
+                    year: y,
+                    monthly_fen: 1_000_000,
+                })
                 .collect(),
         )
     }
@@ -309,19 +454,41 @@ mod tests {
 
     #[test]
     fn contributions_accounts_and_arrears_agree() {
-        let job = Job { employer_id: 1, region: "110100".into(), risk_class: 1, start: 202401, end: None, unpaid_tail: 2 };
-        let plan = Plan::Employee { jobs: vec![job], base_index: 1.0, retired_at: None };
+        let job = Job {
+            employer_id: 1,
+            region: "110100".into(),
+            risk_class: 1,
+            start: 202401,
+            end: None,
+            unpaid_tail: 2,
+        };
+        let plan = Plan::Employee {
+            jobs: vec![job],
+            base_index: 1.0,
+            retired_at: None,
+        };
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(1);
         let r = build(7, &plan, &wages(), 202412, 60, &mut rng);
         assert_eq!(r.enrolments.len(), 5);
         assert_eq!(r.contributions.len(), 12 * 5);
-        let pension: Vec<_> = r.contributions.iter().filter(|c| c.insurance == "pension").collect();
+        let pension: Vec<_> = r
+            .contributions
+            .iter()
+            .filter(|c| c.insurance == "pension")
+            .collect();
         assert_eq!(pension[0].employer_part, 160_000);
         assert_eq!(pension[0].personal_part, 80_000);
         assert_eq!(pension.iter().filter(|c| c.paid_on.is_none()).count(), 2);
-        let acct = r.account_years.iter().find(|a| a.insurance == "pension").unwrap();
+        let acct = r
+            .account_years
+            .iter()
+            .find(|a| a.insurance == "pension")
+            .unwrap();
         // Ten paid months of 8% of 10,000 yuan; the current year earns no interest yet.
         assert_eq!(acct.credited, 10 * 80_000);
-        assert_eq!(acct.closing, acct.opening + acct.credited + acct.interest - acct.withdrawn);
+        assert_eq!(
+            acct.closing,
+            acct.opening + acct.credited + acct.interest - acct.withdrawn
+        );
     }
 }

@@ -1,7 +1,6 @@
 //! The fixed demo accounts the README lists, all with the password `Jinbao-Demo-2026`.
 
 use super::career::{Job, Plan};
-use super::REFERENCE_MONTH;
 use app::models::auth::Role;
 use app::server::store::{NewEmployer, NewPerson, NewUser, RoleGrant, Store, StoreError};
 use chrono::NaiveDate;
@@ -37,10 +36,32 @@ pub fn citizen(id: i64) -> (NewPerson, Plan, i32) {
             female_category: None,
         };
         let jobs = vec![
-            Job { employer_id: 2, region: "440300".into(), risk_class: 1, start: 201207, end: Some(201906), unpaid_tail: 0 },
-            Job { employer_id: 1, region: "110100".into(), risk_class: 1, start: 201910, end: None, unpaid_tail: 0 },
+            Job {
+                employer_id: 2,
+                region: "440300".into(),
+                risk_class: 1,
+                start: 201207,
+                end: Some(201906),
+                unpaid_tail: 0,
+            },
+            Job {
+                employer_id: 1,
+                region: "110100".into(),
+                risk_class: 1,
+                start: 201910,
+                end: None,
+                unpaid_tail: 0,
+            },
         ];
-        (person, Plan::Employee { jobs, base_index: 1.4, retired_at: None }, 63)
+        (
+            person,
+            Plan::Employee {
+                jobs,
+                base_index: 1.4,
+                retired_at: None,
+            },
+            63,
+        )
     } else {
         let person = NewPerson {
             id,
@@ -52,9 +73,23 @@ pub fn citizen(id: i64) -> (NewPerson, Plan, i32) {
             phone: Some("13900139000".into()),
             female_category: Some("cadre"),
         };
-        let jobs = vec![Job { employer_id: 3, region: "510100".into(), risk_class: 2, start: 199801, end: Some(201711), unpaid_tail: 0 }];
-        debug_assert!(201711 < REFERENCE_MONTH);
-        (person, Plan::Employee { jobs, base_index: 1.1, retired_at: Some(201711) }, 55)
+        let jobs = vec![Job {
+            employer_id: 3,
+            region: "510100".into(),
+            risk_class: 2,
+            start: 199801,
+            end: Some(201711),
+            unpaid_tail: 0,
+        }];
+        (
+            person,
+            Plan::Employee {
+                jobs,
+                base_index: 1.1,
+                retired_at: Some(201711),
+            },
+            55,
+        )
     }
 }
 
@@ -80,32 +115,79 @@ pub fn career_employers() -> [NewEmployer; 2] {
 
 /// Every seeded citizen gets an account. They share one precomputed hash of the demo password
 /// so that seeding 100,000 persons does not spend an hour in argon2; demo data only.
-pub async fn insert_citizen_users(store: &Store, people: &[NewPerson], hash: &str) -> Result<(), StoreError> {
-    let grants = [RoleGrant { role: Role::Citizen, employer_id: None, office_id: None }];
+pub async fn insert_citizen_users(
+    store: &Store,
+    people: &[NewPerson],
+    hash: &str,
+) -> Result<(), StoreError> {
+    let grants = [RoleGrant {
+        role: Role::Citizen,
+        employer_id: None,
+        office_id: None,
+    }];
     let users: Vec<NewUser<'_>> = people
         .iter()
-        .map(|p| NewUser { username: None, person_id: Some(p.id), display_name: &p.name, password_hash: hash, grants: &grants })
+        .map(|p| NewUser {
+            username: None,
+            person_id: Some(p.id),
+            display_name: &p.name,
+            password_hash: hash,
+            grants: &grants,
+        })
         .collect();
     store.insert_users(&users).await.map(|_| ())
 }
 
 /// Staff and employer accounts, each with its own hash.
 pub async fn insert_staff(store: &Store) -> Result<(), super::SeedError> {
-    let employer_id = store.employer_id_by_credit_code(DEMO_EMPLOYER_CODE).await?.unwrap_or(1);
+    let employer_id = store
+        .employer_id_by_credit_code(DEMO_EMPLOYER_CODE)
+        .await?
+        .unwrap_or(1);
     let beijing = store.office_for("110100", "hrss").await?.map(|o| o.id);
     let shenzhen = store.office_for("440300", "hrss").await?.map(|o| o.id);
-    let staff: [(&str, &str, Role, Option<i64>, Option<i64>); 5] = [
-        ("employer-demo", "北京金保示范科技 社保专员", Role::Employer, Some(employer_id), None),
+    // (user name, display name, role, employer, office)
+    type Staff<'a> = (&'a str, &'a str, Role, Option<i64>, Option<i64>);
+    let staff: [Staff<'_>; 5] = [
+        (
+            "employer-demo",
+            "北京金保示范科技 社保专员",
+            Role::Employer,
+            Some(employer_id),
+            None,
+        ),
         ("helpdesk-demo", "客服 周敏", Role::Helpdesk, None, None),
-        ("reviewer-beijing", "北京人社审核 陈刚", Role::Reviewer, None, beijing),
-        ("reviewer-shenzhen", "深圳人社审核 黄丽", Role::Reviewer, None, shenzhen),
+        (
+            "reviewer-beijing",
+            "北京人社审核 陈刚",
+            Role::Reviewer,
+            None,
+            beijing,
+        ),
+        (
+            "reviewer-shenzhen",
+            "深圳人社审核 黄丽",
+            Role::Reviewer,
+            None,
+            shenzhen,
+        ),
         ("admin-demo", "系统管理员", Role::Admin, None, None),
     ];
     for (username, name, role, employer_id, office_id) in staff {
         let hash = app::server::auth::password::hash_now(DEMO_PASSWORD)?;
-        let grants = [RoleGrant { role, employer_id, office_id }];
+        let grants = [RoleGrant {
+            role,
+            employer_id,
+            office_id,
+        }];
         store
-            .create_user(&NewUser { username: Some(username), person_id: None, display_name: name, password_hash: &hash, grants: &grants })
+            .create_user(&NewUser {
+                username: Some(username),
+                person_id: None,
+                display_name: name,
+                password_hash: &hash,
+                grants: &grants,
+            })
             .await?;
     }
     Ok(())

@@ -6,7 +6,9 @@ mod demo;
 mod names;
 
 use app::models::ids::{CreditCode, ResidentId};
-use app::models::retirement::{RetirementCategory, month_from_index, month_index, statutory_retirement};
+use app::models::retirement::{
+    RetirementCategory, month_from_index, month_index, statutory_retirement,
+};
 use app::server::store::{NewEmployer, NewPerson, Store, StoreError};
 use career::{FIRST_RECORDED_MONTH, Job, Plan, Wages};
 use chrono::{Datelike, NaiveDate};
@@ -25,7 +27,10 @@ pub fn data_as_of() -> NaiveDate {
 }
 
 /// Cities where people from elsewhere go to work.
-const HUBS: &[&str] = &["110100", "310100", "440100", "440300", "330100", "510100", "320100", "420100", "500100", "610100"];
+const HUBS: &[&str] = &[
+    "110100", "310100", "440100", "440300", "330100", "510100", "320100", "420100", "500100",
+    "610100",
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum SeedError {
@@ -46,7 +51,12 @@ pub struct SeedReport {
 }
 
 /// Fills an empty database. Returns None when it already holds persons (nothing is changed).
-pub async fn run(store: &Store, persons: usize, seed: u64, progress: bool) -> Result<Option<SeedReport>, SeedError> {
+pub async fn run(
+    store: &Store,
+    persons: usize,
+    seed: u64,
+    progress: bool,
+) -> Result<Option<SeedReport>, SeedError> {
     if persons < 2 {
         return Err(SeedError::TooFew);
     }
@@ -89,8 +99,10 @@ pub async fn run(store: &Store, persons: usize, seed: u64, progress: bool) -> Re
     let bar = progress.then(|| {
         let b = indicatif::ProgressBar::new(persons as u64);
         b.set_style(
-            indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} persons, {per_sec}, eta {eta}")
-                .expect("static template"),
+            indicatif::ProgressStyle::with_template(
+                "{msg} [{bar:40}] {pos}/{len} persons, {per_sec}, eta {eta}",
+            )
+            .expect("static template"),
         );
         b.set_message("seeding");
         b
@@ -111,7 +123,14 @@ pub async fn run(store: &Store, persons: usize, seed: u64, progress: bool) -> Re
                 random_person(next_id, &mut rng, &cities, &by_region, &mut used_ids)
             };
             used_ids.insert(person.resident_id.clone());
-            let r = career::build(person.id, &plan, &wages, REFERENCE_MONTH, retire_age, &mut rng);
+            let r = career::build(
+                person.id,
+                &plan,
+                &wages,
+                REFERENCE_MONTH,
+                retire_age,
+                &mut rng,
+            );
             records.enrolments.extend(r.enrolments);
             records.contributions.extend(r.contributions);
             records.account_years.extend(r.account_years);
@@ -134,7 +153,11 @@ pub async fn run(store: &Store, persons: usize, seed: u64, progress: bool) -> Re
     demo::insert_staff(store).await?;
     store.set_offices_data_as_of(data_as_of()).await?;
     store.reset_id_sequences().await?;
-    Ok(Some(SeedReport { persons, employers: employers.len(), contributions }))
+    Ok(Some(SeedReport {
+        persons,
+        employers: employers.len(),
+        contributions,
+    }))
 }
 
 /// "91" (enterprise) + region + a 9-character organisation code from the index, + check.
@@ -146,7 +169,10 @@ fn credit_code(region: &str, index: u64) -> String {
         org.push(ALPHABET[(n % 31) as usize] as char);
         n /= 31;
     }
-    CreditCode::complete(&format!("91{region}{org}")).expect("valid code characters").as_str().to_string()
+    CreditCode::complete(&format!("91{region}{org}"))
+        .expect("valid code characters")
+        .as_str()
+        .to_string()
 }
 
 fn random_person(
@@ -157,8 +183,12 @@ fn random_person(
     used: &mut HashSet<String>,
 ) -> (NewPerson, Plan, i32) {
     let male = rng.gen_bool(0.5);
-    let birth = NaiveDate::from_ymd_opt(rng.gen_range(1958..=2005), rng.gen_range(1..=12), rng.gen_range(1..=28))
-        .expect("valid date");
+    let birth = NaiveDate::from_ymd_opt(
+        rng.gen_range(1958..=2005),
+        rng.gen_range(1..=12),
+        rng.gen_range(1..=28),
+    )
+    .expect("valid date");
     let hukou = if rng.gen_bool(0.3) {
         HUBS.choose(rng).expect("non-empty").to_string()
     } else {
@@ -172,35 +202,69 @@ fn random_person(
     let resident_id = loop {
         let region = format!("{}{:02}", &hukou[..4], rng.gen_range(1..=9));
         let seq = rng.gen_range(0..500u16) * 2 + u16::from(male);
-        let candidate = ResidentId::from_parts(&region, birth, seq).expect("digits").as_str().to_string();
+        let candidate = ResidentId::from_parts(&region, birth, seq)
+            .expect("digits")
+            .as_str()
+            .to_string();
         if !used.contains(&candidate) {
             break candidate;
         }
     };
     let (retire_month, retire_age_months) = statutory_retirement(birth, category);
     let retired_at = (retire_month <= REFERENCE_MONTH).then_some(retire_month);
-    let adult = |years: i32| month_from_index(month_index(birth.year() * 100 + birth.month() as i32) + years * 12);
+    let adult = |years: i32| {
+        month_from_index(month_index(birth.year() * 100 + birth.month() as i32) + years * 12)
+    };
 
     let plan = if rng.gen_bool(0.65) {
-        let index = (0.5f64 + rng.gen_range(0.0..1.3) + if rng.gen_bool(0.1) { 1.0 } else { 0.0 }).clamp(0.6, 3.0);
+        let index = (0.5f64 + rng.gen_range(0.0..1.3) + if rng.gen_bool(0.1) { 1.0 } else { 0.0 })
+            .clamp(0.6, 3.0);
         let start = adult(rng.gen_range(20..=24)).max(FIRST_RECORDED_MONTH);
         let career_end = retired_at.unwrap_or(REFERENCE_MONTH);
         let mut jobs = Vec::new();
         let mut m = start;
         while m <= career_end {
-            let region: &str = if rng.gen_bool(0.55) { &hukou } else { HUBS.choose(rng).expect("non-empty") };
-            let pool = employers.get(region).or_else(|| employers.get("110100")).expect("demo employer region");
+            let region: &str = if rng.gen_bool(0.55) {
+                &hukou
+            } else {
+                HUBS.choose(rng).expect("non-empty")
+            };
+            let pool = employers
+                .get(region)
+                .or_else(|| employers.get("110100"))
+                .expect("demo employer region");
             let employer = pool.choose(rng).expect("non-empty");
             let length = rng.gen_range(12..=96);
             let end = month_from_index(month_index(m) + length - 1);
             let current = end >= career_end;
             let (end, unpaid_tail) = match (current, retired_at) {
                 (true, Some(r)) => (Some(r), 0),
-                (true, None) if rng.gen_bool(0.9) => (None, if rng.gen_bool(0.05) { rng.gen_range(1..=3) } else { 0 }),
-                (true, None) => (Some(month_from_index(month_index(career_end) - rng.gen_range(1..=6))), 0),
-                (false, _) => (Some(end), if rng.gen_bool(0.02) { rng.gen_range(1..=2) } else { 0 }),
+                (true, None) if rng.gen_bool(0.9) => (
+                    None,
+                    if rng.gen_bool(0.05) {
+                        rng.gen_range(1..=3)
+                    } else {
+                        0
+                    },
+                ),
+                (true, None) => (
+                    Some(month_from_index(
+                        month_index(career_end) - rng.gen_range(1..=6),
+                    )),
+                    0,
+                ),
+                (false, _) => (
+                    Some(end),
+                    if rng.gen_bool(0.02) {
+                        rng.gen_range(1..=2)
+                    } else {
+                        0
+                    },
+                ),
             };
-            let Some(last) = end.or(Some(REFERENCE_MONTH)).filter(|l| *l >= m) else { break };
+            let Some(last) = end.or(Some(REFERENCE_MONTH)).filter(|l| *l >= m) else {
+                break;
+            };
             jobs.push(Job {
                 employer_id: employer.id,
                 region: employer.region_code.clone(),
@@ -220,16 +284,28 @@ fn random_person(
             }
         }
         if jobs.is_empty() {
-            Plan::Resident { region: hukou.clone(), pension_from: 201401, medical_from: 201401, retired_at, grade_fen: 50_000 }
+            Plan::Resident {
+                region: hukou.clone(),
+                pension_from: 201401,
+                medical_from: 201401,
+                retired_at,
+                grade_fen: 50_000,
+            }
         } else {
-            Plan::Employee { jobs, base_index: index, retired_at }
+            Plan::Employee {
+                jobs,
+                base_index: index,
+                retired_at,
+            }
         }
     } else {
         Plan::Resident {
             region: hukou.clone(),
             pension_from: adult(18).max(201101),
             medical_from: adult(18).max(200801),
-            retired_at: retired_at.map(|_| adult(60)).filter(|m| *m <= REFERENCE_MONTH),
+            retired_at: retired_at
+                .map(|_| adult(60))
+                .filter(|m| *m <= REFERENCE_MONTH),
             grade_fen: [20_000, 50_000, 100_000, 200_000][rng.gen_range(0..4)],
         }
     };
@@ -240,7 +316,9 @@ fn random_person(
         sex: if male { 'M' } else { 'F' },
         birth_date: birth,
         hukou_region: hukou,
-        phone: rng.gen_bool(0.8).then(|| format!("13{:09}", 100_000_000 + id)),
+        phone: rng
+            .gen_bool(0.8)
+            .then(|| format!("13{:09}", 100_000_000 + id)),
         female_category: match category {
             RetirementCategory::Man => None,
             RetirementCategory::WomanCadre => Some("cadre"),

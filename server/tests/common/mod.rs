@@ -13,7 +13,8 @@ pub const RETIREE: &str = "510107196211033927";
 
 /// The administrative PostgreSQL URL; the test command starts a local server where none runs.
 fn pg_admin_url() -> String {
-    std::env::var("JINBAO_TEST_PG").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+    std::env::var("JINBAO_TEST_PG")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,8 +37,14 @@ pub async fn fresh_database(kind: Kind) -> (String, tempfile::TempDir) {
             let mut conn = sqlx::PgConnection::connect(&admin)
                 .await
                 .expect("PostgreSQL must be reachable for the database tests (JINBAO_TEST_PG)");
-            sqlx::query(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.expect("create test database");
-            let base = admin.rsplit_once('/').map(|(b, _)| b.to_string()).expect("url with database");
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&mut conn)
+                .await
+                .expect("create test database");
+            let base = admin
+                .rsplit_once('/')
+                .map(|(b, _)| b.to_string())
+                .expect("url with database");
             format!("{base}/{name}")
         }
     };
@@ -62,8 +69,13 @@ pub fn settings(url: &str, dir: &std::path::Path) -> Settings {
 /// A migrated and seeded store (30 persons, seed 7) on a fresh database.
 pub async fn seeded_store(kind: Kind) -> (Store, tempfile::TempDir) {
     let (url, dir) = fresh_database(kind).await;
-    let store = open_store(&settings(&url, dir.path())).await.expect("open store");
-    server::seed::run(&store, 30, 7, false).await.expect("seed").expect("fresh database");
+    let store = open_store(&settings(&url, dir.path()))
+        .await
+        .expect("open store");
+    server::seed::run(&store, 30, 7, false)
+        .await
+        .expect("seed")
+        .expect("fresh database");
     (store, dir)
 }
 
@@ -80,14 +92,24 @@ pub async fn spawn_app(kind: Kind, tweak: impl FnOnce(&mut Settings)) -> TestApp
     let mut s = settings(&url, dir.path());
     tweak(&mut s);
     let store = open_store(&s).await.expect("open store");
-    server::seed::run(&store, 30, 7, false).await.expect("seed").expect("fresh");
+    server::seed::run(&store, 30, 7, false)
+        .await
+        .expect("seed")
+        .expect("fresh");
     store.close().await;
     let clock = Clock::system();
-    let app = Application::build(&s, clock.clone()).await.expect("build app");
+    let app = Application::build(&s, clock.clone())
+        .await
+        .expect("build app");
     let port = app.port();
     let store = app.state().store.clone();
     tokio::spawn(app.run_until_stopped());
-    TestApp { base: format!("http://127.0.0.1:{port}"), clock, store, _dir: dir }
+    TestApp {
+        base: format!("http://127.0.0.1:{port}"),
+        clock,
+        store,
+        _dir: dir,
+    }
 }
 
 impl TestApp {
@@ -108,7 +130,12 @@ impl TestApp {
     }
 
     /// Calls a server function the way the hydrated app does (form-encoded in, JSON out).
-    pub async fn call(&self, client: &reqwest::Client, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    pub async fn call(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
         client
             .post(self.url(path))
             .header("accept", "application/json")
@@ -118,14 +145,29 @@ impl TestApp {
             .expect("request")
     }
 
-    pub async fn login(&self, client: &reqwest::Client, account: &str, password: &str) -> reqwest::Response {
-        self.call(client, "/api/auth/login", &[("account", account), ("password", password)]).await
+    pub async fn login(
+        &self,
+        client: &reqwest::Client,
+        account: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        self.call(
+            client,
+            "/api/auth/login",
+            &[("account", account), ("password", password)],
+        )
+        .await
     }
 
     pub async fn signed_in(&self, account: &str) -> reqwest::Client {
         let c = self.client();
         let res = self.login(&c, account, PASSWORD).await;
-        assert_eq!(res.status(), 200, "login as {account}: {}", res.text().await.unwrap_or_default());
+        assert_eq!(
+            res.status(),
+            200,
+            "login as {account}: {}",
+            res.text().await.unwrap_or_default()
+        );
         c
     }
 }

@@ -65,7 +65,10 @@ impl Principal {
     }
 
     pub fn current_user(&self) -> CurrentUser {
-        CurrentUser { display_name: self.display_name.clone(), role: self.role }
+        CurrentUser {
+            display_name: self.display_name.clone(),
+            role: self.role,
+        }
     }
 
     pub fn citizen(&self) -> Result<CitizenScope, AppError> {
@@ -91,14 +94,18 @@ impl Principal {
 
     pub fn helpdesk(&self) -> Result<HelpdeskScope, AppError> {
         match self.role {
-            Role::Helpdesk => Ok(HelpdeskScope { user_id: self.user_id }),
+            Role::Helpdesk => Ok(HelpdeskScope {
+                user_id: self.user_id,
+            }),
             _ => Err(AppError::Forbidden),
         }
     }
 
     pub fn admin(&self) -> Result<AdminScope, AppError> {
         match self.role {
-            Role::Admin => Ok(AdminScope { user_id: self.user_id }),
+            Role::Admin => Ok(AdminScope {
+                user_id: self.user_id,
+            }),
             _ => Err(AppError::Forbidden),
         }
     }
@@ -179,14 +186,26 @@ pub async fn login(
     }
     .map_err(AppError::internal)?;
     let hash = record.as_ref().map(|r| r.password_hash.clone());
-    let verified = state.passwords.verify(password, hash).await.map_err(AppError::internal)?;
+    let verified = state
+        .passwords
+        .verify(password, hash)
+        .await
+        .map_err(AppError::internal)?;
     let user = record.filter(|r| verified && !r.disabled);
-    state.store.record_login_attempt(&key, address, now, user.is_some()).await.map_err(AppError::internal)?;
+    state
+        .store
+        .record_login_attempt(&key, address, now, user.is_some())
+        .await
+        .map_err(AppError::internal)?;
     let Some(user) = user else {
         tracing::info!(address, "login refused");
         return Err(AppError::BadCredentials);
     };
-    state.store.clear_failed_logins(&key).await.map_err(AppError::internal)?;
+    state
+        .store
+        .clear_failed_logins(&key)
+        .await
+        .map_err(AppError::internal)?;
 
     let role = state
         .store
@@ -199,17 +218,38 @@ pub async fn login(
         .ok_or(AppError::Forbidden)?;
 
     if let Some(old) = previous_session {
-        state.store.delete_session(&session::token_hash(old)).await.map_err(AppError::internal)?;
+        state
+            .store
+            .delete_session(&session::token_hash(old))
+            .await
+            .map_err(AppError::internal)?;
     }
     let (token, hash) = session::new_token();
     state
         .store
-        .create_session(&hash, user.user_id, role, now, now + state.sessions.absolute_timeout)
+        .create_session(
+            &hash,
+            user.user_id,
+            role,
+            now,
+            now + state.sessions.absolute_timeout,
+        )
         .await
         .map_err(AppError::internal)?;
-    let session = state.store.session(&hash).await.map_err(AppError::internal)?.ok_or(AppError::Forbidden)?;
+    let session = state
+        .store
+        .session(&hash)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or(AppError::Forbidden)?;
     tracing::info!(user_id = user.user_id, role = role.code(), "login");
-    Ok((token, CurrentUser { display_name: session.display_name, role }))
+    Ok((
+        token,
+        CurrentUser {
+            display_name: session.display_name,
+            role,
+        },
+    ))
 }
 
 /// Resolves a cookie token to a principal; expired or revoked sessions are deleted.
@@ -219,7 +259,11 @@ pub async fn resolve_session(state: &AppState, token: &str) -> Result<Option<Pri
         return Ok(None);
     };
     let now = state.clock.now();
-    if record.disabled || !state.sessions.is_live(record.last_seen_at, record.expires_at, now) {
+    if record.disabled
+        || !state
+            .sessions
+            .is_live(record.last_seen_at, record.expires_at, now)
+    {
         state.store.delete_session(&hash).await?;
         return Ok(None);
     }
@@ -254,9 +298,18 @@ mod tests {
 
     #[test]
     fn account_names() {
-        assert!(matches!(AccountName::parse(" 110101199003074514 "), Ok(AccountName::ResidentId(_))));
-        assert_eq!(AccountName::parse("13800138000"), Ok(AccountName::Phone("13800138000".into())));
-        assert_eq!(AccountName::parse("Admin-Demo"), Ok(AccountName::Username("admin-demo".into())));
+        assert!(matches!(
+            AccountName::parse(" 110101199003074514 "),
+            Ok(AccountName::ResidentId(_))
+        ));
+        assert_eq!(
+            AccountName::parse("13800138000"),
+            Ok(AccountName::Phone("13800138000".into()))
+        );
+        assert_eq!(
+            AccountName::parse("Admin-Demo"),
+            Ok(AccountName::Username("admin-demo".into()))
+        );
         assert!(AccountName::parse("   ").is_err());
         let a = AccountName::parse("110101199003074514").unwrap();
         assert!(!a.throttle_key(b"k").contains("110101199003074514"));

@@ -34,7 +34,11 @@ pub fn hash_now(password: &str) -> Result<String, PasswordError> {
 }
 
 fn verify_now(password: &str, hash: &str) -> bool {
-    PasswordHash::new(hash).is_ok_and(|parsed| argon2().verify_password(password.as_bytes(), &parsed).is_ok())
+    PasswordHash::new(hash).is_ok_and(|parsed| {
+        argon2()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok()
+    })
 }
 
 #[derive(Clone)]
@@ -52,16 +56,32 @@ impl Passwords {
     }
 
     pub async fn hash(&self, password: String) -> Result<String, PasswordError> {
-        let _permit = self.permits.acquire().await.map_err(|_| PasswordError::Task)?;
-        tokio::task::spawn_blocking(move || hash_now(&password)).await.map_err(|_| PasswordError::Task)?
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| PasswordError::Task)?;
+        tokio::task::spawn_blocking(move || hash_now(&password))
+            .await
+            .map_err(|_| PasswordError::Task)?
     }
 
     /// Verifies against `hash`, or against the dummy hash when the account is unknown (always false).
-    pub async fn verify(&self, password: String, hash: Option<String>) -> Result<bool, PasswordError> {
-        let _permit = self.permits.acquire().await.map_err(|_| PasswordError::Task)?;
+    pub async fn verify(
+        &self,
+        password: String,
+        hash: Option<String>,
+    ) -> Result<bool, PasswordError> {
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|_| PasswordError::Task)?;
         let known = hash.is_some();
         let hash = hash.unwrap_or_else(|| self.dummy_hash.to_string());
-        let ok = tokio::task::spawn_blocking(move || verify_now(&password, &hash)).await.map_err(|_| PasswordError::Task)?;
+        let ok = tokio::task::spawn_blocking(move || verify_now(&password, &hash))
+            .await
+            .map_err(|_| PasswordError::Task)?;
         Ok(known && ok)
     }
 }
@@ -75,8 +95,16 @@ mod tests {
         let p = Passwords::new(2).unwrap();
         let h = p.hash("correct horse".into()).await.unwrap();
         assert!(h.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
-        assert!(p.verify("correct horse".into(), Some(h.clone())).await.unwrap());
+        assert!(
+            p.verify("correct horse".into(), Some(h.clone()))
+                .await
+                .unwrap()
+        );
         assert!(!p.verify("wrong".into(), Some(h)).await.unwrap());
-        assert!(!p.verify("jinbao-dummy-password-that-matches-nothing".into(), None).await.unwrap());
+        assert!(
+            !p.verify("jinbao-dummy-password-that-matches-nothing".into(), None)
+                .await
+                .unwrap()
+        );
     }
 }

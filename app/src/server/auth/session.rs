@@ -20,7 +20,11 @@ pub struct SessionPolicy {
 
 impl Default for SessionPolicy {
     fn default() -> Self {
-        Self { idle_timeout: Duration::minutes(30), absolute_timeout: Duration::hours(12), secure_cookie: false }
+        Self {
+            idle_timeout: Duration::minutes(30),
+            absolute_timeout: Duration::hours(12),
+            secure_cookie: false,
+        }
     }
 }
 
@@ -39,7 +43,12 @@ pub fn token_hash(token: &str) -> String {
 }
 
 impl SessionPolicy {
-    pub fn is_live(&self, last_seen: DateTime<Utc>, expires_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    pub fn is_live(
+        &self,
+        last_seen: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> bool {
         now < expires_at && now - last_seen < self.idle_timeout
     }
 
@@ -96,7 +105,10 @@ mod tests {
 
     #[test]
     fn cookie_flags() {
-        let p = SessionPolicy { secure_cookie: true, ..Default::default() };
+        let p = SessionPolicy {
+            secure_cookie: true,
+            ..Default::default()
+        };
         let c = p.cookie("abc");
         assert!(c.contains("HttpOnly") && c.contains("SameSite=Lax") && c.contains("Secure"));
     }

@@ -14,7 +14,11 @@ pub struct ThrottlePolicy {
 
 impl Default for ThrottlePolicy {
     fn default() -> Self {
-        Self { window: Duration::minutes(15), max_failures_per_account: 5, max_failures_per_address: 30 }
+        Self {
+            window: Duration::minutes(15),
+            max_failures_per_account: 5,
+            max_failures_per_address: 30,
+        }
     }
 }
 
@@ -27,15 +31,21 @@ impl ThrottlePolicy {
     /// counts ages out of the window.
     pub fn check(&self, failed: &FailedLogins, now: DateTime<Utc>) -> Result<(), AppError> {
         let blocked_until = [
-            (failed.by_account >= self.max_failures_per_account).then_some(failed.oldest_account).flatten(),
-            (failed.by_address >= self.max_failures_per_address).then_some(failed.oldest_address).flatten(),
+            (failed.by_account >= self.max_failures_per_account)
+                .then_some(failed.oldest_account)
+                .flatten(),
+            (failed.by_address >= self.max_failures_per_address)
+                .then_some(failed.oldest_address)
+                .flatten(),
         ]
         .into_iter()
         .flatten()
         .map(|oldest| oldest + self.window)
         .max();
         match blocked_until {
-            Some(until) if until > now => Err(AppError::Throttled { retry_after_secs: (until - now).num_seconds().max(1) }),
+            Some(until) if until > now => Err(AppError::Throttled {
+                retry_after_secs: (until - now).num_seconds().max(1),
+            }),
             _ => Ok(()),
         }
     }
@@ -46,7 +56,12 @@ mod tests {
     use super::*;
 
     fn failed(by_account: i64, by_address: i64, oldest: DateTime<Utc>) -> FailedLogins {
-        FailedLogins { by_account, oldest_account: Some(oldest), by_address, oldest_address: Some(oldest) }
+        FailedLogins {
+            by_account,
+            oldest_account: Some(oldest),
+            by_address,
+            oldest_address: Some(oldest),
+        }
     }
 
     #[test]
@@ -55,7 +70,12 @@ mod tests {
         let now = Utc::now();
         let oldest = now - Duration::minutes(5);
         assert!(p.check(&failed(4, 4, oldest), now).is_ok());
-        assert_eq!(p.check(&failed(5, 5, oldest), now), Err(AppError::Throttled { retry_after_secs: 600 }));
+        assert_eq!(
+            p.check(&failed(5, 5, oldest), now),
+            Err(AppError::Throttled {
+                retry_after_secs: 600
+            })
+        );
         assert!(p.check(&failed(0, 30, oldest), now).is_err());
         assert!(p.check(&failed(0, 29, oldest), now).is_ok());
     }

@@ -7,19 +7,39 @@ use crate::server::auth::{AdminScope, EmployerScope, ReviewerScope};
 use crate::server::store::Store;
 
 pub async fn employer_home(store: &Store, scope: EmployerScope) -> Result<EmployerHome, AppError> {
-    let o = store.employer_overview(scope.employer_id).await.map_err(AppError::internal)?.ok_or(AppError::NotFound)?;
+    let o = store
+        .employer_overview(scope.employer_id)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or(AppError::NotFound)?;
     Ok(EmployerHome {
         name: o.name,
         credit_code: o.credit_code,
-        region: Named { zh: o.region_zh, en: o.region_en },
+        region: Named {
+            zh: o.region_zh,
+            en: o.region_en,
+        },
         staff_enrolled: o.staff_enrolled,
         staff_in_arrears: o.staff_in_arrears,
     })
 }
 
 pub async fn reviewer_home(store: &Store, scope: ReviewerScope) -> Result<ReviewerHome, AppError> {
-    let o = store.office_overview(scope.office_id).await.map_err(AppError::internal)?.ok_or(AppError::NotFound)?;
-    Ok(ReviewerHome { office: Named { zh: o.office_zh, en: o.office_en }, region: Named { zh: o.region_zh, en: o.region_en } })
+    let o = store
+        .office_overview(scope.office_id)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or(AppError::NotFound)?;
+    Ok(ReviewerHome {
+        office: Named {
+            zh: o.office_zh,
+            en: o.office_en,
+        },
+        region: Named {
+            zh: o.region_zh,
+            en: o.region_en,
+        },
+    })
 }
 
 pub async fn admin_home(store: &Store, _scope: AdminScope) -> Result<AdminHome, AppError> {
@@ -31,5 +51,8 @@ pub async fn admin_home(store: &Store, _scope: AdminScope) -> Result<AdminHome, 
         .into_iter()
         .filter_map(|(code, n)| Some((Role::from_code(&code)?, n)))
         .collect();
-    Ok(AdminHome { persons, users_by_role })
+    Ok(AdminHome {
+        persons,
+        users_by_role,
+    })
 }

@@ -10,7 +10,11 @@ use crate::server::store::{EnrolmentPeriod, Store};
 
 /// The month after `m` (YYYYMM).
 pub fn next_month(m: Month) -> Month {
-    if m % 100 == 12 { (m / 100 + 1) * 100 + 1 } else { m + 1 }
+    if m % 100 == 12 {
+        (m / 100 + 1) * 100 + 1
+    } else {
+        m + 1
+    }
 }
 
 /// Start of the run of back-to-back periods that ends with the last one: a change of employer
@@ -27,21 +31,39 @@ pub fn continuous_since(periods: &[&EnrolmentPeriod]) -> Option<Month> {
 }
 
 pub async fn citizen_home(store: &Store, scope: CitizenScope) -> Result<CitizenHome, AppError> {
-    let person = store.person(scope.person_id).await.map_err(AppError::internal)?.ok_or(AppError::NotFound)?;
-    let periods = store.enrolment_periods(scope.person_id).await.map_err(AppError::internal)?;
-    let totals = store.contribution_totals(scope.person_id).await.map_err(AppError::internal)?;
-    let balances = store.account_balances(scope.person_id).await.map_err(AppError::internal)?;
+    let person = store
+        .person(scope.person_id)
+        .await
+        .map_err(AppError::internal)?
+        .ok_or(AppError::NotFound)?;
+    let periods = store
+        .enrolment_periods(scope.person_id)
+        .await
+        .map_err(AppError::internal)?;
+    let totals = store
+        .contribution_totals(scope.person_id)
+        .await
+        .map_err(AppError::internal)?;
+    let balances = store
+        .account_balances(scope.person_id)
+        .await
+        .map_err(AppError::internal)?;
 
     // The person's scheme is that of their latest pension or medical period.
     let scheme = periods
         .iter()
-        .filter(|p| p.insurance == Insurance::Pension.code() || p.insurance == Insurance::Medical.code())
+        .filter(|p| {
+            p.insurance == Insurance::Pension.code() || p.insurance == Insurance::Medical.code()
+        })
         .max_by_key(|p| p.start_month)
         .and_then(|p| Scheme::from_code(&p.scheme));
 
     let mut insurances = Vec::with_capacity(5);
     for insurance in Insurance::ALL {
-        let own: Vec<&EnrolmentPeriod> = periods.iter().filter(|p| p.insurance == insurance.code()).collect();
+        let own: Vec<&EnrolmentPeriod> = periods
+            .iter()
+            .filter(|p| p.insurance == insurance.code())
+            .collect();
         let enrolment = match own.last() {
             None => None,
             Some(current) => {
@@ -49,14 +71,22 @@ pub async fn citizen_home(store: &Store, scope: CitizenScope) -> Result<CitizenH
                     .office_for(&current.region_code, insurance.agency().code())
                     .await
                     .map_err(AppError::internal)?
-                    .ok_or_else(|| AppError::internal(format!("no office for region {}", current.region_code)))?;
+                    .ok_or_else(|| {
+                        AppError::internal(format!("no office for region {}", current.region_code))
+                    })?;
                 let total = totals.iter().find(|t| t.insurance == insurance.code());
                 Some(EnrolmentSummary {
-                    status: EnrolmentStatus::from_code(&current.status).ok_or_else(|| AppError::internal("bad status code"))?,
-                    reason: StatusReason::from_code(&current.status_reason).ok_or_else(|| AppError::internal("bad reason code"))?,
+                    status: EnrolmentStatus::from_code(&current.status)
+                        .ok_or_else(|| AppError::internal("bad status code"))?,
+                    reason: StatusReason::from_code(&current.status_reason)
+                        .ok_or_else(|| AppError::internal("bad reason code"))?,
                     status_date: current.status_date,
-                    scheme: Scheme::from_code(&current.scheme).ok_or_else(|| AppError::internal("bad scheme code"))?,
-                    region: Named { zh: current.region_zh.clone(), en: current.region_en.clone() },
+                    scheme: Scheme::from_code(&current.scheme)
+                        .ok_or_else(|| AppError::internal("bad scheme code"))?,
+                    region: Named {
+                        zh: current.region_zh.clone(),
+                        en: current.region_en.clone(),
+                    },
                     employer: current.employer_name.clone(),
                     enrolled_since: continuous_since(&own).unwrap_or(current.start_month),
                     months_contributed: total.map_or(0, |t| t.months_paid),
@@ -65,9 +95,17 @@ pub async fn citizen_home(store: &Store, scope: CitizenScope) -> Result<CitizenH
                     last_paid_month: total.and_then(|t| t.last_paid_month),
                     account_balance: insurance
                         .has_personal_account()
-                        .then(|| balances.iter().find(|b| b.insurance == insurance.code()).map(|b| b.closing))
+                        .then(|| {
+                            balances
+                                .iter()
+                                .find(|b| b.insurance == insurance.code())
+                                .map(|b| b.closing)
+                        })
                         .flatten(),
-                    office: Named { zh: office.name_zh, en: office.name_en },
+                    office: Named {
+                        zh: office.name_zh,
+                        en: office.name_en,
+                    },
                     data_as_of: office.data_as_of,
                 })
             }
@@ -82,8 +120,15 @@ pub async fn citizen_home(store: &Store, scope: CitizenScope) -> Result<CitizenH
         });
     }
 
-    let masked_id = ResidentId::parse(&person.resident_id).map(|id| id.masked()).unwrap_or_default();
-    Ok(CitizenHome { name: person.name, masked_id, scheme, insurances })
+    let masked_id = ResidentId::parse(&person.resident_id)
+        .map(|id| id.masked())
+        .unwrap_or_default();
+    Ok(CitizenHome {
+        name: person.name,
+        masked_id,
+        scheme,
+        insurances,
+    })
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Users, roles, sessions and login attempts. Stores password hashes and session-token hashes
 //! only; never a password or a session token.
 
-use super::{on_pool, Db, Store, StoreError};
+use super::{Db, Store, StoreError, on_pool};
 use crate::models::auth::Role;
 use chrono::{DateTime, Utc};
 
@@ -53,18 +53,29 @@ pub struct NewUser<'a> {
 const LOGIN_COLUMNS: &str = "SELECT u.id AS user_id, u.password_hash, u.disabled FROM users u";
 
 impl Store {
-    pub async fn login_by_username(&self, username: &str) -> Result<Option<LoginRecord>, StoreError> {
+    pub async fn login_by_username(
+        &self,
+        username: &str,
+    ) -> Result<Option<LoginRecord>, StoreError> {
         let sql = format!("{LOGIN_COLUMNS} WHERE u.username = $1");
         Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(username).fetch_optional(pool).await?))
     }
 
-    pub async fn login_by_resident_id(&self, resident_id: &str) -> Result<Option<LoginRecord>, StoreError> {
-        let sql = format!("{LOGIN_COLUMNS} JOIN persons p ON p.id = u.person_id WHERE p.resident_id = $1");
-        Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(resident_id).fetch_optional(pool).await?))
+    pub async fn login_by_resident_id(
+        &self,
+        resident_id: &str,
+    ) -> Result<Option<LoginRecord>, StoreError> {
+        let sql = format!(
+            "{LOGIN_COLUMNS} JOIN persons p ON p.id = u.person_id WHERE p.resident_id = $1"
+        );
+        Ok(
+            on_pool!(self, pool => sqlx::query_as(&sql).bind(resident_id).fetch_optional(pool).await?),
+        )
     }
 
     pub async fn login_by_phone(&self, phone: &str) -> Result<Option<LoginRecord>, StoreError> {
-        let sql = format!("{LOGIN_COLUMNS} JOIN persons p ON p.id = u.person_id WHERE p.phone = $1");
+        let sql =
+            format!("{LOGIN_COLUMNS} JOIN persons p ON p.id = u.person_id WHERE p.phone = $1");
         Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(phone).fetch_optional(pool).await?))
     }
 
@@ -75,7 +86,11 @@ impl Store {
         Ok(rows
             .into_iter()
             .filter_map(|r| {
-                Some(RoleGrant { role: Role::from_code(&r.role)?, employer_id: r.employer_id, office_id: r.office_id })
+                Some(RoleGrant {
+                    role: Role::from_code(&r.role)?,
+                    employer_id: r.employer_id,
+                    office_id: r.office_id,
+                })
             })
             .collect())
     }
@@ -166,7 +181,11 @@ impl Store {
     }
 
     /// Removes sessions past their absolute expiry or idle since `idle_before`.
-    pub async fn delete_stale_sessions(&self, now: DateTime<Utc>, idle_before: DateTime<Utc>) -> Result<u64, StoreError> {
+    pub async fn delete_stale_sessions(
+        &self,
+        now: DateTime<Utc>,
+        idle_before: DateTime<Utc>,
+    ) -> Result<u64, StoreError> {
         let n = on_pool!(self, pool => sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
             .bind(now).bind(idle_before).execute(pool).await?.rows_affected());
         Ok(n)
@@ -201,7 +220,12 @@ impl Store {
         let (by_address, oldest_address): (i64, Option<DateTime<Utc>>) = on_pool!(self, pool => sqlx::query_as(
             "SELECT COUNT(*), MIN(at) FROM login_attempts WHERE address = $1 AND at > $2 AND NOT succeeded",
         ).bind(address).bind(since).fetch_one(pool).await?);
-        Ok(FailedLogins { by_account, oldest_account, by_address, oldest_address })
+        Ok(FailedLogins {
+            by_account,
+            oldest_account,
+            by_address,
+            oldest_address,
+        })
     }
 
     /// A successful login clears the account's failure history.
@@ -211,9 +235,14 @@ impl Store {
         Ok(())
     }
 
-    pub async fn delete_login_attempts_before(&self, before: DateTime<Utc>) -> Result<u64, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query("DELETE FROM login_attempts WHERE at < $1")
-            .bind(before).execute(pool).await?.rows_affected()))
+    pub async fn delete_login_attempts_before(
+        &self,
+        before: DateTime<Utc>,
+    ) -> Result<u64, StoreError> {
+        Ok(
+            on_pool!(self, pool => sqlx::query("DELETE FROM login_attempts WHERE at < $1")
+            .bind(before).execute(pool).await?.rows_affected()),
+        )
     }
 }
 

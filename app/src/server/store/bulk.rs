@@ -1,7 +1,7 @@
 //! Bulk loading for the demo seed: multi-row inserts with explicit ids, one transaction per
 //! batch. Only `jinbao seed` calls these; the portal itself never writes records in bulk.
 
-use super::{on_pool, Backend, Db, Store, StoreError};
+use super::{Backend, Db, Store, StoreError, on_pool};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::QueryBuilder;
 
@@ -91,46 +91,106 @@ macro_rules! insert_rows {
 impl Store {
     pub async fn insert_persons(&self, rows: &[NewPerson]) -> Result<(), StoreError> {
         let now: DateTime<Utc> = Utc::now();
-        insert_rows!(self, "INSERT INTO persons (id, resident_id, name, sex, birth_date, hukou_region, phone, female_category, created_at) ", 9, rows, |b, r| {
-            b.push_bind(r.id).push_bind(&r.resident_id).push_bind(&r.name).push_bind(r.sex.to_string())
-                .push_bind(r.birth_date).push_bind(&r.hukou_region).push_bind(&r.phone)
-                .push_bind(r.female_category).push_bind(now);
-        });
+        insert_rows!(
+            self,
+            "INSERT INTO persons (id, resident_id, name, sex, birth_date, hukou_region, phone, female_category, created_at) ",
+            9,
+            rows,
+            |b, r| {
+                b.push_bind(r.id)
+                    .push_bind(&r.resident_id)
+                    .push_bind(&r.name)
+                    .push_bind(r.sex.to_string())
+                    .push_bind(r.birth_date)
+                    .push_bind(&r.hukou_region)
+                    .push_bind(&r.phone)
+                    .push_bind(r.female_category)
+                    .push_bind(now);
+            }
+        );
         Ok(())
     }
 
     pub async fn insert_employers(&self, rows: &[NewEmployer]) -> Result<(), StoreError> {
         let now: DateTime<Utc> = Utc::now();
-        insert_rows!(self, "INSERT INTO employers (id, credit_code, name, region_code, risk_class, created_at) ", 6, rows, |b, r| {
-            b.push_bind(r.id).push_bind(&r.credit_code).push_bind(&r.name).push_bind(&r.region_code)
-                .push_bind(r.risk_class).push_bind(now);
-        });
+        insert_rows!(
+            self,
+            "INSERT INTO employers (id, credit_code, name, region_code, risk_class, created_at) ",
+            6,
+            rows,
+            |b, r| {
+                b.push_bind(r.id)
+                    .push_bind(&r.credit_code)
+                    .push_bind(&r.name)
+                    .push_bind(&r.region_code)
+                    .push_bind(r.risk_class)
+                    .push_bind(now);
+            }
+        );
         Ok(())
     }
 
     pub async fn insert_enrolments(&self, rows: &[NewEnrolment]) -> Result<(), StoreError> {
-        insert_rows!(self, "INSERT INTO enrolments (person_id, insurance, scheme, region_code, employer_id, start_month, end_month, status, status_reason, status_date) ", 10, rows, |b, r| {
-            b.push_bind(r.person_id).push_bind(r.insurance).push_bind(r.scheme).push_bind(&r.region_code)
-                .push_bind(r.employer_id).push_bind(r.start_month).push_bind(r.end_month)
-                .push_bind(r.status).push_bind(r.status_reason).push_bind(r.status_date);
-        });
+        insert_rows!(
+            self,
+            "INSERT INTO enrolments (person_id, insurance, scheme, region_code, employer_id, start_month, end_month, status, status_reason, status_date) ",
+            10,
+            rows,
+            |b, r| {
+                b.push_bind(r.person_id)
+                    .push_bind(r.insurance)
+                    .push_bind(r.scheme)
+                    .push_bind(&r.region_code)
+                    .push_bind(r.employer_id)
+                    .push_bind(r.start_month)
+                    .push_bind(r.end_month)
+                    .push_bind(r.status)
+                    .push_bind(r.status_reason)
+                    .push_bind(r.status_date);
+            }
+        );
         Ok(())
     }
 
     pub async fn insert_contributions(&self, rows: &[NewContribution]) -> Result<(), StoreError> {
-        insert_rows!(self, "INSERT INTO contributions (person_id, insurance, month, months_covered, employer_id, region_code, base, employer_part, personal_part, paid_on) ", 10, rows, |b, r| {
-            b.push_bind(r.person_id).push_bind(r.insurance).push_bind(r.month).push_bind(r.months_covered)
-                .push_bind(r.employer_id).push_bind(&r.region_code).push_bind(r.base)
-                .push_bind(r.employer_part).push_bind(r.personal_part).push_bind(r.paid_on);
-        });
+        insert_rows!(
+            self,
+            "INSERT INTO contributions (person_id, insurance, month, months_covered, employer_id, region_code, base, employer_part, personal_part, paid_on) ",
+            10,
+            rows,
+            |b, r| {
+                b.push_bind(r.person_id)
+                    .push_bind(r.insurance)
+                    .push_bind(r.month)
+                    .push_bind(r.months_covered)
+                    .push_bind(r.employer_id)
+                    .push_bind(&r.region_code)
+                    .push_bind(r.base)
+                    .push_bind(r.employer_part)
+                    .push_bind(r.personal_part)
+                    .push_bind(r.paid_on);
+            }
+        );
         Ok(())
     }
 
     pub async fn insert_account_years(&self, rows: &[NewAccountYear]) -> Result<(), StoreError> {
-        insert_rows!(self, "INSERT INTO account_years (person_id, insurance, year, opening, credited, interest, withdrawn, closing) ", 8, rows, |b, r| {
-            b.push_bind(r.person_id).push_bind(r.insurance).push_bind(r.year).push_bind(r.opening)
-                .push_bind(r.credited).push_bind(r.interest).push_bind(r.withdrawn).push_bind(r.closing);
-        });
+        insert_rows!(
+            self,
+            "INSERT INTO account_years (person_id, insurance, year, opening, credited, interest, withdrawn, closing) ",
+            8,
+            rows,
+            |b, r| {
+                b.push_bind(r.person_id)
+                    .push_bind(r.insurance)
+                    .push_bind(r.year)
+                    .push_bind(r.opening)
+                    .push_bind(r.credited)
+                    .push_bind(r.interest)
+                    .push_bind(r.withdrawn)
+                    .push_bind(r.closing);
+            }
+        );
         Ok(())
     }
 
@@ -144,8 +204,10 @@ impl Store {
 
     /// City-level region codes and their names, for generating careers.
     pub async fn city_regions(&self) -> Result<Vec<(String, String)>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as("SELECT code, name_zh FROM regions WHERE level = 'city' ORDER BY code")
-            .fetch_all(pool).await?))
+        Ok(
+            on_pool!(self, pool => sqlx::query_as("SELECT code, name_zh FROM regions WHERE level = 'city' ORDER BY code")
+            .fetch_all(pool).await?),
+        )
     }
 
     pub async fn set_offices_data_as_of(&self, date: NaiveDate) -> Result<(), StoreError> {

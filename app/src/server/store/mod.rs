@@ -9,14 +9,16 @@ mod records;
 mod staff;
 
 pub use accounts::{FailedLogins, LoginRecord, NewUser, RoleGrant, SessionRecord};
-pub use bulk::{
-    NewAccountYear, NewContribution, NewEmployer, NewEnrolment, NewPerson, RegionWage,
+pub use bulk::{NewAccountYear, NewContribution, NewEmployer, NewEnrolment, NewPerson, RegionWage};
+pub use records::{
+    AccountBalance, ContributionTotals, EnrolmentPeriod, OfficeRecord, PersonRecord,
 };
-pub use records::{AccountBalance, ContributionTotals, EnrolmentPeriod, OfficeRecord, PersonRecord};
 pub use staff::{EmployerOverview, OfficeOverview};
 
 use sqlx::postgres::{PgPool, PgPoolOptions};
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
 use std::str::FromStr;
 use std::time::Duration;
 
@@ -74,7 +76,9 @@ impl Store {
                 .acquire_timeout(Duration::from_secs(5))
                 .connect(url)
                 .await?;
-            Ok(Self { db: Db::Postgres(pool) })
+            Ok(Self {
+                db: Db::Postgres(pool),
+            })
         } else if url.starts_with("sqlite:") {
             let options = SqliteConnectOptions::from_str(url)?
                 .create_if_missing(true)
@@ -82,17 +86,19 @@ impl Store {
                 .synchronous(SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(5))
                 .foreign_keys(true);
-            if let Some(dir) = options.get_filename().parent() {
-                if !dir.as_os_str().is_empty() {
-                    std::fs::create_dir_all(dir)?;
-                }
+            if let Some(dir) = options.get_filename().parent()
+                && !dir.as_os_str().is_empty()
+            {
+                std::fs::create_dir_all(dir)?;
             }
             let pool = SqlitePoolOptions::new()
                 .max_connections(max_connections)
                 .acquire_timeout(Duration::from_secs(5))
                 .connect_with(options)
                 .await?;
-            Ok(Self { db: Db::Sqlite(pool) })
+            Ok(Self {
+                db: Db::Sqlite(pool),
+            })
         } else {
             Err(StoreError::UnsupportedUrl)
         }

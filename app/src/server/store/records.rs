@@ -2,7 +2,7 @@
 //! balances and the offices that own them. Every query is keyed by person id and served by an
 //! index, so its cost does not grow with the number of persons.
 
-use super::{on_pool, Db, Store, StoreError};
+use super::{Db, Store, StoreError, on_pool};
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -55,17 +55,27 @@ pub struct OfficeRecord {
 
 impl Store {
     pub async fn person(&self, person_id: i64) -> Result<Option<PersonRecord>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as("SELECT id, resident_id, name FROM persons WHERE id = $1")
-            .bind(person_id).fetch_optional(pool).await?))
+        Ok(
+            on_pool!(self, pool => sqlx::query_as("SELECT id, resident_id, name FROM persons WHERE id = $1")
+            .bind(person_id).fetch_optional(pool).await?),
+        )
     }
 
-    pub async fn person_id_by_resident_id(&self, resident_id: &str) -> Result<Option<i64>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_scalar("SELECT id FROM persons WHERE resident_id = $1")
-            .bind(resident_id).fetch_optional(pool).await?))
+    pub async fn person_id_by_resident_id(
+        &self,
+        resident_id: &str,
+    ) -> Result<Option<i64>, StoreError> {
+        Ok(
+            on_pool!(self, pool => sqlx::query_scalar("SELECT id FROM persons WHERE resident_id = $1")
+            .bind(resident_id).fetch_optional(pool).await?),
+        )
     }
 
     /// All enrolment periods of a person, oldest first within each insurance.
-    pub async fn enrolment_periods(&self, person_id: i64) -> Result<Vec<EnrolmentPeriod>, StoreError> {
+    pub async fn enrolment_periods(
+        &self,
+        person_id: i64,
+    ) -> Result<Vec<EnrolmentPeriod>, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "SELECT e.insurance, e.scheme, e.region_code, r.name_zh AS region_zh, r.name_en AS region_en, \
                     m.name AS employer_name, e.start_month, e.end_month, e.status, e.status_reason, e.status_date \
@@ -79,7 +89,10 @@ impl Store {
 
     /// Per insurance: months paid and in arrears (a resident's yearly payment counts 12),
     /// the last paid month and the base of the latest month on record.
-    pub async fn contribution_totals(&self, person_id: i64) -> Result<Vec<ContributionTotals>, StoreError> {
+    pub async fn contribution_totals(
+        &self,
+        person_id: i64,
+    ) -> Result<Vec<ContributionTotals>, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "SELECT c.insurance, \
                     CAST(SUM(CASE WHEN c.paid_on IS NOT NULL THEN c.months_covered ELSE 0 END) AS BIGINT) AS months_paid, \
@@ -92,7 +105,10 @@ impl Store {
     }
 
     /// The latest closing balance of each personal account.
-    pub async fn account_balances(&self, person_id: i64) -> Result<Vec<AccountBalance>, StoreError> {
+    pub async fn account_balances(
+        &self,
+        person_id: i64,
+    ) -> Result<Vec<AccountBalance>, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "SELECT a.insurance, a.year, a.closing FROM account_years a \
              WHERE a.person_id = $1 AND a.year = \
@@ -100,7 +116,11 @@ impl Store {
         ).bind(person_id).fetch_all(pool).await?))
     }
 
-    pub async fn office_for(&self, region_code: &str, agency: &str) -> Result<Option<OfficeRecord>, StoreError> {
+    pub async fn office_for(
+        &self,
+        region_code: &str,
+        agency: &str,
+    ) -> Result<Option<OfficeRecord>, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "SELECT id, region_code, agency, name_zh, name_en, data_as_of FROM offices WHERE region_code = $1 AND agency = $2",
         ).bind(region_code).bind(agency).fetch_optional(pool).await?))

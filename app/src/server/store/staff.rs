@@ -1,7 +1,7 @@
 //! Overviews for employer users, reviewers and administrators. An employer overview counts only
 //! that employer's own enrolments; it reveals nothing about any person.
 
-use super::{on_pool, Db, Store, StoreError};
+use super::{Db, Store, StoreError, on_pool};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct EmployerOverview {
@@ -22,7 +22,10 @@ pub struct OfficeOverview {
 }
 
 impl Store {
-    pub async fn employer_overview(&self, employer_id: i64) -> Result<Option<EmployerOverview>, StoreError> {
+    pub async fn employer_overview(
+        &self,
+        employer_id: i64,
+    ) -> Result<Option<EmployerOverview>, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "SELECT m.name, m.credit_code, r.name_zh AS region_zh, r.name_en AS region_en, \
                (SELECT COUNT(DISTINCT e.person_id) FROM enrolments e WHERE e.employer_id = m.id AND e.end_month IS NULL) AS staff_enrolled, \
@@ -31,12 +34,20 @@ impl Store {
         ).bind(employer_id).fetch_optional(pool).await?))
     }
 
-    pub async fn employer_id_by_credit_code(&self, credit_code: &str) -> Result<Option<i64>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_scalar("SELECT id FROM employers WHERE credit_code = $1")
-            .bind(credit_code).fetch_optional(pool).await?))
+    pub async fn employer_id_by_credit_code(
+        &self,
+        credit_code: &str,
+    ) -> Result<Option<i64>, StoreError> {
+        Ok(
+            on_pool!(self, pool => sqlx::query_scalar("SELECT id FROM employers WHERE credit_code = $1")
+            .bind(credit_code).fetch_optional(pool).await?),
+        )
     }
 
-    pub async fn office_overview(&self, office_id: i64) -> Result<Option<OfficeOverview>, StoreError> {
+    pub async fn office_overview(
+        &self,
+        office_id: i64,
+    ) -> Result<Option<OfficeOverview>, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "SELECT o.name_zh AS office_zh, o.name_en AS office_en, r.name_zh AS region_zh, r.name_en AS region_en \
              FROM offices o JOIN regions r ON r.code = o.region_code WHERE o.id = $1",
@@ -44,12 +55,16 @@ impl Store {
     }
 
     pub async fn count_persons(&self) -> Result<i64, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_scalar("SELECT COUNT(*) FROM persons").fetch_one(pool).await?))
+        Ok(
+            on_pool!(self, pool => sqlx::query_scalar("SELECT COUNT(*) FROM persons").fetch_one(pool).await?),
+        )
     }
 
     /// (role code, number of accounts holding it).
     pub async fn count_users_by_role(&self) -> Result<Vec<(String, i64)>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as("SELECT role, COUNT(*) FROM user_roles GROUP BY role ORDER BY role")
-            .fetch_all(pool).await?))
+        Ok(
+            on_pool!(self, pool => sqlx::query_as("SELECT role, COUNT(*) FROM user_roles GROUP BY role ORDER BY role")
+            .fetch_all(pool).await?),
+        )
     }
 }
