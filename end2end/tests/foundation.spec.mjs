@@ -7,6 +7,18 @@ const CITIZEN = "110101199003074514";
 const PASSWORD = "Jinbao-Demo-2026";
 const INSURANCES = ["养老保险", "医疗保险", "工伤保险", "失业保险", "生育保险"];
 
+// Hydration problems surface as page errors or console errors: none are allowed.
+let pageErrors = [];
+test.beforeEach(async ({ page }) => {
+  pageErrors = [];
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  page.on("console", (m) => { if (m.type() === "error") pageErrors.push(m.text()); });
+});
+test.afterEach(async () => {
+  // A refused login answers 401 to the hydrated app's fetch; the browser logs that as a console error.
+  expect(pageErrors.filter((e) => !e.includes("status of 401") && !e.includes("status of 403"))).toEqual([]);
+});
+
 async function expectNoSeriousA11yIssues(page) {
   // axe runs inside the page; the JavaScript-off project renders the same server markup.
   if (test.info().project.use.javaScriptEnabled === false) return;

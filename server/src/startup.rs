@@ -79,6 +79,8 @@ impl Application {
             clock,
             secret_key: secret.0.into(),
         };
+        // Install the metrics recorder before the first request is counted.
+        http::metrics::handle();
         let router = router(state.clone(), settings);
         let listener = tokio::net::TcpListener::bind(settings.site_addr)
             .await

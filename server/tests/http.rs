@@ -421,6 +421,23 @@ async fn responses_carry_security_headers_and_a_body_limit() {
 }
 
 #[tokio::test]
+async fn requests_are_counted_in_the_metrics() {
+    let app = spawn_app(common::Kind::Sqlite, |_| {}).await;
+    assert_eq!(
+        app.call(&app.client(), "/api/auth/who_am_i", &[])
+            .await
+            .status(),
+        200
+    );
+    let text = server::http::metrics::handle().render();
+    assert!(
+        text.contains("http_requests_total") && text.contains("/api/auth/who_am_i"),
+        "{text}"
+    );
+    assert!(text.contains("http_request_duration_seconds_bucket"));
+}
+
+#[tokio::test]
 async fn health_reports_the_database() {
     for kind in BACKENDS {
         let app = spawn_app(kind, |_| {}).await;

@@ -1,0 +1,126 @@
+//! Load generator for a running portal: `cargo run --release -p server --example loadgen --
+//! --base http://127.0.0.1:3000 --scenario login --concurrency 8 --requests 400`.
+//! Scenarios: `login` (citizen sign-in, argon2 included), `home` (the citizen home page, SSR),
+//! `home-api` (its server function). Prints latency percentiles and throughput.
+
+use std::time::{Duration, Instant};
+
+struct Args {
+    base: String,
+    scenario: String,
+    concurrency: usize,
+    requests: usize,
+    accounts: usize,
+}
+
+fn parse_args() -> Args {
+    let mut a = Args {
+        base: "http://127.0.0.1:3000".into(),
+        scenario: "login".into(),
+        concurrency: 8,
+        requests: 400,
+        accounts: 1000,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(flag) = it.next() {
+        let value = it.next().unwrap_or_else(|| panic!("{flag} needs a value"));
+        match flag.as_str() {
+            "--base" => a.base = value,
+            "--scenario" => a.scenario = value,
+            "--concurrency" => a.concurrency = value.parse().expect("number"),
+            "--requests" => a.requests = value.parse().expect("number"),
+            "--accounts" => a.accounts = value.parse().expect("number"),
+            other => panic!("unknown flag {other}"),
+        }
+    }
+    a
+}
+
+/// Seeded citizens sign in by phone `13` + (100000000 + person id); persons 3.. are generated.
+fn phone(i: usize, accounts: usize) -> String {
+    format!(
+        "13{:09}",
+        100_000_000 + 3 + (i % accounts.saturating_sub(3).max(1))
+    )
+}
+
+fn client(base: &str) -> reqwest::Client {
+    let mut h = reqwest::header::HeaderMap::new();
+    h.insert("origin", base.parse().expect("origin"));
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .default_headers(h)
+        .build()
+        .expect("client")
+}
+
+async fn login(c: &reqwest::Client, base: &str, account: &str) -> bool {
+    let res = c
+        .post(format!("{base}/api/auth/login"))
+        .header("accept", "application/json")
+        .form(&[("account", account), ("password", "Jinbao-Demo-2026")])
+        .send()
+        .await;
+    matches!(res, Ok(r) if r.status() == 200)
+}
+
+#[tokio::main]
+async fn main() {
+    let args = parse_args();
+    let per_worker = args.requests.div_ceil(args.concurrency);
+    let started = Instant::now();
+    let mut workers = Vec::new();
+    for w in 0..args.concurrency {
+        let base = args.base.clone();
+        let scenario = args.scenario.clone();
+        let accounts = args.accounts;
+        workers.push(tokio::spawn(async move {
+            let c = client(&base);
+            if scenario != "login" {
+                assert!(login(&c, &base, &phone(w, accounts)).await, "warm-up login failed");
+            }
+            let mut latencies = Vec::with_capacity(per_worker);
+            let mut errors = 0usize;
+            for i in 0..per_worker {
+                let t = Instant::now();
+                let ok = match scenario.as_str() {
+                    // A fresh client per login: a new session each time, as real users do.
+                    "login" => login(&client(&base), &base, &phone(w * per_worker + i, accounts)).await,
+                    "home" => matches!(c.get(format!("{base}/me")).header("accept", "text/html").send().await, Ok(r) if r.status() == 200),
+                    "home-api" => matches!(
+                        c.post(format!("{base}/api/citizen/get_home")).header("accept", "application/json").send().await,
+                        Ok(r) if r.status() == 200
+                    ),
+                    other => panic!("unknown scenario {other}"),
+                };
+                latencies.push(t.elapsed());
+                errors += usize::from(!ok);
+            }
+            (latencies, errors)
+        }));
+    }
+    let mut all: Vec<Duration> = Vec::new();
+    let mut errors = 0;
+    for w in workers {
+        let (l, e) = w.await.expect("worker");
+        all.extend(l);
+        errors += e;
+    }
+    let elapsed = started.elapsed();
+    all.sort();
+    let pct =
+        |p: f64| all[((all.len() as f64 * p) as usize).min(all.len() - 1)].as_secs_f64() * 1000.0;
+    println!(
+        "{} {} requests, concurrency {}: p50 {:.1} ms, p90 {:.1} ms, p99 {:.1} ms, max {:.1} ms, {:.1} req/s, {} errors",
+        args.scenario,
+        all.len(),
+        args.concurrency,
+        pct(0.5),
+        pct(0.9),
+        pct(0.99),
+        pct(1.0),
+        all.len() as f64 / elapsed.as_secs_f64(),
+        errors
+    );
+}
