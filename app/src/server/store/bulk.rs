@@ -152,7 +152,47 @@ impl Store {
         Ok(())
     }
 
+    /// Contributions are most of the seed's rows: PostgreSQL takes them through `COPY`,
+    /// several times faster than multi-row inserts.
     pub async fn insert_contributions(&self, rows: &[NewContribution]) -> Result<(), StoreError> {
+        if let Db::Postgres(pool) = &self.db {
+            use std::fmt::Write;
+            let mut text = String::with_capacity(rows.len() * 72);
+            let opt = |v: Option<String>| v.unwrap_or_else(|| "\\N".into());
+            for r in rows {
+                // Every field is a number, a code or a date: nothing needs escaping.
+                let _ = writeln!(
+                    text,
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    r.person_id,
+                    r.insurance,
+                    r.month,
+                    r.months_covered,
+                    opt(r.employer_id.map(|e| e.to_string())),
+                    r.region_code,
+                    r.base,
+                    r.employer_part,
+                    r.personal_part,
+                    opt(r.paid_on.map(|d| d.to_string())),
+                );
+            }
+            let mut conn = pool.acquire().await?;
+            // The seed inserts parents first; skipping the per-row foreign-key triggers makes
+            // the load several times faster. Needs a superuser, so only where permitted.
+            let skip_triggers = sqlx::query("SET session_replication_role = replica").execute(&mut *conn).await.is_ok();
+            let mut copy = conn
+                .copy_in_raw(
+                    "COPY contributions (person_id, insurance, month, months_covered, employer_id, region_code, \
+                     base, employer_part, personal_part, paid_on) FROM STDIN",
+                )
+                .await?;
+            copy.send(text.into_bytes()).await?;
+            copy.finish().await?;
+            if skip_triggers {
+                sqlx::query("SET session_replication_role = DEFAULT").execute(&mut *conn).await?;
+            }
+            return Ok(());
+        }
         insert_rows!(
             self,
             "INSERT INTO contributions (person_id, insurance, month, months_covered, employer_id, region_code, base, employer_part, personal_part, paid_on) ",
