@@ -215,6 +215,7 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
 
 async fn serve(settings: Settings) -> anyhow::Result<()> {
     let app = Application::build(&settings, Clock::system()).await?;
+    app.spawn_janitor();
     if !settings.metrics_addr.is_empty() {
         let addr: std::net::SocketAddr = settings
             .metrics_addr

@@ -103,6 +103,31 @@ impl Application {
         &self.state
     }
 
+    /// Every ten minutes, deletes expired sessions and login attempts older than a day, so the
+    /// tables stay small however long the portal runs. Any instance may do it: deletes are idempotent.
+    pub fn spawn_janitor(&self) {
+        let state = self.state.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
+            loop {
+                tick.tick().await;
+                let now = state.clock.now();
+                let sessions = state
+                    .store
+                    .delete_stale_sessions(now, now - state.sessions.idle_timeout)
+                    .await;
+                let attempts = state
+                    .store
+                    .delete_login_attempts_before(now - chrono::Duration::days(1))
+                    .await;
+                match (sessions, attempts) {
+                    (Ok(s), Ok(a)) => tracing::debug!(sessions = s, attempts = a, "janitor"),
+                    (Err(e), _) | (_, Err(e)) => tracing::warn!(error = %e, "janitor failed"),
+                }
+            }
+        });
+    }
+
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         axum::serve(
             self.listener,

@@ -234,6 +234,14 @@ async fn failed_logins_are_counted_in_the_window() {
         store.clear_failed_logins("acct").await.unwrap();
         assert_eq!(
             store
+                .delete_login_attempts_before(t0 + Duration::seconds(1))
+                .await
+                .unwrap(),
+            2,
+            "{kind:?}"
+        );
+        assert_eq!(
+            store
                 .failed_logins_since("acct", "x", t0 - Duration::minutes(1))
                 .await
                 .unwrap()

@@ -96,17 +96,7 @@ pub async fn run(
         by_region.entry(e.region_code.as_str()).or_default().push(e);
     }
 
-    let bar = progress.then(|| {
-        let b = indicatif::ProgressBar::new(persons as u64);
-        b.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{msg} [{bar:40}] {pos}/{len} persons, {per_sec}, eta {eta}",
-            )
-            .expect("static template"),
-        );
-        b.set_message("seeding");
-        b
-    });
+    let mut bar = progress.then(|| Progress::new(persons));
 
     let citizen_hash = app::server::auth::password::hash_now(DEMO_PASSWORD)?;
     let mut used_ids: HashSet<String> = HashSet::new();
@@ -143,12 +133,12 @@ pub async fn run(
         store.insert_account_years(&records.account_years).await?;
         demo::insert_citizen_users(store, &people, &citizen_hash).await?;
         contributions += records.contributions.len();
-        if let Some(b) = &bar {
-            b.inc(people.len() as u64);
+        if let Some(b) = &mut bar {
+            b.advance(people.len());
         }
     }
     if let Some(b) = bar {
-        b.finish_with_message("seeded");
+        b.finish();
     }
     demo::insert_staff(store).await?;
     store.set_offices_data_as_of(data_as_of()).await?;
@@ -158,6 +148,56 @@ pub async fn run(
         employers: employers.len(),
         contributions,
     }))
+}
+
+/// A bar on a terminal; a line per tenth otherwise, so logs of long runs show progress too.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    total: usize,
+    done: usize,
+    started: std::time::Instant,
+}
+
+impl Progress {
+    fn new(total: usize) -> Self {
+        use std::io::IsTerminal;
+        let bar = if std::io::stderr().is_terminal() {
+            indicatif::ProgressBar::new(total as u64)
+        } else {
+            indicatif::ProgressBar::hidden()
+        };
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "seeding [{bar:40}] {pos}/{len} persons, {per_sec}, eta {eta}",
+            )
+            .expect("static template"),
+        );
+        Self {
+            bar,
+            total,
+            done: 0,
+            started: std::time::Instant::now(),
+        }
+    }
+
+    fn advance(&mut self, n: usize) {
+        let tenth = (self.total / 10).max(1);
+        let before = self.done / tenth;
+        self.done += n;
+        self.bar.inc(n as u64);
+        if self.bar.is_hidden() && self.done / tenth > before {
+            eprintln!(
+                "seeding: {}/{} persons ({:.0}s)",
+                self.done,
+                self.total,
+                self.started.elapsed().as_secs_f64()
+            );
+        }
+    }
+
+    fn finish(self) {
+        self.bar.finish_and_clear();
+    }
 }
 
 /// "91" (enterprise) + region + a 9-character organisation code from the index, + check.

@@ -179,7 +179,10 @@ impl Store {
             let mut conn = pool.acquire().await?;
             // The seed inserts parents first; skipping the per-row foreign-key triggers makes
             // the load several times faster. Needs a superuser, so only where permitted.
-            let skip_triggers = sqlx::query("SET session_replication_role = replica").execute(&mut *conn).await.is_ok();
+            let skip_triggers = sqlx::query("SET session_replication_role = replica")
+                .execute(&mut *conn)
+                .await
+                .is_ok();
             let mut copy = conn
                 .copy_in_raw(
                     "COPY contributions (person_id, insurance, month, months_covered, employer_id, region_code, \
@@ -189,7 +192,9 @@ impl Store {
             copy.send(text.into_bytes()).await?;
             copy.finish().await?;
             if skip_triggers {
-                sqlx::query("SET session_replication_role = DEFAULT").execute(&mut *conn).await?;
+                sqlx::query("SET session_replication_role = DEFAULT")
+                    .execute(&mut *conn)
+                    .await?;
             }
             return Ok(());
         }
