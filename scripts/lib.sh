@@ -40,16 +40,23 @@ ensure_build_tools() {
     log "installing wasm-bindgen-cli $wbg"
     cargo install wasm-bindgen-cli --version "$wbg"
   fi
-  command -v wasm-opt >/dev/null || apt_install binaryen
+  # wasm-opt comes from npm's binaryen, pinned in tools/: Debian's binaryen 108 rewrites the
+  # function tables of current wasm-bindgen output into a module that fails to start.
+  npm_ci "$ROOT/tools"
+}
+
+# `npm ci` in a folder unless its node_modules is newer than its lock file.
+npm_ci() {
+  if [ ! -d "$1/node_modules" ] || [ "$1/package-lock.json" -nt "$1/node_modules" ]; then
+    log "installing npm packages in ${1#$ROOT/}"
+    (cd "$1" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+    touch "$1/node_modules"
+  fi
 }
 
 ensure_test_tools() {
   apt_install chromium fonts-noto-cjk postgresql
-  if [ ! -d "$ROOT/end2end/node_modules" ] || [ "$ROOT/end2end/package-lock.json" -nt "$ROOT/end2end/node_modules" ]; then
-    log "installing end-to-end test packages"
-    (cd "$ROOT/end2end" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
-    touch "$ROOT/end2end/node_modules"
-  fi
+  npm_ci "$ROOT/end2end"
 }
 
 # Starts the local PostgreSQL cluster when nothing answers on 127.0.0.1:5432.
@@ -69,7 +76,7 @@ ensure_postgres() {
 
 build_site() {
   log "building the portal (release)"
-  (cd "$ROOT" && cargo leptos build --release)
+  (cd "$ROOT" && PATH="$ROOT/tools/node_modules/.bin:$PATH" cargo leptos build --release)
 }
 
 JINBAO_BIN="$TARGET_DIR/release/jinbao"

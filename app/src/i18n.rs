@@ -8,6 +8,8 @@ use crate::models::insurance::{Agency, EnrolmentStatus, Insurance, Scheme, Statu
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+pub mod record;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Locale {
     #[default]
@@ -91,6 +93,7 @@ pub fn tr() -> &'static Texts {
 }
 
 pub struct Texts {
+    pub record: &'static record::RecordTexts,
     pub app_name: &'static str,
     pub tagline: &'static str,
     pub skip_to_content: &'static str,
@@ -285,6 +288,7 @@ impl Texts {
 }
 
 pub static ZH: Texts = Texts {
+    record: &record::ZH,
     app_name: "金保 · 社会保险服务",
     tagline: "五险一站查，一个账号，一份记录",
     skip_to_content: "跳到主要内容",
@@ -371,6 +375,7 @@ pub static ZH: Texts = Texts {
 };
 
 pub static EN: Texts = Texts {
+    record: &record::EN,
     app_name: "Jinbao · Social Insurance",
     tagline: "All five insurances, one login, one record",
     skip_to_content: "Skip to main content",

@@ -56,6 +56,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=routes::welcome::WelcomePage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=routes::login::LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/me") view=routes::citizen::home::CitizenHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/records") view=routes::citizen::career::CareerPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/records/:insurance") view=routes::citizen::record::InsuranceRecordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/pension-estimate") view=routes::citizen::estimate::PensionEstimatePage ssr=SsrMode::Async/>
                     <Route path=path!("/employer") view=routes::employer::home::EmployerHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/helpdesk") view=routes::helpdesk::home::HelpdeskHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/review") view=routes::review::home::ReviewerHomePage ssr=SsrMode::Async/>

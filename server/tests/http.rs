@@ -421,6 +421,107 @@ async fn responses_carry_security_headers_and_a_body_limit() {
 }
 
 #[tokio::test]
+async fn record_pages_answer_only_for_the_signed_in_citizen() {
+    for kind in BACKENDS {
+        let app = spawn_app(kind, |_| {}).await;
+        let endpoints: [(&str, &[(&str, &str)]); 3] = [
+            (
+                "/api/citizen/get_insurance_record",
+                &[("insurance", "pension")],
+            ),
+            ("/api/citizen/get_career", &[]),
+            ("/api/citizen/get_pension_estimate", &[]),
+        ];
+        for (path, form) in endpoints {
+            assert_eq!(
+                app.call(&app.client(), path, form).await.status(),
+                401,
+                "{kind:?} nobody → {path}"
+            );
+            for staff in [
+                "employer-demo",
+                "helpdesk-demo",
+                "reviewer-beijing",
+                "admin-demo",
+            ] {
+                let c = app.signed_in(staff).await;
+                assert_eq!(
+                    app.call(&c, path, form).await.status(),
+                    403,
+                    "{kind:?} {staff} → {path}"
+                );
+            }
+        }
+        // The retiree asks with the demo citizen's employer as a filter and an injected person
+        // id: the answer is still only her own (empty) history with that employer.
+        let retiree = app.signed_in(common::RETIREE).await;
+        let res = app
+            .call(
+                &retiree,
+                "/api/citizen/get_insurance_record",
+                &[
+                    ("insurance", "pension"),
+                    ("employer", "1"),
+                    ("person_id", "1"),
+                ],
+            )
+            .await;
+        let body = json(res).await;
+        assert!(
+            body["rows"].as_array().is_none_or(|r| r.is_empty()),
+            "{kind:?}: {body}"
+        );
+        let own = json(
+            app.call(
+                &retiree,
+                "/api/citizen/get_insurance_record",
+                &[("insurance", "pension")],
+            )
+            .await,
+        )
+        .await;
+        assert!(
+            own["rows"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|r| r["region"]["zh"] == "成都市")
+        );
+
+        let c = app.signed_in(CITIZEN).await;
+        let r = app
+            .call(
+                &c,
+                "/api/citizen/get_insurance_record",
+                &[("insurance", "pension"), ("year", "1800")],
+            )
+            .await;
+        assert_eq!(r.status(), 422);
+        let r = app
+            .call(
+                &c,
+                "/api/citizen/get_insurance_record",
+                &[("insurance", "dental")],
+            )
+            .await;
+        assert_eq!(r.status(), 404);
+        let r = app
+            .call(&c, "/api/citizen/get_pension_estimate", &[("index", "7")])
+            .await;
+        assert_eq!(r.status(), 422);
+        let page = c
+            .get(app.url("/me/records/medical?year=2020"))
+            .header("accept", "text/html")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status(), 200);
+        let html = page.text().await.unwrap();
+        assert!(html.contains("<svg") && html.contains("医疗保险明细") && html.contains("2020-12"));
+    }
+}
+
+#[tokio::test]
 async fn requests_are_counted_in_the_metrics() {
     let app = spawn_app(common::Kind::Sqlite, |_| {}).await;
     assert_eq!(

@@ -5,7 +5,7 @@ mod common;
 use app::models::auth::Role;
 use app::models::insurance::{EnrolmentStatus, Insurance, Scheme};
 use app::server::auth::CitizenScope;
-use app::server::services::records::citizen_home;
+use app::server::services::citizen_home::citizen_home;
 use app::server::store::{NewUser, RoleGrant};
 use chrono::{Duration, Utc};
 use common::{BACKENDS, CITIZEN, Kind, RETIREE, seeded_store};

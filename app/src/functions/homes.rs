@@ -9,7 +9,7 @@ pub async fn get_citizen_home() -> Result<CitizenHome, AppError> {
     use crate::server::{auth, services, state::app_state, with_status};
     with_status(
         async {
-            services::records::citizen_home(
+            services::citizen_home::citizen_home(
                 &app_state()?.store,
                 auth::require_principal()?.citizen()?,
             )
@@ -24,7 +24,7 @@ pub async fn get_employer_home() -> Result<EmployerHome, AppError> {
     use crate::server::{auth, services, state::app_state, with_status};
     with_status(
         async {
-            services::homes::employer_home(
+            services::staff_homes::employer_home(
                 &app_state()?.store,
                 auth::require_principal()?.employer()?,
             )
@@ -39,7 +39,7 @@ pub async fn get_reviewer_home() -> Result<ReviewerHome, AppError> {
     use crate::server::{auth, services, state::app_state, with_status};
     with_status(
         async {
-            services::homes::reviewer_home(
+            services::staff_homes::reviewer_home(
                 &app_state()?.store,
                 auth::require_principal()?.reviewer()?,
             )
@@ -61,8 +61,11 @@ pub async fn get_admin_home() -> Result<AdminHome, AppError> {
     use crate::server::{auth, services, state::app_state, with_status};
     with_status(
         async {
-            services::homes::admin_home(&app_state()?.store, auth::require_principal()?.admin()?)
-                .await
+            services::staff_homes::admin_home(
+                &app_state()?.store,
+                auth::require_principal()?.admin()?,
+            )
+            .await
         }
         .await,
     )

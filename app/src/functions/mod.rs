@@ -4,3 +4,4 @@
 pub mod auth;
 pub mod homes;
 pub mod prefs;
+pub mod records;

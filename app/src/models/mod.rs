@@ -2,7 +2,10 @@
 //! and the DTOs each page receives.
 
 pub mod auth;
+pub mod gaps;
 pub mod home;
 pub mod ids;
 pub mod insurance;
+pub mod pension;
+pub mod record;
 pub mod retirement;

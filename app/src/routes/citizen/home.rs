@@ -35,6 +35,10 @@ fn CitizenHomeView(home: CitizenHome) -> impl IntoView {
                 {home.scheme.map(|s| view! { <span class="tag">{t.scheme(s)}</span> })}
             </p>
             <p class="muted">{t.my_insurances_intro}</p>
+            <p class="links">
+                <a class="button" href="/me/records">{t.record.career_link}</a>
+                <a class="button" href="/me/pension-estimate">{t.record.estimate_link}</a>
+            </p>
         </section>
         <ul class="insurance-grid" role="list">
             {home.insurances.into_iter().map(|s| view! { <li><InsuranceCard summary=s t=t locale=locale/></li> }).collect_view()}
@@ -82,10 +86,15 @@ fn InsuranceCard(summary: InsuranceSummary, t: &'static Texts, locale: Locale) -
             .into_any()
         }
     };
+    let details = format!("/me/records/{}", summary.insurance.code());
+    let (labelled_by, described_by) = (heading_id.clone(), heading_id.clone());
     view! {
-        <section class="card insurance" aria-labelledby=heading_id>
-            <h2 id=heading_id.clone()>{title}</h2>
+        <section class="card insurance" aria-labelledby=labelled_by>
+            <h2 id=heading_id>{title}</h2>
             {body}
+            <p class="more">
+                <a href=details aria-describedby=described_by>{t.record.view_details}</a>
+            </p>
         </section>
     }
 }

@@ -1,1 +1,4 @@
+pub mod career;
+pub mod estimate;
 pub mod home;
+pub mod record;

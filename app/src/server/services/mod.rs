@@ -1,5 +1,7 @@
 //! Workflow and presentation rules over the store, taking scopes rather than raw ids.
 //! No SQL here.
 
-pub mod homes;
-pub mod records;
+pub mod citizen_home;
+pub mod estimate;
+pub mod record;
+pub mod staff_homes;

@@ -11,7 +11,9 @@ mod staff;
 pub use accounts::{FailedLogins, LoginRecord, NewUser, RoleGrant, SessionRecord};
 pub use bulk::{NewAccountYear, NewContribution, NewEmployer, NewEnrolment, NewPerson, RegionWage};
 pub use records::{
-    AccountBalance, ContributionTotals, EnrolmentPeriod, OfficeRecord, PersonRecord,
+    AccountBalance, AccountYearRow, ContributionFilter, ContributionRow, ContributionTotals,
+    EnrolmentPeriod, FilteredTotals, OfficeRecord, PersonProfile, PersonRecord, PlaceContribution,
+    TimelineRow,
 };
 pub use staff::{EmployerOverview, OfficeOverview};
 

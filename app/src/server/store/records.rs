@@ -132,3 +132,201 @@ impl Store {
         ).bind(office_id).fetch_optional(pool).await?))
     }
 }
+
+/// Which contributions a record page lists.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ContributionFilter {
+    pub year: Option<i32>,
+    pub employer_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ContributionRow {
+    pub month: i32,
+    pub months_covered: i32,
+    pub employer_id: Option<i64>,
+    pub employer_name: Option<String>,
+    pub region_zh: String,
+    pub region_en: String,
+    pub base: i64,
+    pub employer_part: i64,
+    pub personal_part: i64,
+    pub paid_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, sqlx::FromRow)]
+pub struct FilteredTotals {
+    pub rows: i64,
+    pub months_paid: i64,
+    pub months_in_arrears: i64,
+    pub employer_sum: i64,
+    pub personal_sum: i64,
+}
+
+/// One month of the career for the chart (summed over insurances when all five are asked).
+#[derive(Debug, Clone, Copy, sqlx::FromRow)]
+pub struct TimelineRow {
+    pub month: i32,
+    pub months_covered: i32,
+    pub base: i64,
+    pub total: i64,
+    pub paid: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AccountYearRow {
+    pub year: i32,
+    pub opening: i64,
+    pub credited: i64,
+    pub interest: i64,
+    pub withdrawn: i64,
+    pub closing: i64,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PersonProfile {
+    pub birth_date: NaiveDate,
+    pub sex: String,
+    pub female_category: Option<String>,
+    pub hukou_region: String,
+}
+
+/// Contributions per place and the wage that bounded each base, for the estimate.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PlaceContribution {
+    pub region_code: String,
+    pub month: i32,
+    pub months_covered: i32,
+    pub base: i64,
+    pub paid: i64,
+}
+
+const FILTER: &str = "c.person_id = $1 AND c.insurance = $2 \
+     AND ($3 IS NULL OR (c.month >= $3 * 100 AND c.month < ($3 + 1) * 100)) \
+     AND ($4 IS NULL OR c.employer_id = $4)";
+
+impl Store {
+    /// One page of a person's contributions in one insurance, newest first.
+    pub async fn contributions_page(
+        &self,
+        person_id: i64,
+        insurance: &str,
+        filter: ContributionFilter,
+        offset: i64,
+        limit: i64,
+    ) -> Result<Vec<ContributionRow>, StoreError> {
+        let sql = format!(
+            "SELECT c.month, c.months_covered, c.employer_id, m.name AS employer_name, r.name_zh AS region_zh, \
+                    r.name_en AS region_en, c.base, c.employer_part, c.personal_part, c.paid_on \
+             FROM contributions c JOIN regions r ON r.code = c.region_code LEFT JOIN employers m ON m.id = c.employer_id \
+             WHERE {FILTER} ORDER BY c.month DESC LIMIT $5 OFFSET $6"
+        );
+        Ok(on_pool!(self, pool => sqlx::query_as(&sql)
+            .bind(person_id).bind(insurance).bind(filter.year).bind(filter.employer_id).bind(limit).bind(offset)
+            .fetch_all(pool).await?))
+    }
+
+    /// Totals over every contribution the filter selects (not just the page shown).
+    pub async fn contributions_totals(
+        &self,
+        person_id: i64,
+        insurance: &str,
+        filter: ContributionFilter,
+    ) -> Result<FilteredTotals, StoreError> {
+        let sql = format!(
+            "SELECT COUNT(*) AS rows, \
+                    CAST(COALESCE(SUM(CASE WHEN c.paid_on IS NOT NULL THEN c.months_covered ELSE 0 END), 0) AS BIGINT) AS months_paid, \
+                    CAST(COALESCE(SUM(CASE WHEN c.paid_on IS NULL THEN c.months_covered ELSE 0 END), 0) AS BIGINT) AS months_in_arrears, \
+                    CAST(COALESCE(SUM(c.employer_part), 0) AS BIGINT) AS employer_sum, \
+                    CAST(COALESCE(SUM(c.personal_part), 0) AS BIGINT) AS personal_sum \
+             FROM contributions c WHERE {FILTER}"
+        );
+        Ok(on_pool!(self, pool => sqlx::query_as(&sql)
+            .bind(person_id).bind(insurance).bind(filter.year).bind(filter.employer_id)
+            .fetch_one(pool).await?))
+    }
+
+    /// The years and employers a person's contributions in one insurance span, for filters.
+    pub async fn contribution_facets(
+        &self,
+        person_id: i64,
+        insurance: &str,
+    ) -> Result<(Vec<i32>, Vec<(i64, String)>), StoreError> {
+        let years: Vec<i32> = on_pool!(self, pool => sqlx::query_scalar(
+            "SELECT DISTINCT c.month / 100 FROM contributions c WHERE c.person_id = $1 AND c.insurance = $2 ORDER BY 1 DESC",
+        ).bind(person_id).bind(insurance).fetch_all(pool).await?);
+        let employers: Vec<(i64, String)> = on_pool!(self, pool => sqlx::query_as(
+            "SELECT DISTINCT m.id, m.name FROM contributions c JOIN employers m ON m.id = c.employer_id \
+             WHERE c.person_id = $1 AND c.insurance = $2 ORDER BY m.name",
+        ).bind(person_id).bind(insurance).fetch_all(pool).await?);
+        Ok((years, employers))
+    }
+
+    /// Month by month over the career, for one insurance or (None) all five summed.
+    pub async fn contribution_timeline(
+        &self,
+        person_id: i64,
+        insurance: Option<&str>,
+    ) -> Result<Vec<TimelineRow>, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "SELECT c.month, MAX(c.months_covered) AS months_covered, MAX(c.base) AS base, \
+                    CAST(SUM(c.employer_part + c.personal_part) AS BIGINT) AS total, \
+                    CAST(MIN(CASE WHEN c.paid_on IS NULL THEN 0 ELSE 1 END) AS BIGINT) AS paid \
+             FROM contributions c WHERE c.person_id = $1 AND ($2 IS NULL OR c.insurance = $2) \
+             GROUP BY c.month ORDER BY c.month",
+        ).bind(person_id).bind(insurance).fetch_all(pool).await?))
+    }
+
+    pub async fn account_history(
+        &self,
+        person_id: i64,
+        insurance: &str,
+    ) -> Result<Vec<AccountYearRow>, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "SELECT year, opening, credited, interest, withdrawn, closing FROM account_years \
+             WHERE person_id = $1 AND insurance = $2 ORDER BY year",
+        ).bind(person_id).bind(insurance).fetch_all(pool).await?))
+    }
+
+    pub async fn person_profile(
+        &self,
+        person_id: i64,
+    ) -> Result<Option<PersonProfile>, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "SELECT birth_date, sex, female_category, hukou_region FROM persons WHERE id = $1",
+        ).bind(person_id).fetch_optional(pool).await?))
+    }
+
+    /// Every pension contribution with its place, for the contribution index and the places.
+    pub async fn pension_contributions(
+        &self,
+        person_id: i64,
+    ) -> Result<Vec<PlaceContribution>, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "SELECT c.region_code, c.month, c.months_covered, c.base, \
+                    CAST(CASE WHEN c.paid_on IS NULL THEN 0 ELSE 1 END AS BIGINT) AS paid \
+             FROM contributions c WHERE c.person_id = $1 AND c.insurance = 'pension' ORDER BY c.month",
+        ).bind(person_id).fetch_all(pool).await?))
+    }
+
+    /// Average monthly wage series (year, fen) of a city, or of its province when the city has none.
+    pub async fn wage_series(&self, city: &str) -> Result<Vec<(i32, i64)>, StoreError> {
+        let province = format!("{}0000", &city[..2.min(city.len())]);
+        let own: Vec<(i32, i64)> = on_pool!(self, pool => sqlx::query_as(
+            "SELECT year, monthly_fen FROM average_wages WHERE region_code = $1 ORDER BY year",
+        ).bind(city).fetch_all(pool).await?);
+        if !own.is_empty() {
+            return Ok(own);
+        }
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "SELECT year, monthly_fen FROM average_wages WHERE region_code = $1 ORDER BY year",
+        ).bind(&province).fetch_all(pool).await?))
+    }
+
+    pub async fn region_names(&self, code: &str) -> Result<Option<(String, String)>, StoreError> {
+        Ok(
+            on_pool!(self, pool => sqlx::query_as("SELECT name_zh, name_en FROM regions WHERE code = $1")
+            .bind(code).fetch_optional(pool).await?),
+        )
+    }
+}

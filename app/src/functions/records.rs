@@ -1,0 +1,67 @@
+//! The citizen's own record in depth. Every function reads the person from the session, never
+//! from the request: no identifier a client sends can point at someone else's record.
+
+use crate::error::AppError;
+use crate::models::record::{CareerOverview, InsuranceRecord, PensionEstimate};
+use leptos::prelude::*;
+
+/// One insurance: periods, a page of contributions (filtered by year and employer), gaps,
+/// chart and account history.
+#[server(prefix = "/api/citizen", endpoint = "get_insurance_record")]
+pub async fn get_insurance_record(
+    insurance: String,
+    year: Option<i32>,
+    employer: Option<i64>,
+    page: Option<i64>,
+) -> Result<InsuranceRecord, AppError> {
+    use crate::models::insurance::Insurance;
+    use crate::models::record::RecordQuery;
+    use crate::server::{auth, services, state::app_state, with_status};
+    with_status(
+        async {
+            let scope = auth::require_principal()?.citizen()?;
+            let insurance = Insurance::from_code(&insurance).ok_or(AppError::NotFound)?;
+            let query = RecordQuery {
+                year,
+                employer_id: employer,
+                page: page.unwrap_or(0),
+            };
+            services::record::insurance_record(&app_state()?.store, scope, insurance, query).await
+        }
+        .await,
+    )
+}
+
+/// All five insurances month by month.
+#[server(prefix = "/api/citizen", endpoint = "get_career")]
+pub async fn get_career() -> Result<CareerOverview, AppError> {
+    use crate::server::{auth, services, state::app_state, with_status};
+    with_status(
+        async {
+            services::record::career_overview(
+                &app_state()?.store,
+                auth::require_principal()?.citizen()?,
+            )
+            .await
+        }
+        .await,
+    )
+}
+
+/// The pension estimate under the reader's assumptions (defaults where absent).
+#[server(prefix = "/api/citizen", endpoint = "get_pension_estimate")]
+pub async fn get_pension_estimate(
+    index: Option<f64>,
+    growth: Option<f64>,
+    offset: Option<i32>,
+) -> Result<PensionEstimate, AppError> {
+    use crate::server::{auth, services, state::app_state, with_status};
+    with_status(
+        async {
+            let scope = auth::require_principal()?.citizen()?;
+            services::estimate::pension_estimate(&app_state()?.store, scope, index, growth, offset)
+                .await
+        }
+        .await,
+    )
+}

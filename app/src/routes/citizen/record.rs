@@ -1,0 +1,230 @@
+use crate::components::chart::ContributionChart;
+use crate::components::error_view::ErrorView;
+use crate::functions::records::get_insurance_record;
+use crate::i18n::{Locale, tr};
+use crate::models::insurance::{month_label, yuan};
+use crate::models::pension::minimum_contribution_months;
+use crate::models::record::InsuranceRecord;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+/// One insurance in depth: `/me/records/:insurance?year=&employer=&page=` (page from 1).
+#[component]
+pub fn InsuranceRecordPage() -> impl IntoView {
+    let t = tr();
+    let params = use_params_map();
+    let query = use_query_map();
+    let key = move || {
+        let q = query.read();
+        (
+            params.read().get("insurance").unwrap_or_default(),
+            q.get("year").and_then(|v| v.parse::<i32>().ok()),
+            q.get("employer").and_then(|v| v.parse::<i64>().ok()),
+            q.get("page")
+                .and_then(|v| v.parse::<i64>().ok())
+                .map(|p| (p - 1).max(0)),
+        )
+    };
+    let record = Resource::new(key, |(insurance, year, employer, page)| {
+        get_insurance_record(insurance, year, employer, page)
+    });
+    view! {
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match record.await {
+                    Ok(r) => view! { <RecordView record=r/> }.into_any(),
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn page_href(r: &InsuranceRecord, page: i64) -> String {
+    let mut q = vec![format!("page={}", page + 1)];
+    if let Some(y) = r.query.year {
+        q.push(format!("year={y}"));
+    }
+    if let Some(e) = r.query.employer_id {
+        q.push(format!("employer={e}"));
+    }
+    format!("/me/records/{}?{}", r.insurance.code(), q.join("&"))
+}
+
+#[component]
+fn RecordView(record: InsuranceRecord) -> impl IntoView {
+    let t = tr();
+    let rt = t.record;
+    let locale = use_context::<Locale>().unwrap_or_default();
+    let name = t.insurance(record.insurance);
+    let r = record;
+    let periods = r
+        .periods
+        .iter()
+        .rev()
+        .map(|p| {
+            let end = p.end_month.map(month_label).unwrap_or_else(|| rt.until_now.to_string());
+            view! {
+                <li>
+                    <span class="period-dates">{format!("{} – {}", month_label(p.start_month), end)}</span>
+                    <span>{p.region.get(locale).to_string()}</span>
+                    {p.employer.clone().map(|e| view! { <span>{e}</span> })}
+                    <span class="muted">{t.scheme(p.scheme)}</span>
+                    <span class=format!("status status-{}", p.status.code())>
+                        {t.status(p.status)}" · "{t.reason(p.reason)}" · "{p.status_date.to_string()}
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+    let gaps = if r.gaps.is_empty() {
+        view! { <p>{rt.no_gaps}</p> }.into_any()
+    } else {
+        r.gaps
+            .iter()
+            .map(|g| {
+                view! {
+                    <div class="notice warn">
+                        <p class="flag">{(rt.gap_line)(g.kind, &month_label(g.from), &month_label(g.to), g.months)}</p>
+                        <p>{(rt.gap_meaning)(r.insurance, g.kind)}</p>
+                    </div>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let years_note = (r.insurance == crate::models::insurance::Insurance::Pension)
+        .then(|| view! { <p>{(rt.years_progress)(r.months_paid_all, i64::from(minimum_contribution_months(2029)))}</p> });
+    let year_options = r
+        .years
+        .iter()
+        .map(|y| view! { <option value=y.to_string() selected=r.query.year == Some(*y)>{*y}</option> })
+        .collect_view();
+    let employer_options = r
+        .employers
+        .iter()
+        .map(|(id, n)| view! { <option value=id.to_string() selected=r.query.employer_id == Some(*id)>{n.clone()}</option> })
+        .collect_view();
+    let rows = if r.rows.is_empty() {
+        view! { <tr><td colspan="7">{rt.no_rows}</td></tr> }.into_any()
+    } else {
+        r.rows
+            .iter()
+            .map(|c| {
+                let status = match c.paid_on {
+                    Some(d) => view! { <td>{(rt.paid_on)(&d.to_string())}</td> }.into_any(),
+                    None => view! { <td class="flag">{rt.in_arrears}</td> }.into_any(),
+                };
+                view! {
+                    <tr class:arrears=c.paid_on.is_none()>
+                        <th scope="row">{month_label(c.month)}{(c.months_covered == 12).then_some(rt.yearly_payment)}</th>
+                        <td>{c.employer.clone().unwrap_or_else(|| t.none.to_string())}</td>
+                        <td>{c.region.get(locale).to_string()}</td>
+                        <td class="num">{yuan(c.base)}</td>
+                        <td class="num">{yuan(c.employer_part)}</td>
+                        <td class="num">{yuan(c.personal_part)}</td>
+                        {status}
+                    </tr>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let page = r.query.page;
+    let pager = (r.pages > 1).then(|| {
+        view! {
+            <nav class="pager" aria-label=rt.pagination>
+                {(page > 0).then(|| view! { <a href=page_href(&r, page - 1) rel="prev">{rt.previous}</a> })}
+                <span>{(rt.page_of)(page + 1, r.pages)}</span>
+                {(page + 1 < r.pages).then(|| view! { <a href=page_href(&r, page + 1) rel="next">{rt.next}</a> })}
+            </nav>
+        }
+    });
+    let accounts = (!r.accounts.is_empty()).then(|| {
+        let rows = r
+            .accounts
+            .iter()
+            .rev()
+            .map(|a| {
+                view! {
+                    <tr>
+                        <th scope="row">{a.year}</th>
+                        <td class="num">{yuan(a.opening)}</td>
+                        <td class="num">{yuan(a.credited)}</td>
+                        <td class="num">{yuan(a.interest)}</td>
+                        <td class="num">{yuan(a.withdrawn)}</td>
+                        <td class="num">{yuan(a.closing)}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="card" aria-labelledby="accounts-h">
+                <h2 id="accounts-h">{rt.account_title}</h2>
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="accounts-h">
+                    <table class="data">
+                        <thead><tr>
+                            <th scope="col">{rt.col_year}</th><th scope="col">{rt.col_opening}</th>
+                            <th scope="col">{rt.col_credited}</th><th scope="col">{rt.col_interest}</th>
+                            <th scope="col">{rt.col_withdrawn}</th><th scope="col">{rt.col_closing}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </section>
+        }
+    });
+    let totals = (rt.totals_line)(
+        r.totals.months_paid,
+        r.totals.months_in_arrears,
+        &yuan(r.totals.employer_sum),
+        &yuan(r.totals.personal_sum),
+    );
+    view! {
+        <p><a href="/me">{rt.back_to_home}</a></p>
+        <h1>{(rt.record_title)(name)}</h1>
+        <p class="muted">
+            {t.owning_agency}": "{r.office.as_ref().map(|o| o.get(locale).to_string()).unwrap_or_else(|| t.agency(r.agency).to_string())}
+            {r.data_as_of.map(|d| format!(" · {}: {}", t.data_as_of, d))}
+        </p>
+        {years_note}
+        <section class="card" aria-labelledby="periods-h">
+            <h2 id="periods-h">{rt.periods_title}</h2>
+            <ol class="timeline">{periods}</ol>
+        </section>
+        <section class="card" aria-labelledby="chart-h">
+            <h2 id="chart-h">{rt.chart_title}</h2>
+            <ContributionChart id="record-chart" title=format!("{name} · {}", rt.chart_title) points=r.chart.clone() gaps=r.gaps.clone()/>
+        </section>
+        <section class="card" aria-labelledby="gaps-h">
+            <h2 id="gaps-h">{rt.gaps_title}</h2>
+            {gaps}
+        </section>
+        <section class="card" aria-labelledby="months-h">
+            <h2 id="months-h">{rt.months_title}</h2>
+            <form method="get" class="filters">
+                <label>{rt.filter_year}" "
+                    <select name="year"><option value="">{rt.all}</option>{year_options}</select>
+                </label>
+                <label>{rt.filter_employer}" "
+                    <select name="employer"><option value="">{rt.all}</option>{employer_options}</select>
+                </label>
+                <button type="submit" class="button">{rt.apply_filter}</button>
+            </form>
+            <p class="totals">{totals}</p>
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="months-h">
+                <table class="data">
+                    <thead><tr>
+                        <th scope="col">{rt.col_month}</th><th scope="col">{rt.col_employer}</th>
+                        <th scope="col">{rt.col_region}</th><th scope="col">{rt.col_base}</th>
+                        <th scope="col">{rt.col_employer_part}</th><th scope="col">{rt.col_personal_part}</th>
+                        <th scope="col">{rt.col_paid}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            {pager}
+        </section>
+        {accounts}
+    }
+}

@@ -1,0 +1,333 @@
+//! The basic pension estimate (养老金测算) by DESIGN §3: statutory retirement under the 2025
+//! reform, the contribution index from the person's own bases and the wages that bounded them,
+//! the projected personal account, and the predicted paying place. Everything it leaves out is
+//! listed on the page.
+
+use super::record::data_month;
+use crate::error::AppError;
+use crate::models::home::Named;
+use crate::models::insurance::{EnrolmentStatus, Insurance, Scheme};
+use crate::models::pension::{
+    PlaceMonths, RULES_VERSION, account_pension, basic_pension, minimum_contribution_months,
+    paying_place, payout_months,
+};
+use crate::models::record::{EstimateAssumptions, PensionEstimate};
+use crate::models::retirement::{
+    RetirementCategory, month_from_index, month_index, statutory_retirement,
+};
+use crate::server::auth::CitizenScope;
+use crate::server::store::Store;
+use std::collections::HashMap;
+
+/// Account interest assumed for future years (the 2024 记账利率, 2.62%).
+pub const ASSUMED_ACCOUNT_INTEREST: f64 = 0.0262;
+/// The national minimum basic pension of the resident scheme from 2025, fen per month.
+pub const RESIDENT_MINIMUM_BASIC: i64 = 14_300;
+pub const DEFAULT_WAGE_GROWTH: f64 = 4.0;
+
+fn category(sex: &str, female_category: Option<&str>) -> RetirementCategory {
+    match (sex, female_category) {
+        ("M", _) => RetirementCategory::Man,
+        (_, Some("cadre")) => RetirementCategory::WomanCadre,
+        _ => RetirementCategory::WomanWorker,
+    }
+}
+
+/// The flexible range: up to three years earlier (never below the original age of 60, 55 or 50)
+/// and up to three years later; offered in whole years plus the earliest month allowed.
+pub fn allowed_offsets(category: RetirementCategory, statutory_age_months: i32) -> Vec<i32> {
+    let original = match category {
+        RetirementCategory::Man => 720,
+        RetirementCategory::WomanCadre => 660,
+        RetirementCategory::WomanWorker => 600,
+    };
+    let earliest = (-36).max(original - statutory_age_months);
+    let mut offsets: Vec<i32> = (-3..=3)
+        .map(|y| y * 12)
+        .filter(|o| *o >= earliest)
+        .collect();
+    if !offsets.contains(&earliest) {
+        offsets.insert(0, earliest);
+    }
+    offsets
+}
+
+/// A wage series projected forward at `growth` per cent a year past its last known year.
+struct WageSeries(Vec<(i32, i64)>);
+
+impl WageSeries {
+    fn get(&self, year: i32, growth: f64) -> i64 {
+        if let Some((_, w)) = self.0.iter().find(|(y, _)| *y == year) {
+            return *w;
+        }
+        let (last_year, last) = self.0.last().copied().unwrap_or((year, 800_000));
+        let (first_year, first) = self.0.first().copied().unwrap_or((year, 800_000));
+        if year < first_year {
+            return first;
+        }
+        (last as f64 * (1.0 + growth / 100.0).powi(year - last_year)) as i64
+    }
+}
+
+pub fn validate(a: EstimateAssumptions, offsets: &[i32]) -> Result<EstimateAssumptions, AppError> {
+    let mut errors = Vec::new();
+    if !(0.6..=3.0).contains(&a.future_index) || a.future_index.is_nan() {
+        errors.push(crate::error::FieldError {
+            field: "index".into(),
+            code: "invalid".into(),
+        });
+    }
+    if !(0.0..=10.0).contains(&a.wage_growth) || a.wage_growth.is_nan() {
+        errors.push(crate::error::FieldError {
+            field: "growth".into(),
+            code: "invalid".into(),
+        });
+    }
+    if !offsets.contains(&a.offset_months) {
+        errors.push(crate::error::FieldError {
+            field: "offset".into(),
+            code: "invalid".into(),
+        });
+    }
+    if errors.is_empty() {
+        Ok(a)
+    } else {
+        Err(AppError::Validation(errors))
+    }
+}
+
+pub async fn pension_estimate(
+    store: &Store,
+    scope: CitizenScope,
+    future_index: Option<f64>,
+    wage_growth: Option<f64>,
+    offset_months: Option<i32>,
+) -> Result<PensionEstimate, AppError> {
+    let person = scope.person_id;
+    let profile = store
+        .person_profile(person)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let category = category(&profile.sex, profile.female_category.as_deref());
+    let (statutory_month, statutory_age) = statutory_retirement(profile.birth_date, category);
+    let offsets = allowed_offsets(category, statutory_age);
+
+    let periods = store.enrolment_periods(person).await?;
+    let pension_period = periods
+        .iter()
+        .rfind(|p| p.insurance == Insurance::Pension.code());
+    let scheme = pension_period
+        .and_then(|p| Scheme::from_code(&p.scheme))
+        .unwrap_or(Scheme::Resident);
+    let status = pension_period.and_then(|p| EnrolmentStatus::from_code(&p.status));
+    let as_of = match pension_period {
+        Some(p) => store
+            .office_for(&p.region_code, "hrss")
+            .await?
+            .map(|o| o.data_as_of),
+        None => None,
+    };
+    let now_month = as_of.map(data_month).unwrap_or(statutory_month);
+
+    // Contribution index so far: each paid month's base over the wage that bounded it.
+    let rows = store.pension_contributions(person).await?;
+    let mut wages: HashMap<String, WageSeries> = HashMap::new();
+    let mut places: HashMap<String, PlaceMonths> = HashMap::new();
+    let (mut months_so_far, mut index_sum) = (0i64, 0f64);
+    for r in rows.iter().filter(|r| r.paid != 0) {
+        if !wages.contains_key(&r.region_code) {
+            wages.insert(
+                r.region_code.clone(),
+                WageSeries(store.wage_series(&r.region_code).await?),
+            );
+        }
+        let wage = wages[&r.region_code].get(r.month / 100 - 1, DEFAULT_WAGE_GROWTH);
+        let months = i64::from(r.months_covered);
+        months_so_far += months;
+        if r.base > 0 && wage > 0 {
+            index_sum += r.base as f64 / wage as f64 * months as f64;
+        }
+        let place = places.entry(r.region_code.clone()).or_insert(PlaceMonths {
+            region: r.region_code.clone(),
+            months: 0,
+            last_month: r.month,
+        });
+        place.months += months;
+        place.last_month = place.last_month.max(r.month);
+    }
+    let average_index_so_far = if months_so_far > 0 {
+        index_sum / months_so_far as f64
+    } else {
+        1.0
+    };
+    let assumptions = validate(
+        EstimateAssumptions {
+            future_index: future_index
+                .unwrap_or((average_index_so_far.clamp(0.6, 3.0) * 10.0).round() / 10.0),
+            wage_growth: wage_growth.unwrap_or(DEFAULT_WAGE_GROWTH),
+            offset_months: offset_months.unwrap_or(0),
+        },
+        &offsets,
+    )?;
+    let growth = assumptions.wage_growth;
+    let retirement_month =
+        month_from_index(month_index(statutory_month) + assumptions.offset_months);
+    let retirement_age_months = statutory_age + assumptions.offset_months;
+
+    let place_list: Vec<PlaceMonths> = places.into_values().collect();
+    let predicted = paying_place(&profile.hukou_region, &place_list);
+    let paying_place = match &predicted {
+        Some((code, rule)) => store
+            .region_names(code)
+            .await?
+            .map(|(zh, en)| (Named { zh, en }, *rule)),
+        None => None,
+    };
+
+    // Future contributions only while the pension enrolment is active, up to retirement.
+    let contributing = status == Some(EnrolmentStatus::Active);
+    let first_future = month_index(now_month) + 1;
+    let last_future = month_index(retirement_month) - 1;
+    let months_future = if contributing {
+        i64::from((last_future - first_future + 1).max(0))
+    } else {
+        0
+    };
+    let total_months = months_so_far + months_future;
+    let average_index = if total_months > 0 {
+        (average_index_so_far * months_so_far as f64
+            + assumptions.future_index * months_future as f64)
+            / total_months as f64
+    } else {
+        average_index_so_far
+    };
+
+    // Personal account: today's balance, then 8% of each future base, with yearly interest.
+    let account_now = store
+        .account_balances(person)
+        .await?
+        .into_iter()
+        .find(|b| b.insurance == Insurance::Pension.code())
+        .map_or(0, |b| b.closing);
+    let local = match pension_period {
+        Some(p) => WageSeries(store.wage_series(&p.region_code).await?),
+        None => WageSeries(Vec::new()),
+    };
+    // A resident keeps paying what they paid lately: the mean credit of their last three years.
+    let resident_yearly_credit = if scheme == Scheme::Resident {
+        let history = store
+            .account_history(person, Insurance::Pension.code())
+            .await?;
+        let recent: Vec<i64> = history.iter().rev().take(3).map(|a| a.credited).collect();
+        recent.iter().sum::<i64>() / (recent.len() as i64).max(1)
+    } else {
+        0
+    };
+    let mut balance = account_now as f64;
+    if contributing {
+        for i in first_future..=last_future {
+            let m = month_from_index(i);
+            let base = assumptions.future_index * local.get(m / 100 - 1, growth) as f64;
+            balance += match scheme {
+                Scheme::Employee => base * 0.08,
+                Scheme::Resident => resident_yearly_credit as f64 / 12.0,
+            };
+            if m % 100 == 12 {
+                balance *= 1.0 + ASSUMED_ACCOUNT_INTEREST;
+            }
+        }
+    }
+    let account_at_retirement = balance as i64;
+    let paying_province = predicted
+        .as_ref()
+        .map(|(c, _)| format!("{}0000", &c[..2]))
+        .unwrap_or_else(|| "110000".into());
+    let wage_at_retirement = WageSeries(store.wage_series(&paying_province).await?)
+        .get(retirement_month / 100 - 1, growth);
+    let age_years = retirement_age_months / 12;
+    let basic_part = match scheme {
+        Scheme::Employee => basic_pension(
+            wage_at_retirement,
+            (average_index * 1000.0).round() as i64,
+            total_months,
+        ),
+        Scheme::Resident => RESIDENT_MINIMUM_BASIC,
+    };
+    let minimum_months = minimum_contribution_months(retirement_month / 100);
+    Ok(PensionEstimate {
+        rules_version: RULES_VERSION.into(),
+        scheme,
+        birth_date: profile.birth_date,
+        statutory_month,
+        statutory_age_months: statutory_age,
+        offsets,
+        assumptions,
+        retirement_month,
+        retirement_age_months,
+        minimum_months,
+        months_so_far,
+        months_future,
+        average_index_so_far,
+        average_index,
+        wage_at_retirement,
+        account_now,
+        account_at_retirement,
+        payout_months: payout_months(age_years),
+        basic_part,
+        account_part: account_pension(account_at_retirement, age_years),
+        eligible: total_months >= i64::from(minimum_months),
+        paying_place,
+        already_retired: status == Some(EnrolmentStatus::ReceivingBenefits),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn flexible_range_never_goes_below_the_original_age() {
+        // A man with statutory age 63 (756 months): 60..66.
+        assert_eq!(
+            allowed_offsets(RetirementCategory::Man, 756),
+            vec![-36, -24, -12, 0, 12, 24, 36]
+        );
+        // Statutory 60y5m: at most five months earlier.
+        assert_eq!(
+            allowed_offsets(RetirementCategory::Man, 725),
+            vec![-5, 0, 12, 24, 36]
+        );
+        // A woman worker at 55 (660): back to 52 at the earliest (36 months).
+        assert_eq!(
+            allowed_offsets(RetirementCategory::WomanWorker, 660)[0],
+            -36
+        );
+    }
+
+    #[test]
+    fn wage_series_projects_forward_and_clamps_backward() {
+        let s = WageSeries(vec![(2024, 1_000_000), (2025, 1_050_000)]);
+        assert_eq!(s.get(2025, 4.0), 1_050_000);
+        assert_eq!(s.get(2027, 10.0), 1_270_500);
+        assert_eq!(s.get(2000, 4.0), 1_000_000);
+    }
+
+    #[test]
+    fn assumptions_are_validated() {
+        let ok = EstimateAssumptions {
+            future_index: 1.0,
+            wage_growth: 4.0,
+            offset_months: 0,
+        };
+        assert!(validate(ok, &[0]).is_ok());
+        let bad = EstimateAssumptions {
+            future_index: 5.0,
+            wage_growth: -1.0,
+            offset_months: 7,
+        };
+        match validate(bad, &[0, 12]) {
+            Err(AppError::Validation(f)) => assert_eq!(f.len(), 3),
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,251 @@
+//! One insurance in depth (periods, paginated contributions with totals, gaps, chart, account
+//! history) and the five-insurance career chart. Reads only the scope's person.
+
+use crate::error::AppError;
+use crate::models::gaps::{Covered, Gap, find_gaps};
+use crate::models::home::Named;
+use crate::models::insurance::{EnrolmentStatus, Insurance, Month, Scheme, StatusReason};
+use crate::models::record::{
+    AccountYearView, CareerOverview, ChartPoint, ContributionView, InsuranceRecord, PAGE_SIZE,
+    PeriodView, RecordQuery, Totals,
+};
+use crate::models::retirement::{month_from_index, month_index};
+use crate::server::auth::CitizenScope;
+use crate::server::store::{ContributionFilter, Store, TimelineRow};
+use chrono::Datelike;
+
+/// The last complete month of data an office holds on `as_of`.
+pub fn data_month(as_of: chrono::NaiveDate) -> Month {
+    month_from_index(month_index(as_of.year() * 100 + as_of.month() as i32) - 1)
+}
+
+fn chart_points(rows: &[TimelineRow]) -> Vec<ChartPoint> {
+    rows.iter()
+        .map(|r| ChartPoint {
+            month: r.month,
+            months_covered: r.months_covered,
+            base: r.base,
+            total: r.total,
+            paid: r.paid != 0,
+        })
+        .collect()
+}
+
+fn covered(points: &[ChartPoint]) -> Vec<Covered> {
+    points
+        .iter()
+        .map(|p| Covered {
+            month: p.month,
+            months: p.months_covered,
+            paid: p.paid,
+        })
+        .collect()
+}
+
+pub fn validate_query(q: RecordQuery) -> Result<RecordQuery, AppError> {
+    if q.year.is_some_and(|y| !(1990..=2100).contains(&y)) {
+        return Err(AppError::field("year", "invalid"));
+    }
+    if !(0..=10_000).contains(&q.page) {
+        return Err(AppError::field("page", "invalid"));
+    }
+    Ok(q)
+}
+
+pub async fn insurance_record(
+    store: &Store,
+    scope: CitizenScope,
+    insurance: Insurance,
+    query: RecordQuery,
+) -> Result<InsuranceRecord, AppError> {
+    let query = validate_query(query)?;
+    let person = scope.person_id;
+    let code = insurance.code();
+    let periods: Vec<_> = store
+        .enrolment_periods(person)
+        .await?
+        .into_iter()
+        .filter(|p| p.insurance == code)
+        .collect();
+    let current = periods.last();
+    let office = match current {
+        Some(p) => {
+            store
+                .office_for(&p.region_code, insurance.agency().code())
+                .await?
+        }
+        None => None,
+    };
+    let filter = ContributionFilter {
+        year: query.year,
+        employer_id: query.employer_id,
+    };
+    let totals = store.contributions_totals(person, code, filter).await?;
+    let rows = store
+        .contributions_page(person, code, filter, query.page * PAGE_SIZE, PAGE_SIZE)
+        .await?;
+    let (years, employers) = store.contribution_facets(person, code).await?;
+    let chart = chart_points(&store.contribution_timeline(person, Some(code)).await?);
+    // A suspended enrolment is a gap still running up to the latest data month.
+    let open_until = match (current, &office) {
+        (Some(p), Some(o)) if p.status == EnrolmentStatus::Suspended.code() => {
+            Some(data_month(o.data_as_of))
+        }
+        _ => None,
+    };
+    let gaps = find_gaps(&covered(&chart), open_until);
+    let months_paid_all = chart
+        .iter()
+        .filter(|p| p.paid)
+        .map(|p| i64::from(p.months_covered))
+        .sum();
+    let accounts = if insurance.has_personal_account() {
+        store
+            .account_history(person, code)
+            .await?
+            .into_iter()
+            .map(|a| AccountYearView {
+                year: a.year,
+                opening: a.opening,
+                credited: a.credited,
+                interest: a.interest,
+                withdrawn: a.withdrawn,
+                closing: a.closing,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let periods = periods
+        .into_iter()
+        .map(|p| {
+            Ok(PeriodView {
+                region: Named {
+                    zh: p.region_zh,
+                    en: p.region_en,
+                },
+                employer: p.employer_name,
+                scheme: Scheme::from_code(&p.scheme)
+                    .ok_or_else(|| AppError::internal("bad scheme code"))?,
+                status: EnrolmentStatus::from_code(&p.status)
+                    .ok_or_else(|| AppError::internal("bad status code"))?,
+                reason: StatusReason::from_code(&p.status_reason)
+                    .ok_or_else(|| AppError::internal("bad reason code"))?,
+                status_date: p.status_date,
+                start_month: p.start_month,
+                end_month: p.end_month,
+            })
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    Ok(InsuranceRecord {
+        insurance,
+        agency: insurance.agency(),
+        office: office.as_ref().map(|o| Named {
+            zh: o.name_zh.clone(),
+            en: o.name_en.clone(),
+        }),
+        data_as_of: office.map(|o| o.data_as_of),
+        periods,
+        query,
+        years,
+        employers,
+        rows: rows
+            .into_iter()
+            .map(|r| ContributionView {
+                month: r.month,
+                months_covered: r.months_covered,
+                employer: r.employer_name,
+                region: Named {
+                    zh: r.region_zh,
+                    en: r.region_en,
+                },
+                base: r.base,
+                employer_part: r.employer_part,
+                personal_part: r.personal_part,
+                paid_on: r.paid_on,
+            })
+            .collect(),
+        pages: (totals.rows + PAGE_SIZE - 1) / PAGE_SIZE,
+        totals: Totals {
+            months_paid: totals.months_paid,
+            months_in_arrears: totals.months_in_arrears,
+            employer_sum: totals.employer_sum,
+            personal_sum: totals.personal_sum,
+        },
+        months_paid_all,
+        gaps,
+        chart,
+        accounts,
+    })
+}
+
+/// All five insurances together: contributions summed per month, and the months in which
+/// nothing at all was paid.
+pub async fn career_overview(
+    store: &Store,
+    scope: CitizenScope,
+) -> Result<CareerOverview, AppError> {
+    let chart = chart_points(&store.contribution_timeline(scope.person_id, None).await?);
+    let gaps: Vec<Gap> = find_gaps(&covered(&chart), None);
+    let totals = store.contribution_totals(scope.person_id).await?;
+    let insurances = Insurance::ALL
+        .into_iter()
+        .map(|i| {
+            (
+                i,
+                totals
+                    .iter()
+                    .find(|t| t.insurance == i.code())
+                    .map_or(0, |t| t.months_paid),
+            )
+        })
+        .collect();
+    Ok(CareerOverview {
+        chart,
+        gaps,
+        insurances,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_month_is_the_last_complete_month() {
+        assert_eq!(
+            data_month(chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()),
+            202610
+        );
+        assert_eq!(
+            data_month(chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()),
+            202512
+        );
+    }
+
+    #[test]
+    fn queries_are_bounded() {
+        assert!(
+            validate_query(RecordQuery {
+                year: Some(1850),
+                ..Default::default()
+            })
+            .is_err()
+        );
+        assert!(
+            validate_query(RecordQuery {
+                page: -1,
+                ..Default::default()
+            })
+            .is_err()
+        );
+        assert!(
+            validate_query(RecordQuery {
+                year: Some(2024),
+                employer_id: Some(9),
+                page: 3
+            })
+            .is_ok()
+        );
+    }
+}

@@ -1,0 +1,191 @@
+//! The record pages' data on both backends: one insurance in depth, the career chart and the
+//! pension estimate for the demo citizens, worked by hand from the seed's fixed careers.
+
+mod common;
+
+use app::models::gaps::{Gap, GapKind};
+use app::models::insurance::Insurance;
+use app::models::pension::PayingPlaceRule;
+use app::models::record::RecordQuery;
+use app::server::auth::CitizenScope;
+use app::server::services::{estimate, record};
+use common::{BACKENDS, CITIZEN, Kind, RETIREE, seeded_store};
+
+async fn scope(store: &app::server::store::Store, id: &str) -> CitizenScope {
+    CitizenScope {
+        person_id: store.person_id_by_resident_id(id).await.unwrap().unwrap(),
+    }
+}
+
+#[tokio::test]
+async fn pension_record_of_the_demo_citizen() {
+    for kind in BACKENDS {
+        let (store, _dir) = seeded_store(kind).await;
+        let me = scope(&store, CITIZEN).await;
+        let r = record::insurance_record(&store, me, Insurance::Pension, RecordQuery::default())
+            .await
+            .unwrap();
+        assert_eq!(r.periods.len(), 2, "{kind:?}");
+        assert_eq!(r.months_paid_all, 169);
+        assert_eq!(
+            r.gaps,
+            vec![Gap {
+                kind: GapKind::NoContribution,
+                from: 201907,
+                to: 201909,
+                months: 3
+            }]
+        );
+        assert_eq!(r.chart.len(), 169);
+        assert_eq!(r.pages, (169 + 23) / 24);
+        assert_eq!(r.rows.len(), 24);
+        assert_eq!(r.rows[0].month, 202610, "newest first");
+        assert_eq!(r.years.len(), 15, "2012..=2026");
+        assert_eq!(r.employers.len(), 2);
+        assert_eq!(r.totals.months_paid, 169);
+        // Personal part is 8% of the base, employer part 16%, month by month.
+        for c in &r.rows {
+            assert_eq!(c.personal_part, c.base * 800 / 10_000);
+            assert_eq!(c.employer_part, c.base * 1600 / 10_000);
+        }
+        let sum: i64 = r.accounts.iter().map(|a| a.credited).sum();
+        assert_eq!(
+            sum, r.totals.personal_sum,
+            "the account holds exactly the personal contributions"
+        );
+        assert!(r.accounts.windows(2).all(|w| w[0].closing == w[1].opening));
+
+        // 2019: January–June in Shenzhen and October–December in Beijing.
+        let y2019 = record::insurance_record(
+            &store,
+            me,
+            Insurance::Pension,
+            RecordQuery {
+                year: Some(2019),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(y2019.totals.months_paid, 9);
+        assert_eq!(y2019.rows.len(), 9);
+        let shenzhen = y2019
+            .employers
+            .iter()
+            .find(|(_, n)| n.contains("深圳"))
+            .unwrap()
+            .0;
+        let only = record::insurance_record(
+            &store,
+            me,
+            Insurance::Pension,
+            RecordQuery {
+                year: Some(2019),
+                employer_id: Some(shenzhen),
+                page: 0,
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(only.rows.len(), 6);
+        assert!(only.rows.iter().all(|c| c.region.zh == "深圳市"));
+    }
+}
+
+#[tokio::test]
+async fn the_same_record_on_both_backends() {
+    let (a, _x) = seeded_store(Kind::Sqlite).await;
+    let (b, _y) = seeded_store(Kind::Postgres).await;
+    for person_id in [1, 2, 5, 9, 17] {
+        let s = CitizenScope { person_id };
+        for insurance in Insurance::ALL {
+            let q = RecordQuery {
+                page: 1,
+                ..Default::default()
+            };
+            assert_eq!(
+                record::insurance_record(&a, s, insurance, q).await.unwrap(),
+                record::insurance_record(&b, s, insurance, q).await.unwrap(),
+                "person {person_id} {insurance:?}"
+            );
+        }
+        assert_eq!(
+            record::career_overview(&a, s).await.unwrap(),
+            record::career_overview(&b, s).await.unwrap()
+        );
+        assert_eq!(
+            estimate::pension_estimate(&a, s, None, None, None)
+                .await
+                .unwrap(),
+            estimate::pension_estimate(&b, s, None, None, None)
+                .await
+                .unwrap()
+        );
+    }
+}
+
+#[tokio::test]
+async fn pension_estimate_for_the_demo_citizens() {
+    for kind in BACKENDS {
+        let (store, _dir) = seeded_store(kind).await;
+        let me = scope(&store, CITIZEN).await;
+        let e = estimate::pension_estimate(&store, me, None, Some(4.0), None)
+            .await
+            .unwrap();
+        // Born 1990-03, a man: 63 in 2053-03 under the reform; 20 years needed by then.
+        assert_eq!((e.statutory_month, e.statutory_age_months), (205303, 756));
+        assert_eq!(e.minimum_months, 240);
+        assert_eq!(e.months_so_far, 169);
+        // Contributing from 2026-11 to 2053-02.
+        assert_eq!(e.months_future, 316);
+        assert!(e.eligible);
+        let (place, rule) = e.paying_place.clone().unwrap();
+        assert_eq!(
+            (place.zh.as_str(), rule),
+            ("北京市", PayingPlaceRule::HukouPlace)
+        );
+        // Seeded bases are 1.4 × the local wage of the year before, within 60%–300%.
+        assert!(
+            (e.average_index_so_far - 1.4).abs() < 0.01,
+            "{}",
+            e.average_index_so_far
+        );
+        assert_eq!(
+            e.basic_part,
+            app::models::pension::basic_pension(
+                e.wage_at_retirement,
+                (e.average_index * 1000.0).round() as i64,
+                485
+            )
+        );
+        assert_eq!(e.account_part, e.account_at_retirement / 117);
+
+        // Retiring three years early shortens contributions and raises the payout months.
+        let early = estimate::pension_estimate(&store, me, Some(1.4), Some(4.0), Some(-36))
+            .await
+            .unwrap();
+        assert_eq!(early.retirement_month, 205003);
+        assert_eq!(early.payout_months, 139);
+        assert_eq!(early.months_future, e.months_future - 36);
+        assert!(early.basic_part < e.basic_part);
+
+        assert!(
+            estimate::pension_estimate(&store, me, Some(9.0), None, None)
+                .await
+                .is_err()
+        );
+        assert!(
+            estimate::pension_estimate(&store, me, None, None, Some(-48))
+                .await
+                .is_err()
+        );
+
+        let retiree = scope(&store, RETIREE).await;
+        assert!(
+            estimate::pension_estimate(&store, retiree, None, None, None)
+                .await
+                .unwrap()
+                .already_retired
+        );
+    }
+}
