@@ -4,9 +4,8 @@
 
 use crate::i18n::tr;
 use crate::models::gaps::{Gap, GapKind};
-use crate::models::insurance::{month_label, yuan};
+use crate::models::insurance::{month_index, month_label, yuan};
 use crate::models::record::ChartPoint;
-use crate::models::retirement::month_index;
 use leptos::prelude::*;
 
 // A small canvas keeps labels legible when a phone scales the chart down to ~320 px.

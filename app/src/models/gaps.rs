@@ -2,7 +2,7 @@
 //! and later the transfer pre-check agree on what a gap is.
 
 use super::insurance::Month;
-use super::retirement::{month_from_index, month_index};
+use super::insurance::{month_from_index, month_index};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

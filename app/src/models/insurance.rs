@@ -194,6 +194,20 @@ impl StatusReason {
 /// A month as `YYYYMM` (DESIGN §2).
 pub type Month = i32;
 
+/// Months since year 0, for arithmetic on `YYYYMM`.
+pub fn month_index(m: Month) -> i32 {
+    (m / 100) * 12 + (m % 100 - 1)
+}
+
+pub fn month_from_index(i: i32) -> Month {
+    (i / 12) * 100 + (i % 12 + 1)
+}
+
+/// `m` plus `n` months (n may be negative).
+pub fn add_months(m: Month, n: i32) -> Month {
+    month_from_index(month_index(m) + n)
+}
+
 pub fn month_label(m: Month) -> String {
     format!("{}-{:02}", m / 100, m % 100)
 }
@@ -246,5 +260,8 @@ mod tests {
         assert_eq!(yuan(123456789), "1,234,567.89");
         assert_eq!(yuan(-5), "-0.05");
         assert_eq!(month_label(202403), "2024-03");
+        assert_eq!(add_months(202312, 1), 202401);
+        assert_eq!(add_months(202401, -13), 202212);
+        assert_eq!(month_from_index(month_index(199801)), 199801);
     }
 }

@@ -3,7 +3,7 @@
 //! the previous year's local average wage, and personal account years consistent with them.
 
 use app::models::insurance::{Insurance, Month};
-use app::models::retirement::{month_from_index, month_index};
+use app::models::insurance::{add_months, month_from_index, month_index};
 use app::server::store::{NewAccountYear, NewContribution, NewEnrolment};
 use chrono::NaiveDate;
 use rand::Rng;
@@ -123,10 +123,6 @@ fn month_date(m: Month, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(m / 100, (m % 100) as u32, day).expect("valid month")
 }
 
-fn next(m: Month) -> Month {
-    month_from_index(month_index(m) + 1)
-}
-
 /// Payout months of the personal account by retirement age in years (国发〔2005〕38号 table).
 fn payout_months(age_years: i32) -> i64 {
     match age_years {
@@ -223,16 +219,21 @@ fn employee(
                     (
                         "receiving_benefits",
                         "retired",
-                        month_date(next(r), 1),
+                        month_date(add_months(r, 1), 1),
                         None,
                     )
                 }
-                (_, Some(r), true) => ("terminated", "retired", month_date(next(r), 1), Some(end)),
+                (_, Some(r), true) => (
+                    "terminated",
+                    "retired",
+                    month_date(add_months(r, 1), 1),
+                    Some(end),
+                ),
                 (None, _, _) => ("active", "new_employment", month_date(job.start, 1), None),
                 (Some(e), _, _) => (
                     "suspended",
                     "left_employer",
-                    month_date(next(e), 1),
+                    month_date(add_months(e, 1), 1),
                     Some(e),
                 ),
             };
@@ -253,7 +254,7 @@ fn employee(
         let unpaid_from = month_from_index(month_index(end) - job.unpaid_tail + 1);
         while m <= end {
             let base = wages.base(&job.region, m / 100, index);
-            let paid_on = (m < unpaid_from).then(|| month_date(next(m), 15));
+            let paid_on = (m < unpaid_from).then(|| month_date(add_months(m, 1), 15));
             for insurance in Insurance::ALL {
                 let (er, pr) = insurance.employee_rates_bp(job.risk_class as u8);
                 out.contributions.push(NewContribution {
@@ -269,7 +270,7 @@ fn employee(
                     paid_on,
                 });
             }
-            m = next(m);
+            m = add_months(m, 1);
         }
     }
 }
@@ -292,9 +293,11 @@ fn resident(
         (Insurance::Medical, medical_from),
     ] {
         let (status, reason, date) = match retired_at {
-            Some(r) if insurance == Insurance::Pension => {
-                ("receiving_benefits", "retired", month_date(next(r), 1))
-            }
+            Some(r) if insurance == Insurance::Pension => (
+                "receiving_benefits",
+                "retired",
+                month_date(add_months(r, 1), 1),
+            ),
             _ => ("active", "resident_enrolment", month_date(from, 1)),
         };
         out.enrolments.push(NewEnrolment {
@@ -392,7 +395,7 @@ fn accounts(
                 0
             };
             let retired_months = retired_at.map_or(0, |r| {
-                let from = month_index(next(r)).max(year * 12);
+                let from = month_index(add_months(r, 1)).max(year * 12);
                 let to = month_index(now).min(year * 12 + 11);
                 (to - from + 1).max(0) as i64
             });

@@ -6,9 +6,8 @@ mod demo;
 mod names;
 
 use app::models::ids::{CreditCode, ResidentId};
-use app::models::retirement::{
-    RetirementCategory, month_from_index, month_index, statutory_retirement,
-};
+use app::models::insurance::{month_from_index, month_index};
+use app::models::retirement::{RetirementCategory, statutory_retirement};
 use app::server::store::{NewEmployer, NewPerson, Store, StoreError};
 use career::{FIRST_RECORDED_MONTH, Job, Plan, Wages};
 use chrono::{Datelike, NaiveDate};
@@ -143,6 +142,7 @@ pub async fn run(
     demo::insert_staff(store).await?;
     store.set_offices_data_as_of(data_as_of()).await?;
     store.reset_id_sequences().await?;
+    store.analyze().await?;
     Ok(Some(SeedReport {
         persons,
         employers: employers.len(),

@@ -87,13 +87,13 @@ fn InsuranceCard(summary: InsuranceSummary, t: &'static Texts, locale: Locale) -
         }
     };
     let details = format!("/me/records/{}", summary.insurance.code());
-    let (labelled_by, described_by) = (heading_id.clone(), heading_id.clone());
+    let labelled_by = heading_id.clone();
     view! {
         <section class="card insurance" aria-labelledby=labelled_by>
             <h2 id=heading_id>{title}</h2>
             {body}
             <p class="more">
-                <a href=details aria-describedby=described_by>{t.record.view_details}</a>
+                <a href=details>{t.record.view_details}<span class="visually-hidden">": "{title}</span></a>
             </p>
         </section>
     }

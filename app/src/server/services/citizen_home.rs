@@ -4,18 +4,11 @@
 use crate::error::AppError;
 use crate::models::home::{CitizenHome, EnrolmentSummary, InsuranceSummary, Named};
 use crate::models::ids::ResidentId;
-use crate::models::insurance::{EnrolmentStatus, Insurance, Month, Scheme, StatusReason};
+use crate::models::insurance::{
+    EnrolmentStatus, Insurance, Month, Scheme, StatusReason, add_months,
+};
 use crate::server::auth::CitizenScope;
 use crate::server::store::{EnrolmentPeriod, Store};
-
-/// The month after `m` (YYYYMM).
-pub fn next_month(m: Month) -> Month {
-    if m % 100 == 12 {
-        (m / 100 + 1) * 100 + 1
-    } else {
-        m + 1
-    }
-}
 
 /// Start of the run of back-to-back periods that ends with the last one: a change of employer
 /// or region without a break keeps the person continuously enrolled.
@@ -23,7 +16,7 @@ pub fn continuous_since(periods: &[&EnrolmentPeriod]) -> Option<Month> {
     let mut since = periods.last()?.start_month;
     for pair in periods.windows(2).rev() {
         match pair[0].end_month {
-            Some(end) if next_month(end) >= pair[1].start_month => since = pair[0].start_month,
+            Some(end) if add_months(end, 1) >= pair[1].start_month => since = pair[0].start_month,
             _ => break,
         }
     }
@@ -150,12 +143,6 @@ mod tests {
             status_reason: "new_employment".into(),
             status_date: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
         }
-    }
-
-    #[test]
-    fn month_arithmetic() {
-        assert_eq!(next_month(202312), 202401);
-        assert_eq!(next_month(202401), 202402);
     }
 
     #[test]

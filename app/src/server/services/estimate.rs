@@ -7,14 +7,13 @@ use super::record::data_month;
 use crate::error::AppError;
 use crate::models::home::Named;
 use crate::models::insurance::{EnrolmentStatus, Insurance, Scheme};
+use crate::models::insurance::{month_from_index, month_index};
 use crate::models::pension::{
     PlaceMonths, RULES_VERSION, account_pension, basic_pension, minimum_contribution_months,
     paying_place, payout_months,
 };
 use crate::models::record::{EstimateAssumptions, PensionEstimate};
-use crate::models::retirement::{
-    RetirementCategory, month_from_index, month_index, statutory_retirement,
-};
+use crate::models::retirement::{RetirementCategory, statutory_retirement};
 use crate::server::auth::CitizenScope;
 use crate::server::store::Store;
 use std::collections::HashMap;

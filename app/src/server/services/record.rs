@@ -5,11 +5,11 @@ use crate::error::AppError;
 use crate::models::gaps::{Covered, Gap, find_gaps};
 use crate::models::home::Named;
 use crate::models::insurance::{EnrolmentStatus, Insurance, Month, Scheme, StatusReason};
+use crate::models::insurance::{month_from_index, month_index};
 use crate::models::record::{
     AccountYearView, CareerOverview, ChartPoint, ContributionView, InsuranceRecord, PAGE_SIZE,
     PeriodView, RecordQuery, Totals,
 };
-use crate::models::retirement::{month_from_index, month_index};
 use crate::server::auth::CitizenScope;
 use crate::server::store::{ContributionFilter, Store, TimelineRow};
 use chrono::Datelike;

@@ -17,7 +17,7 @@ pub use records::{
 };
 pub use staff::{EmployerOverview, OfficeOverview};
 
-use sqlx::postgres::{PgPool, PgPoolOptions};
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
 };
@@ -73,10 +73,13 @@ impl Store {
     /// Connects to `sqlite://PATH` (creating the file and its directory) or `postgres://...`.
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError> {
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            // JIT compilation costs ~20 ms per query and never pays off for these small keyed
+            // reads; a planner misestimate (e.g. before ANALYZE) would otherwise trigger it.
+            let options = PgConnectOptions::from_str(url)?.options([("jit", "off")]);
             let pool = PgPoolOptions::new()
                 .max_connections(max_connections)
                 .acquire_timeout(Duration::from_secs(5))
-                .connect(url)
+                .connect_with(options)
                 .await?;
             Ok(Self {
                 db: Db::Postgres(pool),
@@ -156,6 +159,12 @@ impl Store {
     /// (size, idle) connections, for metrics.
     pub fn pool_stats(&self) -> (u32, usize) {
         on_pool!(self, pool => (pool.size(), pool.num_idle()))
+    }
+
+    /// Refreshes the planner's statistics (after a bulk load).
+    pub async fn analyze(&self) -> Result<(), StoreError> {
+        on_pool!(self, pool => sqlx::query("ANALYZE").execute(pool).await?.rows_affected());
+        Ok(())
     }
 
     pub async fn close(&self) {

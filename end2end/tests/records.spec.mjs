@@ -1,0 +1,84 @@
+// From the home page into each insurance, the chart, the gaps, a filtered month table, the
+// career overview and the pension estimate, in Chinese and English.
+import { test, expect } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+
+const CITIZEN = "110101199003074514";
+const PASSWORD = "Jinbao-Demo-2026";
+const INSURANCES = ["养老保险", "医疗保险", "工伤保险", "失业保险", "生育保险"];
+
+let pageErrors = [];
+test.beforeEach(async ({ page }) => {
+  pageErrors = [];
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  page.on("console", (m) => { if (m.type() === "error") pageErrors.push(m.text()); });
+  await page.goto("/login");
+  await page.getByLabel("身份证号、手机号或账号").fill(CITIZEN);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await expect(page).toHaveURL(/\/me$/);
+});
+test.afterEach(async () => expect(pageErrors).toEqual([]));
+
+async function expectAccessible(page) {
+  if (test.info().project.use.javaScriptEnabled === false) return;
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => ["serious", "critical"].includes(v.impact));
+  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+test("each insurance opens into its record with a chart and the month table", async ({ page }) => {
+  for (const name of INSURANCES) {
+    await page.getByRole("link", { name: `查看明细: ${name}` }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${name}明细`);
+    await expect(page.getByRole("img", { name: new RegExp(`${name} · 缴费图`) })).toBeVisible();
+    await expect(page.getByRole("table")).toBeVisible();
+    await expect(page.getByText("2019-07 至 2019-09 断缴 3 个月")).toBeVisible();
+    await page.getByRole("link", { name: "返回我的首页" }).click();
+    await expect(page).toHaveURL(/\/me$/);
+  }
+});
+
+test("the pension record filters by year and pages on the server", async ({ page }) => {
+  await page.getByRole("link", { name: "查看明细: 养老保险" }).click();
+  await expect(page.getByText("累计缴费 14.0 年")).toBeVisible();
+  await expect(page.getByText("第 1 页，共 8 页")).toBeVisible();
+  await page.getByRole("link", { name: "下一页" }).click();
+  await expect(page.getByText("第 2 页，共 8 页")).toBeVisible();
+  await page.getByLabel("年份").selectOption("2019");
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(/year=2019/);
+  const rows = page.locator("#months-h ~ .table-wrap tbody tr");
+  await expect(rows).toHaveCount(9);
+  await expect(page.getByText("已缴 9 个月，欠缴 0 个月")).toBeVisible();
+  await expectAccessible(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
+
+test("the career chart and the pension estimate", async ({ page }) => {
+  await page.getByRole("link", { name: "五险缴费总览" }).click();
+  await expect(page.getByRole("img", { name: /五项保险缴费总览/ })).toBeVisible();
+  await expect(page.getByRole("table")).toContainText("2019");
+  await expectAccessible(page);
+
+  await page.goto("/me");
+  await page.getByRole("link", { name: "养老金测算" }).click();
+  await expect(page.getByText("2053-03")).toBeVisible();
+  await expect(page.getByText("北京市", { exact: true })).toBeVisible();
+  await expect(page.getByText("测算规则版本 2025.1")).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel("退休时间").selectOption({ label: "60岁" });
+  await page.getByRole("button", { name: "重新测算" }).click();
+  await expect(page).toHaveURL(/offset=-36/);
+  await expect(page.getByText("2050-03 · 60岁")).toBeVisible();
+});
+
+test("the records read in English too", async ({ page }) => {
+  await page.getByRole("button", { name: /English/ }).click();
+  await page.getByRole("link", { name: "View details: Pension insurance" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pension insurance: details");
+  await expect(page.getByText("2019-07 to 2019-09: no contributions for 3 month(s)")).toBeVisible();
+  await page.goto("/me/pension-estimate");
+  await expect(page.getByRole("heading", { level: 2, name: "What this estimate leaves out" })).toBeVisible();
+});
