@@ -30,6 +30,7 @@ pub struct RecordTexts {
     pub all: &'static str,
     pub apply_filter: &'static str,
     pub totals_line: fn(i64, i64, &str, &str) -> String,
+    pub totals_years: fn(i64) -> String,
     pub col_month: &'static str,
     pub col_employer: &'static str,
     pub col_region: &'static str,
@@ -150,6 +151,7 @@ pub static ZH: RecordTexts = RecordTexts {
             "已缴 {paid} 个月，欠缴 {arrears} 个月；单位缴纳合计 {employer} 元，个人缴纳合计 {personal} 元。"
         )
     },
+    totals_years: |months| format!("合计 {} 年。", years(months)),
     col_month: "月份",
     col_employer: "缴费单位",
     col_region: "参保地",
@@ -305,6 +307,7 @@ pub static EN: RecordTexts = RecordTexts {
             "{paid} month(s) paid, {arrears} in arrears; employer paid {employer} yuan, you paid {personal} yuan."
         )
     },
+    totals_years: |months| format!("That is {} years.", years(months)),
     col_month: "Month",
     col_employer: "Employer",
     col_region: "Insured in",

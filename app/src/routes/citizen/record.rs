@@ -211,7 +211,7 @@ fn RecordView(record: InsuranceRecord) -> impl IntoView {
                 </label>
                 <button type="submit" class="button">{rt.apply_filter}</button>
             </form>
-            <p class="totals">{totals}</p>
+            <p class="totals">{totals}" "{(rt.totals_years)(r.totals.months_paid)}</p>
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="months-h">
                 <table class="data">
                     <thead><tr>
