@@ -13,6 +13,7 @@ const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch:
 
 export default defineConfig({
   testDir: "./tests",
+  testMatch: "*.spec.mjs",
   timeout: 30_000,
   expect: { timeout: 7_000 },
   fullyParallel: false,

@@ -76,14 +76,7 @@ impl Locale {
 
     #[cfg(feature = "ssr")]
     pub fn from_cookie_header(headers: &http::HeaderMap) -> Option<Self> {
-        headers
-            .get_all(http::header::COOKIE)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(';'))
-            .filter_map(|kv| kv.trim().split_once('='))
-            .find(|(k, _)| *k == LANG_COOKIE)
-            .and_then(|(_, v)| Self::from_code(v))
+        crate::server::cookies::cookie_value(headers, LANG_COOKIE).and_then(|v| Self::from_code(&v))
     }
 }
 

@@ -1,31 +1,11 @@
 // From the home page into each insurance, the chart, the gaps, a filtered month table, the
 // career overview and the pension estimate, in Chinese and English.
-import { test, expect } from "@playwright/test";
-import AxeBuilder from "@axe-core/playwright";
+import { test, expect, expectAccessible, signIn, CITIZEN, INSURANCES } from "./support.mjs";
 
-const CITIZEN = "110101199003074514";
-const PASSWORD = "Jinbao-Demo-2026";
-const INSURANCES = ["养老保险", "医疗保险", "工伤保险", "失业保险", "生育保险"];
-
-let pageErrors = [];
 test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  page.on("console", (m) => { if (m.type() === "error") pageErrors.push(m.text()); });
-  await page.goto("/login");
-  await page.getByLabel("身份证号、手机号或账号").fill(CITIZEN);
-  await page.getByLabel("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录", exact: true }).click();
+  await signIn(page, CITIZEN);
   await expect(page).toHaveURL(/\/me$/);
 });
-test.afterEach(async () => expect(pageErrors).toEqual([]));
-
-async function expectAccessible(page) {
-  if (test.info().project.use.javaScriptEnabled === false) return;
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => ["serious", "critical"].includes(v.impact));
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
 
 test("each insurance opens into its record with a chart and the month table", async ({ page }) => {
   for (const name of INSURANCES) {

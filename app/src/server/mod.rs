@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod clock;
+pub mod cookies;
 pub mod services;
 pub mod state;
 pub mod store;

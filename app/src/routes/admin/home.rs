@@ -1,4 +1,4 @@
-use crate::components::error_view::ErrorView;
+use crate::components::loaded::loaded;
 use crate::functions::homes::get_admin_home;
 use crate::i18n::tr;
 use leptos::prelude::*;
@@ -8,30 +8,23 @@ use leptos::prelude::*;
 pub fn AdminHomePage() -> impl IntoView {
     let t = tr();
     let home = Resource::new(|| (), |_| get_admin_home());
-    view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match home.await {
-                    Ok(h) => view! {
-                        <section class="card">
-                            <h1>{t.admin_home_title}</h1>
-                            <dl class="facts">
-                                <dt>{t.persons_total}</dt><dd>{h.persons}</dd>
-                            </dl>
-                            <table class="data">
-                                <caption>{t.users_by_role}</caption>
-                                <thead><tr><th scope="col">{t.role}</th><th scope="col">{t.count}</th></tr></thead>
-                                <tbody>
-                                    {h.users_by_role.iter().map(|(role, n)| view! {
-                                        <tr><td>{t.role(*role)}</td><td>{*n}</td></tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </section>
-                    }.into_any(),
-                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(home, move |h| {
+        view! {
+            <section class="card">
+                <h1>{t.admin_home_title}</h1>
+                <dl class="facts">
+                    <dt>{t.persons_total}</dt><dd>{h.persons}</dd>
+                </dl>
+                <table class="data">
+                    <caption>{t.users_by_role}</caption>
+                    <thead><tr><th scope="col">{t.role}</th><th scope="col">{t.count}</th></tr></thead>
+                    <tbody>
+                        {h.users_by_role.iter().map(|(role, n)| view! {
+                            <tr><td>{t.role(*role)}</td><td>{*n}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </section>
+        }
+    })
 }

@@ -1,5 +1,5 @@
 use crate::components::chart::ContributionChart;
-use crate::components::error_view::ErrorView;
+use crate::components::loaded::loaded;
 use crate::functions::records::get_career;
 use crate::i18n::tr;
 use crate::models::insurance::yuan;
@@ -10,18 +10,8 @@ use std::collections::BTreeMap;
 /// All five insurances together over the career, with a yearly table as the text alternative.
 #[component]
 pub fn CareerPage() -> impl IntoView {
-    let t = tr();
     let career = Resource::new(|| (), |_| get_career());
-    view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match career.await {
-                    Ok(c) => view! { <CareerView career=c/> }.into_any(),
-                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(career, move |c| view! { <CareerView career=c/> })
 }
 
 #[component]

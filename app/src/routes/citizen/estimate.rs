@@ -1,4 +1,4 @@
-use crate::components::error_view::ErrorView;
+use crate::components::loaded::loaded;
 use crate::functions::records::get_pension_estimate;
 use crate::i18n::{Locale, tr};
 use crate::models::insurance::{Scheme, month_label, yuan};
@@ -10,7 +10,6 @@ use leptos_router::hooks::use_query_map;
 /// so changing an assumption works the same with or without JavaScript.
 #[component]
 pub fn PensionEstimatePage() -> impl IntoView {
-    let t = tr();
     let query = use_query_map();
     let key = move || {
         let q = query.read();
@@ -23,16 +22,7 @@ pub fn PensionEstimatePage() -> impl IntoView {
     let estimate = Resource::new(key, |(index, growth, offset)| {
         get_pension_estimate(index, growth, offset)
     });
-    view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match estimate.await {
-                    Ok(e) => view! { <EstimateView e=e/> }.into_any(),
-                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(estimate, move |e| view! { <EstimateView e=e/> })
 }
 
 fn years(months: i64) -> String {

@@ -1,4 +1,4 @@
-use crate::components::error_view::ErrorView;
+use crate::components::loaded::loaded;
 use crate::functions::homes::get_citizen_home;
 use crate::i18n::{Locale, Texts, tr};
 use crate::models::home::{CitizenHome, InsuranceSummary};
@@ -8,18 +8,8 @@ use leptos::prelude::*;
 /// The citizen's home: all five insurances on one screen.
 #[component]
 pub fn CitizenHomePage() -> impl IntoView {
-    let t = tr();
     let home = Resource::new(|| (), |_| get_citizen_home());
-    view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match home.await {
-                    Ok(h) => view! { <CitizenHomeView home=h/> }.into_any(),
-                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(home, move |h| view! { <CitizenHomeView home=h/> })
 }
 
 #[component]

@@ -1,5 +1,5 @@
 use crate::components::chart::ContributionChart;
-use crate::components::error_view::ErrorView;
+use crate::components::loaded::loaded;
 use crate::functions::records::get_insurance_record;
 use crate::i18n::{Locale, tr};
 use crate::models::insurance::{month_label, yuan};
@@ -11,7 +11,6 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 /// One insurance in depth: `/me/records/:insurance?year=&employer=&page=` (page from 1).
 #[component]
 pub fn InsuranceRecordPage() -> impl IntoView {
-    let t = tr();
     let params = use_params_map();
     let query = use_query_map();
     let key = move || {
@@ -28,16 +27,7 @@ pub fn InsuranceRecordPage() -> impl IntoView {
     let record = Resource::new(key, |(insurance, year, employer, page)| {
         get_insurance_record(insurance, year, employer, page)
     });
-    view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match record.await {
-                    Ok(r) => view! { <RecordView record=r/> }.into_any(),
-                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(record, move |r| view! { <RecordView record=r/> })
 }
 
 fn page_href(r: &InsuranceRecord, page: i64) -> String {

@@ -1,4 +1,4 @@
-use crate::components::error_view::ErrorView;
+use crate::components::loaded::loaded;
 use crate::functions::homes::get_employer_home;
 use crate::i18n::{Locale, tr};
 use leptos::prelude::*;
@@ -9,25 +9,18 @@ pub fn EmployerHomePage() -> impl IntoView {
     let t = tr();
     let locale = use_context::<Locale>().unwrap_or_default();
     let home = Resource::new(|| (), |_| get_employer_home());
-    view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match home.await {
-                    Ok(h) => view! {
-                        <section class="card">
-                            <h1>{t.employer_home_title}</h1>
-                            <p class="person-name">{h.name.clone()}</p>
-                            <dl class="facts">
-                                <dt>{t.credit_code}</dt><dd>{h.credit_code.clone()}</dd>
-                                <dt>{t.region}</dt><dd>{h.region.get(locale).to_string()}</dd>
-                                <dt>{t.staff_enrolled}</dt><dd>{h.staff_enrolled}</dd>
-                                <dt>{t.staff_in_arrears}</dt><dd>{h.staff_in_arrears}</dd>
-                            </dl>
-                        </section>
-                    }.into_any(),
-                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(home, move |h| {
+        view! {
+            <section class="card">
+                <h1>{t.employer_home_title}</h1>
+                <p class="person-name">{h.name.clone()}</p>
+                <dl class="facts">
+                    <dt>{t.credit_code}</dt><dd>{h.credit_code.clone()}</dd>
+                    <dt>{t.region}</dt><dd>{h.region.get(locale).to_string()}</dd>
+                    <dt>{t.staff_enrolled}</dt><dd>{h.staff_enrolled}</dd>
+                    <dt>{t.staff_in_arrears}</dt><dd>{h.staff_in_arrears}</dd>
+                </dl>
+            </section>
+        }
+    })
 }

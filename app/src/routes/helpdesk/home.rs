@@ -1,4 +1,4 @@
-use crate::components::error_view::ErrorView;
+use crate::components::loaded::loaded;
 use crate::functions::homes::get_helpdesk_home;
 use crate::i18n::tr;
 use leptos::prelude::*;
@@ -8,20 +8,13 @@ use leptos::prelude::*;
 pub fn HelpdeskHomePage() -> impl IntoView {
     let t = tr();
     let home = Resource::new(|| (), |_| get_helpdesk_home());
-    view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match home.await {
-                    Ok(name) => view! {
-                        <section class="card">
-                            <h1>{t.helpdesk_home_title}</h1>
-                            <p class="person-name">{name}</p>
-                            <p>{t.helpdesk_home_body}</p>
-                        </section>
-                    }.into_any(),
-                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(home, move |name| {
+        view! {
+            <section class="card">
+                <h1>{t.helpdesk_home_title}</h1>
+                <p class="person-name">{name}</p>
+                <p>{t.helpdesk_home_body}</p>
+            </section>
+        }
+    })
 }

@@ -1,4 +1,4 @@
-use crate::components::error_view::ErrorView;
+use crate::components::loaded::loaded;
 use crate::functions::homes::get_reviewer_home;
 use crate::i18n::{Locale, tr};
 use leptos::prelude::*;
@@ -9,23 +9,16 @@ pub fn ReviewerHomePage() -> impl IntoView {
     let t = tr();
     let locale = use_context::<Locale>().unwrap_or_default();
     let home = Resource::new(|| (), |_| get_reviewer_home());
-    view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
-            {move || Suspend::new(async move {
-                match home.await {
-                    Ok(h) => view! {
-                        <section class="card">
-                            <h1>{t.reviewer_home_title}</h1>
-                            <dl class="facts">
-                                <dt>{t.office}</dt><dd>{h.office.get(locale).to_string()}</dd>
-                                <dt>{t.region}</dt><dd>{h.region.get(locale).to_string()}</dd>
-                            </dl>
-                            <p>{t.reviewer_home_body}</p>
-                        </section>
-                    }.into_any(),
-                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
+    loaded(home, move |h| {
+        view! {
+            <section class="card">
+                <h1>{t.reviewer_home_title}</h1>
+                <dl class="facts">
+                    <dt>{t.office}</dt><dd>{h.office.get(locale).to_string()}</dd>
+                    <dt>{t.region}</dt><dd>{h.region.get(locale).to_string()}</dd>
+                </dl>
+                <p>{t.reviewer_home_body}</p>
+            </section>
+        }
+    })
 }

@@ -70,14 +70,7 @@ impl SessionPolicy {
 
 /// The session token from a request's cookies, if any.
 pub fn token_from_headers(headers: &http::HeaderMap) -> Option<String> {
-    headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, v)| *k == SESSION_COOKIE && !v.is_empty())
-        .map(|(_, v)| v.to_string())
+    crate::server::cookies::cookie_value(headers, SESSION_COOKIE)
 }
 
 #[cfg(test)]
