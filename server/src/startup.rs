@@ -170,7 +170,8 @@ fn router(state: AppState, settings: &Settings) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .route_layer(middleware::from_fn(http::metrics::track))
-        .layer(middleware::from_fn_with_state(state.clone(), load_session))
+        // Pages, server functions and health only: static files never need a session lookup.
+        .route_layer(middleware::from_fn_with_state(state.clone(), load_session))
         .layer(axum::extract::DefaultBodyLimit::max(
             settings.body_limit_bytes,
         ))

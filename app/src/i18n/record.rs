@@ -1,7 +1,7 @@
 //! Texts of the record pages (insurance detail, career chart, pension estimate).
 
 use crate::models::gaps::GapKind;
-use crate::models::insurance::Insurance;
+use crate::models::insurance::{Insurance, years_label as years};
 use crate::models::pension::PayingPlaceRule;
 
 pub struct RecordTexts {
@@ -89,10 +89,6 @@ pub struct RecordTexts {
     pub paying_rule: fn(PayingPlaceRule) -> &'static str,
     pub leaves_out_title: &'static str,
     pub leaves_out: [&'static str; 6],
-}
-
-fn years(months: i64) -> String {
-    format!("{}.{}", months / 12, (months % 12) * 10 / 12)
 }
 
 pub static ZH: RecordTexts = RecordTexts {

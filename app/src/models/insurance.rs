@@ -208,6 +208,11 @@ pub fn add_months(m: Month, n: i32) -> Month {
     month_from_index(month_index(m) + n)
 }
 
+/// Months as years with one decimal, truncated ("14.0" for 169 months).
+pub fn years_label(months: i64) -> String {
+    format!("{}.{}", months / 12, (months % 12) * 10 / 12)
+}
+
 pub fn month_label(m: Month) -> String {
     format!("{}-{:02}", m / 100, m % 100)
 }
@@ -260,6 +265,8 @@ mod tests {
         assert_eq!(yuan(123456789), "1,234,567.89");
         assert_eq!(yuan(-5), "-0.05");
         assert_eq!(month_label(202403), "2024-03");
+        assert_eq!(years_label(169), "14.0");
+        assert_eq!(years_label(485), "40.4");
         assert_eq!(add_months(202312, 1), 202401);
         assert_eq!(add_months(202401, -13), 202212);
         assert_eq!(month_from_index(month_index(199801)), 199801);

@@ -141,7 +141,7 @@ pub fn build(
     rng: &mut impl Rng,
 ) -> Records {
     let mut out = Records::default();
-    match plan {
+    let (retired_at, employee_scheme) = match plan {
         Plan::Employee {
             jobs,
             base_index,
@@ -156,16 +156,7 @@ pub fn build(
                 now,
                 &mut out,
             );
-            accounts(
-                person_id,
-                &out.contributions,
-                *retired_at,
-                retire_age_years,
-                now,
-                true,
-                rng,
-                &mut out.account_years,
-            );
+            (*retired_at, true)
         }
         Plan::Resident {
             region,
@@ -184,18 +175,19 @@ pub fn build(
                 now,
                 &mut out,
             );
-            accounts(
-                person_id,
-                &out.contributions,
-                *retired_at,
-                retire_age_years,
-                now,
-                false,
-                rng,
-                &mut out.account_years,
-            );
+            (*retired_at, false)
         }
-    }
+    };
+    accounts(
+        person_id,
+        &out.contributions,
+        retired_at,
+        retire_age_years,
+        now,
+        employee_scheme,
+        rng,
+        &mut out.account_years,
+    );
     out
 }
 

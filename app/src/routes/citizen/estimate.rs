@@ -1,7 +1,7 @@
 use crate::components::loaded::loaded;
 use crate::functions::records::get_pension_estimate;
 use crate::i18n::{Locale, tr};
-use crate::models::insurance::{Scheme, month_label, yuan};
+use crate::models::insurance::{Scheme, month_label, years_label as years, yuan};
 use crate::models::record::PensionEstimate;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -23,10 +23,6 @@ pub fn PensionEstimatePage() -> impl IntoView {
         get_pension_estimate(index, growth, offset)
     });
     loaded(estimate, move |e| view! { <EstimateView e=e/> })
-}
-
-fn years(months: i64) -> String {
-    format!("{:.1}", months as f64 / 12.0)
 }
 
 #[component]

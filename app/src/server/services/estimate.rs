@@ -208,8 +208,12 @@ pub async fn pension_estimate(
         .into_iter()
         .find(|b| b.insurance == Insurance::Pension.code())
         .map_or(0, |b| b.closing);
+    // The current place's series was usually loaded for the index above already.
     let local = match pension_period {
-        Some(p) => WageSeries(store.wage_series(&p.region_code).await?),
+        Some(p) => match wages.remove(&p.region_code) {
+            Some(series) => series,
+            None => WageSeries(store.wage_series(&p.region_code).await?),
+        },
         None => WageSeries(Vec::new()),
     };
     // A resident keeps paying what they paid lately: the mean credit of their last three years.
