@@ -38,10 +38,15 @@ pub enum Command {
         /// Random seed: the same seed gives the same data.
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+        /// Current staff of the demo employer (default: persons / 20, at least 8).
+        #[arg(long)]
+        employer_staff: Option<usize>,
         /// Delete existing persons, employers and accounts first.
         #[arg(long)]
         reset: bool,
     },
+    /// Recompute the employers' staff rosters from the record (after a migration or an import).
+    RebuildRosters,
     /// Manage staff and employer accounts.
     User {
         #[command(subcommand)]
@@ -97,6 +102,7 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
         Command::Seed {
             persons,
             seed,
+            employer_staff,
             reset,
         } => {
             let store = open_store(&settings).await?;
@@ -104,7 +110,13 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
                 store.delete_seeded_data().await?;
             }
             let started = std::time::Instant::now();
-            match crate::seed::run(&store, persons, seed, true).await? {
+            let options = crate::seed::SeedOptions {
+                persons,
+                seed,
+                employer_staff,
+                progress: true,
+            };
+            match crate::seed::run(&store, &options).await? {
                 Some(r) => eprintln!(
                     "seeded {} persons, {} employers, {} monthly contributions in {:.1}s",
                     r.persons,
@@ -117,6 +129,18 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
                 ),
             }
             store.close().await;
+            Ok(())
+        }
+        Command::RebuildRosters => {
+            let started = std::time::Instant::now();
+            let store = open_store(&settings).await?;
+            let now = app::server::services::staff_roster::month_of(chrono::Utc::now());
+            let rows = app::server::services::staff_roster::rebuild_all(&store, 1000, now).await?;
+            store.close().await;
+            eprintln!(
+                "rebuilt {rows} roster rows in {:.1}s",
+                started.elapsed().as_secs_f64()
+            );
             Ok(())
         }
         Command::User {

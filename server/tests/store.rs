@@ -298,7 +298,7 @@ async fn reseeding_a_seeded_database_changes_nothing() {
     for kind in BACKENDS {
         let (store, _dir) = seeded_store(kind).await;
         assert!(
-            server::seed::run(&store, 50, 1, false)
+            server::seed::run(&store, &server::seed::SeedOptions::new(50, 1))
                 .await
                 .unwrap()
                 .is_none()

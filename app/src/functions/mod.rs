@@ -2,6 +2,7 @@
 //! Bodies stay thin: principal → scope → validated input → service → typed error.
 
 pub mod auth;
+pub mod employer;
 pub mod homes;
 pub mod prefs;
 pub mod records;

@@ -9,3 +9,4 @@ pub mod insurance;
 pub mod pension;
 pub mod record;
 pub mod retirement;
+pub mod staff;

@@ -4,7 +4,10 @@
 
 use app::models::insurance::{Insurance, Month};
 use app::models::insurance::{add_months, month_from_index, month_index};
-use app::server::store::{NewAccountYear, NewContribution, NewEnrolment};
+use app::server::services::wages::WageTable;
+use app::server::store::{
+    ContributionFactRow, EnrolmentFactRow, NewAccountYear, NewContribution, NewEnrolment,
+};
 use chrono::NaiveDate;
 use rand::Rng;
 use std::collections::HashMap;
@@ -13,56 +16,36 @@ use std::collections::HashMap;
 /// (国发〔1997〕26号); earlier service counts as deemed contribution and has no monthly rows.
 pub const FIRST_RECORDED_MONTH: Month = 199801;
 
-/// Average monthly wage (fen) by region and year, falling back from city to province.
-pub struct Wages {
-    by_region: HashMap<String, HashMap<i32, i64>>,
-    parent: HashMap<String, String>,
+/// A declaration problem the seed plants in a job, so the employer's staff checks have real
+/// cases to find (issue: employer workspace). Arrears come from `Job::unpaid_tail`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anomaly {
+    /// Declared on half the local average wage, under the 60% floor.
+    BaseBelowFloor,
+    /// Declared on 3.5 times it, over the 300% cap.
+    BaseAboveCap,
+    /// Medical and maternity declared on 70% of the base the other insurances use.
+    SplitBase,
+    /// Never enrolled in unemployment and maternity insurance.
+    PartialEnrolment,
 }
 
-impl Wages {
-    pub fn new(rows: Vec<app::server::store::RegionWage>) -> Self {
-        let mut by_region: HashMap<String, HashMap<i32, i64>> = HashMap::new();
-        let mut parent = HashMap::new();
-        for r in rows {
-            by_region
-                .entry(r.region_code.clone())
-                .or_default()
-                .insert(r.year, r.monthly_fen);
-            if let Some(p) = r.parent_code {
-                parent.insert(r.region_code, p);
-            }
-        }
-        Self { by_region, parent }
-    }
-
-    /// The wage for a city's year: its own series, else its province's (`XX0000`).
-    pub fn get(&self, city: &str, year: i32) -> i64 {
-        let province = self
-            .parent
-            .get(city)
-            .cloned()
-            .unwrap_or_else(|| format!("{}0000", &city[..2]));
-        [city, province.as_str()]
-            .iter()
-            .filter_map(|code| self.by_region.get(*code))
-            .find_map(|series| {
-                series.get(&year).or_else(|| {
-                    series
-                        .iter()
-                        .min_by_key(|(y, _)| (**y - year).abs())
-                        .map(|(_, w)| w)
-                })
-            })
-            .copied()
-            .unwrap_or(800_000)
-    }
-
-    /// The declared base for `year`: the person's index times last year's average wage,
-    /// bounded to 60%–300% of it, rounded to whole yuan.
-    pub fn base(&self, city: &str, year: i32, index: f64) -> i64 {
-        let avg = self.get(city, year - 1) as f64;
-        let base = (avg * index).clamp(avg * 0.6, avg * 3.0);
-        (base / 100.0).round() as i64 * 100
+/// The declared base for `year`: the person's index times last year's average wage, within
+/// the 60%–300% band, in whole yuan (unless the job carries a base anomaly).
+pub fn declared_base(
+    wages: &WageTable,
+    city: &str,
+    year: i32,
+    index: f64,
+    anomaly: Option<Anomaly>,
+) -> i64 {
+    let band = wages.band(city, year);
+    let avg = band.average_wage as f64;
+    let whole_yuan = |fen: f64| (fen / 100.0).round() as i64 * 100;
+    match anomaly {
+        Some(Anomaly::BaseBelowFloor) => whole_yuan(avg * 0.5),
+        Some(Anomaly::BaseAboveCap) => whole_yuan(avg * 3.5),
+        _ => whole_yuan(avg * index).clamp((band.floor + 99) / 100 * 100, band.cap / 100 * 100),
     }
 }
 
@@ -76,6 +59,7 @@ pub struct Job {
     pub end: Option<Month>,
     /// Months at the end of the job left unpaid (arrears).
     pub unpaid_tail: i32,
+    pub anomaly: Option<Anomaly>,
 }
 
 pub enum Plan {
@@ -98,6 +82,42 @@ pub struct Records {
     pub enrolments: Vec<NewEnrolment>,
     pub contributions: Vec<NewContribution>,
     pub account_years: Vec<NewAccountYear>,
+}
+
+impl Records {
+    /// The rows with an employer, as the staff roster reads them from the store.
+    pub fn with_employers(&self) -> (Vec<EnrolmentFactRow>, Vec<ContributionFactRow>) {
+        let enrolments = self
+            .enrolments
+            .iter()
+            .filter_map(|e| {
+                Some(EnrolmentFactRow {
+                    employer_id: e.employer_id?,
+                    person_id: e.person_id,
+                    insurance: e.insurance.into(),
+                    start_month: e.start_month,
+                    end_month: e.end_month,
+                    status: e.status.into(),
+                })
+            })
+            .collect();
+        let contributions = self
+            .contributions
+            .iter()
+            .filter_map(|c| {
+                Some(ContributionFactRow {
+                    employer_id: c.employer_id?,
+                    person_id: c.person_id,
+                    insurance: c.insurance.into(),
+                    month: c.month,
+                    region_code: c.region_code.clone(),
+                    base: c.base,
+                    paid: c.paid_on.is_some(),
+                })
+            })
+            .collect();
+        (enrolments, contributions)
+    }
 }
 
 /// 记账利率 of the pension personal account (per cent); before 2016 it followed bank deposit
@@ -135,7 +155,7 @@ fn payout_months(age_years: i32) -> i64 {
 pub fn build(
     person_id: i64,
     plan: &Plan,
-    wages: &Wages,
+    wages: &WageTable,
     now: Month,
     retire_age_years: i32,
     rng: &mut impl Rng,
@@ -196,14 +216,21 @@ fn employee(
     jobs: &[Job],
     index: f64,
     retired_at: Option<Month>,
-    wages: &Wages,
+    wages: &WageTable,
     now: Month,
     out: &mut Records,
 ) {
     for (n, job) in jobs.iter().enumerate() {
         let last_job = n + 1 == jobs.len();
         let end = job.end.unwrap_or(now);
-        for insurance in Insurance::ALL {
+        let insurances: Vec<Insurance> = Insurance::ALL
+            .into_iter()
+            .filter(|i| {
+                job.anomaly != Some(Anomaly::PartialEnrolment)
+                    || !matches!(i, Insurance::Unemployment | Insurance::Maternity)
+            })
+            .collect();
+        for &insurance in &insurances {
             let (status, reason, status_date, end_month) = match (job.end, retired_at, last_job) {
                 (_, Some(r), true)
                     if matches!(insurance, Insurance::Pension | Insurance::Medical) =>
@@ -245,9 +272,15 @@ fn employee(
         let mut m = job.start;
         let unpaid_from = month_from_index(month_index(end) - job.unpaid_tail + 1);
         while m <= end {
-            let base = wages.base(&job.region, m / 100, index);
+            let base = declared_base(wages, &job.region, m / 100, index, job.anomaly);
             let paid_on = (m < unpaid_from).then(|| month_date(add_months(m, 1), 15));
-            for insurance in Insurance::ALL {
+            for &insurance in &insurances {
+                let base = match (job.anomaly, insurance) {
+                    (Some(Anomaly::SplitBase), Insurance::Medical | Insurance::Maternity) => {
+                        base * 7 / 1000 * 100
+                    }
+                    _ => base,
+                };
                 let (er, pr) = insurance.employee_rates_bp(job.risk_class as u8);
                 out.contributions.push(NewContribution {
                     person_id,
@@ -426,8 +459,8 @@ mod tests {
     use app::server::store::RegionWage;
     use rand::SeedableRng;
 
-    fn wages() -> Wages {
-        Wages::new(
+    fn wages() -> WageTable {
+        WageTable::new(
             (2000..2027)
                 .map(|y| RegionWage {
                     region_code: "110000".into(),
@@ -442,9 +475,12 @@ mod tests {
     #[test]
     fn bases_are_bounded_by_60_and_300_percent() {
         let w = wages();
-        assert_eq!(w.base("110100", 2024, 0.3), 600_000);
-        assert_eq!(w.base("110100", 2024, 5.0), 3_000_000);
-        assert_eq!(w.base("110100", 2024, 1.234_56), 1_234_600);
+        let base = |index, anomaly| declared_base(&w, "110100", 2024, index, anomaly);
+        assert_eq!(base(0.3, None), 600_000);
+        assert_eq!(base(5.0, None), 3_000_000);
+        assert_eq!(base(1.234_56, None), 1_234_600);
+        assert_eq!(base(1.0, Some(Anomaly::BaseBelowFloor)), 500_000);
+        assert_eq!(base(1.0, Some(Anomaly::BaseAboveCap)), 3_500_000);
     }
 
     #[test]
@@ -456,6 +492,7 @@ mod tests {
             start: 202401,
             end: None,
             unpaid_tail: 2,
+            anomaly: None,
         };
         let plan = Plan::Employee {
             jobs: vec![job],

@@ -1,6 +1,6 @@
 //! The fixed demo accounts the README lists, all with the password `Jinbao-Demo-2026`.
 
-use super::career::{Job, Plan};
+use super::career::{Anomaly, Job, Plan};
 use app::models::auth::Role;
 use app::server::store::{NewEmployer, NewPerson, NewUser, RoleGrant, Store, StoreError};
 use chrono::NaiveDate;
@@ -43,6 +43,7 @@ pub fn citizen(id: i64) -> (NewPerson, Plan, i32) {
                 start: 201207,
                 end: Some(201906),
                 unpaid_tail: 0,
+                anomaly: None,
             },
             Job {
                 employer_id: 1,
@@ -51,6 +52,7 @@ pub fn citizen(id: i64) -> (NewPerson, Plan, i32) {
                 start: 201910,
                 end: None,
                 unpaid_tail: 0,
+                anomaly: None,
             },
         ];
         (
@@ -80,6 +82,7 @@ pub fn citizen(id: i64) -> (NewPerson, Plan, i32) {
             start: 199801,
             end: Some(201711),
             unpaid_tail: 0,
+            anomaly: None,
         }];
         (
             person,
@@ -90,6 +93,30 @@ pub fn citizen(id: i64) -> (NewPerson, Plan, i32) {
             },
             55,
         )
+    }
+}
+
+/// The demo employer's staff beyond the demo citizen: persons 3, 4, ... The first five each
+/// carry one problem the staff checks flag, so the employer workspace always has every flag to
+/// show; the rest are drawn like everyone else.
+pub fn staff_job(index: usize, start: i32) -> Job {
+    let (unpaid_tail, anomaly) = match index {
+        0 => (0, Some(Anomaly::BaseBelowFloor)),
+        1 => (0, Some(Anomaly::SplitBase)),
+        2 => (0, Some(Anomaly::PartialEnrolment)),
+        3 => (3, None),
+        4 => (0, Some(Anomaly::BaseAboveCap)),
+        _ => (0, None),
+    };
+    let demo = employer();
+    Job {
+        employer_id: demo.id,
+        region: demo.region_code,
+        risk_class: demo.risk_class,
+        start,
+        end: None,
+        unpaid_tail,
+        anomaly,
     }
 }
 

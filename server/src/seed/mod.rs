@@ -8,8 +8,9 @@ mod names;
 use app::models::ids::{CreditCode, ResidentId};
 use app::models::insurance::{month_from_index, month_index};
 use app::models::retirement::{RetirementCategory, statutory_retirement};
+use app::server::services::{staff_roster, wages::WageTable};
 use app::server::store::{NewEmployer, NewPerson, Store, StoreError};
-use career::{FIRST_RECORDED_MONTH, Job, Plan, Wages};
+use career::{Anomaly, FIRST_RECORDED_MONTH, Job, Plan};
 use chrono::{Datelike, NaiveDate};
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
@@ -43,6 +44,35 @@ pub enum SeedError {
     Password(#[from] app::server::auth::password::PasswordError),
 }
 
+pub struct SeedOptions {
+    /// Insured persons, including the two demo citizens.
+    pub persons: usize,
+    /// The same seed gives the same data.
+    pub seed: u64,
+    /// Current staff of the demo employer besides demo citizen 1; None picks a default that
+    /// grows with `persons` (at least 8, so every staff check has a case).
+    pub employer_staff: Option<usize>,
+    /// Show a progress bar (or a line per tenth when not on a terminal).
+    pub progress: bool,
+}
+
+impl SeedOptions {
+    pub fn new(persons: usize, seed: u64) -> Self {
+        Self {
+            persons,
+            seed,
+            employer_staff: None,
+            progress: false,
+        }
+    }
+
+    fn employer_staff(&self) -> usize {
+        self.employer_staff
+            .unwrap_or((self.persons / 20).max(8))
+            .min(self.persons.saturating_sub(2))
+    }
+}
+
 pub struct SeedReport {
     pub persons: usize,
     pub employers: usize,
@@ -50,12 +80,9 @@ pub struct SeedReport {
 }
 
 /// Fills an empty database. Returns None when it already holds persons (nothing is changed).
-pub async fn run(
-    store: &Store,
-    persons: usize,
-    seed: u64,
-    progress: bool,
-) -> Result<Option<SeedReport>, SeedError> {
+pub async fn run(store: &Store, options: &SeedOptions) -> Result<Option<SeedReport>, SeedError> {
+    let persons = options.persons;
+    let demo_staff = options.employer_staff();
     if persons < 2 {
         return Err(SeedError::TooFew);
     }
@@ -66,8 +93,8 @@ pub async fn run(
     if cities.is_empty() {
         return Err(SeedError::NoRegions);
     }
-    let wages = Wages::new(store.region_wages().await?);
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let wages = WageTable::new(store.region_wages().await?);
+    let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
     let city_names: HashMap<String, String> = cities.iter().cloned().collect();
 
     // Employers: the demo employer first, then one per 25 persons, half of them in the hubs.
@@ -95,7 +122,7 @@ pub async fn run(
         by_region.entry(e.region_code.as_str()).or_default().push(e);
     }
 
-    let mut bar = progress.then(|| Progress::new(persons));
+    let mut bar = options.progress.then(|| Progress::new(persons));
 
     let citizen_hash = app::server::auth::password::hash_now(DEMO_PASSWORD)?;
     let mut used_ids: HashSet<String> = HashSet::new();
@@ -103,13 +130,23 @@ pub async fn run(
     let batch = 1000usize;
     let mut next_id = 1i64;
     while (next_id as usize) <= persons {
+        let first_id = next_id;
         let mut people = Vec::with_capacity(batch);
         let mut records = career::Records::default();
         while people.len() < batch && (next_id as usize) <= persons {
             let (person, plan, retire_age) = if next_id <= 2 {
                 demo::citizen(next_id)
             } else {
-                random_person(next_id, &mut rng, &cities, &by_region, &mut used_ids)
+                // Persons 3, 4, ... are the demo employer's staff.
+                let staff_index = (next_id as usize - 3 < demo_staff).then(|| next_id as usize - 3);
+                random_person(
+                    next_id,
+                    &mut rng,
+                    &cities,
+                    &by_region,
+                    &mut used_ids,
+                    staff_index,
+                )
             };
             used_ids.insert(person.resident_id.clone());
             let r = career::build(
@@ -131,6 +168,16 @@ pub async fn run(
         store.insert_contributions(&records.contributions).await?;
         store.insert_account_years(&records.account_years).await?;
         demo::insert_citizen_users(store, &people, &citizen_hash).await?;
+        let (enrolment_rows, contribution_rows) = records.with_employers();
+        staff_roster::replace(
+            store,
+            &wages,
+            (first_id, next_id - 1),
+            enrolment_rows,
+            contribution_rows,
+            REFERENCE_MONTH,
+        )
+        .await?;
         contributions += records.contributions.len();
         if let Some(b) = &mut bar {
             b.advance(people.len());
@@ -200,6 +247,17 @@ impl Progress {
     }
 }
 
+/// Declaration problems at roughly the rates labour inspections report them.
+fn random_anomaly(rng: &mut impl Rng) -> Option<Anomaly> {
+    match rng.gen_range(0..1000) {
+        0..20 => Some(Anomaly::BaseBelowFloor),
+        20..25 => Some(Anomaly::BaseAboveCap),
+        25..45 => Some(Anomaly::SplitBase),
+        45..75 => Some(Anomaly::PartialEnrolment),
+        _ => None,
+    }
+}
+
 /// "91" (enterprise) + region + a 9-character organisation code from the index, + check.
 fn credit_code(region: &str, index: u64) -> String {
     const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -221,10 +279,17 @@ fn random_person(
     cities: &[(String, String)],
     employers: &HashMap<&str, Vec<&NewEmployer>>,
     used: &mut HashSet<String>,
+    demo_staff: Option<usize>,
 ) -> (NewPerson, Plan, i32) {
     let male = rng.gen_bool(0.5);
+    // The demo employer's staff are of working age and started work by 2024.
+    let years = if demo_staff.is_some() {
+        1980..=2000
+    } else {
+        1958..=2005
+    };
     let birth = NaiveDate::from_ymd_opt(
-        rng.gen_range(1958..=2005),
+        rng.gen_range(years),
         rng.gen_range(1..=12),
         rng.gen_range(1..=28),
     )
@@ -256,7 +321,7 @@ fn random_person(
         month_from_index(month_index(birth.year() * 100 + birth.month() as i32) + years * 12)
     };
 
-    let plan = if rng.gen_bool(0.65) {
+    let plan = if demo_staff.is_some() || rng.gen_bool(0.65) {
         let index = (0.5f64 + rng.gen_range(0.0..1.3) + if rng.gen_bool(0.1) { 1.0 } else { 0.0 })
             .clamp(0.6, 3.0);
         let start = adult(rng.gen_range(20..=24)).max(FIRST_RECORDED_MONTH);
@@ -312,6 +377,7 @@ fn random_person(
                 start: m,
                 end,
                 unpaid_tail,
+                anomaly: random_anomaly(rng),
             });
             let gap = match rng.gen_range(0..10) {
                 0..=6 => 0,
@@ -322,6 +388,9 @@ fn random_person(
             if current {
                 break;
             }
+        }
+        if let (Some(index), Some(last)) = (demo_staff, jobs.last_mut()) {
+            *last = demo::staff_job(index, last.start);
         }
         if jobs.is_empty() {
             Plan::Resident {

@@ -72,7 +72,7 @@ pub async fn seeded_store(kind: Kind) -> (Store, tempfile::TempDir) {
     let store = open_store(&settings(&url, dir.path()))
         .await
         .expect("open store");
-    server::seed::run(&store, 30, 7, false)
+    server::seed::run(&store, &server::seed::SeedOptions::new(30, 7))
         .await
         .expect("seed")
         .expect("fresh database");
@@ -92,7 +92,7 @@ pub async fn spawn_app(kind: Kind, tweak: impl FnOnce(&mut Settings)) -> TestApp
     let mut s = settings(&url, dir.path());
     tweak(&mut s);
     let store = open_store(&s).await.expect("open store");
-    server::seed::run(&store, 30, 7, false)
+    server::seed::run(&store, &server::seed::SeedOptions::new(30, 7))
         .await
         .expect("seed")
         .expect("fresh");

@@ -37,6 +37,8 @@ pub struct CitizenScope {
 #[derive(Clone, Copy, Debug)]
 pub struct EmployerScope {
     pub employer_id: i64,
+    /// The employer user acting, for the access log.
+    pub user_id: i64,
 }
 #[derive(Clone, Copy, Debug)]
 pub struct ReviewerScope {
@@ -80,7 +82,10 @@ impl Principal {
 
     pub fn employer(&self) -> Result<EmployerScope, AppError> {
         match (self.role, self.employer_id) {
-            (Role::Employer, Some(employer_id)) => Ok(EmployerScope { employer_id }),
+            (Role::Employer, Some(employer_id)) => Ok(EmployerScope {
+                employer_id,
+                user_id: self.user_id,
+            }),
             _ => Err(AppError::Forbidden),
         }
     }

@@ -4,4 +4,7 @@
 pub mod citizen_home;
 pub mod estimate;
 pub mod record;
+pub mod staff_checks;
 pub mod staff_homes;
+pub mod staff_roster;
+pub mod wages;

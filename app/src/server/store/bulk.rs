@@ -1,7 +1,7 @@
 //! Bulk loading for the demo seed: multi-row inserts with explicit ids, one transaction per
 //! batch. Only `jinbao seed` calls these; the portal itself never writes records in bulk.
 
-use super::{Backend, Db, Store, StoreError, on_pool};
+use super::{Backend, Db, MAX_BINDS, Store, StoreError, on_pool};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::QueryBuilder;
 
@@ -68,9 +68,6 @@ pub struct RegionWage {
     pub year: i32,
     pub monthly_fen: i64,
 }
-
-/// Stays under SQLite's 32,766 bound parameters per statement (PostgreSQL allows 65,535).
-const MAX_BINDS: usize = 32_000;
 
 /// Inserts `rows` in chunks within one transaction; `push` binds one row's columns.
 macro_rules! insert_rows {
@@ -264,7 +261,7 @@ impl Store {
     pub async fn delete_seeded_data(&self) -> Result<(), StoreError> {
         on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
-            for table in ["access_log", "login_attempts", "sessions", "user_roles", "users", "account_years",
+            for table in ["employer_staff_insurances", "employer_staff", "access_log", "login_attempts", "sessions", "user_roles", "users", "account_years",
                           "contributions", "enrolments", "employers", "persons"] {
                 sqlx::query(&format!("DELETE FROM {table}")).execute(&mut *tx).await?;
             }

@@ -3,10 +3,14 @@
 //! SQL text is shared where the dialects agree (`$n` placeholders, `RETURNING`); business rules
 //! live in services, never here. Nothing outside this module sees a pool or a row type.
 
+mod access;
 mod accounts;
 mod bulk;
 mod records;
+mod roster;
 mod staff;
+
+pub use access::{AccessEntry, AccessRecord};
 
 pub use accounts::{FailedLogins, LoginRecord, NewUser, RoleGrant, SessionRecord};
 pub use bulk::{NewAccountYear, NewContribution, NewEmployer, NewEnrolment, NewPerson, RegionWage};
@@ -15,7 +19,14 @@ pub use records::{
     EnrolmentPeriod, FilteredTotals, OfficeRecord, PersonProfile, PersonRecord, PlaceContribution,
     TimelineRow,
 };
+pub use roster::{
+    ContributionFactRow, EnrolmentFactRow, RosterCursor, RosterEntry, RosterInsurance,
+    RosterInsuranceRow, RosterRow, RosterSearch,
+};
 pub use staff::{EmployerOverview, OfficeOverview};
+
+/// Stays under SQLite's 32,766 bound parameters per statement (PostgreSQL allows 65,535).
+const MAX_BINDS: usize = 32_000;
 
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::sqlite::{

@@ -1,0 +1,35 @@
+//! The employer workspace. Every function takes the employer from the session: a person id a
+//! client sends is only ever looked up inside that employer's own roster.
+
+use crate::error::AppError;
+use crate::models::staff::{StaffList, StaffMember, StaffQueryInput};
+use leptos::prelude::*;
+
+/// One page of the staff roster, filtered and sorted, with the flag summary.
+#[server(prefix = "/api/employer", endpoint = "list_staff")]
+pub async fn list_staff(input: StaffQueryInput) -> Result<StaffList, AppError> {
+    use crate::server::{auth, services, state::app_state, with_status};
+    with_status(
+        async {
+            let scope = auth::require_principal()?.employer()?;
+            let state = app_state()?;
+            services::staff_roster::staff_list(&state.store, scope, &input, state.clock.now()).await
+        }
+        .await,
+    )
+}
+
+/// One staff member: periods, months and findings with this employer only.
+#[server(prefix = "/api/employer", endpoint = "get_staff_member")]
+pub async fn get_staff_member(person: i64) -> Result<StaffMember, AppError> {
+    use crate::server::{auth, services, state::app_state, with_status};
+    with_status(
+        async {
+            let scope = auth::require_principal()?.employer()?;
+            let state = app_state()?;
+            services::staff_roster::staff_member(&state.store, scope, person, state.clock.now())
+                .await
+        }
+        .await,
+    )
+}

@@ -1,0 +1,384 @@
+//! The checks an employer's roster runs on each staff member (issue: employer workspace), as
+//! pure functions over the person's record with that employer. They compare enrolment,
+//! declared bases and payment against each other and against the local wage band, which is
+//! how one shared record exposes under-declared or hidden bases. No I/O here.
+
+use super::wages::WageTable;
+use crate::models::insurance::{EnrolmentStatus, Insurance, Month};
+use crate::models::staff::{BaseMismatch, BaseOutOfBounds, StaffFindings, StaffInsurance};
+use std::collections::BTreeMap;
+
+/// An enrolment period with this employer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnrolmentFact {
+    pub insurance: Insurance,
+    pub start: Month,
+    pub end: Option<Month>,
+    pub status: EnrolmentStatus,
+}
+
+/// One monthly contribution declared by this employer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MonthFact {
+    pub insurance: Insurance,
+    pub month: Month,
+    pub region: String,
+    pub base: i64,
+    pub paid: bool,
+}
+
+/// A person's record with one employer: the input of every check.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StaffFacts {
+    pub enrolments: Vec<EnrolmentFact>,
+    pub contributions: Vec<MonthFact>,
+}
+
+/// The roster's summary of one person with one employer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RosterSummary {
+    /// Employed now: an open, active enrolment with this employer.
+    pub current: bool,
+    pub first_month: Month,
+    pub last_month: Month,
+    pub insurances: Vec<StaffInsurance>,
+    pub findings: StaffFindings,
+}
+
+impl StaffFacts {
+    /// The last month the person is on record with this employer: the latest end of a closed
+    /// period or declared month; an open period runs to `now`.
+    fn last_month(&self, now: Month) -> Option<Month> {
+        let enrolled = self.enrolments.iter().map(|e| e.end.unwrap_or(now));
+        enrolled.chain(self.last_declared()).max()
+    }
+
+    fn last_declared(&self) -> Option<Month> {
+        self.contributions.iter().map(|c| c.month).max()
+    }
+}
+
+pub fn check(facts: &StaffFacts, wages: &WageTable, now: Month) -> StaffFindings {
+    let mut findings = StaffFindings::default();
+    // Months in order, each with its bases per insurance.
+    let mut months: BTreeMap<Month, Vec<&MonthFact>> = BTreeMap::new();
+    for c in &facts.contributions {
+        months.entry(c.month).or_default().push(c);
+        if !c.paid {
+            findings.arrears.push((c.insurance, c.month));
+        }
+    }
+    findings.arrears.sort_by_key(|(i, m)| (*m, *i));
+
+    for (&month, declared) in &months {
+        let mut bases: Vec<(Insurance, i64)> =
+            declared.iter().map(|c| (c.insurance, c.base)).collect();
+        bases.sort();
+        // A base outside the band, once per distinct base in the month (bases differ only
+        // when the month is also a mismatch).
+        let mut distinct: Vec<i64> = bases.iter().map(|(_, b)| *b).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        for base in &distinct {
+            let c = declared
+                .iter()
+                .find(|c| c.base == *base)
+                .expect("from declared");
+            let band = wages.band(&c.region, month / 100);
+            let insurances: Vec<Insurance> = bases
+                .iter()
+                .filter(|(_, b)| b == base)
+                .map(|(i, _)| *i)
+                .collect();
+            let out = |limit| BaseOutOfBounds {
+                month,
+                insurances: insurances.clone(),
+                base: *base,
+                limit,
+                average_wage: band.average_wage,
+                wage_year: band.wage_year,
+            };
+            if *base < band.floor {
+                findings.below_floor.push(out(band.floor));
+            } else if *base > band.cap {
+                findings.above_cap.push(out(band.cap));
+            }
+        }
+        if distinct.len() > 1 {
+            findings.mismatches.push(BaseMismatch { month, bases });
+        }
+    }
+
+    // Coverage in the last month declared (else on record): an employee should be in all five
+    // insurances. Not the current month: a retiree's pension stays open while the other
+    // insurances ended at retirement, which is no gap.
+    if let Some(last) = facts.last_declared().or_else(|| facts.last_month(now)) {
+        findings.missing = Insurance::ALL
+            .into_iter()
+            .filter(|i| {
+                !facts.enrolments.iter().any(|e| {
+                    e.insurance == *i && e.start <= last && e.end.is_none_or(|end| end >= last)
+                })
+            })
+            .collect();
+    }
+    findings
+}
+
+/// The roster row of a person with one employer. None when the facts are empty.
+pub fn summarize(facts: &StaffFacts, wages: &WageTable, now: Month) -> Option<RosterSummary> {
+    let last_month = facts.last_month(now)?;
+    let first_month = facts
+        .enrolments
+        .iter()
+        .map(|e| e.start)
+        .chain(facts.contributions.iter().map(|c| c.month))
+        .min()?;
+    let insurances = Insurance::ALL
+        .into_iter()
+        .filter_map(|insurance| {
+            let latest = facts
+                .enrolments
+                .iter()
+                .filter(|e| e.insurance == insurance)
+                .max_by_key(|e| e.start)?;
+            let months = facts
+                .contributions
+                .iter()
+                .filter(|c| c.insurance == insurance);
+            Some(StaffInsurance {
+                insurance,
+                status: latest.status,
+                base: months.clone().max_by_key(|c| c.month).map(|c| c.base),
+                last_paid_month: months.clone().filter(|c| c.paid).map(|c| c.month).max(),
+                arrears_months: months.filter(|c| !c.paid).count() as i64,
+            })
+        })
+        .collect();
+    Some(RosterSummary {
+        current: facts
+            .enrolments
+            .iter()
+            .any(|e| e.end.is_none() && e.status == EnrolmentStatus::Active),
+        first_month,
+        last_month,
+        insurances,
+        findings: check(facts, wages, now),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::staff::StaffFlag;
+    use crate::server::store::RegionWage;
+
+    /// Beijing: 10,000 yuan a month in 2025, so 2026 bases must lie in 6,000..=30,000 yuan.
+    fn wages() -> WageTable {
+        WageTable::new(vec![RegionWage {
+            region_code: "110100".into(),
+            parent_code: Some("110000".into()),
+            year: 2025,
+            monthly_fen: 1_000_000,
+        }])
+    }
+
+    fn enrolled(insurances: &[Insurance], start: Month, end: Option<Month>) -> Vec<EnrolmentFact> {
+        insurances
+            .iter()
+            .map(|&insurance| EnrolmentFact {
+                insurance,
+                start,
+                end,
+                status: if end.is_none() {
+                    EnrolmentStatus::Active
+                } else {
+                    EnrolmentStatus::Suspended
+                },
+            })
+            .collect()
+    }
+
+    fn month(insurance: Insurance, month: Month, base: i64, paid: bool) -> MonthFact {
+        MonthFact {
+            insurance,
+            month,
+            region: "110100".into(),
+            base,
+            paid,
+        }
+    }
+
+    /// Every insurance, the same base, every month paid: nothing to flag.
+    fn clean(months: &[Month], base: i64) -> StaffFacts {
+        StaffFacts {
+            enrolments: enrolled(&Insurance::ALL, months[0], None),
+            contributions: months
+                .iter()
+                .flat_map(|&m| Insurance::ALL.map(|i| month(i, m, base, true)))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_clean_record_has_no_flags() {
+        let f = check(&clean(&[202609, 202610], 1_200_000), &wages(), 202610);
+        assert_eq!(f, StaffFindings::default());
+        // Exactly on the floor and exactly on the cap are within the band.
+        assert!(
+            check(&clean(&[202610], 600_000), &wages(), 202610)
+                .flags()
+                .is_empty()
+        );
+        assert!(
+            check(&clean(&[202610], 3_000_000), &wages(), 202610)
+                .flags()
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn bases_below_the_floor_and_above_the_cap() {
+        // 5,999.99 yuan is one fen under 60% of 10,000.
+        let f = check(&clean(&[202610], 599_999), &wages(), 202610);
+        assert_eq!(f.flags(), vec![StaffFlag::BaseBelowFloor]);
+        assert_eq!(
+            f.below_floor,
+            vec![BaseOutOfBounds {
+                month: 202610,
+                insurances: Insurance::ALL.to_vec(),
+                base: 599_999,
+                limit: 600_000,
+                average_wage: 1_000_000,
+                wage_year: 2025,
+            }]
+        );
+        let f = check(&clean(&[202610], 3_000_001), &wages(), 202610);
+        assert_eq!(f.flags(), vec![StaffFlag::BaseAboveCap]);
+        assert_eq!(f.above_cap[0].limit, 3_000_000);
+    }
+
+    #[test]
+    fn different_bases_in_one_month() {
+        let mut facts = clean(&[202609, 202610], 1_200_000);
+        // October: medical and maternity declared on 8,000 instead of 12,000 yuan.
+        for c in facts.contributions.iter_mut().filter(|c| {
+            c.month == 202610 && matches!(c.insurance, Insurance::Medical | Insurance::Maternity)
+        }) {
+            c.base = 800_000;
+        }
+        let f = check(&facts, &wages(), 202610);
+        assert_eq!(f.flags(), vec![StaffFlag::BaseMismatch]);
+        assert_eq!(f.mismatches.len(), 1);
+        assert_eq!(f.mismatches[0].month, 202610);
+        assert_eq!(
+            f.mismatches[0].bases,
+            vec![
+                (Insurance::Pension, 1_200_000),
+                (Insurance::Medical, 800_000),
+                (Insurance::WorkInjury, 1_200_000),
+                (Insurance::Unemployment, 1_200_000),
+                (Insurance::Maternity, 800_000),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_split_base_can_also_fall_below_the_floor() {
+        let mut facts = clean(&[202610], 700_000);
+        for c in facts
+            .contributions
+            .iter_mut()
+            .filter(|c| c.insurance == Insurance::Medical)
+        {
+            c.base = 500_000;
+        }
+        let f = check(&facts, &wages(), 202610);
+        assert_eq!(
+            f.flags(),
+            vec![StaffFlag::BaseBelowFloor, StaffFlag::BaseMismatch]
+        );
+        assert_eq!(f.below_floor[0].insurances, vec![Insurance::Medical]);
+    }
+
+    #[test]
+    fn missing_insurances_in_the_latest_month() {
+        let mut facts = clean(&[202610], 1_200_000);
+        facts
+            .enrolments
+            .retain(|e| !matches!(e.insurance, Insurance::Unemployment | Insurance::Maternity));
+        facts
+            .contributions
+            .retain(|c| !matches!(c.insurance, Insurance::Unemployment | Insurance::Maternity));
+        let f = check(&facts, &wages(), 202610);
+        assert_eq!(f.flags(), vec![StaffFlag::PartialEnrolment]);
+        assert_eq!(
+            f.missing,
+            vec![Insurance::Unemployment, Insurance::Maternity]
+        );
+    }
+
+    #[test]
+    fn an_insurance_that_ended_early_counts_as_missing() {
+        // Left in 2026-06; unemployment insurance with this employer stopped in 2026-03.
+        let mut facts = StaffFacts {
+            enrolments: enrolled(&Insurance::ALL, 202601, Some(202606)),
+            contributions: Vec::new(),
+        };
+        facts.enrolments[3].end = Some(202603);
+        let f = check(&facts, &wages(), 202610);
+        assert_eq!(f.missing, vec![Insurance::Unemployment]);
+    }
+
+    #[test]
+    fn a_retiree_is_not_missing_the_insurances_that_ended_at_retirement() {
+        // Retired after 2026-06: pension and medical become benefits, the rest terminate.
+        let mut facts = clean(&[202605, 202606], 1_200_000);
+        for e in &mut facts.enrolments {
+            if matches!(e.insurance, Insurance::Pension | Insurance::Medical) {
+                e.status = EnrolmentStatus::ReceivingBenefits;
+            } else {
+                e.end = Some(202606);
+                e.status = EnrolmentStatus::Terminated;
+            }
+        }
+        let s = summarize(&facts, &wages(), 202610).unwrap();
+        assert!(s.findings.flags().is_empty());
+        assert!(!s.current);
+    }
+
+    #[test]
+    fn arrears_are_listed_with_their_months() {
+        let mut facts = clean(&[202608, 202609, 202610], 1_200_000);
+        for c in facts.contributions.iter_mut().filter(|c| c.month >= 202609) {
+            c.paid = false;
+        }
+        let f = check(&facts, &wages(), 202610);
+        assert_eq!(f.flags(), vec![StaffFlag::Arrears]);
+        assert_eq!(f.arrears.len(), 10);
+        assert_eq!(f.arrears_months(), vec![202609, 202610]);
+    }
+
+    #[test]
+    fn summary_per_insurance() {
+        let mut facts = clean(&[202608, 202609, 202610], 1_200_000);
+        for c in facts.contributions.iter_mut().filter(|c| c.month == 202610) {
+            c.paid = false;
+        }
+        let s = summarize(&facts, &wages(), 202610).unwrap();
+        assert!(s.current);
+        assert_eq!((s.first_month, s.last_month), (202608, 202610));
+        assert_eq!(s.insurances.len(), 5);
+        assert_eq!(
+            s.insurances[0],
+            StaffInsurance {
+                insurance: Insurance::Pension,
+                status: EnrolmentStatus::Active,
+                base: Some(1_200_000),
+                last_paid_month: Some(202609),
+                arrears_months: 1,
+            }
+        );
+        assert!(summarize(&StaffFacts::default(), &wages(), 202610).is_none());
+    }
+}

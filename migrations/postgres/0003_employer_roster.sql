@@ -1,0 +1,34 @@
+-- Each employer's staff roster: a read model of enrolments and contributions, one row per
+-- person who was ever enrolled by the employer, with the staff checks' result (flags, a bit set
+-- of models::staff::StaffFlag). Rebuilt from the record by services::staff_roster whenever a
+-- person's record changes; never edited on its own. Keep in step with ../sqlite/0003.
+CREATE TABLE employer_staff (
+    employer_id    BIGINT NOT NULL REFERENCES employers(id),
+    person_id      BIGINT NOT NULL REFERENCES persons(id),
+    current        BOOLEAN NOT NULL,
+    first_month    INTEGER NOT NULL,
+    last_month     INTEGER NOT NULL,
+    flags          INTEGER NOT NULL,
+    arrears_months INTEGER NOT NULL,
+    PRIMARY KEY (employer_id, person_id)
+);
+-- Serves the default order (problems first) and the flag filter without sorting the roster.
+CREATE INDEX employer_staff_flags ON employer_staff (employer_id, current, flags, person_id);
+CREATE INDEX employer_staff_person ON employer_staff (person_id);
+
+-- Per insurance: the latest enrolment status with the employer, the base it last declared,
+-- the last month paid and the months in arrears.
+CREATE TABLE employer_staff_insurances (
+    employer_id     BIGINT NOT NULL,
+    person_id       BIGINT NOT NULL,
+    insurance       TEXT NOT NULL CHECK (insurance IN ('pension', 'medical', 'work_injury', 'unemployment', 'maternity')),
+    status          TEXT NOT NULL,
+    base            BIGINT,
+    last_paid_month INTEGER,
+    arrears_months  INTEGER NOT NULL,
+    PRIMARY KEY (employer_id, person_id, insurance),
+    FOREIGN KEY (employer_id, person_id) REFERENCES employer_staff (employer_id, person_id) ON DELETE CASCADE
+);
+
+-- Arrears are rare: the employer's list reads them per page without touching paid months.
+CREATE INDEX contributions_arrears ON contributions (employer_id, person_id, month) WHERE paid_on IS NULL;
