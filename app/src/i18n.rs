@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 pub mod record;
+pub mod staff;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Locale {
@@ -87,6 +88,7 @@ pub fn tr() -> &'static Texts {
 
 pub struct Texts {
     pub record: &'static record::RecordTexts,
+    pub staff: &'static staff::StaffTexts,
     pub app_name: &'static str,
     pub tagline: &'static str,
     pub skip_to_content: &'static str,
@@ -282,6 +284,7 @@ impl Texts {
 
 pub static ZH: Texts = Texts {
     record: &record::ZH,
+    staff: &staff::ZH,
     app_name: "金保 · 社会保险服务",
     tagline: "五险一站查，一个账号，一份记录",
     skip_to_content: "跳到主要内容",
@@ -369,6 +372,7 @@ pub static ZH: Texts = Texts {
 
 pub static EN: Texts = Texts {
     record: &record::EN,
+    staff: &staff::EN,
     app_name: "Jinbao · Social Insurance",
     tagline: "All five insurances, one login, one record",
     skip_to_content: "Skip to main content",

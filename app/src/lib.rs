@@ -60,6 +60,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/me/records/:insurance") view=routes::citizen::record::InsuranceRecordPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/pension-estimate") view=routes::citizen::estimate::PensionEstimatePage ssr=SsrMode::Async/>
                     <Route path=path!("/employer") view=routes::employer::home::EmployerHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/employer/staff") view=routes::employer::staff_list::StaffListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/employer/staff/:person") view=routes::employer::staff_member::StaffMemberPage ssr=SsrMode::Async/>
                     <Route path=path!("/helpdesk") view=routes::helpdesk::home::HelpdeskHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/review") view=routes::review::home::ReviewerHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=routes::admin::home::AdminHomePage ssr=SsrMode::Async/>

@@ -145,6 +145,10 @@ fn router(state: AppState, settings: &Settings) -> Router {
     let leptos_options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", axum::routing::get(http::health::healthz))
+        .route(
+            "/employer/staff.csv",
+            axum::routing::get(http::staff_export::staff_csv),
+        )
         .leptos_routes_with_context(
             &state,
             routes,

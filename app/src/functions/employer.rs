@@ -2,13 +2,32 @@
 //! client sends is only ever looked up inside that employer's own roster.
 
 use crate::error::AppError;
-use crate::models::staff::{StaffList, StaffMember, StaffQueryInput};
+use crate::models::staff::{StaffList, StaffMember};
 use leptos::prelude::*;
 
-/// One page of the staff roster, filtered and sorted, with the flag summary.
+/// One page of the staff roster, filtered and sorted, with the flag summary. The arguments are
+/// the list page's query-string values (see `StaffQueryInput`).
 #[server(prefix = "/api/employer", endpoint = "list_staff")]
-pub async fn list_staff(input: StaffQueryInput) -> Result<StaffList, AppError> {
+pub async fn list_staff(
+    q: Option<String>,
+    insurance: Option<String>,
+    status: Option<String>,
+    flag: Option<String>,
+    scope: Option<String>,
+    sort: Option<String>,
+    page: Option<String>,
+) -> Result<StaffList, AppError> {
+    use crate::models::staff::StaffQueryInput;
     use crate::server::{auth, services, state::app_state, with_status};
+    let input = StaffQueryInput {
+        q,
+        insurance,
+        status,
+        flag,
+        scope,
+        sort,
+        page,
+    };
     with_status(
         async {
             let scope = auth::require_principal()?.employer()?;

@@ -1,5 +1,7 @@
-//! Non-Leptos HTTP concerns: security headers and the same-origin check, health, metrics.
+//! Non-Leptos HTTP concerns: security headers and the same-origin check, health, metrics, and
+//! file downloads.
 
 pub mod health;
 pub mod metrics;
 pub mod security;
+pub mod staff_export;

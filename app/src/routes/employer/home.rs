@@ -20,6 +20,7 @@ pub fn EmployerHomePage() -> impl IntoView {
                     <dt>{t.staff_enrolled}</dt><dd>{h.staff_enrolled}</dd>
                     <dt>{t.staff_in_arrears}</dt><dd>{h.staff_in_arrears}</dd>
                 </dl>
+                <p class="links"><a class="button primary" href="/employer/staff">{t.staff.nav_staff}</a></p>
             </section>
         }
     })

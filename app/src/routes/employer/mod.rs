@@ -1,1 +1,3 @@
 pub mod home;
+pub mod staff_list;
+pub mod staff_member;
