@@ -1,21 +1,26 @@
 #!/usr/bin/env bash
 # Benchmark: seeds a database with N persons (once), starts the release server on it and runs
 # the load generator's scenarios against it. Usage:
-#   scripts/bench.sh sqlite 10000          # SQLite file under bench-data/
-#   scripts/bench.sh postgres 100000       # database jinbao_bench_100000 on 127.0.0.1:5432
-# Environment: CONCURRENCY (8), REQUESTS (2000), LOGINS (200), PORT (3100).
+#   scripts/bench.sh sqlite 10000             # citizen pages; SQLite file under bench-data/
+#   scripts/bench.sh postgres 100000          # database jinbao_bench_100000 on 127.0.0.1:5432
+#   scripts/bench.sh sqlite 60000 employer    # the employer workspace, demo employer with
+#                                             # EMPLOYER_STAFF (50000) current staff
+# Environment: CONCURRENCY (8), REQUESTS (2000), LOGINS (200), PORT (3100), EMPLOYER_STAFF.
 source "$(dirname "$0")/lib.sh"
-KIND="${1:?sqlite or postgres}"; PERSONS="${2:?number of persons}"
+KIND="${1:?sqlite or postgres}"; PERSONS="${2:?number of persons}"; MODE="${3:-citizen}"
+EMPLOYER_STAFF="${EMPLOYER_STAFF:-50000}"
+NAME="$PERSONS"; SEED_ARGS=()
+if [ "$MODE" = employer ]; then NAME="$PERSONS-employer"; SEED_ARGS=(--employer-staff "$EMPLOYER_STAFF"); fi
 PORT="${PORT:-3100}"; CONCURRENCY="${CONCURRENCY:-8}"; REQUESTS="${REQUESTS:-2000}"; LOGINS="${LOGINS:-200}"
 ensure_build_tools
 build_site
 (cd "$ROOT" && cargo build --release -p server --example loadgen)
 mkdir -p "$ROOT/bench-data"
 case "$KIND" in
-  sqlite) export DATABASE_URL="sqlite://$ROOT/bench-data/bench-$PERSONS.db" ;;
+  sqlite) export DATABASE_URL="sqlite://$ROOT/bench-data/bench-$NAME.db" ;;
   postgres)
     ensure_postgres
-    db="jinbao_bench_$PERSONS"
+    db="jinbao_bench_${NAME//-/_}"
     psql -h 127.0.0.1 -U postgres -Atc "select 1 from pg_database where datname='$db'" | grep -q 1 \
       || psql -h 127.0.0.1 -U postgres -qc "create database $db"
     export DATABASE_URL="postgres://postgres@127.0.0.1/$db" ;;
@@ -25,13 +30,25 @@ export LEPTOS_SITE_ADDR="127.0.0.1:$PORT" LEPTOS_SITE_ROOT="$ROOT/target/site" J
 export JINBAO_SECRET_KEY_FILE="$ROOT/bench-data/secret.key" RUST_LOG=warn
 # Loads from one address: the address throttle must not count the benchmark's own sign-ins.
 export JINBAO_LOGIN_MAX_FAILURES_PER_ADDRESS=1000000
-start=$(date +%s); "$JINBAO_BIN" seed --persons "$PERSONS"; log "seed step took $(( $(date +%s) - start ))s"
+start=$(date +%s); "$JINBAO_BIN" seed --persons "$PERSONS" "${SEED_ARGS[@]}"; log "seed step took $(( $(date +%s) - start ))s"
 "$JINBAO_BIN" serve & SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
 LOADGEN="$TARGET_DIR/release/examples/loadgen"
-log "$KIND, $PERSONS persons"
-"$LOADGEN" --base "http://127.0.0.1:$PORT" --scenario login --concurrency 4 --requests "$LOGINS" --accounts "$PERSONS"
-for scenario in home record home-api; do
-  "$LOADGEN" --base "http://127.0.0.1:$PORT" --scenario "$scenario" --concurrency "$CONCURRENCY" --requests "$REQUESTS" --accounts "$PERSONS"
-done
+rss() { awk '/VmRSS|VmHWM/ { printf "%s %d MB  ", $1, $2 / 1024 } END { print "" }' "/proc/$SERVER/status"; }
+log "$KIND, $PERSONS persons, $MODE scenarios"
+if [ "$MODE" = employer ]; then
+  for scenario in staff-list staff-filter staff-search staff-api; do
+    "$LOADGEN" --base "http://127.0.0.1:$PORT" --scenario "$scenario" --concurrency "$CONCURRENCY" --requests "$REQUESTS"
+  done
+  "$LOADGEN" --base "http://127.0.0.1:$PORT" --scenario staff-member --concurrency "$CONCURRENCY" --requests "$REQUESTS" --accounts "$EMPLOYER_STAFF"
+  log "server memory before the exports: $(rss)"
+  # The whole roster (everyone ever enrolled by the employer), one download at a time.
+  "$LOADGEN" --base "http://127.0.0.1:$PORT" --scenario export --concurrency 1 --requests 3
+  log "server memory after the exports: $(rss)"
+else
+  "$LOADGEN" --base "http://127.0.0.1:$PORT" --scenario login --concurrency 4 --requests "$LOGINS" --accounts "$PERSONS"
+  for scenario in home record home-api; do
+    "$LOADGEN" --base "http://127.0.0.1:$PORT" --scenario "$scenario" --concurrency "$CONCURRENCY" --requests "$REQUESTS" --accounts "$PERSONS"
+  done
+fi

@@ -1,8 +1,12 @@
 //! Load generator for a running portal: `cargo run --release -p server --example loadgen --
 //! --base http://127.0.0.1:3000 --scenario login --concurrency 8 --requests 400`.
 //! Scenarios: `login` (citizen sign-in, argon2 included), `home` (the citizen home page, SSR),
-//! `record` (the pension record page, SSR), `home-api` (the home's server function).
-//! Each worker signs in as a different seeded citizen. Prints latency percentiles and throughput.
+//! `record` (the pension record page, SSR), `home-api` (the home's server function); each
+//! worker signs in as a different seeded citizen. Employer scenarios sign in as `employer-demo`:
+//! `staff-list` (the roster page, default order), `staff-filter` (a flag filter sorted by name,
+//! page 3), `staff-search` (a name search), `staff-api` (the list's server function),
+//! `staff-member` (a person's page), `export` (the whole roster as CSV; also prints rows/s).
+//! Prints latency percentiles and throughput.
 
 use std::time::{Duration, Instant};
 
@@ -79,7 +83,9 @@ async fn main() {
         workers.push(tokio::spawn(async move {
             let c = client(&base);
             // One in five seeded persons has no phone on record: try the next account.
-            if scenario != "login" {
+            if scenario.starts_with("staff") || scenario == "export" {
+                assert!(login(&c, &base, "employer-demo").await, "employer login failed");
+            } else if scenario != "login" {
                 let signed_in = {
                     let mut ok = false;
                     for k in 0..20 {
@@ -94,6 +100,13 @@ async fn main() {
             }
             let mut latencies = Vec::with_capacity(per_worker);
             let mut errors = 0usize;
+            let mut csv_rows = 0usize;
+            let page = |path: String| {
+                let c = c.clone();
+                async move {
+                    matches!(c.get(path).header("accept", "text/html").send().await, Ok(r) if r.status() == 200)
+                }
+            };
             for i in 0..per_worker {
                 let t = Instant::now();
                 let ok = match scenario.as_str() {
@@ -108,20 +121,40 @@ async fn main() {
                         c.post(format!("{base}/api/citizen/get_home")).header("accept", "application/json").send().await,
                         Ok(r) if r.status() == 200
                     ),
+                    "staff-list" => page(format!("{base}/employer/staff")).await,
+                    "staff-filter" => page(format!("{base}/employer/staff?flag=arrears&sort=name&page=3")).await,
+                    "staff-search" => page(format!("{base}/employer/staff?q=%E5%BB%BA")).await,
+                    "staff-api" => matches!(
+                        c.post(format!("{base}/api/employer/list_staff")).header("accept", "application/json").send().await,
+                        Ok(r) if r.status() == 200
+                    ),
+                    "staff-member" => page(format!("{base}/employer/staff/{}", 3 + (w * per_worker + i) % accounts.max(1))).await,
+                    "export" => match c.get(format!("{base}/employer/staff.csv?scope=all")).send().await {
+                        Ok(r) if r.status() == 200 => match r.text().await {
+                            Ok(body) => {
+                                csv_rows += body.lines().count().saturating_sub(1);
+                                true
+                            }
+                            Err(_) => false,
+                        },
+                        _ => false,
+                    },
                     other => panic!("unknown scenario {other}"),
                 };
                 latencies.push(t.elapsed());
                 errors += usize::from(!ok);
             }
-            (latencies, errors)
+            (latencies, errors, csv_rows)
         }));
     }
     let mut all: Vec<Duration> = Vec::new();
     let mut errors = 0;
+    let mut csv_rows = 0;
     for w in workers {
-        let (l, e) = w.await.expect("worker");
+        let (l, e, rows) = w.await.expect("worker");
         all.extend(l);
         errors += e;
+        csv_rows += rows;
     }
     let elapsed = started.elapsed();
     all.sort();
@@ -139,4 +172,11 @@ async fn main() {
         all.len() as f64 / elapsed.as_secs_f64(),
         errors
     );
+    if csv_rows > 0 {
+        println!(
+            "export: {csv_rows} rows in {:.1} s, {:.0} rows/s",
+            elapsed.as_secs_f64(),
+            csv_rows as f64 / elapsed.as_secs_f64()
+        );
+    }
 }
