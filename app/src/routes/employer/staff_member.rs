@@ -3,7 +3,7 @@ use crate::components::loaded::loaded;
 use crate::functions::employer::get_staff_member;
 use crate::i18n::{Texts, tr};
 use crate::models::insurance::{Insurance, month_label, yuan};
-use crate::models::staff::{BaseOutOfBounds, StaffFlag, StaffMember};
+use crate::models::staff::{BaseOutOfBounds, StaffFlag, StaffMember, StaffPeriod};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -100,15 +100,24 @@ fn StaffMemberView(member: StaffMember) -> impl IntoView {
             .collect_view()
             .into_any()
     };
-    let periods = m
-        .periods
-        .iter()
-        .map(|p| {
+    // One line per period, naming the insurances it covers: a job usually enrols all five at once.
+    let mut grouped: Vec<(&StaffPeriod, Vec<Insurance>)> = Vec::new();
+    for p in &m.periods {
+        match grouped.iter_mut().find(|(g, _)| {
+            (g.start_month, g.end_month, g.status) == (p.start_month, p.end_month, p.status)
+        }) {
+            Some((_, insurances)) => insurances.push(p.insurance),
+            None => grouped.push((p, vec![p.insurance])),
+        }
+    }
+    let periods = grouped
+        .into_iter()
+        .map(|(p, insurances)| {
             let end = p.end_month.map(month_label).unwrap_or_else(|| st.until_now.to_string());
             view! {
                 <li>
                     <span class="period-dates">{format!("{} – {}", month_label(p.start_month), end)}</span>
-                    <span>{t.insurance(p.insurance)}</span>
+                    <span>{insurances_list(t, &insurances)}</span>
                     <span class=format!("status status-{}", p.status.code())>{t.status(p.status)}</span>
                 </li>
             }

@@ -333,12 +333,7 @@ impl Store {
             let mut qb = QueryBuilder::new(
                 "SELECT person_id, insurance, status, base, last_paid_month, arrears_months FROM employer_staff_insurances WHERE employer_id = ",
             );
-            qb.push_bind(employer_id).push(" AND person_id IN (");
-            let mut list = qb.separated(", ");
-            for id in person_ids {
-                list.push_bind(*id);
-            }
-            qb.push(")");
+            push_employer_and_persons(&mut qb, employer_id, person_ids);
             qb.build_query_as().fetch_all(pool).await?
         }))
     }
@@ -356,12 +351,8 @@ impl Store {
             let mut qb = QueryBuilder::new(
                 "SELECT DISTINCT person_id, month FROM contributions WHERE paid_on IS NULL AND employer_id = ",
             );
-            qb.push_bind(employer_id).push(" AND person_id IN (");
-            let mut list = qb.separated(", ");
-            for id in person_ids {
-                list.push_bind(*id);
-            }
-            qb.push(") ORDER BY person_id, month");
+            push_employer_and_persons(&mut qb, employer_id, person_ids);
+            qb.push(" ORDER BY person_id, month");
             qb.build_query_as().fetch_all(pool).await?
         }))
     }
@@ -394,6 +385,20 @@ struct RosterOrder {
 
 const ROSTER_SELECT: &str = "SELECT s.person_id, p.name, p.resident_id, s.current, s.first_month, s.last_month, \
      s.flags, s.arrears_months FROM employer_staff s JOIN persons p ON p.id = s.person_id";
+
+/// `<employer id> AND person_id IN (<ids>)`, after a query ending in `employer_id = `.
+fn push_employer_and_persons<'a, DB>(qb: &mut QueryBuilder<'a, DB>, employer_id: i64, ids: &[i64])
+where
+    DB: sqlx::Database,
+    i64: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
+{
+    qb.push_bind(employer_id).push(" AND person_id IN (");
+    let mut list = qb.separated(", ");
+    for id in ids {
+        list.push_bind(*id);
+    }
+    qb.push(")");
+}
 
 /// The WHERE clause of a roster query: the employer first, then only the filters the query
 /// uses, so each combination gets its own plan.
