@@ -3,7 +3,7 @@
 //! queries. Every read takes the employer id first: no query here can reach another employer's
 //! staff. The rules that decide flags live in services::staff_checks, not in this SQL.
 
-use super::{Backend, Db, MAX_BINDS, Store, StoreError, on_pool};
+use super::{Db, MAX_BINDS, Store, StoreError, on_pool};
 use crate::models::staff::{StaffQuery, StaffScope, StaffSort};
 use sqlx::QueryBuilder;
 
@@ -166,15 +166,19 @@ impl Store {
             // The insurances rows go with their roster rows (ON DELETE CASCADE).
             sqlx::query("DELETE FROM employer_staff WHERE person_id BETWEEN $1 AND $2")
                 .bind(from).bind(to).execute(&mut *tx).await?;
+            // Name and ID number come from persons, where they are stored; both backends name
+            // the columns of a VALUES list column1, column2, ...
             for part in entries.chunks(MAX_BINDS / 7) {
                 let mut qb = QueryBuilder::new(
-                    "INSERT INTO employer_staff (employer_id, person_id, current, first_month, last_month, flags, arrears_months) ",
+                    "INSERT INTO employer_staff (employer_id, person_id, current, first_month, last_month, flags, arrears_months, name, resident_id) \
+                     SELECT v.column1, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, p.name, p.resident_id FROM (",
                 );
                 qb.push_values(part, |mut b, e| {
                     b.push_bind(e.employer_id).push_bind(e.person_id).push_bind(e.current)
                         .push_bind(e.first_month).push_bind(e.last_month).push_bind(e.flags)
                         .push_bind(e.arrears_months);
                 });
+                qb.push(") AS v JOIN persons p ON p.id = v.column2");
                 qb.build().execute(&mut *tx).await?;
             }
             for part in insurances.chunks(MAX_BINDS / 7) {
@@ -237,7 +241,7 @@ impl Store {
         search: Option<&RosterSearch>,
     ) -> Result<i64, StoreError> {
         Ok(on_pool!(self, pool => {
-            let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM employer_staff s JOIN persons p ON p.id = s.person_id");
+            let mut qb = QueryBuilder::new("SELECT COUNT(*) FROM employer_staff s");
             roster_filter(&mut qb, employer_id, query, search);
             qb.build_query_scalar::<i64>().fetch_one(pool).await?
         }))
@@ -251,11 +255,11 @@ impl Store {
         search: Option<&RosterSearch>,
         limit: i64,
     ) -> Result<Vec<RosterRow>, StoreError> {
-        let order = self.roster_order(query.sort);
+        let order = roster_order(query.sort);
         Ok(on_pool!(self, pool => {
             let mut qb = QueryBuilder::new(ROSTER_SELECT);
             roster_filter(&mut qb, employer_id, query, search);
-            qb.push(format!(" ORDER BY {} {}, s.person_id LIMIT ", order.key, order.direction));
+            qb.push(format!(" ORDER BY {0} {1}, s.person_id {1} LIMIT ", order.key, order.direction));
             qb.push_bind(limit).push(" OFFSET ").push_bind(query.page * limit);
             qb.build_query_as().fetch_all(pool).await?
         }))
@@ -271,11 +275,12 @@ impl Store {
         after: Option<&RosterCursor>,
         limit: i64,
     ) -> Result<Vec<RosterRow>, StoreError> {
-        let order = self.roster_order(query.sort);
+        let order = roster_order(query.sort);
         Ok(on_pool!(self, pool => {
             let mut qb = QueryBuilder::new(ROSTER_SELECT);
             roster_filter(&mut qb, employer_id, query, search);
             if let Some(cursor) = after {
+                // The person breaks ties in the key's direction, as in the ORDER BY.
                 let op = if order.direction == "DESC" { "<" } else { ">" };
                 let person = match cursor { RosterCursor::Int(_, p) | RosterCursor::Text(_, p) => *p };
                 qb.push(format!(" AND ({} {op} ", order.key));
@@ -288,9 +293,9 @@ impl Store {
                     RosterCursor::Int(k, _) => qb.push_bind(*k),
                     RosterCursor::Text(k, _) => qb.push_bind(k.clone()),
                 };
-                qb.push(" AND s.person_id > ").push_bind(person).push("))");
+                qb.push(format!(" AND s.person_id {op} ")).push_bind(person).push("))");
             }
-            qb.push(format!(" ORDER BY {} {}, s.person_id LIMIT ", order.key, order.direction));
+            qb.push(format!(" ORDER BY {0} {1}, s.person_id {1} LIMIT ", order.key, order.direction));
             qb.push_bind(limit);
             qb.build_query_as().fetch_all(pool).await?
         }))
@@ -304,20 +309,6 @@ impl Store {
             StaffSort::Joined => RosterCursor::Int(i64::from(row.first_month), row.person_id),
             StaffSort::Name => RosterCursor::Text(row.name.clone(), row.person_id),
         }
-    }
-
-    fn roster_order(&self, sort: StaffSort) -> RosterOrder {
-        let (key, direction) = match sort {
-            StaffSort::Problems => ("s.flags", "DESC"),
-            StaffSort::Arrears => ("s.arrears_months", "DESC"),
-            StaffSort::Joined => ("s.first_month", "DESC"),
-            // Code-point order on both backends; PostgreSQL would otherwise use its locale.
-            StaffSort::Name => match self.backend() {
-                Backend::Sqlite => ("p.name", "ASC"),
-                Backend::Postgres => ("p.name COLLATE \"C\"", "ASC"),
-            },
-        };
-        RosterOrder { key, direction }
     }
 
     /// The per-insurance rows of the given staff of one employer.
@@ -378,13 +369,25 @@ impl Store {
     }
 }
 
+fn roster_order(sort: StaffSort) -> RosterOrder {
+    // Each order has its index (migrations 0003); names sort by code point on both
+    // backends (the PostgreSQL column is COLLATE "C").
+    let (key, direction) = match sort {
+        StaffSort::Problems => ("s.flags", "DESC"),
+        StaffSort::Arrears => ("s.arrears_months", "DESC"),
+        StaffSort::Joined => ("s.first_month", "DESC"),
+        StaffSort::Name => ("s.name", "ASC"),
+    };
+    RosterOrder { key, direction }
+}
+
 struct RosterOrder {
     key: &'static str,
     direction: &'static str,
 }
 
-const ROSTER_SELECT: &str = "SELECT s.person_id, p.name, p.resident_id, s.current, s.first_month, s.last_month, \
-     s.flags, s.arrears_months FROM employer_staff s JOIN persons p ON p.id = s.person_id";
+const ROSTER_SELECT: &str = "SELECT s.person_id, s.name, s.resident_id, s.current, s.first_month, s.last_month, \
+     s.flags, s.arrears_months FROM employer_staff s";
 
 /// `<employer id> AND person_id IN (<ids>)`, after a query ending in `employer_id = `.
 fn push_employer_and_persons<'a, DB>(qb: &mut QueryBuilder<'a, DB>, employer_id: i64, ids: &[i64])
@@ -424,12 +427,12 @@ fn roster_filter<'a, DB>(
     }
     match search {
         Some(RosterSearch::Name(n)) => {
-            qb.push(" AND LOWER(p.name) LIKE ")
+            qb.push(" AND LOWER(s.name) LIKE ")
                 .push_bind(contains_pattern(&n.to_lowercase()))
                 .push(" ESCAPE '\\'");
         }
         Some(RosterSearch::ResidentId(d)) => {
-            qb.push(" AND p.resident_id LIKE ")
+            qb.push(" AND s.resident_id LIKE ")
                 .push_bind(contains_pattern(d))
                 .push(" ESCAPE '\\'");
         }
