@@ -38,13 +38,15 @@ pub async fn list_staff(
     )
 }
 
-/// One staff member: periods, months and findings with this employer only.
+/// One staff member: periods, months and findings with this employer only. `person` is the id
+/// from the list's link, taken as text so that anything else is "not found", like a stranger.
 #[server(prefix = "/api/employer", endpoint = "get_staff_member")]
-pub async fn get_staff_member(person: i64) -> Result<StaffMember, AppError> {
+pub async fn get_staff_member(person: String) -> Result<StaffMember, AppError> {
     use crate::server::{auth, services, state::app_state, with_status};
     with_status(
         async {
             let scope = auth::require_principal()?.employer()?;
+            let person: i64 = person.trim().parse().map_err(|_| AppError::NotFound)?;
             let state = app_state()?;
             services::staff_roster::staff_member(&state.store, scope, person, state.clock.now())
                 .await

@@ -96,24 +96,25 @@ pub fn citizen(id: i64) -> (NewPerson, Plan, i32) {
     }
 }
 
-/// The demo employer's staff beyond the demo citizen: persons 3, 4, ... The first five each
-/// carry one problem the staff checks flag, so the employer workspace always has every flag to
-/// show; the rest are drawn like everyone else.
-pub fn staff_job(index: usize, start: i32) -> Job {
+/// The demo employer's staff beyond the demo citizen: persons 3, 4, ... Their last job becomes
+/// a current one with the demo employer. The first five each carry one problem the staff checks
+/// flag, so the employer workspace always has every flag to show; the rest keep the problems
+/// drawn for the job they replace, at the rates everyone else has.
+pub fn staff_job(index: usize, drawn: &Job) -> Job {
     let (unpaid_tail, anomaly) = match index {
         0 => (0, Some(Anomaly::BaseBelowFloor)),
         1 => (0, Some(Anomaly::SplitBase)),
         2 => (0, Some(Anomaly::PartialEnrolment)),
         3 => (3, None),
         4 => (0, Some(Anomaly::BaseAboveCap)),
-        _ => (0, None),
+        _ => (drawn.unpaid_tail, drawn.anomaly),
     };
     let demo = employer();
     Job {
         employer_id: demo.id,
         region: demo.region_code,
         risk_class: demo.risk_class,
-        start,
+        start: drawn.start,
         end: None,
         unpaid_tail,
         anomaly,

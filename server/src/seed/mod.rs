@@ -390,7 +390,7 @@ fn random_person(
             }
         }
         if let (Some(index), Some(last)) = (demo_staff, jobs.last_mut()) {
-            *last = demo::staff_job(index, last.start);
+            *last = demo::staff_job(index, last);
         }
         if jobs.is_empty() {
             Plan::Resident {

@@ -11,14 +11,7 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn StaffMemberPage() -> impl IntoView {
     let params = use_params_map();
-    // A non-numeric id can name no one: the server answers "not found" for -1 as for a stranger.
-    let person = move || {
-        params
-            .read()
-            .get("person")
-            .and_then(|p| p.parse::<i64>().ok())
-            .unwrap_or(-1)
-    };
+    let person = move || params.read().get("person").unwrap_or_default();
     let member = Resource::new(person, get_staff_member);
     loaded(member, move |m| view! { <StaffMemberView member=m/> })
 }

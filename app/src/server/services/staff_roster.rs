@@ -147,6 +147,8 @@ pub async fn rebuild_all(store: &Store, batch: i64, now: Month) -> Result<usize,
         rows += rebuild(store, &wages, from, to, now).await?;
         from = to + 1;
     }
+    // The planner needs the new rows' statistics to pick the roster's indexes well.
+    store.analyze().await?;
     Ok(rows)
 }
 
