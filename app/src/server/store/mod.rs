@@ -173,8 +173,16 @@ impl Store {
     }
 
     /// Refreshes the planner's statistics (after a bulk load).
+    /// Refreshes the planner's statistics after a bulk load. PostgreSQL also vacuums, which
+    /// sets the visibility map so that counts over the roster can be index-only scans.
     pub async fn analyze(&self) -> Result<(), StoreError> {
-        on_pool!(self, pool => sqlx::query("ANALYZE").execute(pool).await?.rows_affected());
+        match &self.db {
+            Db::Sqlite(pool) => sqlx::query("ANALYZE").execute(pool).await.map(drop)?,
+            Db::Postgres(pool) => sqlx::query("VACUUM (ANALYZE)")
+                .execute(pool)
+                .await
+                .map(drop)?,
+        }
         Ok(())
     }
 
