@@ -275,20 +275,15 @@ impl Store {
             let mut qb = QueryBuilder::new(ROSTER_SELECT);
             roster_filter(&mut qb, employer_id, query, search);
             if let Some(cursor) = after {
-                // The person breaks ties in the key's direction, as in the ORDER BY.
+                // A row comparison, so both backends seek the sort's index to the cursor; the
+                // person breaks ties in the key's direction, as in the ORDER BY.
                 let op = if order.direction == "DESC" { "<" } else { ">" };
-                let person = match cursor { RosterCursor::Int(_, p) | RosterCursor::Text(_, p) => *p };
-                qb.push(format!(" AND ({} {op} ", order.key));
+                qb.push(format!(" AND ({}, s.person_id) {op} (", order.key));
                 match cursor {
-                    RosterCursor::Int(k, _) => qb.push_bind(*k),
-                    RosterCursor::Text(k, _) => qb.push_bind(k.clone()),
+                    RosterCursor::Int(k, p) => qb.push_bind(*k).push(", ").push_bind(*p),
+                    RosterCursor::Text(k, p) => qb.push_bind(k.clone()).push(", ").push_bind(*p),
                 };
-                qb.push(format!(" OR ({} = ", order.key));
-                match cursor {
-                    RosterCursor::Int(k, _) => qb.push_bind(*k),
-                    RosterCursor::Text(k, _) => qb.push_bind(k.clone()),
-                };
-                qb.push(format!(" AND s.person_id {op} ")).push_bind(person).push("))");
+                qb.push(")");
             }
             qb.push(format!(" ORDER BY {0} {1}, s.person_id {1} LIMIT ", order.key, order.direction));
             qb.push_bind(limit);
@@ -320,7 +315,7 @@ impl Store {
                 "SELECT person_id, insurance, status, base, last_paid_month, arrears_months FROM employer_staff_insurances WHERE employer_id = ",
             );
             push_employer_and_persons(&mut qb, employer_id, person_ids);
-            qb.build_query_as().fetch_all(pool).await?
+            qb.build_query_as().persistent(false).fetch_all(pool).await?
         }))
     }
 
@@ -339,7 +334,7 @@ impl Store {
             );
             push_employer_and_persons(&mut qb, employer_id, person_ids);
             qb.push(" ORDER BY person_id, month");
-            qb.build_query_as().fetch_all(pool).await?
+            qb.build_query_as().persistent(false).fetch_all(pool).await?
         }))
     }
 
@@ -384,7 +379,9 @@ struct RosterOrder {
 const ROSTER_SELECT: &str = "SELECT s.person_id, s.name, s.resident_id, s.current, s.first_month, s.last_month, \
      s.flags, s.arrears_months FROM employer_staff s";
 
-/// `<employer id> AND person_id IN (<ids>)`, after a query ending in `employer_id = `.
+/// `<employer id> AND person_id IN (<ids>)`, after a query ending in `employer_id = `. Such a
+/// query runs unprepared (`persistent(false)`): PostgreSQL then plans it for the ids given,
+/// where a cached generic plan scanned the employer's whole roster against a 1,000-id list.
 fn push_employer_and_persons<'a, DB>(qb: &mut QueryBuilder<'a, DB>, employer_id: i64, ids: &[i64])
 where
     DB: sqlx::Database,
