@@ -1,5 +1,6 @@
 //! Bulk loading for the demo seed: multi-row inserts with explicit ids, one transaction per
-//! batch. Only `jinbao seed` calls these; the portal itself never writes records in bulk.
+//! batch. Only `jinbao seed` calls the inserts; the portal itself never writes records in bulk.
+//! The wage table read here also serves the staff checks (`services::wages`).
 
 use super::{Backend, Db, MAX_BINDS, Store, StoreError, on_pool};
 use chrono::{DateTime, NaiveDate, Utc};
