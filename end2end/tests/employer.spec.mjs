@@ -58,12 +58,12 @@ test("list, filter by a flag, open a person, export", async ({ page }) => {
   expect(lines.length - 1).toBe(total);
 });
 
-test("a search by too few digits says why; by name it finds the person", async ({ page }) => {
+test("a search by part of the ID number says why; by name it finds the person", async ({ page }) => {
   await page.goto("/employer/staff");
   const search = page.getByRole("searchbox", { name: "姓名或身份证号" });
   await search.fill("12");
   await page.getByRole("button", { name: "查找" }).click();
-  await expect(page.getByText("按身份证号查找时，请至少输入 4 位。")).toBeVisible();
+  await expect(page.getByText("按身份证号查找时，请输入完整的 18 位号码，或最后 4 位。")).toBeVisible();
   await expect(page.getByRole("searchbox", { name: "姓名或身份证号" })).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);
 

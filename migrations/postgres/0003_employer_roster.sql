@@ -1,7 +1,8 @@
 -- Each employer's staff roster: a read model of enrolments and contributions, one row per
 -- person who was ever enrolled by the employer, with the staff checks' result (flags, a bit set
--- of models::staff::StaffFlag). Rebuilt from the record by services::staff_roster whenever a
--- person's record changes; never edited on its own. Name and ID number are copied from persons
+-- of models::staff::StaffFlag). Written by services::staff_roster from the record (the seed,
+-- `jinbao rebuild-rosters`, and any code that changes a person's enrolments or contributions
+-- must call it); never edited on its own. Name and ID number are copied from persons
 -- so a roster of 50,000 can be searched and sorted by them without a join. Keep in step with ../sqlite/0003.
 CREATE TABLE employer_staff (
     employer_id    BIGINT NOT NULL REFERENCES employers(id),

@@ -174,14 +174,23 @@ async fn search_filters_sort_and_pages() {
         let by_name = list(&store, demo, input(&[("q", &three.name)])).await;
         assert!(by_name.rows.iter().any(|r| r.person_id == 3), "{kind:?}");
         assert!(by_name.rows.iter().all(|r| r.name.contains(&three.name)));
-        let tail = &three.resident_id[12..];
+        let tail = &three.resident_id[14..];
         let by_id = list(&store, demo, input(&[("q", tail)])).await;
         assert!(by_id.rows.iter().any(|r| r.person_id == 3));
+        let whole = list(&store, demo, input(&[("q", &three.resident_id)])).await;
+        assert_eq!(whole.rows.len(), 1);
+        assert_eq!(whole.rows[0].person_id, 3);
+        // A fragment of the hidden digits would let the mask be undone: refused.
+        let middle = &three.resident_id[6..12];
+        let res =
+            staff_roster::staff_list(&store, demo, &input(&[("q", middle)]), chrono::Utc::now())
+                .await;
+        assert!(matches!(res, Err(AppError::Validation(ref f)) if f[0].code == "id_search"));
         let short =
             staff_roster::staff_list(&store, demo, &input(&[("q", "12")]), chrono::Utc::now())
                 .await;
         assert!(
-            matches!(short, Err(AppError::Validation(ref f)) if f[0].field == "q" && f[0].code == "id_too_short")
+            matches!(short, Err(AppError::Validation(ref f)) if f[0].field == "q" && f[0].code == "id_search")
         );
         let bad = staff_roster::staff_list(
             &store,
@@ -476,6 +485,13 @@ async fn employer_functions_refuse_other_roles_nobody_and_strangers() {
             .call(&demo, "/api/employer/list_staff", &[("flag", "everything")])
             .await;
         assert_eq!(res.status(), 422);
+        let res = demo
+            .get(app.url("/employer/staff.csv"))
+            .header("sec-fetch-site", "cross-site")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 403, "another site cannot start an export");
         let res = demo
             .get(app.url("/employer/staff.csv?flag=everything"))
             .send()

@@ -86,7 +86,8 @@ impl StaffScope {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum StaffSort {
-    /// Most serious flags first, then by person.
+    /// Flagged staff first: by the flag set as a number, descending (so arrears lead, then a
+    /// missing insurance, then base problems), then by person.
     #[default]
     Problems,
     Name,
@@ -284,7 +285,7 @@ pub struct StaffRow {
     /// Per insurance enrolled with this employer, in `Insurance::ALL` order.
     pub insurances: Vec<StaffInsurance>,
     pub flags: Vec<StaffFlag>,
-    /// Months in arrears with this employer, oldest first (for the list, at most a few).
+    /// Months in arrears with this employer, oldest first.
     pub arrears: Vec<Month>,
 }
 

@@ -32,6 +32,14 @@ pub async fn staff_csv(
     let t = Locale::from_cookie_header(&headers)
         .unwrap_or_default()
         .texts();
+    // Each exported row is logged as the employer's look at that person: another site must not
+    // be able to start one with the user's cookie.
+    if headers
+        .get("sec-fetch-site")
+        .is_some_and(|v| v.as_bytes() == b"cross-site")
+    {
+        return refusal(t, &AppError::Forbidden);
+    }
     let export = async {
         let scope = session.0.ok_or(AppError::Unauthenticated)?.employer()?;
         RosterExport::start(state.store.clone(), scope, &input).await
@@ -163,7 +171,8 @@ fn row_line(t: &Texts, r: &StaffRow, out: &mut String) {
 
 /// Yuan as a plain number a spreadsheet reads as one: `12345.60`.
 fn plain_yuan(fen: i64) -> String {
-    format!("{}.{:02}", fen / 100, fen % 100)
+    let sign = if fen < 0 { "-" } else { "" };
+    format!("{sign}{}.{:02}", fen.abs() / 100, fen.abs() % 100)
 }
 
 /// One CSV record (RFC 4180). A cell that a spreadsheet would run as a formula gets a leading
@@ -173,7 +182,7 @@ fn push_record(out: &mut String, cells: &[String]) {
         if n > 0 {
             out.push(',');
         }
-        let cell = if cell.starts_with(['=', '+', '-', '@']) {
+        let cell = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
             format!("'{cell}")
         } else {
             cell.clone()
@@ -207,5 +216,6 @@ mod tests {
         );
         assert_eq!(out, "\"王,五\",\"say \"\"hi\"\"\",'=1+1,2026-10\r\n");
         assert_eq!(plain_yuan(1_234_560), "12345.60");
+        assert_eq!(plain_yuan(-1_234), "-12.34");
     }
 }

@@ -151,8 +151,8 @@ fn Filters(raw: StaffQueryInput, errors: Vec<(String, String)>) -> impl IntoView
     let t = tr();
     let st = t.staff;
     let search_error = errors.iter().find(|(f, _)| f == "q").map(|(_, code)| {
-        if code == "id_too_short" {
-            st.id_too_short
+        if code == "id_search" {
+            st.id_search
         } else {
             t.field_error(code)
         }

@@ -20,7 +20,7 @@ use crate::server::store::{
 use chrono::{DateTime, Datelike, Utc};
 use std::collections::{BTreeMap, HashMap};
 
-/// Access-log codes (the citizen's log page translates them).
+/// Access-log codes (stable: the citizen's access-log page, issue 7, will translate them).
 pub const ACTION_LIST: &str = "staff_list";
 pub const ACTION_DETAIL: &str = "staff_detail";
 pub const ACTION_EXPORT: &str = "staff_export";
@@ -175,15 +175,19 @@ pub fn parse_query(input: &StaffQueryInput) -> Result<RosterRequest, AppError> {
     })?;
     let search = match &query.search {
         None => None,
-        // Digits (and a final X) search the ID number, anything else the name.
+        // Digits (and a final X) search the ID number, anything else the name. Only the whole
+        // number or its last four characters (shown in the mask) match: matching any fragment
+        // would let a caller recover the hidden birth date digit by digit.
         Some(s)
             if s.chars()
                 .all(|c| c.is_ascii_digit() || c == 'x' || c == 'X') =>
         {
-            if s.len() < 4 {
-                return Err(AppError::field("q", "id_too_short"));
+            let id = s.to_ascii_uppercase();
+            match id.len() {
+                18 => Some(RosterSearch::ResidentId(id)),
+                4 => Some(RosterSearch::ResidentIdEnd(id)),
+                _ => return Err(AppError::field("q", "id_search")),
             }
-            Some(RosterSearch::ResidentId(s.to_ascii_uppercase()))
         }
         Some(s) => Some(RosterSearch::Name(s.clone())),
     };
@@ -452,10 +456,6 @@ impl RosterExport {
             cursor: None,
             done: false,
         })
-    }
-
-    pub fn employer(&self) -> &str {
-        &self.employer
     }
 
     /// The next rows, or None at the end.

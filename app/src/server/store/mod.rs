@@ -172,7 +172,6 @@ impl Store {
         on_pool!(self, pool => (pool.size(), pool.num_idle()))
     }
 
-    /// Refreshes the planner's statistics (after a bulk load).
     /// Refreshes the planner's statistics after a bulk load. PostgreSQL also vacuums, which
     /// sets the visibility map so that counts over the roster can be index-only scans.
     pub async fn analyze(&self) -> Result<(), StoreError> {

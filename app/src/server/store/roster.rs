@@ -87,8 +87,12 @@ pub struct RosterCounts {
 /// What the list's search matches: part of a name, or part of the ID number.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RosterSearch {
+    /// Part of the name.
     Name(String),
+    /// The whole ID number.
     ResidentId(String),
+    /// Its last four characters.
+    ResidentIdEnd(String),
 }
 
 /// Where a keyset page of the export resumes: after this sort key and person.
@@ -420,13 +424,17 @@ fn roster_filter<'a, DB>(
     match search {
         Some(RosterSearch::Name(n)) => {
             qb.push(" AND LOWER(s.name) LIKE ")
-                .push_bind(contains_pattern(&n.to_lowercase()))
+                // ASCII only, as both databases' LOWER() on these columns.
+                .push_bind(contains_pattern(&n.to_ascii_lowercase()))
                 .push(" ESCAPE '\\'");
         }
-        Some(RosterSearch::ResidentId(d)) => {
+        Some(RosterSearch::ResidentId(id)) => {
+            qb.push(" AND s.resident_id = ").push_bind(id.clone());
+        }
+        Some(RosterSearch::ResidentIdEnd(end)) => {
+            // Digits and X only (checked by the service): no wildcard to escape.
             qb.push(" AND s.resident_id LIKE ")
-                .push_bind(contains_pattern(d))
-                .push(" ESCAPE '\\'");
+                .push_bind(format!("%{end}"));
         }
         None => {}
     }
