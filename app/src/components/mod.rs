@@ -4,3 +4,4 @@ pub mod chart;
 pub mod error_view;
 pub mod layout;
 pub mod loaded;
+pub mod pager;

@@ -1,5 +1,6 @@
 use crate::components::chart::ContributionChart;
 use crate::components::loaded::loaded;
+use crate::components::pager::pager;
 use crate::functions::records::get_insurance_record;
 use crate::i18n::{Locale, tr};
 use crate::models::insurance::{month_label, yuan};
@@ -120,16 +121,7 @@ fn RecordView(record: InsuranceRecord) -> impl IntoView {
             .collect_view()
             .into_any()
     };
-    let page = r.query.page;
-    let pager = (r.pages > 1).then(|| {
-        view! {
-            <nav class="pager" aria-label=rt.pagination>
-                {(page > 0).then(|| view! { <a href=page_href(&r, page - 1) rel="prev">{rt.previous}</a> })}
-                <span>{(rt.page_of)(page + 1, r.pages)}</span>
-                {(page + 1 < r.pages).then(|| view! { <a href=page_href(&r, page + 1) rel="next">{rt.next}</a> })}
-            </nav>
-        }
-    });
+    let pager = pager(r.query.page, r.pages, |p| page_href(&r, p));
     let accounts = (!r.accounts.is_empty()).then(|| {
         let rows = r
             .accounts

@@ -1,4 +1,5 @@
 use crate::components::error_view::ErrorView;
+use crate::components::pager::pager;
 use crate::error::AppError;
 use crate::functions::employer::list_staff;
 use crate::i18n::{Texts, tr};
@@ -110,16 +111,7 @@ fn StaffListView(list: StaffList, raw: StaffQueryInput) -> impl IntoView {
         }
         .into_any()
     };
-    let page = q.page;
-    let pager = (list.pages > 1).then(|| {
-        view! {
-            <nav class="pager" aria-label=t.record.pagination>
-                {(page > 0).then(|| view! { <a href=list_href(&q, Some(page - 1)) rel="prev">{t.record.previous}</a> })}
-                <span>{(t.record.page_of)(page + 1, list.pages)}</span>
-                {(page + 1 < list.pages).then(|| view! { <a href=list_href(&q, Some(page + 1)) rel="next">{t.record.next}</a> })}
-            </nav>
-        }
-    });
+    let pager = pager(q.page, list.pages, |p| list_href(&q, Some(p)));
     view! {
         <section class="card" aria-labelledby="summary-h">
             <h2 id="summary-h">{st.summary_title}</h2>
