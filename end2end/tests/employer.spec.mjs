@@ -83,7 +83,9 @@ test("the staff list reads in English", async ({ page }) => {
   await page.getByRole("link", { name: /Base below the floor: \d+/ }).click();
   await expect(page).toHaveURL(/flag=base_below_floor/);
   await expect(page.locator(".staff-card").first()).toContainText("Base below the floor");
+  await expectNoSidewaysScroll(page);
   await page.locator(".staff-card h3 a").first().click();
   await expect(page.getByText(/declared below the floor\. Latest: \d{4}-\d{2}, declared/)).toBeVisible();
   await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
 });
