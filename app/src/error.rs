@@ -30,6 +30,10 @@ pub enum AppError {
     Throttled { retry_after_secs: i64 },
     #[error("conflict")]
     Conflict,
+    /// Refused during an assisted session: the action needs write mode (`read_only`), or only
+    /// the person themselves may ever do it.
+    #[error("not allowed in an assisted session")]
+    AssistDenied { read_only: bool },
     #[error("unavailable")]
     Unavailable,
     #[error("internal error {incident}")]
@@ -51,7 +55,7 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Unauthenticated | AppError::BadCredentials => 401,
-            AppError::Forbidden => 403,
+            AppError::Forbidden | AppError::AssistDenied { .. } => 403,
             AppError::NotFound => 404,
             AppError::Validation(_) => 422,
             AppError::Throttled { .. } => 429,

@@ -8,6 +8,7 @@ use crate::models::insurance::{Agency, EnrolmentStatus, Insurance, Scheme, Statu
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+pub mod account;
 pub mod record;
 pub mod staff;
 
@@ -87,6 +88,7 @@ pub fn tr() -> &'static Texts {
 }
 
 pub struct Texts {
+    pub account: &'static account::AccountTexts,
     pub record: &'static record::RecordTexts,
     pub staff: &'static staff::StaffTexts,
     pub app_name: &'static str,
@@ -266,6 +268,8 @@ impl Texts {
                 (self.err_throttled)((retry_after_secs + 59) / 60)
             }
             AppError::Conflict => self.err_conflict.into(),
+            AppError::AssistDenied { read_only: true } => self.account.err_assist_read_only.into(),
+            AppError::AssistDenied { read_only: false } => self.account.err_assist_never.into(),
             AppError::Unavailable => self.err_unavailable.into(),
             AppError::Internal { incident } => (self.err_internal)(incident),
             AppError::Request(_) => self.err_request.into(),
@@ -277,12 +281,16 @@ impl Texts {
         match code {
             "required" => self.field_required,
             "too_long" => self.field_too_long,
-            _ => self.field_invalid,
+            other => self
+                .account
+                .field_error(other)
+                .unwrap_or(self.field_invalid),
         }
     }
 }
 
 pub static ZH: Texts = Texts {
+    account: &account::ZH,
     record: &record::ZH,
     staff: &staff::ZH,
     app_name: "金保 · 社会保险服务",
@@ -371,6 +379,7 @@ pub static ZH: Texts = Texts {
 };
 
 pub static EN: Texts = Texts {
+    account: &account::EN,
     record: &record::EN,
     staff: &staff::EN,
     app_name: "Jinbao · Social Insurance",

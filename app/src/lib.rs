@@ -55,10 +55,15 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=routes::not_found::NotFoundPage>
                     <Route path=path!("") view=routes::welcome::WelcomePage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=routes::login::LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login/code") view=routes::sign_in_code::SignInCodePage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=routes::account::home::AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/two-factor") view=routes::account::two_factor::TwoFactorPage ssr=SsrMode::Async/>
                     <Route path=path!("/me") view=routes::citizen::home::CitizenHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/me/records") view=routes::citizen::career::CareerPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/records/:insurance") view=routes::citizen::record::InsuranceRecordPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/pension-estimate") view=routes::citizen::estimate::PensionEstimatePage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/access-log") view=routes::citizen::access_log::AccessLogPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/notifications") view=routes::citizen::notifications::NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/employer") view=routes::employer::home::EmployerHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/employer/staff") view=routes::employer::staff_list::StaffListPage ssr=SsrMode::Async/>
                     <Route path=path!("/employer/staff/:person") view=routes::employer::staff_member::StaffMemberPage ssr=SsrMode::Async/>

@@ -22,6 +22,9 @@ pub struct Settings {
     pub metrics_addr: String,
     pub session_idle_minutes: i64,
     pub session_absolute_hours: i64,
+    /// Assisted sessions end after this many idle minutes, and after the maximum in any case.
+    pub assist_idle_minutes: i64,
+    pub assist_max_minutes: i64,
     /// Set when the portal is served over TLS (adds `Secure` cookies and HSTS).
     pub secure_cookies: bool,
     pub max_concurrent_hashes: usize,
@@ -45,6 +48,8 @@ impl Default for Settings {
             metrics_addr: "127.0.0.1:9464".into(),
             session_idle_minutes: 30,
             session_absolute_hours: 12,
+            assist_idle_minutes: 10,
+            assist_max_minutes: 30,
             secure_cookies: false,
             max_concurrent_hashes: 4,
             login_window_minutes: 15,

@@ -70,6 +70,8 @@ impl Application {
                 idle_timeout: chrono::Duration::minutes(settings.session_idle_minutes),
                 absolute_timeout: chrono::Duration::hours(settings.session_absolute_hours),
                 secure_cookie: settings.secure_cookies,
+                assist_idle_timeout: chrono::Duration::minutes(settings.assist_idle_minutes),
+                assist_max_duration: chrono::Duration::minutes(settings.assist_max_minutes),
             },
             throttle: ThrottlePolicy {
                 window: chrono::Duration::minutes(settings.login_window_minutes),
@@ -120,6 +122,9 @@ impl Application {
                     .store
                     .delete_login_attempts_before(now - chrono::Duration::days(1))
                     .await;
+                if let Err(e) = app::server::services::assist::end_expired(&state).await {
+                    tracing::warn!(error = ?e, "ending expired assisted sessions failed");
+                }
                 match (sessions, attempts) {
                     (Ok(s), Ok(a)) => tracing::debug!(sessions = s, attempts = a, "janitor"),
                     (Err(e), _) | (_, Err(e)) => tracing::warn!(error = %e, "janitor failed"),
@@ -191,7 +196,8 @@ fn router(state: AppState, settings: &Settings) -> Router {
         .with_state(state)
 }
 
-/// Resolves the session cookie into a `RequestSession` extension; clears a dead cookie.
+/// Resolves the session cookie into a `RequestSession` extension; clears a dead cookie. Every
+/// request made in an assisted session is written to the audit log with both identities.
 async fn load_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let token = auth::session::token_from_headers(req.headers());
     let principal = match &token {
@@ -202,8 +208,41 @@ async fn load_session(State(state): State<AppState>, mut req: Request, next: Nex
         None => None,
     };
     let stale_cookie = token.is_some() && principal.is_none();
+    let assisted = principal
+        .as_ref()
+        .and_then(|p| Some((p.user_id, p.assist.clone()?)));
+    let path = req.uri().path().to_string();
     req.extensions_mut().insert(RequestSession(principal));
     let mut res = next.run(req).await;
+    let failed = res.headers_mut().remove(app::server::OUTCOME_HEADER);
+    if let Some((subject, assist)) = assisted {
+        let outcome = match (
+            failed.as_ref().and_then(|v| v.to_str().ok()),
+            res.status().as_u16(),
+        ) {
+            (Some("failed"), _) | (_, 500..) => "failed",
+            (Some(_), _) | (_, 400..) => "refused",
+            _ => "ok",
+        };
+        let event = app::server::store::AuditEvent {
+            at: state.clock.now(),
+            actor_user_id: Some(assist.agent_user_id),
+            actor_role: app::models::auth::Role::Helpdesk.code(),
+            subject_user_id: Some(subject),
+            assisted_session_id: Some(assist.id),
+            action: if path.starts_with("/api/") {
+                "call"
+            } else {
+                "page"
+            },
+            target: &path,
+            outcome,
+            detail: "",
+        };
+        if let Err(e) = state.store.record_audit(&event).await {
+            tracing::error!(error = %e, "audit event lost");
+        }
+    }
     if stale_cookie
         && !res.headers().contains_key(axum::http::header::SET_COOKIE)
         && let Ok(v) = axum::http::HeaderValue::from_str(&state.sessions.clearing_cookie())

@@ -24,6 +24,7 @@ async fn scope(store: &Store, employer_id: i64) -> EmployerScope {
     EmployerScope {
         employer_id,
         user_id,
+        assisted_session: None,
     }
 }
 
@@ -312,7 +313,11 @@ async fn a_person_page_shows_only_the_periods_with_this_employer() {
         assert!(low.base < low.limit && low.limit == (low.average_wage * 60 + 99) / 100);
 
         // Each look is in the person's access log, naming the employer and the purpose.
-        let log = store.access_log(1, 10).await.unwrap();
+        let log = store
+            .access_log(1, &Default::default(), 10, 0)
+            .await
+            .unwrap()
+            .0;
         let names: Vec<(&str, &str)> = log
             .iter()
             .map(|e| (e.action.as_str(), e.actor_label.as_str()))
@@ -333,7 +338,11 @@ async fn a_list_view_logs_one_entry_per_person_shown() {
         let demo = scope(&store, 1).await;
         let page = list(&store, demo, input(&[("scope", "all")])).await;
         for r in &page.rows {
-            let log = store.access_log(r.person_id, 10).await.unwrap();
+            let log = store
+                .access_log(r.person_id, &Default::default(), 10, 0)
+                .await
+                .unwrap()
+                .0;
             assert_eq!(
                 log.iter().filter(|e| e.action == ACTION_LIST).count(),
                 1,
@@ -341,7 +350,14 @@ async fn a_list_view_logs_one_entry_per_person_shown() {
             );
         }
         // Persons not on the page were not viewed.
-        assert!(store.access_log(2, 10).await.unwrap().is_empty());
+        assert!(
+            store
+                .access_log(2, &Default::default(), 10, 0)
+                .await
+                .unwrap()
+                .0
+                .is_empty()
+        );
     }
 }
 
@@ -582,7 +598,12 @@ async fn the_export_streams_every_matching_row_and_round_trips() {
         );
         assert!(en.lines().skip(1).all(|l| l.contains("Arrears")));
         for row in rows.iter().take(5) {
-            let log = app.store.access_log(row.person_id, 50).await.unwrap();
+            let log = app
+                .store
+                .access_log(row.person_id, &Default::default(), 50, 0)
+                .await
+                .unwrap()
+                .0;
             assert!(
                 log.iter().any(|e| e.action == ACTION_EXPORT),
                 "{kind:?} person {}",

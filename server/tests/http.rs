@@ -35,22 +35,35 @@ async fn login_lands_on_role_home_and_sets_a_safe_cookie() {
                 && cookie.contains("SameSite=Lax")
         );
         assert_eq!(res.headers().get("location").unwrap(), "/me");
-        let user = json(res).await;
-        assert_eq!(user["role"], "Citizen");
+        assert_eq!(
+            json(res).await,
+            "Full",
+            "a citizen without 2FA is signed in"
+        );
         let home = json(app.call(&c, "/api/citizen/get_home", &[]).await).await;
         assert_eq!(home["insurances"].as_array().unwrap().len(), 5);
         assert_eq!(home["masked_id"], "110101********4514");
 
-        // Phone numbers sign in too; staff by user name, each to their own home.
+        // Phone numbers sign in too; employers by user name, to their home.
         let res = app.login(&app.client(), "13800138000", PASSWORD).await;
         assert_eq!(res.status(), 200);
+        let res = app.login(&app.client(), "employer-demo", PASSWORD).await;
+        assert_eq!(res.headers().get("location").unwrap(), "/employer");
+        // Staff go through the code step, then to their own home.
         for (account, home) in [
-            ("employer-demo", "/employer"),
             ("helpdesk-demo", "/helpdesk"),
             ("reviewer-beijing", "/review"),
             ("admin-demo", "/admin"),
         ] {
-            let res = app.login(&app.client(), account, PASSWORD).await;
+            let c = app.client();
+            let res = app.login(&c, account, PASSWORD).await;
+            assert_eq!(
+                res.headers().get("location").unwrap(),
+                "/login/code",
+                "{account}"
+            );
+            let res = app.enter_code(&c, account).await;
+            assert_eq!(res.status(), 200, "{account}");
             assert_eq!(res.headers().get("location").unwrap(), home, "{account}");
         }
     }

@@ -2,11 +2,11 @@
 
 mod common;
 
-use app::models::auth::Role;
+use app::models::auth::{Role, SessionStage};
 use app::models::insurance::{EnrolmentStatus, Insurance, Scheme};
 use app::server::auth::CitizenScope;
 use app::server::services::citizen_home::citizen_home;
-use app::server::store::{NewUser, RoleGrant};
+use app::server::store::{NewSession, NewUser, RoleGrant};
 use chrono::{Duration, Utc};
 use common::{BACKENDS, CITIZEN, Kind, RETIREE, seeded_store};
 
@@ -152,13 +152,15 @@ async fn sessions_live_and_die_with_their_role() {
             .unwrap();
         let now = Utc::now();
         store
-            .create_session(
-                "h1",
-                login.user_id,
-                Role::Employer,
+            .create_session(&NewSession {
+                id_hash: "h1",
+                user_id: login.user_id,
+                role: Role::Employer,
                 now,
-                now + Duration::hours(1),
-            )
+                expires_at: now + Duration::hours(1),
+                stage: SessionStage::Full,
+                assisted_session_id: None,
+            })
             .await
             .unwrap();
         let s = store.session("h1").await.unwrap().unwrap();
@@ -166,13 +168,15 @@ async fn sessions_live_and_die_with_their_role() {
         assert!(s.employer_id.is_some());
         // A session for a role the user does not hold resolves to nothing.
         store
-            .create_session(
-                "h2",
-                login.user_id,
-                Role::Admin,
+            .create_session(&NewSession {
+                id_hash: "h2",
+                user_id: login.user_id,
+                role: Role::Admin,
                 now,
-                now + Duration::hours(1),
-            )
+                expires_at: now + Duration::hours(1),
+                stage: SessionStage::Full,
+                assisted_session_id: None,
+            })
             .await
             .unwrap();
         assert!(store.session("h2").await.unwrap().is_none());

@@ -1,8 +1,11 @@
-//! The frame of every page: skip link, header with the signed-in user, language switch and
-//! sign-out, then the page. Both forms are plain posts so they work without JavaScript.
+//! The frame of every page: skip link, the banner of an assisted session, header with the
+//! signed-in user, language switch and sign-out, then the page. Every form is a plain post so
+//! it works without JavaScript.
 
+use crate::components::assist_banner::AssistBannerView;
 use crate::functions::auth::who_am_i;
 use crate::i18n::{Locale, tr};
+use crate::models::auth::{Role, SessionStage};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -15,6 +18,13 @@ pub fn Layout(children: Children) -> impl IntoView {
     let other = use_context::<Locale>().unwrap_or_default().other();
     view! {
         <a class="skip-link" href="#main">{t.skip_to_content}</a>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                user.await.ok().flatten().and_then(|u| u.assisted).map(|banner| view! {
+                    <AssistBannerView banner/>
+                })
+            })}
+        </Suspense>
         <header class="site-header">
             <a class="brand" href="/">
                 <span class="brand-mark" aria-hidden="true">"金"</span>
@@ -31,8 +41,21 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <Suspense fallback=|| ()>
                     {move || Suspend::new(async move {
                         match user.await {
+                            Ok(Some(u)) if u.stage != SessionStage::Full => view! {
+                                <form method="post" action="/api/auth/logout" class="inline-form">
+                                    <button type="submit" class="button secondary">{t.logout}</button>
+                                </form>
+                            }.into_any(),
                             Ok(Some(u)) => view! {
                                 <a class="nav-home" href=u.role.home_path()>{t.nav_home}</a>
+                                {(u.role == Role::Citizen).then(|| view! {
+                                    <a href="/me/notifications" class=(u.unread_notifications > 0).then_some("has-unread")>
+                                        {(t.account.inbox_link)(u.unread_notifications)}
+                                    </a>
+                                })}
+                                {u.assisted.is_none().then(|| view! {
+                                    <a href="/account">{t.account.nav_account}</a>
+                                })}
                                 <span class="who">
                                     <span class="visually-hidden">{t.signed_in_as}" "</span>
                                     {u.display_name.clone()}

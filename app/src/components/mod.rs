@@ -1,7 +1,9 @@
 //! Building blocks shared by pages.
 
+pub mod assist_banner;
 pub mod chart;
 pub mod error_view;
+pub mod form_error;
 pub mod layout;
 pub mod loaded;
 pub mod pager;

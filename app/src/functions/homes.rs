@@ -1,7 +1,7 @@
 //! Each role's home page data. Each function refuses every other role on the server.
 
 use crate::error::AppError;
-use crate::models::home::{AdminHome, CitizenHome, EmployerHome, ReviewerHome};
+use crate::models::home::{AdminHome, CitizenHome, EmployerHome, HelpdeskHome, ReviewerHome};
 use leptos::prelude::*;
 
 #[server(prefix = "/api/citizen", endpoint = "get_home")]
@@ -49,11 +49,23 @@ pub async fn get_reviewer_home() -> Result<ReviewerHome, AppError> {
     )
 }
 
-/// The helpdesk console greets the agent by name; the search comes with assisted sessions.
+/// The helpdesk console's greeting and the assisted-session limits in force.
 #[server(prefix = "/api/helpdesk", endpoint = "get_home")]
-pub async fn get_helpdesk_home() -> Result<String, AppError> {
-    use crate::server::{auth, with_status};
-    with_status(auth::require_principal().and_then(|p| p.helpdesk().map(|_| p.display_name)))
+pub async fn get_helpdesk_home() -> Result<HelpdeskHome, AppError> {
+    use crate::server::{auth, state::app_state, with_status};
+    with_status(
+        async {
+            let p = auth::require_principal()?;
+            p.helpdesk()?;
+            let sessions = &app_state()?.sessions;
+            Ok(HelpdeskHome {
+                agent_name: p.display_name,
+                idle_minutes: sessions.assist_idle_timeout.num_minutes(),
+                max_minutes: sessions.assist_max_duration.num_minutes(),
+            })
+        }
+        .await,
+    )
 }
 
 #[server(prefix = "/api/admin", endpoint = "get_home")]

@@ -1,6 +1,9 @@
 //! Server functions, one file per area, each with a stable URL under `/api/<area>/<verb_noun>`.
 //! Bodies stay thin: principal → scope → validated input → service → typed error.
 
+pub mod access_log;
+pub mod account;
+pub mod assist;
 pub mod auth;
 pub mod employer;
 pub mod homes;

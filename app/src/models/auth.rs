@@ -46,6 +46,11 @@ impl Role {
         }
     }
 
+    /// Helpdesk, reviewers and administrators must sign in with a second factor.
+    pub fn is_staff(self) -> bool {
+        matches!(self, Role::Helpdesk | Role::Reviewer | Role::Admin)
+    }
+
     /// When a user holds several roles, the session starts in the most specific staff role.
     pub fn login_priority(self) -> u8 {
         match self {
@@ -58,9 +63,109 @@ impl Role {
     }
 }
 
+/// How far sign-in has got: a password alone opens a session at `Code` when the account has
+/// two-factor sign-in, or at `Enrol` for staff who must set it up; only `Full` reaches data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SessionStage {
+    Full,
+    Code,
+    Enrol,
+}
+
+impl SessionStage {
+    pub fn code(self) -> &'static str {
+        match self {
+            SessionStage::Full => "full",
+            SessionStage::Code => "code",
+            SessionStage::Enrol => "enrol",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [SessionStage::Full, SessionStage::Code, SessionStage::Enrol]
+            .into_iter()
+            .find(|s| s.code() == code)
+    }
+
+    /// Where a session at this stage continues signing in.
+    pub fn next_path(self) -> Option<&'static str> {
+        match self {
+            SessionStage::Full => None,
+            SessionStage::Code => Some("/login/code"),
+            SessionStage::Enrol => Some("/account/two-factor"),
+        }
+    }
+}
+
 /// What the header shows about the signed-in user.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CurrentUser {
     pub display_name: String,
     pub role: Role,
+    pub stage: SessionStage,
+    /// Set while a helpdesk agent acts as this user: the banner on every page.
+    pub assisted: Option<AssistBanner>,
+    pub unread_notifications: i64,
 }
+
+/// Who acts for whom, why, and until when (the assisted-session banner).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssistBanner {
+    pub agent_name: String,
+    pub subject_name: String,
+    pub reason: AssistReason,
+    pub ticket: String,
+    pub write_mode: bool,
+    /// When it ends unless something happens first (idle limit or hard limit), and the minutes left.
+    pub ends_at: String,
+    pub minutes_left: i64,
+}
+
+/// Why a helpdesk agent starts an assisted session (chosen from this list, plus free text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AssistReason {
+    RecordEnquiry,
+    HelpWithApplication,
+    AccountProblem,
+    Complaint,
+    Other,
+}
+
+impl AssistReason {
+    pub const ALL: [AssistReason; 5] = [
+        AssistReason::RecordEnquiry,
+        AssistReason::HelpWithApplication,
+        AssistReason::AccountProblem,
+        AssistReason::Complaint,
+        AssistReason::Other,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            AssistReason::RecordEnquiry => "record_enquiry",
+            AssistReason::HelpWithApplication => "help_with_application",
+            AssistReason::AccountProblem => "account_problem",
+            AssistReason::Complaint => "complaint",
+            AssistReason::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
+/// The two-factor page: whether it is on, whether the role requires it, and while setting it
+/// up, the secret to scan or type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TwoFactorSetup {
+    pub enabled: bool,
+    pub required: bool,
+    /// Base32 secret, grouped in fours for typing.
+    pub secret: Option<String>,
+    /// The `otpauth://` QR code as inline SVG.
+    pub qr_svg: Option<String>,
+}
+
+/// The shortest password accepted when one is set or changed.
+pub const MIN_PASSWORD_CHARS: usize = 10;

@@ -71,6 +71,14 @@ pub struct ReviewerHome {
     pub region: Named,
 }
 
+/// The helpdesk console's greeting and the assisted-session limits it states.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HelpdeskHome {
+    pub agent_name: String,
+    pub idle_minutes: i64,
+    pub max_minutes: i64,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminHome {
     pub persons: i64,

@@ -1,6 +1,7 @@
 //! Types shared by the browser and the server: validated identifiers, the insurance vocabulary
 //! and the DTOs each page receives.
 
+pub mod assist;
 pub mod auth;
 pub mod gaps;
 pub mod home;
@@ -10,3 +11,4 @@ pub mod pension;
 pub mod record;
 pub mod retirement;
 pub mod staff;
+pub mod time;

@@ -1,4 +1,4 @@
-use crate::error::AppError;
+use crate::components::form_error::field_message;
 use crate::functions::auth::Login;
 use crate::i18n::tr;
 use leptos::prelude::*;
@@ -11,15 +11,7 @@ pub fn LoginPage() -> impl IntoView {
     let action = ServerAction::<Login>::new();
     let pending = action.pending();
     let error = move || action.value().get().and_then(Result::err);
-    let field_error = move |field: &'static str| {
-        move || match error() {
-            Some(AppError::Validation(fields)) => fields
-                .iter()
-                .find(|f| f.field == field)
-                .map(|f| t.field_error(&f.code)),
-            _ => None,
-        }
-    };
+    let field_error = move |field: &'static str| move || field_message(t, error().as_ref(), field);
     let account_error = field_error("account");
     let password_error = field_error("password");
     view! {

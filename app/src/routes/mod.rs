@@ -1,5 +1,6 @@
 //! Route components, one folder per role; each page ends in `Page`.
 
+pub mod account;
 pub mod admin;
 pub mod citizen;
 pub mod employer;
@@ -7,4 +8,5 @@ pub mod helpdesk;
 pub mod login;
 pub mod not_found;
 pub mod review;
+pub mod sign_in_code;
 pub mod welcome;

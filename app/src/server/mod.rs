@@ -10,10 +10,25 @@ pub mod store;
 
 use crate::error::AppError;
 
+/// Response header (internal, removed by the session middleware) telling the audit log that a
+/// call failed even when a plain form post answers with a redirect.
+pub const OUTCOME_HEADER: &str = "x-jinbao-outcome";
+
 /// Sets the HTTP status of a failed server-function call from its `AppError`. Plain form posts
 /// (JavaScript off) keep the framework's redirect back to the form, which shows the error.
 pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
     if let Err(e) = &result {
+        if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            let outcome = if e.status() < 500 {
+                "refused"
+            } else {
+                "failed"
+            };
+            res.insert_header(
+                http::HeaderName::from_static(OUTCOME_HEADER),
+                http::HeaderValue::from_static(outcome),
+            );
+        }
         let wants_html = leptos::prelude::use_context::<http::request::Parts>().is_some_and(|p| {
             p.headers
                 .get(http::header::ACCEPT)

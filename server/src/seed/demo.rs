@@ -208,7 +208,7 @@ pub async fn insert_staff(store: &Store) -> Result<(), super::SeedError> {
             employer_id,
             office_id,
         }];
-        store
+        let user_id = store
             .create_user(&NewUser {
                 username: Some(username),
                 person_id: None,
@@ -217,6 +217,18 @@ pub async fn insert_staff(store: &Store) -> Result<(), super::SeedError> {
                 grants: &grants,
             })
             .await?;
+        if let Some((_, secret)) = DEMO_TOTP_SECRETS.iter().find(|(u, _)| *u == username) {
+            store.set_totp_secret(user_id, secret).await?;
+        }
     }
     Ok(())
 }
+
+/// The demo staff's two-factor secrets (base32), published in the README so a tester can add
+/// them to an authenticator app. Demo data only: real staff enrol their own.
+pub const DEMO_TOTP_SECRETS: [(&str, &str); 4] = [
+    ("helpdesk-demo", "HELPDESKDEMOJINBAOHELPDESKDEMOAA"),
+    ("reviewer-beijing", "REVIEWERBEIJINGJINBAOREVIEWERBJA"),
+    ("reviewer-shenzhen", "REVIEWERSHENZHENJINBAOREVIEWERSZ"),
+    ("admin-demo", "ADMINDEMOJINBAOADMINDEMOJINBAOAA"),
+];

@@ -17,7 +17,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::collections::{HashMap, HashSet};
 
-pub use demo::DEMO_PASSWORD;
+pub use demo::{DEMO_PASSWORD, DEMO_TOTP_SECRETS};
 
 /// Records are as of the end of October 2026; the offices' data is dated the day of the seed
 /// release so that the same seed always gives the same database.

@@ -5,25 +5,42 @@
 pub mod password;
 pub mod session;
 pub mod throttle;
+pub mod totp;
 
 use crate::error::AppError;
-use crate::models::auth::{CurrentUser, Role};
+use crate::models::auth::{AssistReason, Role, SessionStage};
 use crate::models::ids::ResidentId;
 use crate::server::state::AppState;
-use crate::server::store::SessionRecord;
+use crate::server::store::{NewSession, SessionRecord};
 use sha2::{Digest, Sha256};
 
 /// The signed-in user and active role, resolved from the session on every request.
-/// Not `Serialize` on purpose: it never leaves the server.
+/// Not `Serialize` on purpose: it never leaves the server. During an assisted session it is the
+/// person acted for (role, ids, name) with `assist` naming the agent who signed in.
 #[derive(Clone, Debug)]
 pub struct Principal {
     pub user_id: i64,
     pub display_name: String,
     pub role: Role,
+    pub stage: SessionStage,
     person_id: Option<i64>,
     employer_id: Option<i64>,
     office_id: Option<i64>,
     pub session_hash: String,
+    pub assist: Option<Assist>,
+}
+
+/// The assisted session a principal is acting under.
+#[derive(Clone, Debug)]
+pub struct Assist {
+    pub id: i64,
+    pub agent_user_id: i64,
+    pub agent_name: String,
+    pub reason: AssistReason,
+    pub ticket: String,
+    pub write_mode: bool,
+    /// The earlier of the hard limit and the idle limit, as of this request.
+    pub ends_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// Request extension set by the session middleware (None when not signed in).
@@ -39,6 +56,8 @@ pub struct EmployerScope {
     pub employer_id: i64,
     /// The employer user acting, for the access log.
     pub user_id: i64,
+    /// The assisted session when a helpdesk agent acts for that user.
+    pub assisted_session: Option<i64>,
 }
 #[derive(Clone, Copy, Debug)]
 pub struct ReviewerScope {
@@ -59,21 +78,49 @@ impl Principal {
             user_id: s.user_id,
             display_name: s.display_name,
             role: Role::from_code(&s.role)?,
+            stage: SessionStage::from_code(&s.stage)?,
             person_id: s.person_id,
             employer_id: s.employer_id,
             office_id: s.office_id,
             session_hash: hash,
+            assist: None,
         })
     }
 
-    pub fn current_user(&self) -> CurrentUser {
-        CurrentUser {
-            display_name: self.display_name.clone(),
-            role: self.role,
+    /// The subject's principal for an assisted session on this (the agent's) login.
+    pub(crate) fn acting_as(
+        self,
+        user_id: i64,
+        display_name: String,
+        role: Role,
+        person_id: Option<i64>,
+        employer_id: Option<i64>,
+        assist: Assist,
+    ) -> Self {
+        Self {
+            user_id,
+            display_name,
+            role,
+            stage: SessionStage::Full,
+            person_id,
+            employer_id,
+            office_id: None,
+            session_hash: self.session_hash,
+            assist: Some(assist),
+        }
+    }
+
+    /// Only a session past every sign-in step reaches data; one waiting for its code is sent
+    /// back to sign in.
+    fn signed_in(&self) -> Result<(), AppError> {
+        match self.stage {
+            SessionStage::Full => Ok(()),
+            _ => Err(AppError::Unauthenticated),
         }
     }
 
     pub fn citizen(&self) -> Result<CitizenScope, AppError> {
+        self.signed_in()?;
         match (self.role, self.person_id) {
             (Role::Citizen, Some(person_id)) => Ok(CitizenScope { person_id }),
             _ => Err(AppError::Forbidden),
@@ -81,16 +128,19 @@ impl Principal {
     }
 
     pub fn employer(&self) -> Result<EmployerScope, AppError> {
+        self.signed_in()?;
         match (self.role, self.employer_id) {
             (Role::Employer, Some(employer_id)) => Ok(EmployerScope {
                 employer_id,
                 user_id: self.user_id,
+                assisted_session: self.assist.as_ref().map(|a| a.id),
             }),
             _ => Err(AppError::Forbidden),
         }
     }
 
     pub fn reviewer(&self) -> Result<ReviewerScope, AppError> {
+        self.signed_in()?;
         match (self.role, self.office_id) {
             (Role::Reviewer, Some(office_id)) => Ok(ReviewerScope { office_id }),
             _ => Err(AppError::Forbidden),
@@ -98,6 +148,7 @@ impl Principal {
     }
 
     pub fn helpdesk(&self) -> Result<HelpdeskScope, AppError> {
+        self.signed_in()?;
         match self.role {
             Role::Helpdesk => Ok(HelpdeskScope {
                 user_id: self.user_id,
@@ -107,11 +158,64 @@ impl Principal {
     }
 
     pub fn admin(&self) -> Result<AdminScope, AppError> {
+        self.signed_in()?;
         match self.role {
             Role::Admin => Ok(AdminScope {
                 user_id: self.user_id,
             }),
             _ => Err(AppError::Forbidden),
+        }
+    }
+
+    /// May this principal do `act`? Always, on their own; during an assisted session only what
+    /// the policy allows, and writes only once the agent has switched to write mode.
+    pub fn may(&self, act: Act) -> Result<(), AppError> {
+        let Some(assist) = &self.assist else {
+            return Ok(());
+        };
+        match act.when_assisted() {
+            AssistRule::Read => Ok(()),
+            AssistRule::Write if assist.write_mode => Ok(()),
+            AssistRule::Write => Err(AppError::AssistDenied { read_only: true }),
+            AssistRule::Never => Err(AppError::AssistDenied { read_only: false }),
+        }
+    }
+}
+
+/// What a signed-in user may do to their own account or record beyond reading it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Act {
+    ChangePassword,
+    ChangeContactDetails,
+    ManageTwoFactor,
+    SignUndertaking,
+    /// Marking notifications read: an agent must not hide the notice of their own session.
+    MarkNotificationsRead,
+    EndAssistedSessionAsSubject,
+    SubmitRequest,
+    WithdrawRequest,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AssistRule {
+    Read,
+    Write,
+    Never,
+}
+
+impl Act {
+    /// The assisted-session policy (DESIGN §4): credentials, contact details, 2FA and
+    /// undertakings belong to the person alone; a request they asked for on the phone may be
+    /// submitted for them in write mode.
+    pub fn when_assisted(self) -> AssistRule {
+        match self {
+            Act::ChangePassword
+            | Act::ChangeContactDetails
+            | Act::ManageTwoFactor
+            | Act::SignUndertaking
+            | Act::MarkNotificationsRead
+            | Act::EndAssistedSessionAsSubject => AssistRule::Never,
+            Act::SubmitRequest | Act::WithdrawRequest => AssistRule::Write,
         }
     }
 }
@@ -167,7 +271,7 @@ pub async fn login(
     password: String,
     address: &str,
     previous_session: Option<&str>,
-) -> Result<(String, CurrentUser), AppError> {
+) -> Result<(String, Role, SessionStage), AppError> {
     let name = AccountName::parse(account)?;
     if password.is_empty() {
         return Err(AppError::field("password", "required"));
@@ -221,43 +325,76 @@ pub async fn login(
         .map(|g| g.role)
         .min_by_key(|r| r.login_priority())
         .ok_or(AppError::Forbidden)?;
+    // A password alone completes sign-in only for an account without two-factor sign-in, and
+    // never for staff, who must set it up first.
+    let has_totp = state
+        .store
+        .totp_state(user.user_id)
+        .await
+        .map_err(AppError::internal)?
+        .secret
+        .is_some();
+    let stage = match (has_totp, role.is_staff()) {
+        (true, _) => SessionStage::Code,
+        (false, true) => SessionStage::Enrol,
+        (false, false) => SessionStage::Full,
+    };
 
     if let Some(old) = previous_session {
-        state
-            .store
-            .delete_session(&session::token_hash(old))
-            .await
-            .map_err(AppError::internal)?;
+        end_session(state, &session::token_hash(old), "sign_out").await?;
     }
     let (token, hash) = session::new_token();
     state
         .store
-        .create_session(
-            &hash,
-            user.user_id,
+        .create_session(&NewSession {
+            id_hash: &hash,
+            user_id: user.user_id,
             role,
             now,
-            now + state.sessions.absolute_timeout,
-        )
+            expires_at: now + state.sessions.stage_lifetime(stage),
+            stage,
+            assisted_session_id: None,
+        })
         .await
         .map_err(AppError::internal)?;
-    let session = state
-        .store
-        .session(&hash)
-        .await
-        .map_err(AppError::internal)?
-        .ok_or(AppError::Forbidden)?;
-    tracing::info!(user_id = user.user_id, role = role.code(), "login");
-    Ok((
-        token,
-        CurrentUser {
-            display_name: session.display_name,
-            role,
-        },
-    ))
+    if stage == SessionStage::Enrol {
+        crate::server::services::account::ensure_pending_secret(state, user.user_id).await?;
+    }
+    tracing::info!(
+        user_id = user.user_id,
+        role = role.code(),
+        stage = stage.code(),
+        "login"
+    );
+    Ok((token, role, stage))
 }
 
-/// Resolves a cookie token to a principal; expired or revoked sessions are deleted.
+/// Moves a session on to a full one under a new token (after the second factor): the
+/// half-signed-in token stops working at once. Returns the new cookie value.
+pub async fn complete_sign_in(state: &AppState, principal: &Principal) -> Result<String, AppError> {
+    let now = state.clock.now();
+    let (token, hash) = session::new_token();
+    state
+        .store
+        .replace_session(
+            &principal.session_hash,
+            &NewSession {
+                id_hash: &hash,
+                user_id: principal.user_id,
+                role: principal.role,
+                now,
+                expires_at: now + state.sessions.absolute_timeout,
+                stage: SessionStage::Full,
+                assisted_session_id: None,
+            },
+        )
+        .await?;
+    Ok(token)
+}
+
+/// Resolves a cookie token to a principal; expired or revoked sessions are deleted. A session
+/// carrying an assisted session resolves to the person acted for while that lasts, and back to
+/// the agent once it has ended or run out.
 pub async fn resolve_session(state: &AppState, token: &str) -> Result<Option<Principal>, AppError> {
     let hash = session::token_hash(token);
     let Some(record) = state.store.session(&hash).await? else {
@@ -269,18 +406,36 @@ pub async fn resolve_session(state: &AppState, token: &str) -> Result<Option<Pri
             .sessions
             .is_live(record.last_seen_at, record.expires_at, now)
     {
-        state.store.delete_session(&hash).await?;
+        end_session(state, &hash, "sign_out").await?;
         return Ok(None);
     }
     // Touch at most once a minute: the idle timeout needs no finer grain, and reads stay reads.
     if now - record.last_seen_at > chrono::Duration::seconds(60) {
         state.store.touch_session(&hash, now).await?;
     }
-    Ok(Principal::from_session(hash, record))
+    let assisted = record.assisted_session_id;
+    let Some(principal) = Principal::from_session(hash, record) else {
+        return Ok(None);
+    };
+    match assisted {
+        Some(id) => crate::server::services::assist::act_as_subject(state, principal, id).await,
+        None => Ok(Some(principal)),
+    }
+}
+
+/// Deletes a login session, first ending an assisted session it carries.
+async fn end_session(state: &AppState, hash: &str, why: &'static str) -> Result<(), AppError> {
+    if let Some(record) = state.store.session(hash).await?
+        && let Some(id) = record.assisted_session_id
+    {
+        crate::server::services::assist::end(state, id, record.user_id, why).await?;
+    }
+    state.store.delete_session(hash).await?;
+    Ok(())
 }
 
 pub async fn logout(state: &AppState, principal: &Principal) -> Result<(), AppError> {
-    state.store.delete_session(&principal.session_hash).await?;
+    end_session(state, &principal.session_hash, "sign_out").await?;
     tracing::info!(user_id = principal.user_id, "logout");
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! holds only their SHA-256, so a database leak yields no usable session. A new token is issued
 //! at every login and change of identity; logout and expiry (idle or absolute) delete the row.
 
+use crate::models::auth::SessionStage;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Duration, Utc};
@@ -16,6 +17,10 @@ pub struct SessionPolicy {
     pub absolute_timeout: Duration,
     /// Adds `Secure` to the cookie; on whenever the portal is served over TLS.
     pub secure_cookie: bool,
+    /// An assisted session ends after this long without a request from the agent...
+    pub assist_idle_timeout: Duration,
+    /// ...and after this long in any case.
+    pub assist_max_duration: Duration,
 }
 
 impl Default for SessionPolicy {
@@ -24,6 +29,8 @@ impl Default for SessionPolicy {
             idle_timeout: Duration::minutes(30),
             absolute_timeout: Duration::hours(12),
             secure_cookie: false,
+            assist_idle_timeout: Duration::minutes(10),
+            assist_max_duration: Duration::minutes(30),
         }
     }
 }
@@ -43,6 +50,15 @@ pub fn token_hash(token: &str) -> String {
 }
 
 impl SessionPolicy {
+    /// How long a session may stay at a stage: minutes to type a code or scan a QR code.
+    pub fn stage_lifetime(&self, stage: SessionStage) -> Duration {
+        match stage {
+            SessionStage::Full => self.absolute_timeout,
+            SessionStage::Code => Duration::minutes(5),
+            SessionStage::Enrol => Duration::minutes(15),
+        }
+    }
+
     pub fn is_live(
         &self,
         last_seen: DateTime<Utc>,

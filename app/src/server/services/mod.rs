@@ -1,8 +1,12 @@
 //! Workflow and presentation rules over the store, taking scopes rather than raw ids.
 //! No SQL here.
 
+pub mod access_history;
+pub mod account;
+pub mod assist;
 pub mod citizen_home;
 pub mod estimate;
+pub mod helpdesk;
 pub mod record;
 pub mod staff_checks;
 pub mod staff_homes;

@@ -276,6 +276,7 @@ fn log_entries<'a>(
             actor_label: employer,
             action,
             purpose: PURPOSE_ENROLMENT_CHECK,
+            assisted_session: scope.assisted_session,
         })
         .collect()
 }

@@ -16,6 +16,8 @@ pub struct AccessEntry<'a> {
     pub actor_label: &'a str,
     pub action: &'static str,
     pub purpose: &'static str,
+    /// Set when a helpdesk agent did it on the actor's behalf.
+    pub assisted_session: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -25,6 +27,16 @@ pub struct AccessRecord {
     pub actor_label: String,
     pub action: String,
     pub purpose: String,
+    /// The assisted session's id, as text (the column predates integer session ids).
+    pub assisted_session: Option<String>,
+}
+
+/// Which entries of a person's access log to read.
+#[derive(Debug, Clone, Default)]
+pub struct AccessFilter {
+    pub actor_role: Option<&'static str>,
+    pub from: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
 }
 
 impl Store {
@@ -34,14 +46,14 @@ impl Store {
         }
         on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
-            for part in entries.chunks(MAX_BINDS / 7) {
+            for part in entries.chunks(MAX_BINDS / 8) {
                 let mut qb = QueryBuilder::new(
-                    "INSERT INTO access_log (person_id, at, actor_user_id, actor_role, actor_label, action, purpose) ",
+                    "INSERT INTO access_log (person_id, at, actor_user_id, actor_role, actor_label, action, purpose, assisted_session) ",
                 );
                 qb.push_values(part, |mut b, e| {
                     b.push_bind(e.person_id).push_bind(e.at).push_bind(e.actor_user_id)
                         .push_bind(e.actor_role).push_bind(e.actor_label).push_bind(e.action)
-                        .push_bind(e.purpose);
+                        .push_bind(e.purpose).push_bind(e.assisted_session.map(|id| id.to_string()));
                 });
                 qb.build().execute(&mut *tx).await?;
             }
@@ -50,14 +62,43 @@ impl Store {
         Ok(())
     }
 
-    /// A person's access log, newest first.
+    /// A page of a person's access log, newest first, and how many entries match.
     pub async fn access_log(
         &self,
         person_id: i64,
+        filter: &AccessFilter,
         limit: i64,
-    ) -> Result<Vec<AccessRecord>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as(
-            "SELECT at, actor_role, actor_label, action, purpose FROM access_log WHERE person_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
-        ).bind(person_id).bind(limit).fetch_all(pool).await?))
+        offset: i64,
+    ) -> Result<(Vec<AccessRecord>, i64), StoreError> {
+        fn push_where<'a, DB: sqlx::Database>(
+            qb: &mut QueryBuilder<'a, DB>,
+            person_id: i64,
+            f: &AccessFilter,
+        ) where
+            i64: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
+            &'a str: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
+            DateTime<Utc>: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
+        {
+            qb.push(" FROM access_log WHERE person_id = ")
+                .push_bind(person_id);
+            if let Some(r) = f.actor_role {
+                qb.push(" AND actor_role = ").push_bind(r);
+            }
+            if let Some(t) = f.from {
+                qb.push(" AND at >= ").push_bind(t);
+            }
+            if let Some(t) = f.until {
+                qb.push(" AND at < ").push_bind(t);
+            }
+        }
+        Ok(on_pool!(self, pool => {
+            let mut count = QueryBuilder::new("SELECT COUNT(*)");
+            push_where(&mut count, person_id, filter);
+            let total: i64 = count.build_query_scalar().fetch_one(pool).await?;
+            let mut qb = QueryBuilder::new("SELECT at, actor_role, actor_label, action, purpose, assisted_session");
+            push_where(&mut qb, person_id, filter);
+            qb.push(" ORDER BY at DESC, id DESC LIMIT ").push_bind(limit).push(" OFFSET ").push_bind(offset);
+            (qb.build_query_as().fetch_all(pool).await?, total)
+        }))
     }
 }

@@ -2,7 +2,7 @@
 //! only; never a password or a session token.
 
 use super::{Db, Store, StoreError, on_pool};
-use crate::models::auth::Role;
+use crate::models::auth::{Role, SessionStage};
 use chrono::{DateTime, Utc};
 
 /// What login needs to know about an account.
@@ -35,11 +35,31 @@ pub struct SessionRecord {
     pub created_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
+    pub stage: String,
+    pub assisted_session_id: Option<i64>,
     pub display_name: String,
     pub disabled: bool,
     pub person_id: Option<i64>,
     pub employer_id: Option<i64>,
     pub office_id: Option<i64>,
+}
+
+pub struct NewSession<'a> {
+    pub id_hash: &'a str,
+    pub user_id: i64,
+    pub role: Role,
+    pub now: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub stage: SessionStage,
+    pub assisted_session_id: Option<i64>,
+}
+
+/// A user's two-factor secrets (base32) and the last step a code was accepted for.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct TotpState {
+    pub secret: Option<String>,
+    pub pending: Option<String>,
+    pub last_step: Option<i64>,
 }
 
 pub struct NewUser<'a> {
@@ -134,31 +154,121 @@ impl Store {
         Ok(n > 0)
     }
 
-    pub async fn create_session(
-        &self,
-        id_hash: &str,
-        user_id: i64,
-        role: Role,
-        now: DateTime<Utc>,
-        expires_at: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
+    pub async fn create_session(&self, s: &NewSession<'_>) -> Result<(), StoreError> {
         on_pool!(self, pool => sqlx::query(
-            "INSERT INTO sessions (id_hash, user_id, role, created_at, last_seen_at, expires_at) VALUES ($1, $2, $3, $4, $4, $5)",
+            "INSERT INTO sessions (id_hash, user_id, role, created_at, last_seen_at, expires_at, stage, assisted_session_id) \
+             VALUES ($1, $2, $3, $4, $4, $5, $6, $7)",
         )
-        .bind(id_hash)
-        .bind(user_id)
-        .bind(role.code())
-        .bind(now)
-        .bind(expires_at)
+        .bind(s.id_hash).bind(s.user_id).bind(s.role.code()).bind(s.now).bind(s.expires_at)
+        .bind(s.stage.code()).bind(s.assisted_session_id)
         .execute(pool).await?.rows_affected());
+        Ok(())
+    }
+
+    /// Replaces a session by a new one in one transaction (a change of identity: second factor
+    /// passed, assisted session started or ended), so the old token stops working at once.
+    pub async fn replace_session(
+        &self,
+        old_hash: &str,
+        new: &NewSession<'_>,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(old_hash).execute(&mut *tx).await?;
+            sqlx::query(
+                "INSERT INTO sessions (id_hash, user_id, role, created_at, last_seen_at, expires_at, stage, assisted_session_id) \
+                 VALUES ($1, $2, $3, $4, $4, $5, $6, $7)",
+            )
+            .bind(new.id_hash).bind(new.user_id).bind(new.role.code()).bind(new.now).bind(new.expires_at)
+            .bind(new.stage.code()).bind(new.assisted_session_id)
+            .execute(&mut *tx).await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// Signs a user out everywhere (password changed, account disabled), except `keep`.
+    pub async fn delete_user_sessions(
+        &self,
+        user_id: i64,
+        keep: Option<&str>,
+    ) -> Result<u64, StoreError> {
+        Ok(
+            on_pool!(self, pool => sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND id_hash <> $2")
+            .bind(user_id).bind(keep.unwrap_or("")).execute(pool).await?.rows_affected()),
+        )
+    }
+
+    pub async fn totp_state(&self, user_id: i64) -> Result<TotpState, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "SELECT totp_secret AS secret, totp_pending AS pending, totp_last_step AS last_step FROM users WHERE id = $1",
+        ).bind(user_id).fetch_one(pool).await?))
+    }
+
+    pub async fn set_totp_pending(&self, user_id: i64, secret: &str) -> Result<(), StoreError> {
+        on_pool!(self, pool => sqlx::query("UPDATE users SET totp_pending = $2 WHERE id = $1")
+            .bind(user_id).bind(secret).execute(pool).await?.rows_affected());
+        Ok(())
+    }
+
+    /// Records the step of an accepted code, only if it is later than the last one: of two
+    /// requests racing with the same code, one wins.
+    pub async fn accept_totp_step(&self, user_id: i64, step: i64) -> Result<bool, StoreError> {
+        let n = on_pool!(self, pool => sqlx::query(
+            "UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)",
+        ).bind(user_id).bind(step).execute(pool).await?.rows_affected());
+        Ok(n == 1)
+    }
+
+    /// Makes the pending secret the active one (enrolment confirmed by a code at `step`).
+    pub async fn confirm_totp(&self, user_id: i64, step: i64) -> Result<bool, StoreError> {
+        let n = on_pool!(self, pool => sqlx::query(
+            "UPDATE users SET totp_secret = totp_pending, totp_pending = NULL, totp_last_step = $2 \
+             WHERE id = $1 AND totp_pending IS NOT NULL",
+        ).bind(user_id).bind(step).execute(pool).await?.rows_affected());
+        Ok(n == 1)
+    }
+
+    pub async fn clear_totp(&self, user_id: i64) -> Result<(), StoreError> {
+        on_pool!(self, pool => sqlx::query(
+            "UPDATE users SET totp_secret = NULL, totp_pending = NULL WHERE id = $1",
+        ).bind(user_id).execute(pool).await?.rows_affected());
+        Ok(())
+    }
+
+    /// Sets a known secret directly; for the demo seed, whose staff secrets are documented.
+    pub async fn set_totp_secret(&self, user_id: i64, secret: &str) -> Result<(), StoreError> {
+        on_pool!(self, pool => sqlx::query("UPDATE users SET totp_secret = $2, totp_pending = NULL WHERE id = $1")
+            .bind(user_id).bind(secret).execute(pool).await?.rows_affected());
+        Ok(())
+    }
+
+    pub async fn person_of_user(&self, user_id: i64) -> Result<Option<i64>, StoreError> {
+        Ok(
+            on_pool!(self, pool => sqlx::query_scalar("SELECT person_id FROM users WHERE id = $1")
+            .bind(user_id).fetch_optional(pool).await?)
+            .flatten(),
+        )
+    }
+
+    pub async fn password_hash(&self, user_id: i64) -> Result<String, StoreError> {
+        Ok(
+            on_pool!(self, pool => sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
+            .bind(user_id).fetch_one(pool).await?),
+        )
+    }
+
+    pub async fn set_password_hash(&self, user_id: i64, hash: &str) -> Result<(), StoreError> {
+        on_pool!(self, pool => sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1")
+            .bind(user_id).bind(hash).execute(pool).await?.rows_affected());
         Ok(())
     }
 
     /// The session with its user and active role's grant; none if the role was revoked.
     pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query_as(
-            "SELECT s.user_id, s.role, s.created_at, s.last_seen_at, s.expires_at, u.display_name, u.disabled, \
-                    u.person_id, r.employer_id, r.office_id \
+            "SELECT s.user_id, s.role, s.created_at, s.last_seen_at, s.expires_at, s.stage, s.assisted_session_id, \
+                    u.display_name, u.disabled, u.person_id, r.employer_id, r.office_id \
              FROM sessions s \
              JOIN users u ON u.id = s.user_id \
              JOIN user_roles r ON r.user_id = s.user_id AND r.role = s.role \

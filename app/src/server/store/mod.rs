@@ -5,15 +5,25 @@
 
 mod access;
 mod accounts;
+mod assist;
+mod audit;
 mod bulk;
+mod lookup;
+mod notifications;
 mod records;
 mod roster;
 mod staff;
 
-pub use access::{AccessEntry, AccessRecord};
+pub use access::{AccessEntry, AccessFilter, AccessRecord};
 
-pub use accounts::{FailedLogins, LoginRecord, NewUser, RoleGrant, SessionRecord};
+pub use accounts::{
+    FailedLogins, LoginRecord, NewSession, NewUser, RoleGrant, SessionRecord, TotpState,
+};
+pub use assist::{AssistedAction, AssistedSessionRow, NewAssistedSession};
+pub use audit::{AuditEvent, AuditFilter, AuditRecord};
 pub use bulk::{NewAccountYear, NewContribution, NewEmployer, NewEnrolment, NewPerson, RegionWage};
+pub use lookup::{EmployerUser, PersonKey, PersonMatch};
+pub use notifications::{NewNotification, NotificationRecord};
 pub use records::{
     AccountBalance, AccountYearRow, ContributionFilter, ContributionRow, ContributionTotals,
     EnrolmentPeriod, FilteredTotals, OfficeRecord, PersonProfile, PersonRecord, PlaceContribution,

@@ -1,0 +1,311 @@
+//! The helpdesk console's search, the citizen's access log (谁查看了我的信息) and the
+//! notification inbox, as the pages receive them.
+
+use crate::error::{AppError, FieldError};
+use crate::models::auth::AssistReason;
+use crate::models::ids::{CreditCode, ResidentId};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// How the helpdesk looks a caller up: exact keys only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CallerQuery {
+    ResidentId(String),
+    Phone(String),
+    NameAndBirth(String, NaiveDate),
+    Employer(String),
+}
+
+impl CallerQuery {
+    /// `by` is `id`, `phone`, `name` (with `birth`, YYYY-MM-DD) or `employer` (credit code).
+    pub fn parse(by: &str, q: &str, birth: &str) -> Result<Self, AppError> {
+        let q = q.trim();
+        let field = |code: &str| {
+            AppError::Validation(vec![FieldError {
+                field: "q".into(),
+                code: code.into(),
+            }])
+        };
+        if q.is_empty() {
+            return Err(field("required"));
+        }
+        if q.chars().count() > 64 {
+            return Err(field("too_long"));
+        }
+        match by {
+            "id" => ResidentId::parse(q)
+                .map(|id| CallerQuery::ResidentId(id.as_str().to_string()))
+                .map_err(|_| field("resident_id_invalid")),
+            "phone"
+                if q.len() == 11 && q.starts_with('1') && q.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                Ok(CallerQuery::Phone(q.to_string()))
+            }
+            "phone" => Err(field("phone_invalid")),
+            "name" => {
+                let birth = birth.trim();
+                if birth.is_empty() {
+                    return Err(AppError::field("birth", "required"));
+                }
+                NaiveDate::parse_from_str(birth, "%Y-%m-%d")
+                    .map(|d| CallerQuery::NameAndBirth(q.to_string(), d))
+                    .map_err(|_| AppError::field("birth", "date_invalid"))
+            }
+            "employer" => CreditCode::parse(q)
+                .map(|c| CallerQuery::Employer(c.as_str().to_string()))
+                .map_err(|_| field("credit_code_invalid")),
+            _ => Err(AppError::field("by", "invalid")),
+        }
+    }
+}
+
+/// A person the helpdesk found: enough to confirm who is calling, no more.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallerMatch {
+    /// None when the person has never signed up (nothing to act as).
+    pub user_id: Option<i64>,
+    pub name: String,
+    pub masked_id: String,
+    pub male: bool,
+    pub birth_date: String,
+    pub hukou_region: String,
+    pub masked_phone: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EmployerCaller {
+    pub name: String,
+    pub credit_code: String,
+    pub users: Vec<(i64, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CallerResults {
+    Persons(Vec<CallerMatch>),
+    Employer(Option<EmployerCaller>),
+}
+
+/// Who looked: the kinds the access log can be filtered by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum AccessKind {
+    Helpdesk,
+    Employer,
+    Reviewer,
+    Verification,
+}
+
+impl AccessKind {
+    pub const ALL: [AccessKind; 4] = [
+        AccessKind::Helpdesk,
+        AccessKind::Employer,
+        AccessKind::Reviewer,
+        AccessKind::Verification,
+    ];
+
+    /// The actor role recorded in the log for this kind.
+    pub fn code(self) -> &'static str {
+        match self {
+            AccessKind::Helpdesk => "helpdesk",
+            AccessKind::Employer => "employer",
+            AccessKind::Reviewer => "reviewer",
+            AccessKind::Verification => "public",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// The access log's filters as typed (kind, dates YYYY-MM-DD, page).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessQuery {
+    pub kind: Option<AccessKind>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub page: i64,
+}
+
+impl AccessQuery {
+    pub fn parse(
+        kind: Option<&str>,
+        from: Option<&str>,
+        to: Option<&str>,
+        page: Option<&str>,
+    ) -> Result<Self, AppError> {
+        let mut errors = Vec::new();
+        let nonempty = |s: Option<&str>| {
+            s.map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        let kind = match nonempty(kind) {
+            None => None,
+            Some(k) => AccessKind::from_code(&k).or_else(|| {
+                errors.push(FieldError {
+                    field: "kind".into(),
+                    code: "invalid".into(),
+                });
+                None
+            }),
+        };
+        let mut date = |field: &str, v: Option<String>| {
+            v.and_then(|v| {
+                NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok().or_else(|| {
+                    errors.push(FieldError {
+                        field: field.into(),
+                        code: "date_invalid".into(),
+                    });
+                    None
+                })
+            })
+        };
+        let from = date("from", nonempty(from));
+        let to = date("to", nonempty(to));
+        if let (Some(f), Some(t)) = (from, to)
+            && f > t
+        {
+            errors.push(FieldError {
+                field: "to".into(),
+                code: "before_from".into(),
+            });
+        }
+        let page = nonempty(page)
+            .and_then(|p| p.parse::<i64>().ok())
+            .filter(|p| *p >= 1)
+            .unwrap_or(1)
+            - 1;
+        if errors.is_empty() {
+            Ok(Self {
+                kind,
+                from,
+                to,
+                page,
+            })
+        } else {
+            Err(AppError::Validation(errors))
+        }
+    }
+
+    pub fn to_query_string(&self, page: Option<i64>) -> String {
+        let mut parts = Vec::new();
+        if let Some(k) = self.kind {
+            parts.push(format!("kind={}", k.code()));
+        }
+        if let Some(f) = self.from {
+            parts.push(format!("from={f}"));
+        }
+        if let Some(t) = self.to {
+            parts.push(format!("to={t}"));
+        }
+        if let Some(p) = page.filter(|p| *p > 0) {
+            parts.push(format!("page={}", p + 1));
+        }
+        parts.join("&")
+    }
+}
+
+/// One line of the access log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessLogEntry {
+    pub at: String,
+    pub kind: Option<AccessKind>,
+    pub actor: String,
+    /// Action and purpose codes, worded by the page.
+    pub action: String,
+    pub purpose: String,
+    /// The helpdesk session this was, or was done under.
+    pub assisted: Option<AssistedDetail>,
+}
+
+/// An assisted session as the person acted for sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssistedDetail {
+    pub id: i64,
+    pub agent: String,
+    pub reason: AssistReason,
+    pub reason_text: String,
+    pub ticket: String,
+    pub started: String,
+    pub ended: Option<String>,
+    /// agent, subject, idle, time_limit or sign_out.
+    pub end_reason: Option<String>,
+    /// What the agent opened or did, in order: (time, action code, path, outcome).
+    pub actions: Vec<(String, String, String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessLog {
+    pub query: AccessQuery,
+    pub entries: Vec<AccessLogEntry>,
+    pub total: i64,
+    pub pages: i64,
+    /// Assisted sessions on this account still running: the person can end them here.
+    pub open_sessions: Vec<AssistedDetail>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notification {
+    pub at: String,
+    pub kind: String,
+    /// The message's values by name.
+    pub params: Vec<(String, String)>,
+    pub link: String,
+    pub unread: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caller_queries() {
+        assert!(matches!(
+            CallerQuery::parse("id", " 110101199003074514 ", ""),
+            Ok(CallerQuery::ResidentId(_))
+        ));
+        assert!(
+            CallerQuery::parse("id", "110101199003074515", "").is_err(),
+            "check digit"
+        );
+        assert!(matches!(
+            CallerQuery::parse("phone", "13800138000", ""),
+            Ok(CallerQuery::Phone(_))
+        ));
+        assert!(CallerQuery::parse("phone", "3800138000", "").is_err());
+        assert_eq!(
+            CallerQuery::parse("name", "李明轩", ""),
+            Err(AppError::field("birth", "required"))
+        );
+        assert!(matches!(
+            CallerQuery::parse("name", "李明轩", "1990-03-07"),
+            Ok(CallerQuery::NameAndBirth(_, _))
+        ));
+        assert!(CallerQuery::parse("name", "李明轩", "1990-13-07").is_err());
+        assert!(CallerQuery::parse("employer", "91110000MA01ABCD1M", "").is_ok());
+        assert!(CallerQuery::parse("all", "x", "").is_err());
+        assert!(CallerQuery::parse("id", "", "").is_err());
+    }
+
+    #[test]
+    fn access_queries() {
+        let q =
+            AccessQuery::parse(Some("employer"), Some("2026-11-01"), Some(""), Some("2")).unwrap();
+        assert_eq!(q.kind, Some(AccessKind::Employer));
+        assert_eq!(q.page, 1);
+        assert_eq!(
+            q.to_query_string(Some(2)),
+            "kind=employer&from=2026-11-01&page=3"
+        );
+        let Err(AppError::Validation(e)) =
+            AccessQuery::parse(Some("spy"), Some("2026-11-30"), Some("2026-11-01"), None)
+        else {
+            panic!()
+        };
+        assert_eq!(
+            e.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(),
+            ["kind", "to"]
+        );
+        assert!(AccessQuery::parse(None, Some("yesterday"), None, None).is_err());
+    }
+}

@@ -1,0 +1,147 @@
+//! The citizen's access log (谁查看了我的信息) and notification inbox. Reads only the signed-in
+//! person's own entries; an agent acting as them sees the same page but cannot mark anything read.
+
+use crate::error::AppError;
+use crate::models::assist::{
+    AccessKind, AccessLog, AccessLogEntry, AccessQuery, AssistedDetail, Notification,
+};
+use crate::models::auth::AssistReason;
+use crate::models::time::{day_start, local_minute};
+use crate::server::auth::{Act, CitizenScope, Principal};
+use crate::server::state::AppState;
+use crate::server::store::{AccessFilter, AssistedAction, AssistedSessionRow};
+use std::collections::HashMap;
+
+pub const PAGE_SIZE: i64 = 30;
+const INBOX_SIZE: i64 = 50;
+
+fn detail(row: AssistedSessionRow, actions: &[AssistedAction]) -> AssistedDetail {
+    AssistedDetail {
+        id: row.id,
+        agent: row.agent_name,
+        reason: AssistReason::from_code(&row.reason).unwrap_or(AssistReason::Other),
+        reason_text: row.reason_text,
+        ticket: row.ticket,
+        started: local_minute(row.started_at),
+        ended: row.ended_at.map(local_minute),
+        end_reason: row.end_reason,
+        actions: actions
+            .iter()
+            .filter(|a| a.assisted_session_id == row.id)
+            .map(|a| {
+                (
+                    local_minute(a.at),
+                    a.action.clone(),
+                    a.target.clone(),
+                    a.outcome.clone(),
+                )
+            })
+            .collect(),
+    }
+}
+
+pub async fn access_log(
+    state: &AppState,
+    principal: &Principal,
+    scope: CitizenScope,
+    query: AccessQuery,
+) -> Result<AccessLog, AppError> {
+    let store = &state.store;
+    let filter = AccessFilter {
+        actor_role: query.kind.map(AccessKind::code),
+        from: query.from.map(day_start),
+        until: query.to.and_then(|d| d.succ_opt()).map(day_start),
+    };
+    let (rows, total) = store
+        .access_log(scope.person_id, &filter, PAGE_SIZE, query.page * PAGE_SIZE)
+        .await?;
+    let now = state.clock.now();
+    let open: Vec<AssistedSessionRow> = store
+        .open_assisted_sessions_for(principal.user_id)
+        .await?
+        .into_iter()
+        .filter(|s| {
+            now < s.hard_end_at && now < s.last_active_at + state.sessions.assist_idle_timeout
+        })
+        .collect();
+    let mut ids: Vec<i64> = rows
+        .iter()
+        .filter_map(|r| r.assisted_session.as_deref()?.parse().ok())
+        .chain(open.iter().map(|s| s.id))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let actions = store.assisted_actions(&ids).await?;
+    let sessions: HashMap<i64, AssistedDetail> = store
+        .assisted_sessions_by_ids(&ids)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, detail(s, &actions)))
+        .collect();
+    let entries = rows
+        .into_iter()
+        .map(|r| AccessLogEntry {
+            at: local_minute(r.at),
+            kind: AccessKind::from_code(&r.actor_role),
+            assisted: r
+                .assisted_session
+                .as_deref()
+                .and_then(|id| id.parse::<i64>().ok())
+                .and_then(|id| sessions.get(&id).cloned()),
+            actor: r.actor_label,
+            action: r.action,
+            purpose: r.purpose,
+        })
+        .collect();
+    Ok(AccessLog {
+        pages: (total + PAGE_SIZE - 1) / PAGE_SIZE,
+        query,
+        entries,
+        total,
+        open_sessions: open
+            .into_iter()
+            .filter_map(|s| sessions.get(&s.id).cloned())
+            .collect(),
+    })
+}
+
+pub async fn notifications(
+    state: &AppState,
+    principal: &Principal,
+) -> Result<Vec<Notification>, AppError> {
+    principal.citizen()?;
+    Ok(state
+        .store
+        .notifications(principal.user_id, INBOX_SIZE)
+        .await?
+        .into_iter()
+        .map(|n| Notification {
+            at: local_minute(n.at),
+            params: serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&n.params)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(k, v)| {
+                    (
+                        k,
+                        v.as_str()
+                            .map(str::to_string)
+                            .unwrap_or_else(|| v.to_string()),
+                    )
+                })
+                .collect(),
+            kind: n.kind,
+            link: n.link,
+            unread: n.read_at.is_none(),
+        })
+        .collect())
+}
+
+pub async fn mark_read(state: &AppState, principal: &Principal) -> Result<(), AppError> {
+    principal.citizen()?;
+    principal.may(Act::MarkNotificationsRead)?;
+    state
+        .store
+        .mark_notifications_read(principal.user_id, state.clock.now())
+        .await?;
+    Ok(())
+}

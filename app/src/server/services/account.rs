@@ -1,0 +1,252 @@
+//! A user's own account: the sign-in code (second factor), setting up and turning off
+//! two-factor sign-in, and changing the password. None of it may be done in an assisted session.
+
+use crate::error::{AppError, FieldError};
+use crate::models::auth::{MIN_PASSWORD_CHARS, SessionStage, TwoFactorSetup};
+use crate::server::auth::{self, AccountName, Act, Principal, totp};
+use crate::server::state::AppState;
+use crate::server::store::AuditEvent;
+
+fn own_event<'a>(
+    state: &AppState,
+    p: &Principal,
+    action: &'a str,
+    outcome: &'static str,
+) -> AuditEvent<'a> {
+    AuditEvent {
+        at: state.clock.now(),
+        actor_user_id: Some(p.user_id),
+        actor_role: p.role.code(),
+        subject_user_id: Some(p.user_id),
+        assisted_session_id: None,
+        action,
+        target: "",
+        outcome,
+        detail: "",
+    }
+}
+
+/// Failed codes count against the login throttle under a key of their own per user.
+fn code_throttle_key(state: &AppState, user_id: i64) -> String {
+    AccountName::Username(format!("#totp:{user_id}")).throttle_key(&state.secret_key)
+}
+
+/// Checks the code of a session waiting for it; on success returns the new full session's
+/// cookie value. Wrong codes are throttled like passwords.
+pub async fn verify_sign_in_code(
+    state: &AppState,
+    p: &Principal,
+    code: &str,
+    address: &str,
+) -> Result<String, AppError> {
+    if p.stage != SessionStage::Code {
+        return Err(AppError::Unauthenticated);
+    }
+    let now = state.clock.now();
+    let key = code_throttle_key(state, p.user_id);
+    let failed = state
+        .store
+        .failed_logins_since(&key, address, state.throttle.window_start(now))
+        .await?;
+    state.throttle.check(&failed, now)?;
+    let totp_state = state.store.totp_state(p.user_id).await?;
+    let accepted = match totp_state
+        .secret
+        .as_deref()
+        .and_then(|s| totp::verify(s, code, now, totp_state.last_step))
+    {
+        Some(step) => state.store.accept_totp_step(p.user_id, step).await?,
+        None => false,
+    };
+    state
+        .store
+        .record_login_attempt(&key, address, now, accepted)
+        .await?;
+    if !accepted {
+        state
+            .store
+            .record_audit(&own_event(state, p, "sign_in_code", "refused"))
+            .await?;
+        return Err(AppError::field("code", "wrong_code"));
+    }
+    state.store.clear_failed_logins(&key).await?;
+    state
+        .store
+        .record_audit(&own_event(state, p, "sign_in_code", "ok"))
+        .await?;
+    auth::complete_sign_in(state, p).await
+}
+
+fn grouped(secret: &str) -> String {
+    secret
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The two-factor page (read-only): on or off, required or not, and while being set up, the
+/// pending secret to scan.
+pub async fn two_factor_setup(state: &AppState, p: &Principal) -> Result<TwoFactorSetup, AppError> {
+    if p.stage == SessionStage::Code {
+        return Err(AppError::Unauthenticated);
+    }
+    p.may(Act::ManageTwoFactor)?;
+    let current = state.store.totp_state(p.user_id).await?;
+    let pending = current.pending.filter(|_| current.secret.is_none());
+    Ok(TwoFactorSetup {
+        enabled: current.secret.is_some(),
+        required: p.role.is_staff(),
+        qr_svg: pending
+            .as_deref()
+            .map(|s| totp::qr_svg(&totp::provisioning_uri(s, &p.display_name))),
+        secret: pending.as_deref().map(grouped),
+    })
+}
+
+/// Starts set-up: a new secret, kept pending until a code confirms it (the same one until then,
+/// so a reload does not invalidate a scan).
+pub async fn begin_two_factor(state: &AppState, p: &Principal) -> Result<(), AppError> {
+    if p.stage == SessionStage::Code {
+        return Err(AppError::Unauthenticated);
+    }
+    p.may(Act::ManageTwoFactor)?;
+    ensure_pending_secret(state, p.user_id).await
+}
+
+/// Gives the user a pending secret unless they have one (or two-factor sign-in is already on).
+pub async fn ensure_pending_secret(state: &AppState, user_id: i64) -> Result<(), AppError> {
+    let current = state.store.totp_state(user_id).await?;
+    if current.secret.is_none() && current.pending.is_none() {
+        state
+            .store
+            .set_totp_pending(user_id, &totp::new_secret())
+            .await?;
+    }
+    Ok(())
+}
+
+/// Confirms set-up with a first code. A staff session that was waiting for this becomes a full
+/// one: returns its new cookie value.
+pub async fn confirm_two_factor(
+    state: &AppState,
+    p: &Principal,
+    code: &str,
+) -> Result<Option<String>, AppError> {
+    if p.stage == SessionStage::Code {
+        return Err(AppError::Unauthenticated);
+    }
+    p.may(Act::ManageTwoFactor)?;
+    let now = state.clock.now();
+    let current = state.store.totp_state(p.user_id).await?;
+    let pending = current.pending.ok_or(AppError::Conflict)?;
+    let step = totp::verify(&pending, code, now, None)
+        .ok_or_else(|| AppError::field("code", "wrong_code"))?;
+    if !state.store.confirm_totp(p.user_id, step).await? {
+        return Err(AppError::Conflict);
+    }
+    state
+        .store
+        .record_audit(&own_event(state, p, "two_factor_on", "ok"))
+        .await?;
+    if p.stage == SessionStage::Enrol {
+        return auth::complete_sign_in(state, p).await.map(Some);
+    }
+    Ok(None)
+}
+
+/// Turns two-factor sign-in off (citizens and employers only), with a current code.
+pub async fn disable_two_factor(
+    state: &AppState,
+    p: &Principal,
+    code: &str,
+) -> Result<(), AppError> {
+    if p.stage != SessionStage::Full {
+        return Err(AppError::Unauthenticated);
+    }
+    p.may(Act::ManageTwoFactor)?;
+    if p.role.is_staff() {
+        return Err(AppError::Forbidden);
+    }
+    let now = state.clock.now();
+    let current = state.store.totp_state(p.user_id).await?;
+    let secret = current.secret.ok_or(AppError::Conflict)?;
+    let step = totp::verify(&secret, code, now, current.last_step)
+        .ok_or_else(|| AppError::field("code", "wrong_code"))?;
+    if !state.store.accept_totp_step(p.user_id, step).await? {
+        return Err(AppError::field("code", "wrong_code"));
+    }
+    state.store.clear_totp(p.user_id).await?;
+    state
+        .store
+        .record_audit(&own_event(state, p, "two_factor_off", "ok"))
+        .await?;
+    Ok(())
+}
+
+/// Changes the password after checking the current one; every other session of the user ends.
+pub async fn change_password(
+    state: &AppState,
+    p: &Principal,
+    current: String,
+    new: String,
+    confirm: String,
+) -> Result<(), AppError> {
+    if p.stage != SessionStage::Full {
+        return Err(AppError::Unauthenticated);
+    }
+    p.may(Act::ChangePassword)?;
+    let mut errors = Vec::new();
+    let mut bad = |field: &str, code: &str| {
+        errors.push(FieldError {
+            field: field.into(),
+            code: code.into(),
+        })
+    };
+    if current.is_empty() {
+        bad("current", "required");
+    }
+    let n = new.chars().count();
+    if n < MIN_PASSWORD_CHARS {
+        bad("new_password", "password_too_short");
+    } else if new.len() > 256 {
+        bad("new_password", "too_long");
+    } else if new == current {
+        bad("new_password", "same_as_current");
+    }
+    if confirm != new {
+        bad("confirm", "mismatch");
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let hash = state.store.password_hash(p.user_id).await?;
+    if !state
+        .passwords
+        .verify(current, Some(hash))
+        .await
+        .map_err(AppError::internal)?
+    {
+        state
+            .store
+            .record_audit(&own_event(state, p, "password_change", "refused"))
+            .await?;
+        return Err(AppError::field("current", "wrong_password"));
+    }
+    let new_hash = state
+        .passwords
+        .hash(new)
+        .await
+        .map_err(AppError::internal)?;
+    state.store.set_password_hash(p.user_id, &new_hash).await?;
+    state
+        .store
+        .delete_user_sessions(p.user_id, Some(&p.session_hash))
+        .await?;
+    state
+        .store
+        .record_audit(&own_event(state, p, "password_change", "ok"))
+        .await?;
+    Ok(())
+}
