@@ -503,6 +503,10 @@ async fn acting_for_an_employer_logs_views_of_staff_as_done_on_its_behalf() {
         assert_eq!(res.headers().get("location").unwrap(), "/employer");
         let res = app.call(&agent, "/api/employer/list_staff", &[]).await;
         assert_eq!(res.status(), 200);
+        // A document produced in the session carries the watermark.
+        let csv = agent.get(app.url("/employer/staff.csv")).send().await.unwrap().text().await.unwrap();
+        let first = csv.trim_start_matches('\u{feff}').lines().next().unwrap();
+        assert!(first.contains("客服协助会话") && first.contains("T-20261127-001"), "{first}");
         // The demo citizen works for the demo employer: the view is in their log, marked.
         let citizen = app.signed_in(CITIZEN).await;
         let log = json(
@@ -514,11 +518,11 @@ async fn acting_for_an_employer_logs_views_of_staff_as_done_on_its_behalf() {
             .await,
         )
         .await;
-        assert_eq!(log["entries"][0]["action"], "staff_list");
-        assert_eq!(
-            log["entries"][0]["assisted"]["agent"], "客服 周敏",
-            "{kind:?}"
-        );
+        let entries = log["entries"].as_array().unwrap();
+        for (entry, action) in entries.iter().zip(["staff_export", "staff_list"]) {
+            assert_eq!(entry["action"], action);
+            assert_eq!(entry["assisted"]["agent"], "客服 周敏", "{kind:?}");
+        }
         // Employers get no notification inbox: the session is in the audit log.
         assert!(!assisted_events(&app).await.is_empty());
     }

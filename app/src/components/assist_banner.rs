@@ -18,7 +18,7 @@ pub fn AssistBannerView(banner: AssistBanner) -> impl IntoView {
         view! {
             <form method="post" action="/api/assist/set_mode" class="inline-form">
                 <input type="hidden" name="mode" value="read"/>
-                <button type="submit" class="button secondary">{a.banner_to_read}</button>
+                <button type="submit" class="button">{a.banner_to_read}</button>
             </form>
         }
         .into_any()
@@ -32,14 +32,14 @@ pub fn AssistBannerView(banner: AssistBanner) -> impl IntoView {
                         <input type="checkbox" name="confirmed" value="yes" required/>
                         {a.banner_confirm_write}
                     </label>
-                    <button type="submit" class="button secondary">{a.banner_to_write}</button>
+                    <button type="submit" class="button">{a.banner_to_write}</button>
                 </form>
             </details>
         }
         .into_any()
     };
     view! {
-        <section class="assist-banner" role="region" aria-label=a.banner_label>
+        <section class="assist-banner" role="region" aria-label=a.banner_label data-watermark=a.watermark>
             <p class="assist-who"><strong>{(a.banner_who)(&banner.agent_name, &banner.subject_name)}</strong></p>
             <p>{(a.banner_reason)((a.reason)(banner.reason), &banner.ticket)}</p>
             <p>{(a.banner_time)(&banner.ends_at, banner.minutes_left)}" · "{mode}</p>

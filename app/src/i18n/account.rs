@@ -72,6 +72,7 @@ pub struct AccountTexts {
     pub banner_to_read: &'static str,
     pub banner_confirm_write: &'static str,
     pub watermark: &'static str,
+    pub csv_watermark: fn(&str, &str) -> String,
     // Helpdesk console
     pub console_intro: &'static str,
     pub search_title: &'static str,
@@ -269,6 +270,7 @@ pub static ZH: AccountTexts = AccountTexts {
     banner_to_read: "切回只读模式",
     banner_confirm_write: "参保人已在电话中明确要求代为办理",
     watermark: "客服协助会话",
+    csv_watermark: |agent, ticket| format!("客服协助会话：由 {agent} 代为导出（工单 {ticket}）"),
     console_intro: "按身份证号、手机号或“姓名 + 出生日期”精确查找来电人。每次查找都会记入对方的“谁查看了我的信息”。",
     search_title: "查找来电人",
     search_by: "查找方式",
@@ -452,6 +454,9 @@ pub static EN: AccountTexts = AccountTexts {
     banner_to_read: "Back to read-only",
     banner_confirm_write: "The caller asked me on the phone to do this for them",
     watermark: "Helpdesk assisted session",
+    csv_watermark: |agent, ticket| {
+        format!("Helpdesk assisted session: exported by {agent} on the employer's behalf (ticket {ticket})")
+    },
     console_intro: "Find a caller by exact resident ID, phone, or name plus birth date. Each lookup appears in that person's \"Who looked at my record\".",
     search_title: "Find a caller",
     search_by: "Find by",

@@ -8,7 +8,8 @@
 //! insurance (pension, medical, work injury, unemployment, maternity): status, declared base in
 //! yuan (plain number, two decimals), last paid month, months in arrears; then the problems
 //! found (separated by "; ") and the months in arrears (separated by spaces). UTF-8 with a
-//! byte-order mark so spreadsheet programs read the Chinese correctly.
+//! byte-order mark so spreadsheet programs read the Chinese correctly. Exported in a helpdesk
+//! assisted session, the file starts with a one-cell line saying so (the watermark).
 
 use app::error::AppError;
 use app::i18n::{Locale, Texts};
@@ -40,6 +41,11 @@ pub async fn staff_csv(
     {
         return refusal(t, &AppError::Forbidden);
     }
+    let watermark = session
+        .0
+        .as_ref()
+        .and_then(|p| p.assist.as_ref())
+        .map(|a| (t.account.csv_watermark)(&a.agent_name, &a.ticket));
     let export = async {
         let scope = session.0.ok_or(AppError::Unauthenticated)?.employer()?;
         RosterExport::start(state.store.clone(), scope, &input).await
@@ -53,11 +59,15 @@ pub async fn staff_csv(
     // The state between chunks: the export's cursor, and whether the header has gone out.
     let stream = futures::stream::unfold(Some((export, true)), move |state| {
         let clock = clock.clone();
+        let watermark = watermark.clone();
         async move {
             let (mut export, first) = state?;
             let mut out = String::new();
             if first {
                 out.push('\u{feff}');
+                if let Some(w) = watermark {
+                    push_record(&mut out, &[w]);
+                }
                 header_line(t, &mut out);
             }
             match export.next_chunk(clock.now()).await {

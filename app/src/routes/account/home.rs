@@ -48,7 +48,7 @@ fn TwoFactorSection(setup: TwoFactorSetup) -> impl IntoView {
                     <p id="off-hint" class="hint">{a.two_factor_turn_off_hint}</p>
                     <p id="off-error" class="field-error" role="alert">{code_error}</p>
                 </div>
-                <button type="submit" class="button secondary">{a.two_factor_turn_off}</button>
+                <button type="submit" class="button">{a.two_factor_turn_off}</button>
             </ActionForm>
         }
         .into_any(),

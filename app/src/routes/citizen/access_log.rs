@@ -58,7 +58,7 @@ fn AccessLogView(log: AccessLog) -> impl IntoView {
     };
     let open = (!log.open_sessions.is_empty()).then(|| {
         view! {
-            <section class="notice warning" aria-labelledby="open-h">
+            <section class="notice warn" aria-labelledby="open-h">
                 <h2 id="open-h">{a.open_title}</h2>
                 <p>{a.open_intro}</p>
                 {log.open_sessions.into_iter().map(|s| {

@@ -22,7 +22,7 @@ pub fn NotificationsPage() -> impl IntoView {
             view! {
                 {any_unread.then(|| view! {
                     <form method="post" action="/api/citizen/mark_notifications_read" class="inline-form">
-                        <button type="submit" class="button secondary">{a.mark_all_read}</button>
+                        <button type="submit" class="button">{a.mark_all_read}</button>
                     </form>
                 })}
                 <ol class="inbox" role="list">
