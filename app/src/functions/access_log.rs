@@ -1,7 +1,7 @@
 //! The citizen's access log (谁查看了我的信息) and notification inbox.
 
 use crate::error::AppError;
-use crate::models::assist::{AccessLog, AccessQuery, Notification};
+use crate::models::assist::{AccessLog, Notification};
 use leptos::prelude::*;
 
 #[server(prefix = "/api/citizen", endpoint = "get_access_log")]
@@ -16,7 +16,7 @@ pub async fn get_access_log(
         async {
             let p = auth::require_principal()?;
             let scope = p.citizen()?;
-            let query = AccessQuery::parse(
+            let query = crate::models::assist::AccessQuery::parse(
                 kind.as_deref(),
                 from.as_deref(),
                 to.as_deref(),

@@ -2,7 +2,7 @@
 //! write mode, end. And the other side: the person acted for ends it from their own login.
 
 use crate::error::AppError;
-use crate::models::assist::{CallerQuery, CallerResults};
+use crate::models::assist::CallerResults;
 use leptos::prelude::*;
 
 #[server(prefix = "/api/helpdesk", endpoint = "find_callers")]
@@ -22,7 +22,7 @@ pub async fn find_callers(
             let Some(by) = by.filter(|b| !b.is_empty()) else {
                 return Ok(None);
             };
-            let query = CallerQuery::parse(
+            let query = crate::models::assist::CallerQuery::parse(
                 &by,
                 q.as_deref().unwrap_or(""),
                 birth.as_deref().unwrap_or(""),

@@ -4,6 +4,9 @@
 use crate::models::assist::AccessKind;
 use crate::models::auth::AssistReason;
 
+/// A message's value by name, already worded for the reader.
+pub type Param<'a> = dyn Fn(&str) -> String + 'a;
+
 pub struct AccountTexts {
     // Sign-in code and two-factor sign-in
     pub code_title: &'static str,
@@ -59,7 +62,7 @@ pub struct AccountTexts {
     pub inbox_empty: &'static str,
     pub mark_all_read: &'static str,
     pub unread: &'static str,
-    pub notification: fn(&str, &dyn Fn(&str) -> String) -> String,
+    pub notification: fn(&str, &Param) -> String,
     // Banner
     pub banner_label: &'static str,
     pub banner_who: fn(&str, &str) -> String,
