@@ -5,6 +5,8 @@
 #   scripts/bench.sh postgres 100000          # database jinbao_bench_100000 on 127.0.0.1:5432
 #   scripts/bench.sh sqlite 60000 employer    # the employer workspace, demo employer with
 #                                             # EMPLOYER_STAFF (50000) current staff
+#   scripts/bench.sh sqlite 10000 assist      # helpdesk console, an assisted session, the
+#                                             # citizen's access log (same data as citizen mode)
 # Environment: CONCURRENCY (8), REQUESTS (2000), LOGINS (200), PORT (3100), EMPLOYER_STAFF.
 source "$(dirname "$0")/lib.sh"
 KIND="${1:?sqlite or postgres}"; PERSONS="${2:?number of persons}"; MODE="${3:-citizen}"
@@ -46,6 +48,13 @@ if [ "$MODE" = employer ]; then
   # The whole roster (everyone ever enrolled by the employer), one download at a time.
   "$LOADGEN" --base "http://127.0.0.1:$PORT" --scenario export --concurrency 1 --requests 3
   log "server memory after the exports: $(rss)"
+elif [ "$MODE" = assist ]; then
+  # The citizen baseline first, then the same page in an assisted session; the console's lookups
+  # and the session's requests fill the demo citizen's access log, read last.
+  "$LOADGEN" --base "http://127.0.0.1:$PORT" --scenario home --concurrency "$CONCURRENCY" --requests "$REQUESTS" --accounts "$PERSONS"
+  for scenario in console-search assisted-home access-log; do
+    "$LOADGEN" --base "http://127.0.0.1:$PORT" --scenario "$scenario" --concurrency "$CONCURRENCY" --requests "$REQUESTS"
+  done
 else
   "$LOADGEN" --base "http://127.0.0.1:$PORT" --scenario login --concurrency 4 --requests "$LOGINS" --accounts "$PERSONS"
   for scenario in home record home-api; do

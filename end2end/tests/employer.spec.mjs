@@ -1,17 +1,12 @@
 // The demo employer checks its staff: the flag summary, a filter by flag, a person's page, the
 // CSV export, a search, and the list in English.
 import { readFileSync } from "node:fs";
-import { test, expect, expectAccessible, signIn } from "./support.mjs";
+import { test, expect, expectAccessible, expectNoSidewaysScroll, signIn } from "./support.mjs";
 
 test.beforeEach(async ({ page }) => {
   await signIn(page, "employer-demo");
   await expect(page).toHaveURL(/\/employer$/);
 });
-
-async function expectNoSidewaysScroll(page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 test("list, filter by a flag, open a person, export", async ({ page }) => {
   await page.getByRole("link", { name: "员工参保核查" }).click();

@@ -2,6 +2,10 @@
 // surface there), and an axe check for serious accessibility problems.
 import { test as base, expect } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
+import { createHmac } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export const CITIZEN = "110101199003074514";
 export const PASSWORD = "Jinbao-Demo-2026";
@@ -32,4 +36,57 @@ export async function signIn(page, account, password = PASSWORD) {
   await page.getByLabel("身份证号、手机号或账号").fill(account);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录", exact: true }).click();
+}
+
+export async function expectNoSidewaysScroll(page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+// The demo staff's two-factor secrets, as published in the README.
+export const TOTP_SECRETS = {
+  "helpdesk-demo": "HELPDESKDEMOJINBAOHELPDESKDEMOAA",
+  "admin-demo": "ADMINDEMOJINBAOADMINDEMOJINBAOAA",
+};
+
+function base32(secret) {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const c of secret) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
+  const bytes = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  return Buffer.from(bytes);
+}
+
+// RFC 6238 code for a 30-second step, as an authenticator app computes it.
+export function totpCode(secret, step) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac("sha1", base32(secret)).update(counter).digest();
+  const offset = mac[19] & 0x0f;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
+}
+
+// Each code signs in once, and the three projects run in separate workers: the last step used
+// per account is kept in a file, and the next sign-in uses a later step (waiting if needed).
+async function freshStep(account) {
+  const file = join(tmpdir(), `jinbao-e2e-totp-${account}`);
+  const last = existsSync(file) ? Number(readFileSync(file, "utf8")) : 0;
+  let now = Math.floor(Date.now() / 30_000);
+  const step = Math.max(now, last + 1);
+  // The server accepts the current step and the next one.
+  while (step > now + 1) {
+    await new Promise((r) => setTimeout(r, 1000));
+    now = Math.floor(Date.now() / 30_000);
+  }
+  writeFileSync(file, String(step));
+  return step;
+}
+
+export async function signInStaff(page, account) {
+  await signIn(page, account);
+  await expect(page).toHaveURL(/\/login\/code$/);
+  const code = totpCode(TOTP_SECRETS[account], await freshStep(account));
+  await page.getByLabel("6 位验证码").fill(code);
+  await page.getByRole("button", { name: "验证并登录" }).click();
 }

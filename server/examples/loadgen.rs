@@ -6,6 +6,10 @@
 //! `staff-list` (the roster page, default order), `staff-filter` (a flag filter sorted by name,
 //! page 3), `staff-search` (a name search), `staff-api` (the list's server function),
 //! `staff-member` (a person's page), `export` (the whole roster as CSV; also prints rows/s).
+//! Helpdesk scenarios sign in once as `helpdesk-demo` (with its demo TOTP secret) and share that
+//! session: `console-search` (the console finding the demo citizen by resident ID), `assisted-home`
+//! (the citizen home page in an assisted session as the demo citizen: session, banner and audit
+//! event included); `access-log` signs in as the demo citizen and loads their access log.
 //! Prints latency percentiles and throughput.
 
 use std::time::{Duration, Instant};
@@ -71,21 +75,81 @@ async fn login(c: &reqwest::Client, base: &str, account: &str) -> bool {
 }
 
 #[tokio::main]
+/// Signs in as the demo helpdesk agent, code step included. A code signs in once: when this
+/// step's code was used by the previous run, wait for the next step.
+async fn helpdesk_login(base: &str) -> reqwest::Client {
+    let secret = server::seed::DEMO_TOTP_SECRETS[0].1;
+    for _ in 0..3 {
+        let c = client(base);
+        assert!(login(&c, base, "helpdesk-demo").await, "helpdesk login failed");
+        let code = app::server::auth::totp::code_at(secret, chrono::Utc::now()).unwrap();
+        let res = c.post(format!("{base}/api/auth/verify_code")).form(&[("code", code)]).send().await;
+        if matches!(res, Ok(r) if r.status().is_success() || r.status().is_redirection()) {
+            return c;
+        }
+        tokio::time::sleep(Duration::from_secs(31)).await;
+    }
+    panic!("helpdesk code refused");
+}
+
+/// A helpdesk session acting as the demo citizen.
+async fn assisting(base: &str) -> reqwest::Client {
+    let c = helpdesk_login(base).await;
+    let found: serde_json::Value = c
+        .post(format!("{base}/api/helpdesk/find_callers"))
+        .form(&[("by", "id"), ("q", "110101199003074514")])
+        .send()
+        .await
+        .expect("search")
+        .json()
+        .await
+        .expect("json");
+    let user = found["Persons"][0]["user_id"].as_i64().expect("demo citizen").to_string();
+    let res = c
+        .post(format!("{base}/api/helpdesk/start_assist"))
+        .form(&[
+            ("user", user.as_str()),
+            ("as_role", "citizen"),
+            ("reason", "record_enquiry"),
+            ("reason_text", "benchmark: load of an assisted session"),
+            ("ticket", "BENCH-0001"),
+        ])
+        .send()
+        .await
+        .expect("start");
+    assert!(res.status().is_success() || res.status().is_redirection(), "start refused");
+    c
+}
+
 async fn main() {
     let args = parse_args();
     let per_worker = args.requests.div_ceil(args.concurrency);
+    // Helpdesk scenarios share one signed-in agent across workers (one agent, many requests).
+    let shared = match args.scenario.as_str() {
+        "console-search" => Some(helpdesk_login(&args.base).await),
+        "assisted-home" => Some(assisting(&args.base).await),
+        "access-log" => {
+            let c = client(&args.base);
+            assert!(login(&c, &args.base, "110101199003074514").await, "citizen login failed");
+            Some(c)
+        }
+        _ => None,
+    };
     let started = Instant::now();
     let mut workers = Vec::new();
     for w in 0..args.concurrency {
         let base = args.base.clone();
         let scenario = args.scenario.clone();
         let accounts = args.accounts;
+        let shared = shared.clone();
         workers.push(tokio::spawn(async move {
-            let c = client(&base);
-            // One in five seeded persons has no phone on record: try the next account.
-            if scenario.starts_with("staff") || scenario == "export" {
+            let c = shared.clone().unwrap_or_else(|| client(&base));
+            if shared.is_some() {
+                // Signed in once, before the workers started.
+            } else if scenario.starts_with("staff") || scenario == "export" {
                 assert!(login(&c, &base, "employer-demo").await, "employer login failed");
             } else if scenario != "login" {
+                // One in five seeded persons has no phone on record: try the next account.
                 let signed_in = {
                     let mut ok = false;
                     for k in 0..20 {
@@ -139,6 +203,9 @@ async fn main() {
                         },
                         _ => false,
                     },
+                    "console-search" => page(format!("{base}/helpdesk?by=id&q=110101199003074514")).await,
+                    "assisted-home" => page(format!("{base}/me")).await,
+                    "access-log" => page(format!("{base}/me/access-log")).await,
                     other => panic!("unknown scenario {other}"),
                 };
                 latencies.push(t.elapsed());

@@ -159,8 +159,24 @@ impl AccountTexts {
     }
 }
 
-fn zh_page(path: &str) -> String {
+/// The page a data request of the hydrated app serves, so both read the same in the log.
+fn page_of(path: &str) -> &str {
     match path {
+        "/api/citizen/get_home" => "/me",
+        "/api/citizen/get_career" => "/me/records",
+        "/api/citizen/get_insurance_record" => "/me/records/",
+        "/api/citizen/get_pension_estimate" => "/me/pension-estimate",
+        "/api/citizen/get_access_log" => "/me/access-log",
+        "/api/citizen/get_notifications" => "/me/notifications",
+        "/api/employer/get_home" => "/employer",
+        "/api/employer/list_staff" => "/employer/staff",
+        "/api/employer/get_staff_member" => "/employer/staff/",
+        other => other,
+    }
+}
+
+fn zh_page(path: &str) -> String {
+    match page_of(path) {
         "/me" => "首页（五项保险）".into(),
         "/me/records" => "参保缴费记录".into(),
         "/me/pension-estimate" => "养老金测算".into(),
@@ -176,7 +192,7 @@ fn zh_page(path: &str) -> String {
 }
 
 fn en_page(path: &str) -> String {
-    match path {
+    match page_of(path) {
         "/me" => "Home (five insurances)".into(),
         "/me/records" => "Contribution record".into(),
         "/me/pension-estimate" => "Pension estimate".into(),

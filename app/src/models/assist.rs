@@ -230,8 +230,10 @@ pub struct AssistedDetail {
     pub ended: Option<String>,
     /// agent, subject, idle, time_limit or sign_out.
     pub end_reason: Option<String>,
-    /// What the agent opened or did, in order: (time, action code, path, outcome).
+    /// What the agent opened or did, in order: (time, action code, path, outcome); the first
+    /// ones of `actions_total`.
     pub actions: Vec<(String, String, String, String)>,
+    pub actions_total: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -130,7 +130,7 @@ fn SessionSummary(detail: AssistedDetail) -> impl IntoView {
     let t = tr();
     let a = t.account;
     let ended = detail.end_reason.as_deref().map(|r| (a.end_reason)(r));
-    let n = detail.actions.len();
+    let n = detail.actions_total;
     let actions = detail
         .actions
         .into_iter()

@@ -28,6 +28,7 @@ fn CitizenHomeView(home: CitizenHome) -> impl IntoView {
             <p class="links">
                 <a class="button" href="/me/records">{t.record.career_link}</a>
                 <a class="button" href="/me/pension-estimate">{t.record.estimate_link}</a>
+                <a class="button" href="/me/access-log">{t.account.nav_access_log}</a>
             </p>
         </section>
         <ul class="insurance-grid" role="list">

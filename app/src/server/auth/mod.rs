@@ -27,6 +27,8 @@ pub struct Principal {
     employer_id: Option<i64>,
     office_id: Option<i64>,
     pub session_hash: String,
+    /// The login's absolute end, kept when the session token is renewed for an assisted session.
+    pub session_expires_at: chrono::DateTime<chrono::Utc>,
     pub assist: Option<Assist>,
 }
 
@@ -83,6 +85,7 @@ impl Principal {
             employer_id: s.employer_id,
             office_id: s.office_id,
             session_hash: hash,
+            session_expires_at: s.expires_at,
             assist: None,
         })
     }
@@ -106,6 +109,7 @@ impl Principal {
             employer_id,
             office_id: None,
             session_hash: self.session_hash,
+            session_expires_at: self.session_expires_at,
             assist: Some(assist),
         }
     }

@@ -15,7 +15,15 @@ use std::collections::HashMap;
 pub const PAGE_SIZE: i64 = 30;
 const INBOX_SIZE: i64 = 50;
 
+/// At most this many actions are listed per assisted session; the count says how many in all.
+const MAX_ACTIONS_SHOWN: usize = 50;
+
 fn detail(row: AssistedSessionRow, actions: &[AssistedAction]) -> AssistedDetail {
+    let mine: Vec<&AssistedAction> = actions
+        .iter()
+        // The header's "who am I" accompanies every page: not an action worth listing.
+        .filter(|a| a.assisted_session_id == row.id && a.target != "/api/auth/who_am_i")
+        .collect();
     AssistedDetail {
         id: row.id,
         agent: row.agent_name,
@@ -25,17 +33,11 @@ fn detail(row: AssistedSessionRow, actions: &[AssistedAction]) -> AssistedDetail
         started: local_minute(row.started_at),
         ended: row.ended_at.map(local_minute),
         end_reason: row.end_reason,
-        actions: actions
-            .iter()
-            .filter(|a| a.assisted_session_id == row.id)
-            .map(|a| {
-                (
-                    local_minute(a.at),
-                    a.action.clone(),
-                    a.target.clone(),
-                    a.outcome.clone(),
-                )
-            })
+        actions_total: mine.len(),
+        actions: mine
+            .into_iter()
+            .take(MAX_ACTIONS_SHOWN)
+            .map(|a| (local_minute(a.at), a.action.clone(), a.target.clone(), a.outcome.clone()))
             .collect(),
     }
 }

@@ -1,0 +1,81 @@
+// The helpdesk agent signs in with a second factor, finds the demo citizen, starts an assisted
+// session with a reason and a ticket, looks at the record under the banner, ends it; the citizen
+// is notified and finds the session, with what was looked at, in their access log.
+import {
+  test, expect, expectAccessible, expectNoSidewaysScroll, signIn, signInStaff, CITIZEN,
+} from "./support.mjs";
+
+test("an assisted session, seen from both sides", async ({ page }) => {
+  const ticket = `T-${Date.now()}`;
+  await signInStaff(page, "helpdesk-demo");
+  await expect(page).toHaveURL(/\/helpdesk$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("客服工作台");
+  await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
+
+  // A partial ID number is refused beside the field, not searched.
+  await page.getByLabel("身份证号、手机号、姓名或信用代码").fill("11010119900307");
+  await page.getByRole("button", { name: "查找" }).click();
+  await expect(page.getByText("请输入完整、正确的 18 位身份证号。")).toBeVisible();
+
+  await page.getByLabel("查找方式").selectOption("id");
+  await page.getByLabel("身份证号、手机号、姓名或信用代码").fill(CITIZEN);
+  await page.getByRole("button", { name: "查找" }).click();
+  await expect(page).toHaveURL(/by=id/);
+  const card = page.locator(".caller").filter({ hasText: "李明轩" });
+  await expect(card).toContainText("110101********4514");
+  await expect(page.getByText("本次查找已记入对方的访问记录。")).toBeVisible();
+  await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
+
+  await card.getByText("以 李明轩 的身份开始协助会话").click();
+  await card.getByLabel("协助原因").selectOption("record_enquiry");
+  await card.getByLabel("具体说明").fill("来电查询 2019 年在深圳的缴费记录");
+  await card.getByLabel("工单号").fill(ticket);
+  await card.getByRole("button", { name: "开始协助" }).click();
+  await expect(page).toHaveURL(/\/me$/);
+  const banner = page.getByRole("region", { name: "协助会话" });
+  await expect(banner).toContainText("客服 周敏 正在代 李明轩 操作");
+  await expect(banner).toContainText(ticket);
+  await expect(banner).toContainText("只读模式");
+  await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
+
+  await page.getByRole("link", { name: "五险缴费总览" }).click();
+  await expect(page).toHaveURL(/\/me\/records$/);
+  await expect(banner).toContainText("客服 周敏 正在代 李明轩 操作");
+  await banner.getByRole("button", { name: "结束协助" }).click();
+  await expect(page).toHaveURL(/\/helpdesk$/);
+  await expect(page.getByRole("region", { name: "协助会话" })).toHaveCount(0);
+  await page.getByRole("button", { name: "退出登录" }).click();
+
+  // The citizen's side: a message, and the session in the access log.
+  await signIn(page, CITIZEN);
+  await expect(page).toHaveURL(/\/me$/);
+  await page.getByRole("link", { name: /消息（\d+ 条未读）/ }).click();
+  await expect(page.locator(".message").first()).toContainText(ticket);
+  await expectAccessible(page);
+  await page.locator(".message").first().getByRole("link", { name: "谁查看了我的信息" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("谁查看了我的信息");
+  const entry = page.locator(".access-entry").filter({ hasText: ticket });
+  await expect(entry).toContainText("客服 周敏 以协助会话方式进入了您的账号");
+  await expect(entry).toContainText("客服结束");
+  await expect(entry).toContainText("来电查询 2019 年在深圳的缴费记录");
+  await entry.getByText(/会话中的操作/).click();
+  await expect(entry).toContainText("参保缴费记录");
+  await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
+
+  // Filtered to employers, the helpdesk session is not listed; in English, the page is too.
+  await page.getByLabel("查看方").selectOption("employer");
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(/kind=employer/);
+  await expect(page.locator(".access-entry").filter({ hasText: ticket })).toHaveCount(0);
+  await page.getByRole("button", { name: /English/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Who looked at my record");
+  await page.getByLabel("Who").selectOption("helpdesk");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.locator(".access-entry").filter({ hasText: ticket })).toContainText("ended by the agent");
+  await expectNoSidewaysScroll(page);
+  await page.getByRole("button", { name: /中文/ }).click();
+});
