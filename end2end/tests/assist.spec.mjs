@@ -6,6 +6,8 @@ import {
 } from "./support.mjs";
 
 test("an assisted session, seen from both sides", async ({ page }) => {
+  // The agent's code may have to wait for the next 30-second step.
+  test.setTimeout(60_000);
   const ticket = `T-${Date.now()}`;
   await signInStaff(page, "helpdesk-demo");
   await expect(page).toHaveURL(/\/helpdesk$/);

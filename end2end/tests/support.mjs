@@ -68,9 +68,9 @@ export function totpCode(secret, step) {
 }
 
 // Each code signs in once, and the three projects run in separate workers: the last step used
-// per account is kept in a file, and the next sign-in uses a later step (waiting if needed).
-async function freshStep(account) {
-  const file = join(tmpdir(), `jinbao-e2e-totp-${account}`);
+// per secret is kept in a file, and the next code is for a later step (waiting if needed).
+export async function freshStep(secret) {
+  const file = join(tmpdir(), `jinbao-e2e-totp-${secret}`);
   const last = existsSync(file) ? Number(readFileSync(file, "utf8")) : 0;
   let now = Math.floor(Date.now() / 30_000);
   const step = Math.max(now, last + 1);
@@ -86,7 +86,8 @@ async function freshStep(account) {
 export async function signInStaff(page, account) {
   await signIn(page, account);
   await expect(page).toHaveURL(/\/login\/code$/);
-  const code = totpCode(TOTP_SECRETS[account], await freshStep(account));
+  const secret = TOTP_SECRETS[account];
+  const code = totpCode(secret, await freshStep(secret));
   await page.getByLabel("6 位验证码").fill(code);
   await page.getByRole("button", { name: "验证并登录" }).click();
 }

@@ -74,7 +74,6 @@ async fn login(c: &reqwest::Client, base: &str, account: &str) -> bool {
     matches!(res, Ok(r) if r.status() == 200)
 }
 
-#[tokio::main]
 /// Signs in as the demo helpdesk agent, code step included. A code signs in once: when this
 /// step's code was used by the previous run, wait for the next step.
 async fn helpdesk_login(base: &str) -> reqwest::Client {
@@ -121,6 +120,7 @@ async fn assisting(base: &str) -> reqwest::Client {
     c
 }
 
+#[tokio::main]
 async fn main() {
     let args = parse_args();
     let per_worker = args.requests.div_ceil(args.concurrency);

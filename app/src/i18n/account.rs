@@ -356,6 +356,10 @@ pub static ZH: AccountTexts = AccountTexts {
         "staff_list" => "在员工名单中查看了您的参保情况".into(),
         "staff_detail" => "查看了您在本单位的参保详情".into(),
         "staff_export" => "导出了包含您的员工名单".into(),
+        "assist_start" => "开始协助会话".into(),
+        "assist_end" => "结束协助会话".into(),
+        "assist_write_mode" => "切换到代办模式".into(),
+        "assist_read_mode" => "切回只读模式".into(),
         other => format!("操作 {other}"),
     },
     purpose: |p| match p {
@@ -542,6 +546,10 @@ pub static EN: AccountTexts = AccountTexts {
         "staff_list" => "saw your enrolment in their staff list".into(),
         "staff_detail" => "opened your enrolment with them".into(),
         "staff_export" => "exported a staff list that includes you".into(),
+        "assist_start" => "started the assisted session".into(),
+        "assist_end" => "ended the assisted session".into(),
+        "assist_write_mode" => "switched to write mode".into(),
+        "assist_read_mode" => "switched back to read-only".into(),
         other => format!("did {other}"),
     },
     purpose: |p| match p {

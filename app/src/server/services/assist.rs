@@ -115,22 +115,18 @@ pub async fn start(
     if req.subject_user_id == agent.user_id {
         return Err(AppError::field("user", "invalid"));
     }
-    let grant = store
+    // Only an enabled account holding the role acted as; staff roles were refused by parsing.
+    let account = store.account_of_user(req.subject_user_id).await?;
+    let holds_role = store
         .role_grants(req.subject_user_id)
         .await?
-        .into_iter()
-        .find(|g| g.role == req.as_role)
-        .ok_or(AppError::NotFound)?;
-    let person_id = match req.as_role {
-        Role::Citizen => Some(
-            store
-                .person_of_user(req.subject_user_id)
-                .await?
-                .ok_or(AppError::NotFound)?,
-        ),
-        _ => None,
+        .iter()
+        .any(|g| g.role == req.as_role);
+    let person_id = match (account, holds_role) {
+        (Some((_, false)), true) if req.as_role == Role::Employer => None,
+        (Some((Some(person_id), false)), true) => Some(person_id),
+        _ => return Err(AppError::NotFound),
     };
-    debug_assert!(grant.role == Role::Citizen || grant.employer_id.is_some());
     let now = state.clock.now();
     let policy = &state.sessions;
     let (token, hash) = session::new_token();

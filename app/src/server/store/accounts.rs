@@ -243,12 +243,13 @@ impl Store {
         Ok(())
     }
 
-    pub async fn person_of_user(&self, user_id: i64) -> Result<Option<i64>, StoreError> {
-        Ok(
-            on_pool!(self, pool => sqlx::query_scalar("SELECT person_id FROM users WHERE id = $1")
-            .bind(user_id).fetch_optional(pool).await?)
-            .flatten(),
-        )
+    /// A user's person (citizens) and whether the account is disabled; None if no such user.
+    pub async fn account_of_user(
+        &self,
+        user_id: i64,
+    ) -> Result<Option<(Option<i64>, bool)>, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query_as("SELECT person_id, disabled FROM users WHERE id = $1")
+            .bind(user_id).fetch_optional(pool).await?))
     }
 
     pub async fn password_hash(&self, user_id: i64) -> Result<String, StoreError> {
