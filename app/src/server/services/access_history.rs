@@ -16,13 +16,12 @@ pub const PAGE_SIZE: i64 = 30;
 const INBOX_SIZE: i64 = 50;
 
 /// At most this many actions are listed per assisted session; the count says how many in all.
-const MAX_ACTIONS_SHOWN: usize = 50;
+const MAX_ACTIONS_SHOWN: i64 = 50;
 
 fn detail(row: AssistedSessionRow, actions: &[AssistedAction]) -> AssistedDetail {
     let mine: Vec<&AssistedAction> = actions
         .iter()
-        // The header's "who am I" accompanies every page: not an action worth listing.
-        .filter(|a| a.assisted_session_id == row.id && a.target != "/api/auth/who_am_i")
+        .filter(|a| a.assisted_session_id == row.id)
         .collect();
     AssistedDetail {
         id: row.id,
@@ -33,10 +32,9 @@ fn detail(row: AssistedSessionRow, actions: &[AssistedAction]) -> AssistedDetail
         started: local_minute(row.started_at),
         ended: row.ended_at.map(local_minute),
         end_reason: row.end_reason,
-        actions_total: mine.len(),
+        actions_total: mine.first().map_or(0, |a| a.total as usize),
         actions: mine
             .into_iter()
-            .take(MAX_ACTIONS_SHOWN)
             .map(|a| (local_minute(a.at), a.action.clone(), a.target.clone(), a.outcome.clone()))
             .collect(),
     }
@@ -73,7 +71,7 @@ pub async fn access_log(
         .collect();
     ids.sort_unstable();
     ids.dedup();
-    let actions = store.assisted_actions(&ids).await?;
+    let actions = store.assisted_actions(&ids, MAX_ACTIONS_SHOWN).await?;
     let sessions: HashMap<i64, AssistedDetail> = store
         .assisted_sessions_by_ids(&ids)
         .await?

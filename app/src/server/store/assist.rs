@@ -49,6 +49,8 @@ pub struct AssistedAction {
     pub action: String,
     pub target: String,
     pub outcome: String,
+    /// How many events the session has in all.
+    pub total: i64,
 }
 
 const ROW: &str = "SELECT a.id, a.agent_user_id, ag.display_name AS agent_name, a.subject_user_id, \
@@ -207,16 +209,26 @@ impl Store {
         Ok(())
     }
 
-    /// The audit trail of some assisted sessions, oldest first.
-    pub async fn assisted_actions(&self, ids: &[i64]) -> Result<Vec<AssistedAction>, StoreError> {
+    /// The first `per_session` events of some assisted sessions, oldest first, each with the
+    /// session's number of events; the header's "who am I" (on every page) is left out.
+    pub async fn assisted_actions(
+        &self,
+        ids: &[i64],
+        per_session: i64,
+    ) -> Result<Vec<AssistedAction>, StoreError> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
         let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
         let sql = format!(
-            "SELECT assisted_session_id, at, action, target, outcome FROM audit_events \
-             WHERE assisted_session_id IN ({list}) ORDER BY at, id"
+            "SELECT assisted_session_id, at, action, target, outcome, total FROM ( \
+               SELECT assisted_session_id, at, action, target, outcome, id, \
+                      ROW_NUMBER() OVER (PARTITION BY assisted_session_id ORDER BY at, id) AS n, \
+                      COUNT(*) OVER (PARTITION BY assisted_session_id) AS total \
+               FROM audit_events \
+               WHERE assisted_session_id IN ({list}) AND target <> '/api/auth/who_am_i') e \
+             WHERE n <= $1 ORDER BY assisted_session_id, at, id"
         );
-        Ok(on_pool!(self, pool => sqlx::query_as(&sql).persistent(false).fetch_all(pool).await?))
+        Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(per_session).persistent(false).fetch_all(pool).await?))
     }
 }
