@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 pub mod account;
+pub mod admin;
 pub mod record;
 pub mod staff;
 
@@ -88,6 +89,7 @@ pub fn tr() -> &'static Texts {
 }
 
 pub struct Texts {
+    pub admin: &'static admin::AdminTexts,
     pub account: &'static account::AccountTexts,
     pub record: &'static record::RecordTexts,
     pub staff: &'static staff::StaffTexts,
@@ -284,12 +286,14 @@ impl Texts {
             other => self
                 .account
                 .field_error(other)
+                .or_else(|| self.admin.field_error(other))
                 .unwrap_or(self.field_invalid),
         }
     }
 }
 
 pub static ZH: Texts = Texts {
+    admin: &admin::ZH,
     account: &account::ZH,
     record: &record::ZH,
     staff: &staff::ZH,
@@ -379,6 +383,7 @@ pub static ZH: Texts = Texts {
 };
 
 pub static EN: Texts = Texts {
+    admin: &admin::EN,
     account: &account::EN,
     record: &record::EN,
     staff: &staff::EN,

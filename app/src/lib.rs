@@ -70,6 +70,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/helpdesk") view=routes::helpdesk::home::HelpdeskHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/review") view=routes::review::home::ReviewerHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=routes::admin::home::AdminHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/staff") view=routes::admin::staff::StaffAccountsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/audit") view=routes::admin::audit::AuditLogPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -80,9 +80,16 @@ async fn helpdesk_login(base: &str) -> reqwest::Client {
     let secret = server::seed::DEMO_TOTP_SECRETS[0].1;
     for _ in 0..3 {
         let c = client(base);
-        assert!(login(&c, base, "helpdesk-demo").await, "helpdesk login failed");
+        assert!(
+            login(&c, base, "helpdesk-demo").await,
+            "helpdesk login failed"
+        );
         let code = app::server::auth::totp::code_at(secret, chrono::Utc::now()).unwrap();
-        let res = c.post(format!("{base}/api/auth/verify_code")).form(&[("code", code)]).send().await;
+        let res = c
+            .post(format!("{base}/api/auth/verify_code"))
+            .form(&[("code", code)])
+            .send()
+            .await;
         if matches!(res, Ok(r) if r.status().is_success() || r.status().is_redirection()) {
             return c;
         }
@@ -103,7 +110,10 @@ async fn assisting(base: &str) -> reqwest::Client {
         .json()
         .await
         .expect("json");
-    let user = found["Persons"][0]["user_id"].as_i64().expect("demo citizen").to_string();
+    let user = found["Persons"][0]["user_id"]
+        .as_i64()
+        .expect("demo citizen")
+        .to_string();
     let res = c
         .post(format!("{base}/api/helpdesk/start_assist"))
         .form(&[
@@ -116,7 +126,10 @@ async fn assisting(base: &str) -> reqwest::Client {
         .send()
         .await
         .expect("start");
-    assert!(res.status().is_success() || res.status().is_redirection(), "start refused");
+    assert!(
+        res.status().is_success() || res.status().is_redirection(),
+        "start refused"
+    );
     c
 }
 
@@ -130,7 +143,10 @@ async fn main() {
         "assisted-home" => Some(assisting(&args.base).await),
         "access-log" => {
             let c = client(&args.base);
-            assert!(login(&c, &args.base, "110101199003074514").await, "citizen login failed");
+            assert!(
+                login(&c, &args.base, "110101199003074514").await,
+                "citizen login failed"
+            );
             Some(c)
         }
         _ => None,

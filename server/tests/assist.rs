@@ -504,9 +504,19 @@ async fn acting_for_an_employer_logs_views_of_staff_as_done_on_its_behalf() {
         let res = app.call(&agent, "/api/employer/list_staff", &[]).await;
         assert_eq!(res.status(), 200);
         // A document produced in the session carries the watermark.
-        let csv = agent.get(app.url("/employer/staff.csv")).send().await.unwrap().text().await.unwrap();
+        let csv = agent
+            .get(app.url("/employer/staff.csv"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
         let first = csv.trim_start_matches('\u{feff}').lines().next().unwrap();
-        assert!(first.contains("客服协助会话") && first.contains("T-20261127-001"), "{first}");
+        assert!(
+            first.contains("客服协助会话") && first.contains("T-20261127-001"),
+            "{first}"
+        );
         // The demo citizen works for the demo employer: the view is in their log, marked.
         let citizen = app.signed_in(CITIZEN).await;
         let log = json(

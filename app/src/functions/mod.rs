@@ -3,6 +3,7 @@
 
 pub mod access_log;
 pub mod account;
+pub mod admin;
 pub mod assist;
 pub mod auth;
 pub mod employer;

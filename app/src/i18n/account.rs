@@ -478,7 +478,9 @@ pub static EN: AccountTexts = AccountTexts {
     banner_confirm_write: "The caller asked me on the phone to do this for them",
     watermark: "Helpdesk assisted session",
     csv_watermark: |agent, ticket| {
-        format!("Helpdesk assisted session: exported by {agent} on the employer's behalf (ticket {ticket})")
+        format!(
+            "Helpdesk assisted session: exported by {agent} on the employer's behalf (ticket {ticket})"
+        )
     },
     console_intro: "Find a caller by exact resident ID, phone, or name plus birth date. Each lookup appears in that person's \"Who looked at my record\".",
     search_title: "Find a caller",

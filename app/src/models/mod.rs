@@ -1,6 +1,7 @@
 //! Types shared by the browser and the server: validated identifiers, the insurance vocabulary
 //! and the DTOs each page receives.
 
+pub mod admin;
 pub mod assist;
 pub mod auth;
 pub mod gaps;

@@ -14,6 +14,17 @@ use crate::error::AppError;
 /// call failed even when a plain form post answers with a redirect.
 pub const OUTCOME_HEADER: &str = "x-jinbao-outcome";
 
+/// Whether this server-function call is a form posted by the browser itself (JavaScript off),
+/// rather than a call of the hydrated app.
+pub fn plain_form_post() -> bool {
+    leptos::prelude::use_context::<http::request::Parts>().is_some_and(|p| {
+        p.headers
+            .get(http::header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    })
+}
+
 /// Sets the HTTP status of a failed server-function call from its `AppError`. Plain form posts
 /// (JavaScript off) keep the framework's redirect back to the form, which shows the error.
 pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
@@ -29,13 +40,7 @@ pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
                 http::HeaderValue::from_static(outcome),
             );
         }
-        let wants_html = leptos::prelude::use_context::<http::request::Parts>().is_some_and(|p| {
-            p.headers
-                .get(http::header::ACCEPT)
-                .and_then(|v| v.to_str().ok())
-                .is_some_and(|v| v.contains("text/html"))
-        });
-        if !wants_html
+        if !plain_form_post()
             && let (Some(res), Ok(status)) = (
                 leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
                 http::StatusCode::from_u16(e.status()),

@@ -25,6 +25,13 @@ pub fn AdminHomePage() -> impl IntoView {
                     </tbody>
                 </table>
             </section>
+            <section class="card" aria-labelledby="admin-links-h">
+                <h2 id="admin-links-h" class="visually-hidden">{t.admin_home_title}</h2>
+                <ul class="plain">
+                    <li><a href="/admin/staff">{t.admin.staff_link}</a><p class="hint">{t.admin.staff_link_hint}</p></li>
+                    <li><a href="/admin/audit">{t.admin.audit_link}</a><p class="hint">{t.admin.audit_link_hint}</p></li>
+                </ul>
+            </section>
         }
     })
 }

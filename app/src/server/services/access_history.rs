@@ -35,7 +35,14 @@ fn detail(row: AssistedSessionRow, actions: &[AssistedAction]) -> AssistedDetail
         actions_total: mine.first().map_or(0, |a| a.total as usize),
         actions: mine
             .into_iter()
-            .map(|a| (local_minute(a.at), a.action.clone(), a.target.clone(), a.outcome.clone()))
+            .map(|a| {
+                (
+                    local_minute(a.at),
+                    a.action.clone(),
+                    a.target.clone(),
+                    a.outcome.clone(),
+                )
+            })
             .collect(),
     }
 }

@@ -8,6 +8,7 @@ pub mod citizen_home;
 pub mod estimate;
 pub mod helpdesk;
 pub mod record;
+pub mod staff_admin;
 pub mod staff_checks;
 pub mod staff_homes;
 pub mod staff_roster;

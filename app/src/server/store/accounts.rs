@@ -248,8 +248,10 @@ impl Store {
         &self,
         user_id: i64,
     ) -> Result<Option<(Option<i64>, bool)>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as("SELECT person_id, disabled FROM users WHERE id = $1")
-            .bind(user_id).fetch_optional(pool).await?))
+        Ok(
+            on_pool!(self, pool => sqlx::query_as("SELECT person_id, disabled FROM users WHERE id = $1")
+            .bind(user_id).fetch_optional(pool).await?),
+        )
     }
 
     pub async fn password_hash(&self, user_id: i64) -> Result<String, StoreError> {

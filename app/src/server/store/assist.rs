@@ -229,6 +229,8 @@ impl Store {
                WHERE assisted_session_id IN ({list}) AND target <> '/api/auth/who_am_i') e \
              WHERE n <= $1 ORDER BY assisted_session_id, at, id"
         );
-        Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(per_session).persistent(false).fetch_all(pool).await?))
+        Ok(
+            on_pool!(self, pool => sqlx::query_as(&sql).bind(per_session).persistent(false).fetch_all(pool).await?),
+        )
     }
 }

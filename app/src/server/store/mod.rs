@@ -13,6 +13,7 @@ mod notifications;
 mod records;
 mod roster;
 mod staff;
+mod staff_admin;
 
 pub use access::{AccessEntry, AccessFilter, AccessRecord};
 
@@ -34,6 +35,7 @@ pub use roster::{
     RosterInsuranceRow, RosterRow, RosterSearch,
 };
 pub use staff::{EmployerOverview, OfficeOverview};
+pub use staff_admin::{StaffGrantRow, StaffSearch, StaffUserRow};
 
 /// Stays under SQLite's 32,766 bound parameters per statement (PostgreSQL allows 65,535).
 const MAX_BINDS: usize = 32_000;

@@ -103,7 +103,7 @@ pub enum RosterCursor {
 }
 
 /// `LIKE` pattern for a substring, with the wildcard characters escaped (`ESCAPE '\'`).
-fn contains_pattern(s: &str) -> String {
+pub(super) fn contains_pattern(s: &str) -> String {
     let escaped: String = s
         .chars()
         .flat_map(|c| match c {
