@@ -62,6 +62,14 @@ async fn assisting_citizen(app: &TestApp) -> (reqwest::Client, i64) {
     (agent, user)
 }
 
+/// What the agent's login gets for the citizen's home: 200 while acting as them, 403 after.
+async fn home_status(app: &TestApp, agent: &reqwest::Client) -> u16 {
+    app.call(agent, "/api/citizen/get_home", &[])
+        .await
+        .status()
+        .as_u16()
+}
+
 async fn assisted_events(app: &TestApp) -> Vec<app::server::store::AuditRecord> {
     let filter = AuditFilter {
         assisted_only: true,
@@ -364,19 +372,9 @@ async fn the_idle_and_hard_limits_end_the_session_and_return_to_the_console() {
         // Idle: 10 minutes without a request.
         let (agent, _) = assisting_citizen(&app).await;
         app.clock.advance(Duration::minutes(9));
-        assert_eq!(
-            app.call(&agent, "/api/citizen/get_home", &[])
-                .await
-                .status(),
-            200
-        );
+        assert_eq!(home_status(&app, &agent).await, 200);
         app.clock.advance(Duration::minutes(10));
-        assert_eq!(
-            app.call(&agent, "/api/citizen/get_home", &[])
-                .await
-                .status(),
-            403
-        );
+        assert_eq!(home_status(&app, &agent).await, 403);
         let console = app.call(&agent, "/api/helpdesk/get_home", &[]).await;
         assert_eq!(console.status(), 200, "back at the console");
 
@@ -385,20 +383,10 @@ async fn the_idle_and_hard_limits_end_the_session_and_return_to_the_console() {
         assert_eq!(start(&app, &agent, user, "citizen").await.status(), 200);
         for _ in 0..3 {
             app.clock.advance(Duration::minutes(9));
-            assert_eq!(
-                app.call(&agent, "/api/citizen/get_home", &[])
-                    .await
-                    .status(),
-                200
-            );
+            assert_eq!(home_status(&app, &agent).await, 200);
         }
         app.clock.advance(Duration::minutes(4));
-        assert_eq!(
-            app.call(&agent, "/api/citizen/get_home", &[])
-                .await
-                .status(),
-            403
-        );
+        assert_eq!(home_status(&app, &agent).await, 403);
 
         let citizen = app.signed_in(CITIZEN).await;
         let log = json(
@@ -436,22 +424,12 @@ async fn either_side_can_end_it_and_nobody_else() {
             .call(&other, "/api/me/end_assisted_session", &[("id", &id)])
             .await;
         assert_eq!(res.status(), 404);
-        assert_eq!(
-            app.call(&agent, "/api/citizen/get_home", &[])
-                .await
-                .status(),
-            200
-        );
+        assert_eq!(home_status(&app, &agent).await, 200);
         let res = app
             .call(&citizen, "/api/me/end_assisted_session", &[("id", &id)])
             .await;
         assert_eq!(res.status(), 200);
-        assert_eq!(
-            app.call(&agent, "/api/citizen/get_home", &[])
-                .await
-                .status(),
-            403
-        );
+        assert_eq!(home_status(&app, &agent).await, 403);
         assert_eq!(
             app.call(&agent, "/api/helpdesk/get_home", &[])
                 .await
