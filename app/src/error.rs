@@ -12,6 +12,28 @@ pub struct FieldError {
     pub code: String,
 }
 
+/// Collects every field problem of a form, so all are reported at once.
+#[derive(Debug, Default)]
+pub struct FieldErrors(Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn add(&mut self, field: &str, code: &str) {
+        self.0.push(FieldError {
+            field: field.into(),
+            code: code.into(),
+        });
+    }
+
+    /// `Validation` with every problem added, or Ok when there was none.
+    pub fn finish(self) -> Result<(), AppError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Validation(self.0))
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
     #[error("not signed in")]

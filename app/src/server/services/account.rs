@@ -1,7 +1,7 @@
 //! A user's own account: the sign-in code (second factor), setting up and turning off
 //! two-factor sign-in, and changing the password. None of it may be done in an assisted session.
 
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, FieldErrors};
 use crate::models::auth::{MIN_PASSWORD_CHARS, SessionStage, TwoFactorSetup};
 use crate::server::auth::{self, AccountName, Act, Principal, totp};
 use crate::server::state::AppState;
@@ -197,30 +197,22 @@ pub async fn change_password(
         return Err(AppError::Unauthenticated);
     }
     p.may(Act::ChangePassword)?;
-    let mut errors = Vec::new();
-    let mut bad = |field: &str, code: &str| {
-        errors.push(FieldError {
-            field: field.into(),
-            code: code.into(),
-        })
-    };
+    let mut errors = FieldErrors::default();
     if current.is_empty() {
-        bad("current", "required");
+        errors.add("current", "required");
     }
     let n = new.chars().count();
     if n < MIN_PASSWORD_CHARS {
-        bad("new_password", "password_too_short");
+        errors.add("new_password", "password_too_short");
     } else if new.len() > 256 {
-        bad("new_password", "too_long");
+        errors.add("new_password", "too_long");
     } else if new == current {
-        bad("new_password", "same_as_current");
+        errors.add("new_password", "same_as_current");
     }
     if confirm != new {
-        bad("confirm", "mismatch");
+        errors.add("confirm", "mismatch");
     }
-    if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
-    }
+    errors.finish()?;
     let hash = state.store.password_hash(p.user_id).await?;
     if !state
         .passwords

@@ -35,49 +35,45 @@ impl StartAssist {
         reason_text: &str,
         ticket: &str,
     ) -> Result<Self, AppError> {
-        let mut errors = Vec::new();
-        let mut bad = |field: &str, code: &str| {
-            errors.push(crate::error::FieldError {
-                field: field.into(),
-                code: code.into(),
-            })
-        };
+        let mut errors = crate::error::FieldErrors::default();
         let subject_user_id = user.trim().parse::<i64>().ok();
         let as_role =
             Role::from_code(as_role).filter(|r| matches!(r, Role::Citizen | Role::Employer));
         if subject_user_id.is_none() || as_role.is_none() {
-            bad("user", "invalid");
+            errors.add("user", "invalid");
         }
         let reason = AssistReason::from_code(reason);
         if reason.is_none() {
-            bad("reason", "required");
+            errors.add("reason", "required");
         }
         let reason_text = reason_text.trim();
         match reason_text.chars().count() {
-            0 => bad("reason_text", "required"),
-            1..5 => bad("reason_text", "too_short"),
-            201.. => bad("reason_text", "too_long"),
+            0 => errors.add("reason_text", "required"),
+            1..5 => errors.add("reason_text", "too_short"),
+            201.. => errors.add("reason_text", "too_long"),
             _ => {}
         }
         let ticket = ticket.trim().to_ascii_uppercase();
         if ticket.is_empty() {
-            bad("ticket", "required");
+            errors.add("ticket", "required");
         } else if !(4..=32).contains(&ticket.len())
             || !ticket
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-')
         {
-            bad("ticket", "ticket_format");
+            errors.add("ticket", "ticket_format");
         }
+        errors.finish()?;
         match (subject_user_id, as_role, reason) {
-            (Some(subject_user_id), Some(as_role), Some(reason)) if errors.is_empty() => Ok(Self {
+            (Some(subject_user_id), Some(as_role), Some(reason)) => Ok(Self {
                 subject_user_id,
                 as_role,
                 reason,
                 reason_text: reason_text.to_string(),
                 ticket,
             }),
-            _ => Err(AppError::Validation(errors)),
+            // Each missing value added its problem above.
+            _ => Err(AppError::field("user", "invalid")),
         }
     }
 }

@@ -4,7 +4,7 @@
 //! never lock themselves out: they may neither disable their own account nor drop their own
 //! admin role. New staff set up two-factor sign-in at their first sign-in (enforced by login).
 
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, FieldErrors};
 use crate::i18n::Locale;
 use crate::models::admin::{
     AuditAssist, AuditEntry, AuditLog, AuditQuery, CreatedStaff, OfficeChoice, StaffAccount,
@@ -46,27 +46,6 @@ pub struct NewStaff {
     pub roles: RoleChoice,
 }
 
-/// Field problems of a whole form, reported together.
-#[derive(Default)]
-struct Problems(Vec<FieldError>);
-
-impl Problems {
-    fn add(&mut self, field: &str, code: &str) {
-        self.0.push(FieldError {
-            field: field.into(),
-            code: code.into(),
-        });
-    }
-
-    fn finish(self) -> Result<(), AppError> {
-        if self.0.is_empty() {
-            Ok(())
-        } else {
-            Err(AppError::Validation(self.0))
-        }
-    }
-}
-
 fn initial_password() -> String {
     let mut rng = rand::rngs::OsRng;
     (0..INITIAL_PASSWORD_CHARS)
@@ -78,7 +57,7 @@ fn initial_password() -> String {
 async fn choose_grants(
     store: &Store,
     choice: &RoleChoice,
-    problems: &mut Problems,
+    problems: &mut FieldErrors,
 ) -> Result<Vec<RoleGrant>, AppError> {
     if !(choice.helpdesk || choice.reviewer || choice.admin) {
         problems.add("roles", "role_required");
@@ -164,7 +143,7 @@ pub async fn create_account(
     form: &NewStaff,
 ) -> Result<CreatedStaff, AppError> {
     let store = &state.store;
-    let mut problems = Problems::default();
+    let mut problems = FieldErrors::default();
     let username = form.username.trim().to_ascii_lowercase();
     if username.is_empty() {
         problems.add("username", "required");
@@ -266,7 +245,7 @@ pub async fn set_roles(
 ) -> Result<(), AppError> {
     let store = &state.store;
     let account = store.staff_user(user_id).await?.ok_or(AppError::NotFound)?;
-    let mut problems = Problems::default();
+    let mut problems = FieldErrors::default();
     let grants = choose_grants(store, choice, &mut problems).await?;
     if user_id == admin.user_id && !choice.admin {
         problems.add("roles", "own_admin_role");
