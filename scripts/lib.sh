@@ -55,7 +55,8 @@ npm_ci() {
 }
 
 ensure_test_tools() {
-  apt_install chromium fonts-noto-cjk postgresql
+  # poppler-utils: pdftotext reads back the certificates the tests generate.
+  apt_install chromium fonts-noto-cjk postgresql poppler-utils
   npm_ci "$ROOT/end2end"
 }
 

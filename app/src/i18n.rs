@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod account;
 pub mod admin;
+pub mod certificate;
 pub mod record;
 pub mod staff;
 
@@ -90,6 +91,7 @@ pub fn tr() -> &'static Texts {
 
 pub struct Texts {
     pub admin: &'static admin::AdminTexts,
+    pub certificate: &'static certificate::CertificateTexts,
     pub account: &'static account::AccountTexts,
     pub record: &'static record::RecordTexts,
     pub staff: &'static staff::StaffTexts,
@@ -287,6 +289,7 @@ impl Texts {
                 .account
                 .field_error(other)
                 .or_else(|| self.admin.field_error(other))
+                .or_else(|| self.certificate.field_error(other))
                 .unwrap_or(self.field_invalid),
         }
     }
@@ -294,6 +297,7 @@ impl Texts {
 
 pub static ZH: Texts = Texts {
     admin: &admin::ZH,
+    certificate: &certificate::ZH,
     account: &account::ZH,
     record: &record::ZH,
     staff: &staff::ZH,
@@ -384,6 +388,7 @@ pub static ZH: Texts = Texts {
 
 pub static EN: Texts = Texts {
     admin: &admin::EN,
+    certificate: &certificate::EN,
     account: &account::EN,
     record: &record::EN,
     staff: &staff::EN,

@@ -64,6 +64,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/me/pension-estimate") view=routes::citizen::estimate::PensionEstimatePage ssr=SsrMode::Async/>
                     <Route path=path!("/me/access-log") view=routes::citizen::access_log::AccessLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/notifications") view=routes::citizen::notifications::NotificationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/certificates") view=routes::citizen::certificates::CertificatesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/certificates/new") view=routes::citizen::certificate_new::NewCertificatePage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/certificates/:number") view=routes::citizen::certificate::CertificatePage ssr=SsrMode::Async/>
+                    <Route path=path!("/verify") view=routes::verify::VerifyPage ssr=SsrMode::Async/>
                     <Route path=path!("/employer") view=routes::employer::home::EmployerHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/employer/staff") view=routes::employer::staff_list::StaffListPage ssr=SsrMode::Async/>
                     <Route path=path!("/employer/staff/:person") view=routes::employer::staff_member::StaffMemberPage ssr=SsrMode::Async/>

@@ -16,6 +16,9 @@ pub struct Settings {
     pub database_max_connections: u32,
     /// Where the portal listens.
     pub site_addr: SocketAddr,
+    /// The address people reach the portal at (`https://jinbao.example.cn`), printed in the QR
+    /// code of every certificate; empty means `http://` + the address listened on.
+    pub public_url: String,
     /// Built site (wasm, JS, CSS, assets) served under `/pkg` and `/`.
     pub site_root: String,
     /// Prometheus metrics listen address (`host:port`); empty to disable.
@@ -44,6 +47,7 @@ impl Default for Settings {
             database_url: "sqlite://data/jinbao.db".into(),
             database_max_connections: 16,
             site_addr: "127.0.0.1:3000".parse().expect("static address"),
+            public_url: String::new(),
             site_root: "target/site".into(),
             metrics_addr: "127.0.0.1:9464".into(),
             session_idle_minutes: 30,

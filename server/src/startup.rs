@@ -56,6 +56,19 @@ impl Application {
         let store = open_store(settings).await?;
         let secret =
             SecretKey::load_or_create(&settings.secret_key_file).map_err(StartupError::Secret)?;
+        let listener = tokio::net::TcpListener::bind(settings.site_addr)
+            .await
+            .map_err(|source| StartupError::Bind {
+                addr: settings.site_addr,
+                source,
+            })?;
+        let public_url = match settings.public_url.trim_end_matches('/') {
+            "" => format!(
+                "http://{}",
+                listener.local_addr().unwrap_or(settings.site_addr)
+            ),
+            url => url.to_string(),
+        };
         let leptos_options = LeptosOptions::builder()
             .output_name("jinbao")
             .site_root(settings.site_root.clone())
@@ -80,16 +93,11 @@ impl Application {
             },
             clock,
             secret_key: secret.0.into(),
+            public_url: public_url.into(),
         };
         // Install the metrics recorder before the first request is counted.
         http::metrics::handle();
         let router = router(state.clone(), settings);
-        let listener = tokio::net::TcpListener::bind(settings.site_addr)
-            .await
-            .map_err(|source| StartupError::Bind {
-                addr: settings.site_addr,
-                source,
-            })?;
         Ok(Self {
             listener,
             router,
@@ -150,6 +158,14 @@ fn router(state: AppState, settings: &Settings) -> Router {
     let leptos_options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", axum::routing::get(http::health::healthz))
+        .route(
+            "/files/certificates/{file}",
+            axum::routing::get(http::certificate_files::certificate_pdf),
+        )
+        .route(
+            "/files/contributions.csv",
+            axum::routing::get(http::certificate_files::contributions_csv),
+        )
         .route(
             "/employer/staff.csv",
             axum::routing::get(http::staff_export::staff_csv),

@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod assist;
 pub mod auth;
+pub mod certificate;
 pub mod gaps;
 pub mod home;
 pub mod ids;

@@ -9,4 +9,5 @@ pub mod login;
 pub mod not_found;
 pub mod review;
 pub mod sign_in_code;
+pub mod verify;
 pub mod welcome;

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod clock;
 pub mod cookies;
+pub mod pdf;
 pub mod services;
 pub mod state;
 pub mod store;

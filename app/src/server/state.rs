@@ -18,6 +18,8 @@ pub struct AppState {
     pub clock: Clock,
     /// Server secret for keyed hashes; from config, never logged.
     pub secret_key: Arc<[u8]>,
+    /// The portal's public address, without a trailing slash (certificates link to it).
+    pub public_url: Arc<str>,
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

@@ -1,6 +1,8 @@
 //! Non-Leptos HTTP concerns: security headers and the same-origin check, health, metrics, and
 //! file downloads.
 
+pub mod certificate_files;
+pub mod download;
 pub mod health;
 pub mod metrics;
 pub mod security;

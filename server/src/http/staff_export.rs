@@ -18,11 +18,12 @@ use app::models::staff::{StaffQueryInput, StaffRow};
 use app::server::auth::RequestSession;
 use app::server::services::staff_roster::RosterExport;
 use app::server::state::AppState;
+use super::download::{attachment, plain_yuan, push_record, refusal};
 use axum::Extension;
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 
 pub async fn staff_csv(
     State(state): State<AppState>,
@@ -86,33 +87,11 @@ pub async fn staff_csv(
             }
         }
     });
-    let mut res = Body::from_stream(stream).into_response();
-    let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/csv; charset=utf-8"),
-    );
-    h.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
-    if let Ok(v) =
-        HeaderValue::from_str(&format!("attachment; filename=\"staff-roster-{date}.csv\""))
-    {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    res
-}
-
-/// A refused export: the status of the error and its message in the reader's language.
-fn refusal(t: &Texts, e: &AppError) -> Response {
-    let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let mut res = (status, t.error(e)).into_response();
-    res.headers_mut().insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-store"),
-    );
-    res
+    attachment(
+        Body::from_stream(stream),
+        "text/csv; charset=utf-8",
+        &format!("staff-roster-{date}.csv"),
+    )
 }
 
 fn header_line(t: &Texts, out: &mut String) {
@@ -179,53 +158,3 @@ fn row_line(t: &Texts, r: &StaffRow, out: &mut String) {
     push_record(out, &cells);
 }
 
-/// Yuan as a plain number a spreadsheet reads as one: `12345.60`.
-fn plain_yuan(fen: i64) -> String {
-    let sign = if fen < 0 { "-" } else { "" };
-    format!("{sign}{}.{:02}", fen.abs() / 100, fen.abs() % 100)
-}
-
-/// One CSV record (RFC 4180). A cell that a spreadsheet would run as a formula gets a leading
-/// apostrophe, so a name like `=HYPERLINK(...)` stays text.
-fn push_record(out: &mut String, cells: &[String]) {
-    for (n, cell) in cells.iter().enumerate() {
-        if n > 0 {
-            out.push(',');
-        }
-        let cell = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            format!("'{cell}")
-        } else {
-            cell.clone()
-        };
-        if cell.contains([',', '"', '\n', '\r']) {
-            out.push('"');
-            out.push_str(&cell.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(&cell);
-        }
-    }
-    out.push_str("\r\n");
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cells_are_quoted_and_formulas_defused() {
-        let mut out = String::new();
-        push_record(
-            &mut out,
-            &[
-                "王,五".into(),
-                "say \"hi\"".into(),
-                "=1+1".into(),
-                "2026-10".into(),
-            ],
-        );
-        assert_eq!(out, "\"王,五\",\"say \"\"hi\"\"\",'=1+1,2026-10\r\n");
-        assert_eq!(plain_yuan(1_234_560), "12345.60");
-        assert_eq!(plain_yuan(-1_234), "-12.34");
-    }
-}

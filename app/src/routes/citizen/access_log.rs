@@ -118,7 +118,11 @@ fn Entry(entry: AccessLogEntry) -> impl IntoView {
     view! {
         <li class="access-entry">
             <p class="access-when"><time>{entry.at}</time>" · "<span class="kind-tag">{kind}</span></p>
-            <p>{(a.access_line)(&entry.actor, &(a.action)(&entry.action), &(a.purpose)(&entry.purpose))}</p>
+            <p>{if entry.kind == Some(AccessKind::Verification) {
+                (a.verification_line)(&entry.actor, &(a.purpose)(&entry.purpose))
+            } else {
+                (a.access_line)(&entry.actor, &(a.action)(&entry.action), &(a.purpose)(&entry.purpose))
+            }}</p>
             {assisted}
         </li>
     }

@@ -29,6 +29,7 @@ fn CitizenHomeView(home: CitizenHome) -> impl IntoView {
                 <a class="button" href="/me/records">{t.record.career_link}</a>
                 <a class="button" href="/me/pension-estimate">{t.record.estimate_link}</a>
                 <a class="button" href="/me/access-log">{t.account.nav_access_log}</a>
+                <a class="button" href="/me/certificates">{t.certificate.nav}</a>
             </p>
         </section>
         <ul class="insurance-grid" role="list">

@@ -1,5 +1,8 @@
 pub mod access_log;
 pub mod career;
+pub mod certificate;
+pub mod certificate_new;
+pub mod certificates;
 pub mod estimate;
 pub mod home;
 pub mod notifications;

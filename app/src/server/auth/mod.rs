@@ -198,6 +198,9 @@ pub enum Act {
     EndAssistedSessionAsSubject,
     SubmitRequest,
     WithdrawRequest,
+    /// Issuing a verifiable certificate, or revoking one, speaks for the person to third parties.
+    IssueCertificate,
+    RevokeCertificate,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -219,7 +222,10 @@ impl Act {
             | Act::SignUndertaking
             | Act::MarkNotificationsRead
             | Act::EndAssistedSessionAsSubject => AssistRule::Never,
-            Act::SubmitRequest | Act::WithdrawRequest => AssistRule::Write,
+            Act::SubmitRequest
+            | Act::WithdrawRequest
+            | Act::IssueCertificate
+            | Act::RevokeCertificate => AssistRule::Write,
         }
     }
 }

@@ -166,7 +166,7 @@ pub async fn start(
                 .map(|person_id| AccessEntry {
                     person_id,
                     at: now,
-                    actor_user_id: agent.user_id,
+                    actor_user_id: Some(agent.user_id),
                     actor_role: Role::Helpdesk.code(),
                     actor_label: &agent.display_name,
                     action: ACCESS_ACTION,

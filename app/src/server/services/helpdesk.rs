@@ -68,7 +68,7 @@ pub async fn find_callers(
         .map(|p| AccessEntry {
             person_id: p.person_id,
             at: now,
-            actor_user_id: agent.user_id,
+            actor_user_id: Some(agent.user_id),
             actor_role: Role::Helpdesk.code(),
             actor_label: &agent.display_name,
             action: ACCESS_ACTION_LOOKUP,

@@ -4,6 +4,9 @@
 pub mod access_history;
 pub mod account;
 pub mod assist;
+pub mod certificate_content;
+pub mod certificate_document;
+pub mod certificates;
 pub mod citizen_home;
 pub mod estimate;
 pub mod helpdesk;

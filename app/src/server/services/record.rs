@@ -11,7 +11,7 @@ use crate::models::record::{
     PeriodView, RecordQuery, Totals,
 };
 use crate::server::auth::CitizenScope;
-use crate::server::store::{ContributionFilter, Store, TimelineRow};
+use crate::server::store::{ContributionFilter, HistoryRow, Store, TimelineRow};
 use chrono::Datelike;
 
 /// The last complete month of data an office holds on `as_of`.
@@ -177,6 +177,17 @@ pub async fn insurance_record(
         chart,
         accounts,
     })
+}
+
+/// Every contribution of the person, by insurance (in the order of `Insurance::ALL`) and month.
+pub async fn contribution_history(
+    store: &Store,
+    scope: CitizenScope,
+) -> Result<Vec<HistoryRow>, AppError> {
+    let mut rows = store.contribution_history(scope.person_id).await?;
+    let order = |code: &str| Insurance::ALL.iter().position(|i| i.code() == code);
+    rows.sort_by_key(|r| (order(&r.insurance), r.month));
+    Ok(rows)
 }
 
 /// All five insurances together: contributions summed per month, and the months in which

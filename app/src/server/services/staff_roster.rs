@@ -271,7 +271,7 @@ fn log_entries<'a>(
         .map(|person_id| AccessEntry {
             person_id,
             at,
-            actor_user_id: scope.user_id,
+            actor_user_id: Some(scope.user_id),
             actor_role: "employer",
             actor_label: employer,
             action,

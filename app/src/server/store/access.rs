@@ -11,7 +11,8 @@ use sqlx::QueryBuilder;
 pub struct AccessEntry<'a> {
     pub person_id: i64,
     pub at: DateTime<Utc>,
-    pub actor_user_id: i64,
+    /// None for a stranger (a certificate verification).
+    pub actor_user_id: Option<i64>,
     pub actor_role: &'static str,
     pub actor_label: &'a str,
     pub action: &'static str,

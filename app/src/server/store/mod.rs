@@ -8,6 +8,7 @@ mod accounts;
 mod assist;
 mod audit;
 mod bulk;
+mod certificates;
 mod lookup;
 mod notifications;
 mod records;
@@ -22,6 +23,7 @@ pub use accounts::{
 };
 pub use assist::{AssistedAction, AssistedSessionRow, NewAssistedSession};
 pub use audit::{AuditEvent, AuditFilter, AuditRecord};
+pub use certificates::{CertificateRow, HistoryRow, Inserted, NewCertificate};
 pub use bulk::{NewAccountYear, NewContribution, NewEmployer, NewEnrolment, NewPerson, RegionWage};
 pub use lookup::{EmployerUser, PersonKey, PersonMatch};
 pub use notifications::{NewNotification, NotificationRecord};

@@ -1,0 +1,133 @@
+//! Certificates: the citizen's own (options, issue, list, one, revoke) and the public
+//! verification. The person always comes from the session; a document number from the client
+//! only ever selects among that person's own certificates.
+
+use crate::error::AppError;
+use crate::models::certificate::{
+    CertificateDetail, CertificateOptions, CertificateSummary, VerifyOutcome,
+};
+use leptos::prelude::*;
+
+#[server(prefix = "/api/citizen", endpoint = "get_certificate_options")]
+pub async fn get_certificate_options() -> Result<CertificateOptions, AppError> {
+    use crate::server::{auth, services, state::app_state, with_status};
+    with_status(
+        async {
+            let scope = auth::require_principal()?.citizen()?;
+            services::certificates::options(&app_state()?, scope).await
+        }
+        .await,
+    )
+}
+
+/// The issue form, field by field as a plain HTML form posts it.
+#[allow(clippy::too_many_arguments)]
+#[server(prefix = "/api/citizen", endpoint = "issue_certificate")]
+pub async fn issue_certificate(
+    kind: String,
+    purpose: Option<String>,
+    language: Option<String>,
+    region: Option<String>,
+    pension: Option<String>,
+    medical: Option<String>,
+    work_injury: Option<String>,
+    unemployment: Option<String>,
+    maternity: Option<String>,
+    period: Option<String>,
+    from: Option<String>,
+    to: Option<String>,
+    year: Option<String>,
+    insurance: Option<String>,
+    request_key: String,
+) -> Result<String, AppError> {
+    use crate::models::certificate::IssueInput;
+    use crate::server::{auth, services, state::app_state, with_status};
+    with_status(
+        async {
+            let input = IssueInput {
+                kind,
+                purpose: purpose.unwrap_or_default(),
+                language: language.unwrap_or_default(),
+                region,
+                pension,
+                medical,
+                work_injury,
+                unemployment,
+                maternity,
+                period,
+                from,
+                to,
+                year,
+                insurance,
+                request_key,
+            };
+            let number = services::certificates::issue(
+                &app_state()?,
+                &auth::require_principal()?,
+                &input,
+            )
+            .await?;
+            leptos_axum::redirect(&format!("/me/certificates/{number}?issued=1"));
+            Ok(number)
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api/citizen", endpoint = "list_certificates")]
+pub async fn list_certificates() -> Result<Vec<CertificateSummary>, AppError> {
+    use crate::server::{auth, services, state::app_state, with_status};
+    with_status(
+        async {
+            let scope = auth::require_principal()?.citizen()?;
+            services::certificates::list(&app_state()?.store, scope).await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api/citizen", endpoint = "get_certificate")]
+pub async fn get_certificate(number: String) -> Result<CertificateDetail, AppError> {
+    use crate::server::{auth, services, state::app_state, with_status};
+    with_status(
+        async {
+            let scope = auth::require_principal()?.citizen()?;
+            services::certificates::detail(&app_state()?, scope, &number).await
+        }
+        .await,
+    )
+}
+
+#[server(prefix = "/api/citizen", endpoint = "revoke_certificate")]
+pub async fn revoke_certificate(number: String, confirm: Option<String>) -> Result<(), AppError> {
+    use crate::server::{auth, services, state::app_state, with_status};
+    with_status(
+        async {
+            let principal = auth::require_principal()?;
+            principal.citizen()?;
+            if confirm.is_none() {
+                return Err(AppError::field("confirm", "confirm"));
+            }
+            services::certificates::revoke(&app_state()?, &principal, &number).await?;
+            leptos_axum::redirect(&format!("/me/certificates/{number}?revoked=1"));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Public, no sign-in: the minimal view of a certificate whose number and code match.
+#[server(prefix = "/api/public", endpoint = "verify_certificate")]
+pub async fn verify_certificate(number: String, code: String) -> Result<VerifyOutcome, AppError> {
+    use crate::functions::auth::client_address;
+    use crate::server::{services, state::app_state, with_status};
+    with_status(
+        async {
+            let parts = use_context::<http::request::Parts>()
+                .ok_or_else(|| AppError::internal("request parts missing"))?;
+            services::certificates::verify(&app_state()?, &number, &code, &client_address(&parts))
+                .await
+        }
+        .await,
+    )
+}

@@ -1,0 +1,489 @@
+//! What a certificate says, computed from one person's record: the facts are loaded once, then
+//! the issue form's options and the content of the requested document are derived from them.
+//! Decides whether a kind applies (no benefits, not enrolled); never writes anything.
+
+use crate::error::AppError;
+use crate::models::certificate::{
+    AccountMovement, AnnualAmounts, AnnualLine, CertificateBody, CertificateContent,
+    CertificateOptions, ContributionSpan, IssueDetail, IssueRequest, PersonShown, Sex, shown_id,
+};
+use crate::models::home::Named;
+use crate::models::insurance::{EnrolmentStatus, Insurance, Month, add_months};
+use crate::models::time::china_offset;
+use crate::server::services::record::data_month;
+use crate::server::store::{
+    AccountYearRow, EnrolmentPeriod, HistoryRow, OfficeRecord, PersonRecord, Store,
+};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// Who issues when no office of the person's places is on record.
+fn platform() -> Named {
+    Named {
+        zh: "金保社会保险公共服务平台".into(),
+        en: "Jinbao social insurance public service portal".into(),
+    }
+}
+
+pub struct Facts {
+    person: PersonRecord,
+    sex: Sex,
+    hukou_region: String,
+    periods: Vec<EnrolmentPeriod>,
+    history: Vec<HistoryRow>,
+    accounts: Vec<(Insurance, AccountYearRow)>,
+    offices: Vec<OfficeRecord>,
+    today: NaiveDate,
+}
+
+impl Facts {
+    pub async fn load(store: &Store, person_id: i64, now: DateTime<Utc>) -> Result<Self, AppError> {
+        let person = store.person(person_id).await?.ok_or(AppError::NotFound)?;
+        let profile = store
+            .person_profile(person_id)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        let periods = store.enrolment_periods(person_id).await?;
+        let history = store.contribution_history(person_id).await?;
+        let mut accounts = Vec::new();
+        for insurance in Insurance::ALL.into_iter().filter(|i| i.has_personal_account()) {
+            for row in store.account_history(person_id, insurance.code()).await? {
+                accounts.push((insurance, row));
+            }
+        }
+        let mut regions: Vec<&str> = periods
+            .iter()
+            .map(|p| p.region_code.as_str())
+            .chain(history.iter().map(|h| h.region_code.as_str()))
+            .chain([profile.hukou_region.as_str()])
+            .collect();
+        regions.sort_unstable();
+        regions.dedup();
+        let mut offices = Vec::new();
+        for region in regions {
+            for agency in ["hrss", "nhsa"] {
+                offices.extend(store.office_for(region, agency).await?);
+            }
+        }
+        Ok(Self {
+            person,
+            sex: if profile.sex == "F" { Sex::Female } else { Sex::Male },
+            hukou_region: profile.hukou_region,
+            periods,
+            history,
+            accounts,
+            offices,
+            today: now.with_timezone(&china_offset()).date_naive(),
+        })
+    }
+
+    pub fn options(&self, request_key: String) -> CertificateOptions {
+        let mut regions: Vec<(String, Named, Vec<Insurance>, Month)> = Vec::new();
+        for h in &self.history {
+            let Some(insurance) = Insurance::from_code(&h.insurance) else {
+                continue;
+            };
+            match regions.iter_mut().find(|r| r.0 == h.region_code) {
+                Some(r) => {
+                    if !r.2.contains(&insurance) {
+                        r.2.push(insurance);
+                    }
+                    r.3 = r.3.max(h.month);
+                }
+                None => regions.push((
+                    h.region_code.clone(),
+                    named(&h.region_zh, &h.region_en),
+                    vec![insurance],
+                    h.month,
+                )),
+            }
+        }
+        // The place paid most recently first: it is the one most people need.
+        regions.sort_by(|a, b| b.3.cmp(&a.3));
+        let mut years: Vec<i32> = self.history.iter().map(|h| h.month / 100).collect();
+        years.sort_unstable_by(|a, b| b.cmp(a));
+        years.dedup();
+        CertificateOptions {
+            request_key,
+            regions: regions
+                .into_iter()
+                .map(|(code, name, mut insurances, _)| {
+                    insurances.sort_by_key(|i| order(*i));
+                    (code, name, insurances)
+                })
+                .collect(),
+            data_month: self.latest_data_month(),
+            years,
+            receiving: self.receiving(),
+            not_enrolled: Insurance::ALL
+                .into_iter()
+                .filter(|i| !self.enrolled(*i))
+                .collect(),
+        }
+    }
+
+    pub fn content(
+        &self,
+        request: &IssueRequest,
+        now: DateTime<Utc>,
+        verify_page: &str,
+        assisted_by: Option<String>,
+    ) -> Result<CertificateContent, AppError> {
+        let fields = request.purpose.fields();
+        let (body, offices) = match &request.detail {
+            IssueDetail::Contributions {
+                region,
+                insurances,
+                period,
+            } => {
+                let rows: Vec<&HistoryRow> = self
+                    .history
+                    .iter()
+                    .filter(|h| &h.region_code == region)
+                    .collect();
+                let Some(first) = rows.first() else {
+                    return Err(AppError::field("region", "invalid"));
+                };
+                let region_name = named(&first.region_zh, &first.region_en);
+                let offices = self.offices_for(region, insurances);
+                let last = offices
+                    .iter()
+                    .map(|o| data_month(o.data_as_of))
+                    .min()
+                    .unwrap_or_else(|| self.latest_data_month());
+                let (from, to) = period.months(last);
+                let chosen: Vec<&HistoryRow> = rows
+                    .into_iter()
+                    .filter(|h| Insurance::from_code(&h.insurance).is_some_and(|i| insurances.contains(&i)))
+                    .collect();
+                let spans = spans(&chosen, from, to, fields.amounts);
+                if spans.is_empty() {
+                    return Err(AppError::field("period", "no_contributions"));
+                }
+                let body = CertificateBody::Contributions {
+                    region: region_name,
+                    insurances: insurances.clone(),
+                    from,
+                    to,
+                    spans,
+                };
+                (body, offices)
+            }
+            IssueDetail::AnnualStatement { year } => {
+                if !self.history.iter().any(|h| h.month / 100 == *year) {
+                    return Err(AppError::field("year", "no_data"));
+                }
+                let lines = self.annual_lines(*year, fields.amounts);
+                let end = year * 100 + 12;
+                let cumulative_pension_months = self
+                    .history
+                    .iter()
+                    .filter(|h| h.insurance == "pension" && h.month <= end && h.paid_on.is_some())
+                    .map(|h| i64::from(h.months_covered))
+                    .sum();
+                let accounts = fields.amounts.then(|| {
+                    self.accounts
+                        .iter()
+                        .filter(|(_, a)| a.year == *year)
+                        .map(|(insurance, a)| AccountMovement {
+                            insurance: *insurance,
+                            opening: a.opening,
+                            credited: a.credited,
+                            interest: a.interest,
+                            withdrawn: a.withdrawn,
+                            closing: a.closing,
+                        })
+                        .collect()
+                });
+                let mut regions: Vec<String> = Vec::new();
+                for p in self.periods_in(*year) {
+                    if !regions.contains(&p.region_code) {
+                        regions.push(p.region_code.clone());
+                    }
+                }
+                let offices = regions
+                    .iter()
+                    .flat_map(|r| self.offices_for(r, &Insurance::ALL))
+                    .collect();
+                let body = CertificateBody::AnnualStatement {
+                    year: *year,
+                    lines,
+                    cumulative_pension_months,
+                    accounts,
+                };
+                (body, offices)
+            }
+            IssueDetail::NoBenefit => {
+                if !self.receiving().is_empty() {
+                    return Err(AppError::field("kind", "receiving_benefits"));
+                }
+                let offices = self.offices_for(self.current_region(), &Insurance::ALL);
+                (CertificateBody::NoBenefit, offices)
+            }
+            IssueDetail::NotEnrolled { insurance } => {
+                if self.enrolled(*insurance) {
+                    return Err(AppError::field("insurance", "enrolled"));
+                }
+                let ended = self
+                    .periods
+                    .iter()
+                    .filter(|p| p.insurance == insurance.code())
+                    .map(|p| p.status_date)
+                    .max();
+                let offices = self.offices_for(self.current_region(), &[*insurance]);
+                let body = CertificateBody::NotEnrolled {
+                    insurance: *insurance,
+                    ended,
+                };
+                (body, offices)
+            }
+        };
+        let data_as_of = offices
+            .iter()
+            .map(|o| o.data_as_of)
+            .min()
+            .unwrap_or(self.today);
+        let mut issuers: Vec<Named> = offices.iter().map(|o| named(&o.name_zh, &o.name_en)).collect();
+        issuers.dedup();
+        if issuers.is_empty() {
+            issuers.push(platform());
+        }
+        Ok(CertificateContent {
+            kind: request.kind,
+            purpose: request.purpose,
+            locale: request.locale,
+            person: PersonShown {
+                name: self.person.name.clone(),
+                id_number: shown_id(&self.person.resident_id, fields.id),
+                sex: self.sex,
+            },
+            issuers,
+            issued_at: now,
+            data_as_of,
+            verify_page: verify_page.to_string(),
+            assisted_by,
+            body,
+        })
+    }
+
+    /// The insurances whose benefits the person receives now.
+    fn receiving(&self) -> Vec<Insurance> {
+        Insurance::ALL
+            .into_iter()
+            .filter(|i| {
+                self.periods.iter().any(|p| {
+                    p.insurance == i.code()
+                        && p.status == EnrolmentStatus::ReceivingBenefits.code()
+                })
+            })
+            .collect()
+    }
+
+    /// Whether any relationship in the insurance still stands (only terminated ones do not).
+    fn enrolled(&self, insurance: Insurance) -> bool {
+        self.periods.iter().any(|p| {
+            p.insurance == insurance.code() && p.status != EnrolmentStatus::Terminated.code()
+        })
+    }
+
+    /// Where the person is insured now (the latest enrolment), else the hukou place.
+    fn current_region(&self) -> &str {
+        self.periods
+            .iter()
+            .max_by_key(|p| p.start_month)
+            .map_or(self.hukou_region.as_str(), |p| p.region_code.as_str())
+    }
+
+    fn latest_data_month(&self) -> Month {
+        self.offices
+            .iter()
+            .map(|o| data_month(o.data_as_of))
+            .max()
+            .unwrap_or_else(|| data_month(self.today))
+    }
+
+    /// The offices that answer for these insurances in a region (人社 and/or 医保).
+    fn offices_for(&self, region: &str, insurances: &[Insurance]) -> Vec<OfficeRecord> {
+        let mut agencies: Vec<&str> = insurances.iter().map(|i| i.agency().code()).collect();
+        agencies.sort_unstable();
+        agencies.dedup();
+        agencies
+            .into_iter()
+            .filter_map(|a| {
+                self.offices
+                    .iter()
+                    .find(|o| o.region_code == region && o.agency == a)
+                    .cloned()
+            })
+            .collect()
+    }
+
+    fn periods_in(&self, year: i32) -> impl Iterator<Item = &EnrolmentPeriod> {
+        self.periods.iter().filter(move |p| {
+            p.start_month <= year * 100 + 12 && p.end_month.is_none_or(|e| e >= year * 100 + 1)
+        })
+    }
+
+    fn annual_lines(&self, year: i32, amounts: bool) -> Vec<AnnualLine> {
+        let end = year * 100 + 12;
+        Insurance::ALL
+            .into_iter()
+            .filter_map(|insurance| {
+                let rows: Vec<&HistoryRow> = self
+                    .history
+                    .iter()
+                    .filter(|h| h.insurance == insurance.code() && h.month / 100 == year)
+                    .collect();
+                // The relationship standing last in the year: open ones keep their status, one
+                // that ended after the year was still paying in it.
+                let standing = self
+                    .periods_in(year)
+                    .filter(|p| p.insurance == insurance.code())
+                    .max_by_key(|p| p.start_month)
+                    .map(|p| {
+                        let status = match p.end_month {
+                            Some(e) if e > end => EnrolmentStatus::Active,
+                            _ => EnrolmentStatus::from_code(&p.status)
+                                .unwrap_or(EnrolmentStatus::Active),
+                        };
+                        (named(&p.region_zh, &p.region_en), status)
+                    });
+                if rows.is_empty() && standing.is_none() {
+                    return None;
+                }
+                let months = |paid: bool| {
+                    rows.iter()
+                        .filter(|h| h.paid_on.is_some() == paid)
+                        .map(|h| i64::from(h.months_covered))
+                        .sum()
+                };
+                Some(AnnualLine {
+                    insurance,
+                    standing,
+                    months_paid: months(true),
+                    months_in_arrears: months(false),
+                    amounts: amounts.then(|| AnnualAmounts {
+                        base: rows.last().map_or(0, |h| h.base),
+                        personal: rows.iter().map(|h| h.personal_part).sum(),
+                        employer: rows.iter().map(|h| h.employer_part).sum(),
+                    }),
+                })
+            })
+            .collect()
+    }
+}
+
+fn named(zh: &str, en: &str) -> Named {
+    Named {
+        zh: zh.into(),
+        en: en.into(),
+    }
+}
+
+fn order(i: Insurance) -> usize {
+    Insurance::ALL.iter().position(|x| *x == i).unwrap_or(usize::MAX)
+}
+
+/// Groups months into spans of one insurance with the same employer, place and base, clipped to
+/// `from..=to`. A resident's yearly payment covers twelve months from its month.
+pub fn spans(rows: &[&HistoryRow], from: Month, to: Month, amounts: bool) -> Vec<ContributionSpan> {
+    let mut rows: Vec<&&HistoryRow> = rows.iter().collect();
+    rows.sort_by_key(|h| (Insurance::from_code(&h.insurance).map_or(usize::MAX, order), h.month));
+    let mut out: Vec<ContributionSpan> = Vec::new();
+    for h in rows {
+        let Some(insurance) = Insurance::from_code(&h.insurance) else {
+            continue;
+        };
+        let first = h.month.max(from);
+        let last = add_months(h.month, h.months_covered - 1).min(to);
+        if first > last {
+            continue;
+        }
+        let covered = i64::from(crate::models::insurance::month_index(last) - crate::models::insurance::month_index(first) + 1);
+        let paid = if h.paid_on.is_some() { covered } else { 0 };
+        let employer = h.employer_name.clone();
+        match out.last_mut() {
+            Some(s)
+                if s.insurance == insurance
+                    && s.employer == employer
+                    && s.base == amounts.then_some(h.base)
+                    && s.region.zh == h.region_zh
+                    && add_months(s.to, 1) == first =>
+            {
+                s.to = last;
+                s.months_paid += paid;
+            }
+            _ => out.push(ContributionSpan {
+                insurance,
+                employer,
+                from: first,
+                to: last,
+                months_paid: paid,
+                base: amounts.then_some(h.base),
+                region: named(&h.region_zh, &h.region_en),
+            }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(insurance: &str, month: Month, covered: i32, employer: Option<&str>, base: i64, paid: bool) -> HistoryRow {
+        HistoryRow {
+            insurance: insurance.into(),
+            month,
+            months_covered: covered,
+            region_code: "110100".into(),
+            region_zh: "北京市".into(),
+            region_en: "Beijing".into(),
+            employer_name: employer.map(Into::into),
+            base,
+            employer_part: base / 10,
+            personal_part: base / 20,
+            paid_on: paid.then(|| NaiveDate::from_ymd_opt(2024, 1, 15).unwrap()),
+        }
+    }
+
+    #[test]
+    fn months_group_into_spans_by_insurance_employer_and_base() {
+        let rows = [
+            row("medical", 202401, 1, Some("甲"), 800_000, true),
+            row("pension", 202401, 1, Some("甲"), 800_000, true),
+            row("pension", 202402, 1, Some("甲"), 800_000, false),
+            row("pension", 202403, 1, Some("甲"), 900_000, true),
+            row("pension", 202405, 1, Some("甲"), 900_000, true),
+            row("pension", 202406, 1, Some("乙"), 900_000, true),
+        ];
+        let refs: Vec<&HistoryRow> = rows.iter().collect();
+        let s = spans(&refs, 202401, 202412, true);
+        let summary: Vec<_> = s
+            .iter()
+            .map(|s| (s.insurance, s.employer.clone().unwrap(), s.from, s.to, s.months_paid, s.base))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                (Insurance::Pension, "甲".into(), 202401, 202402, 1, Some(800_000)),
+                (Insurance::Pension, "甲".into(), 202403, 202403, 1, Some(900_000)),
+                // a gap (202404) starts a new span
+                (Insurance::Pension, "甲".into(), 202405, 202405, 1, Some(900_000)),
+                (Insurance::Pension, "乙".into(), 202406, 202406, 1, Some(900_000)),
+                (Insurance::Medical, "甲".into(), 202401, 202401, 1, Some(800_000)),
+            ]
+        );
+        // Without amounts a change of base does not split a span.
+        let s = spans(&refs, 202401, 202412, false);
+        assert_eq!((s[0].from, s[0].to, s[0].months_paid, s[0].base), (202401, 202403, 2, None));
+    }
+
+    #[test]
+    fn yearly_payments_are_clipped_to_the_period() {
+        let rows = [row("pension", 202301, 12, None, 300_000, true)];
+        let refs: Vec<&HistoryRow> = rows.iter().collect();
+        let s = spans(&refs, 202307, 202406, true);
+        assert_eq!((s[0].from, s[0].to, s[0].months_paid), (202307, 202312, 6));
+        assert!(spans(&refs, 202401, 202412, true).is_empty());
+    }
+}

@@ -1,0 +1,89 @@
+//! The citizen's own files, as plain download links that work without JavaScript:
+//! `GET /files/certificates/{number}.pdf` regenerates an issued certificate from what is stored,
+//! and `GET /files/contributions.csv` is the whole contribution history. Each checks the session
+//! and that the file is the reader's own; both are `private, no-store`.
+//!
+//! CSV columns (headers in the reader's language, in this order): insurance; month (YYYY-MM);
+//! months covered (1, or 12 for a resident's yearly payment); place; employer (empty when
+//! self-paid); base, employer part and personal part in yuan (plain numbers, two decimals);
+//! status (paid / in arrears); date paid (YYYY-MM-DD, empty when in arrears). Rows by insurance
+//! (pension, medical, work injury, unemployment, maternity), then month. UTF-8 with a byte-order
+//! mark. Downloaded in a helpdesk assisted session, the file starts with a one-cell line saying
+//! so (the watermark).
+
+use super::download::{attachment, plain_yuan, push_record, refusal};
+use app::error::AppError;
+use app::i18n::Locale;
+use app::models::insurance::{Insurance, month_label};
+use app::server::auth::RequestSession;
+use app::server::services;
+use app::server::state::AppState;
+use axum::Extension;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+
+pub async fn certificate_pdf(
+    State(state): State<AppState>,
+    Extension(session): Extension<RequestSession>,
+    headers: HeaderMap,
+    Path(file): Path<String>,
+) -> Response {
+    let t = Locale::from_cookie_header(&headers).unwrap_or_default().texts();
+    let result = async {
+        let principal = session.0.ok_or(AppError::Unauthenticated)?;
+        let number = file.strip_suffix(".pdf").ok_or(AppError::NotFound)?;
+        services::certificates::pdf(&state, &principal, number).await
+    };
+    match result.await {
+        Ok((number, bytes)) => attachment(bytes, "application/pdf", &format!("jinbao-{number}.pdf")),
+        Err(e) => refusal(t, &e),
+    }
+}
+
+pub async fn contributions_csv(
+    State(state): State<AppState>,
+    Extension(session): Extension<RequestSession>,
+    headers: HeaderMap,
+) -> Response {
+    let locale = Locale::from_cookie_header(&headers).unwrap_or_default();
+    let t = locale.texts();
+    let result = async {
+        let principal = session.0.ok_or(AppError::Unauthenticated)?;
+        let scope = principal.citizen()?;
+        let rows = services::record::contribution_history(&state.store, scope).await?;
+        Ok::<_, AppError>((principal, rows))
+    };
+    let (principal, rows) = match result.await {
+        Ok(r) => r,
+        Err(e) => return refusal(t, &e),
+    };
+    let c = t.certificate;
+    let mut out = String::from('\u{feff}');
+    if let Some(a) = &principal.assist {
+        push_record(&mut out, &[(t.account.csv_watermark)(&a.agent_name, &a.ticket)]);
+    }
+    push_record(&mut out, &c.csv_columns.map(String::from));
+    for r in rows {
+        let Some(insurance) = Insurance::from_code(&r.insurance) else {
+            continue;
+        };
+        push_record(
+            &mut out,
+            &[
+                t.insurance(insurance).to_string(),
+                month_label(r.month),
+                r.months_covered.to_string(),
+                if locale == Locale::Zh { r.region_zh } else { r.region_en },
+                r.employer_name.unwrap_or_default(),
+                plain_yuan(r.base),
+                plain_yuan(r.employer_part),
+                plain_yuan(r.personal_part),
+                if r.paid_on.is_some() { c.csv_paid } else { c.csv_arrears }.to_string(),
+                r.paid_on.map(|d| d.to_string()).unwrap_or_default(),
+            ],
+        );
+    }
+    let date = state.clock.now().format("%Y-%m-%d");
+    attachment(out, "text/csv; charset=utf-8", &format!("contributions-{date}.csv"))
+}
