@@ -5,6 +5,7 @@
 #   scripts/bench.sh postgres 100000          # database jinbao_bench_100000 on 127.0.0.1:5432
 #   scripts/bench.sh sqlite 60000 employer    # the employer workspace, demo employer with
 #                                             # EMPLOYER_STAFF (50000) current staff
+#   scripts/bench.sh sqlite 10000 certificates # a certificate's PDF download and its verification
 #   scripts/bench.sh sqlite 10000 assist      # helpdesk console, an assisted session, the
 #                                             # citizen's access log (same data as citizen mode)
 # Environment: CONCURRENCY (8), REQUESTS (2000), LOGINS (200), PORT (3100), EMPLOYER_STAFF.
@@ -48,6 +49,11 @@ if [ "$MODE" = employer ]; then
   # The whole roster (everyone ever enrolled by the employer), one download at a time.
   "$LOADGEN" --base "http://127.0.0.1:$PORT" --scenario export --concurrency 1 --requests 3
   log "server memory after the exports: $(rss)"
+elif [ "$MODE" = certificates ]; then
+  # One certificate of the demo citizen, downloaded (regenerated each time) and verified.
+  for scenario in certificate-pdf verify; do
+    "$LOADGEN" --base "http://127.0.0.1:$PORT" --scenario "$scenario" --concurrency "$CONCURRENCY" --requests "$REQUESTS"
+  done
 elif [ "$MODE" = assist ]; then
   # The citizen baseline first, then the same page in an assisted session; the console's lookups
   # and the session's requests fill the demo citizen's access log, read last.

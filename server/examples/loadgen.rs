@@ -10,9 +10,17 @@
 //! session: `console-search` (the console finding the demo citizen by resident ID), `assisted-home`
 //! (the citizen home page in an assisted session as the demo citizen: session, banner and audit
 //! event included); `access-log` signs in as the demo citizen and loads their access log.
+//! Certificate scenarios sign in as the demo citizen, who first issues a 36-month contributions
+//! certificate (all five insurances, for a loan): `certificate-pdf` downloads it (regenerated from
+//! the stored content each time; also prints its size), `verify` opens the public verification
+//! page for it with number and code (signed out; each success is an access-log insert).
 //! Prints latency percentiles and throughput.
 
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
+
+/// The certificate scenarios' URL, set once before the workers start.
+static DOCUMENT: OnceLock<String> = OnceLock::new();
 
 struct Args {
     base: String,
@@ -133,6 +141,44 @@ async fn assisting(base: &str) -> reqwest::Client {
     c
 }
 
+/// The demo citizen issues a 36-month contributions certificate; returns their client, its
+/// number and its verification code.
+async fn certificate(base: &str) -> (reqwest::Client, String, String) {
+    let c = client(base);
+    assert!(login(&c, base, "110101199003074514").await, "citizen login failed");
+    let call = async |path: &str, form: &[(&str, &str)]| -> serde_json::Value {
+        let res = c
+            .post(format!("{base}{path}"))
+            .header("accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("request");
+        assert!(res.status().is_success(), "{path}: {}", res.status());
+        res.json().await.expect("json")
+    };
+    let options = call("/api/citizen/get_certificate_options", &[]).await;
+    let key = options["request_key"].as_str().expect("key").to_string();
+    let region = options["regions"][0][0].as_str().expect("a place").to_string();
+    let number = call(
+        "/api/citizen/issue_certificate",
+        &[
+            ("kind", "contributions"), ("purpose", "loan"), ("language", "zh"), ("region", &region),
+            ("pension", "on"), ("medical", "on"), ("work_injury", "on"), ("unemployment", "on"),
+            ("maternity", "on"), ("period", "36"), ("request_key", &key),
+        ],
+    )
+    .await
+    .as_str()
+    .expect("number")
+    .to_string();
+    let code = call("/api/citizen/get_certificate", &[("number", &number)]).await["code"]
+        .as_str()
+        .expect("code")
+        .to_string();
+    (c, number, code)
+}
+
 #[tokio::main]
 async fn main() {
     let args = parse_args();
@@ -148,6 +194,20 @@ async fn main() {
                 "citizen login failed"
             );
             Some(c)
+        }
+        "certificate-pdf" | "verify" => {
+            let (c, number, code) = certificate(&args.base).await;
+            let path = if args.scenario == "verify" {
+                format!("{}/verify?no={number}&code={code}", args.base)
+            } else {
+                let path = format!("{}/files/certificates/{number}.pdf", args.base);
+                let size = c.get(&path).send().await.expect("pdf").bytes().await.expect("body").len();
+                println!("certificate {number}: {size} bytes");
+                path
+            };
+            let _ = DOCUMENT.set(path);
+            // Verifiers are strangers: a fresh client without the citizen's session.
+            Some(if args.scenario == "verify" { client(&args.base) } else { c })
         }
         _ => None,
     };
@@ -222,6 +282,13 @@ async fn main() {
                     "console-search" => page(format!("{base}/helpdesk?by=id&q=110101199003074514")).await,
                     "assisted-home" => page(format!("{base}/me")).await,
                     "access-log" => page(format!("{base}/me/access-log")).await,
+                    "certificate-pdf" | "verify" => {
+                        let path = DOCUMENT.get().expect("set before the workers").clone();
+                        match c.get(path).header("accept", "text/html").send().await {
+                            Ok(r) if r.status() == 200 => r.bytes().await.is_ok(),
+                            _ => false,
+                        }
+                    }
                     other => panic!("unknown scenario {other}"),
                 };
                 latencies.push(t.elapsed());

@@ -406,7 +406,7 @@ pub const EN: CertificateTexts = CertificateTexts {
         Some(ended) => format!("According to the records of this portal, as of {date} {name} is not enrolled in {insurance} (the former enrolment ended on {ended})."),
         None => format!("According to the records of this portal, as of {date} {name} is not enrolled in {insurance}."),
     },
-    assisted_note: "This certificate was issued by a helpdesk agent in an assisted session.",
+    assisted_note: "This certificate was issued by a helpdesk agent in an assisted session: ",
     document_no: "Document no.",
     code: "Verification code",
     verify_note: "Scan the QR code or open the address above and enter the document number and code to check that this certificate is genuine and still valid.",

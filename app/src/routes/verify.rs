@@ -35,14 +35,14 @@ pub fn VerifyPage() -> impl IntoView {
                 <label for="verify-no">{c.number_label}</label>
                 <input id="verify-no" name="no" type="text" autocapitalize="characters" autocomplete="off"
                     spellcheck="false" maxlength="32" required aria-describedby="verify-no-hint"
-                    prop:value=move || typed("no")/>
+                    value=move || typed("no")/>
                 <p id="verify-no-hint" class="hint">{c.number_hint}</p>
             </div>
             <div class="field">
                 <label for="verify-code">{c.code_label}</label>
                 <input id="verify-code" name="code" type="text" autocapitalize="characters" autocomplete="off"
                     spellcheck="false" maxlength="32" required aria-describedby="verify-code-hint"
-                    prop:value=move || typed("code")/>
+                    value=move || typed("code")/>
                 <p id="verify-code-hint" class="hint">{c.code_input_hint}</p>
             </div>
             <button type="submit" class="button primary">{c.verify_submit}</button>

@@ -5,7 +5,15 @@ use crate::models::certificate::{CertificateBody, CertificateContent, Sex, group
 use crate::models::insurance::{month_label, yuan};
 use crate::server::pdf::{Align, Block, Column, Document, Table, Verification};
 
-pub fn document(content: &CertificateContent, number: &str, code: &str, url: &str) -> Document {
+/// `watermark` marks a download made in a helpdesk session; a certificate issued in one always
+/// carries its own.
+pub fn document(
+    content: &CertificateContent,
+    number: &str,
+    code: &str,
+    url: &str,
+    watermark: Option<String>,
+) -> Document {
     let locale = content.locale;
     let t = locale.texts();
     let c = t.certificate;
@@ -205,8 +213,8 @@ pub fn document(content: &CertificateContent, number: &str, code: &str, url: &st
         (c.issued_on.to_string(), crate::models::time::local_minute(content.issued_at)),
         (c.data_as_of.to_string(), content.data_as_of.to_string()),
     ]));
-    if content.assisted_by.is_some() {
-        blocks.push(Block::Paragraph(c.assisted_note.to_string()));
+    if let Some(by) = &content.assisted_by {
+        blocks.push(Block::Paragraph(format!("{}{by}", c.assisted_note)));
     }
     Document {
         locale,
@@ -222,7 +230,7 @@ pub fn document(content: &CertificateContent, number: &str, code: &str, url: &st
             note: c.verify_note.to_string(),
         },
         footer: format!("{} {number}", c.document_no),
-        watermark: content.assisted_by.clone(),
+        watermark: content.assisted_by.clone().or(watermark),
         created: content.issued_at,
         id_seed: number.to_string(),
     }

@@ -136,19 +136,18 @@ pub async fn pdf(
 ) -> Result<(String, Vec<u8>), AppError> {
     let scope = principal.citizen()?;
     let row = owned(&state.store, scope, document_no).await?;
-    let mut content = parse_content(&row)?;
-    if let (None, Some(a)) = (&content.assisted_by, &principal.assist) {
-        content.assisted_by = Some((content.locale.texts().account.csv_watermark)(
-            &a.agent_name,
-            &a.ticket,
-        ));
-    }
+    let content = parse_content(&row)?;
+    let watermark = principal
+        .assist
+        .as_ref()
+        .map(|a| (content.locale.texts().account.csv_watermark)(&a.agent_name, &a.ticket));
     let code = verification_code(&state.secret_key, &row.document_no, &row.content);
     let document = certificate_document::document(
         &content,
         &row.document_no,
         &code,
         &verify_url(&content, &row.document_no, &code),
+        watermark,
     );
     let bytes = tokio::task::spawn_blocking(move || crate::server::pdf::render(&document))
         .await
