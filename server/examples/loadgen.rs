@@ -145,7 +145,10 @@ async fn assisting(base: &str) -> reqwest::Client {
 /// number and its verification code.
 async fn certificate(base: &str) -> (reqwest::Client, String, String) {
     let c = client(base);
-    assert!(login(&c, base, "110101199003074514").await, "citizen login failed");
+    assert!(
+        login(&c, base, "110101199003074514").await,
+        "citizen login failed"
+    );
     let call = async |path: &str, form: &[(&str, &str)]| -> serde_json::Value {
         let res = c
             .post(format!("{base}{path}"))
@@ -159,13 +162,24 @@ async fn certificate(base: &str) -> (reqwest::Client, String, String) {
     };
     let options = call("/api/citizen/get_certificate_options", &[]).await;
     let key = options["request_key"].as_str().expect("key").to_string();
-    let region = options["regions"][0][0].as_str().expect("a place").to_string();
+    let region = options["regions"][0][0]
+        .as_str()
+        .expect("a place")
+        .to_string();
     let number = call(
         "/api/citizen/issue_certificate",
         &[
-            ("kind", "contributions"), ("purpose", "loan"), ("language", "zh"), ("region", &region),
-            ("pension", "on"), ("medical", "on"), ("work_injury", "on"), ("unemployment", "on"),
-            ("maternity", "on"), ("period", "36"), ("request_key", &key),
+            ("kind", "contributions"),
+            ("purpose", "loan"),
+            ("language", "zh"),
+            ("region", &region),
+            ("pension", "on"),
+            ("medical", "on"),
+            ("work_injury", "on"),
+            ("unemployment", "on"),
+            ("maternity", "on"),
+            ("period", "36"),
+            ("request_key", &key),
         ],
     )
     .await
@@ -201,13 +215,25 @@ async fn main() {
                 format!("{}/verify?no={number}&code={code}", args.base)
             } else {
                 let path = format!("{}/files/certificates/{number}.pdf", args.base);
-                let size = c.get(&path).send().await.expect("pdf").bytes().await.expect("body").len();
+                let size = c
+                    .get(&path)
+                    .send()
+                    .await
+                    .expect("pdf")
+                    .bytes()
+                    .await
+                    .expect("body")
+                    .len();
                 println!("certificate {number}: {size} bytes");
                 path
             };
             let _ = DOCUMENT.set(path);
             // Verifiers are strangers: a fresh client without the citizen's session.
-            Some(if args.scenario == "verify" { client(&args.base) } else { c })
+            Some(if args.scenario == "verify" {
+                client(&args.base)
+            } else {
+                c
+            })
         }
         _ => None,
     };

@@ -42,8 +42,17 @@ async fn issue(app: &TestApp, c: &reqwest::Client, fields: &[(&str, &str)]) -> r
 
 async fn issued(app: &TestApp, c: &reqwest::Client, fields: &[(&str, &str)]) -> String {
     let res = issue(app, c, fields).await;
-    assert_eq!(res.status(), 200, "{}", res.text().await.unwrap_or_default());
-    json(res).await.as_str().expect("the document number").to_string()
+    assert_eq!(
+        res.status(),
+        200,
+        "{}",
+        res.text().await.unwrap_or_default()
+    );
+    json(res)
+        .await
+        .as_str()
+        .expect("the document number")
+        .to_string()
 }
 
 async fn download(app: &TestApp, c: &reqwest::Client, number: &str) -> reqwest::Response {
@@ -87,13 +96,20 @@ async fn a_certificate_is_issued_once_downloaded_verified_and_revoked() {
         let me = app.signed_in(CITIZEN).await;
         let o = options(&app, &me).await;
         let key = o["request_key"].as_str().unwrap().to_string();
-        assert_eq!(o["regions"][0][0], "110100", "Beijing, paid most recently, first");
+        assert_eq!(
+            o["regions"][0][0], "110100",
+            "Beijing, paid most recently, first"
+        );
         assert_eq!(o["receiving"], serde_json::json!([]));
 
         let form = beijing_36(&key, "loan");
         let number = issued(&app, &me, &borrowed(&form)).await;
         // The same form again (a double click, a retry): the same certificate, no second one.
-        assert_eq!(issued(&app, &me, &borrowed(&form)).await, number, "{kind:?}");
+        assert_eq!(
+            issued(&app, &me, &borrowed(&form)).await,
+            number,
+            "{kind:?}"
+        );
         let list = json(app.call(&me, "/api/citizen/list_certificates", &[]).await).await;
         assert_eq!(list.as_array().unwrap().len(), 1);
 
@@ -117,18 +133,31 @@ async fn a_certificate_is_issued_once_downloaded_verified_and_revoked() {
             assert!(text.contains(expected), "{expected} missing from:\n{text}");
         }
         // The latest pension month's base ends the last pension row.
-        let person = app.store.person_id_by_resident_id(CITIZEN).await.unwrap().unwrap();
+        let person = app
+            .store
+            .person_id_by_resident_id(CITIZEN)
+            .await
+            .unwrap()
+            .unwrap();
         let history = app.store.contribution_history(person).await.unwrap();
-        let latest = history.iter().filter(|h| h.insurance == "pension").max_by_key(|h| h.month).unwrap();
+        let latest = history
+            .iter()
+            .filter(|h| h.insurance == "pension")
+            .max_by_key(|h| h.month)
+            .unwrap();
         let (month, base) = (
             app::models::insurance::month_label(latest.month),
             app::models::insurance::yuan(latest.base),
         );
         assert!(
-            text.lines().any(|l| l.contains(&month) && l.contains("养老保险") && l.contains(&base)),
+            text.lines()
+                .any(|l| l.contains(&month) && l.contains("养老保险") && l.contains(&base)),
             "no pension row ending {month} with base {base} in:\n{text}"
         );
-        assert!(!text.contains(CITIZEN), "a loan certificate hides the middle of the ID");
+        assert!(
+            !text.contains(CITIZEN),
+            "a loan certificate hides the middle of the ID"
+        );
         // Regenerated from what is stored: the same bytes.
         let again = download(&app, &me, &number).await.bytes().await.unwrap();
         assert_eq!(pdf, again);
@@ -148,7 +177,10 @@ async fn a_certificate_is_issued_once_downloaded_verified_and_revoked() {
         assert_eq!(v["Verified"]["masked_name"], "李*轩");
         assert_eq!(v["Verified"]["kind"], "Contributions");
         assert!(v["Verified"]["revoked_at"].is_null());
-        assert!(v.to_string().find(CITIZEN).is_none(), "no ID number in the public view");
+        assert!(
+            v.to_string().find(CITIZEN).is_none(),
+            "no ID number in the public view"
+        );
         let log = json(
             app.call(&me, "/api/citizen/get_access_log", &[("kind", "public")])
                 .await,
@@ -160,23 +192,39 @@ async fn a_certificate_is_issued_once_downloaded_verified_and_revoked() {
         // A wrong code and a tampered number reveal nothing.
         let wrong = if code.starts_with('A') { "B" } else { "A" };
         let bad_code = format!("{wrong}{}", &code[1..]);
-        assert_eq!(json(verify(&app, &number, &bad_code).await).await, "NotVerified");
+        assert_eq!(
+            json(verify(&app, &number, &bad_code).await).await,
+            "NotVerified"
+        );
         let last = number.chars().last().unwrap();
         let tampered = format!("{}{}", &number[..11], if last == 'Z' { 'Y' } else { 'Z' });
-        assert_eq!(json(verify(&app, &tampered, &code).await).await, "NotVerified");
+        assert_eq!(
+            json(verify(&app, &tampered, &code).await).await,
+            "NotVerified"
+        );
 
         // Only the owner revokes, once, with confirmation.
         let res = app
-            .call(&me, "/api/citizen/revoke_certificate", &[("number", &number)])
+            .call(
+                &me,
+                "/api/citizen/revoke_certificate",
+                &[("number", &number)],
+            )
             .await;
         assert_eq!(res.status(), 422);
         let revoke = [("number", number.as_str()), ("confirm", "on")];
         let other = app.signed_in(RETIREE).await;
-        let res = app.call(&other, "/api/citizen/revoke_certificate", &revoke).await;
+        let res = app
+            .call(&other, "/api/citizen/revoke_certificate", &revoke)
+            .await;
         assert_eq!(res.status(), 404, "another citizen's number is not found");
-        let res = app.call(&me, "/api/citizen/revoke_certificate", &revoke).await;
+        let res = app
+            .call(&me, "/api/citizen/revoke_certificate", &revoke)
+            .await;
         assert_eq!(res.status(), 200);
-        let res = app.call(&me, "/api/citizen/revoke_certificate", &revoke).await;
+        let res = app
+            .call(&me, "/api/citizen/revoke_certificate", &revoke)
+            .await;
         assert_eq!(res.status(), 409);
         let v = json(verify(&app, &number, &code).await).await;
         assert!(v["Verified"]["revoked_at"].is_string(), "{v}");
@@ -188,21 +236,40 @@ async fn other_people_and_roles_cannot_reach_a_certificate() {
     for kind in BACKENDS {
         let app = spawn_app(kind, |_| {}).await;
         let me = app.signed_in(CITIZEN).await;
-        let key = options(&app, &me).await["request_key"].as_str().unwrap().to_string();
+        let key = options(&app, &me).await["request_key"]
+            .as_str()
+            .unwrap()
+            .to_string();
         let number = issued(&app, &me, &borrowed(&beijing_36(&key, "school"))).await;
 
         let other = app.signed_in(RETIREE).await;
-        assert_eq!(download(&app, &other, &number).await.status(), 404, "{kind:?}");
+        assert_eq!(
+            download(&app, &other, &number).await.status(),
+            404,
+            "{kind:?}"
+        );
         let res = app
-            .call(&other, "/api/citizen/get_certificate", &[("number", &number)])
+            .call(
+                &other,
+                "/api/citizen/get_certificate",
+                &[("number", &number)],
+            )
             .await;
         assert_eq!(res.status(), 404);
-        let list = json(app.call(&other, "/api/citizen/list_certificates", &[]).await).await;
+        let list = json(
+            app.call(&other, "/api/citizen/list_certificates", &[])
+                .await,
+        )
+        .await;
         assert_eq!(list, serde_json::json!([]));
 
         let nobody = app.client();
         assert_eq!(download(&app, &nobody, &number).await.status(), 401);
-        let csv = nobody.get(app.url("/files/contributions.csv")).send().await.unwrap();
+        let csv = nobody
+            .get(app.url("/files/contributions.csv"))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(csv.status(), 401);
         let loan = beijing_36(&key, "loan");
         let calls: [(&str, Vec<(&str, &str)>); 5] = [
@@ -210,18 +277,34 @@ async fn other_people_and_roles_cannot_reach_a_certificate() {
             ("/api/citizen/issue_certificate", borrowed(&loan)),
             ("/api/citizen/list_certificates", vec![]),
             ("/api/citizen/get_certificate", vec![("number", &number)]),
-            ("/api/citizen/revoke_certificate", vec![("number", &number), ("confirm", "on")]),
+            (
+                "/api/citizen/revoke_certificate",
+                vec![("number", &number), ("confirm", "on")],
+            ),
         ];
         for (path, form) in &calls {
             assert_eq!(app.call(&nobody, path, form).await.status(), 401, "{path}");
         }
-        for account in ["employer-demo", "helpdesk-demo", "reviewer-beijing", "admin-demo"] {
+        for account in [
+            "employer-demo",
+            "helpdesk-demo",
+            "reviewer-beijing",
+            "admin-demo",
+        ] {
             let c = app.signed_in(account).await;
             assert_eq!(download(&app, &c, &number).await.status(), 403, "{account}");
-            let csv = c.get(app.url("/files/contributions.csv")).send().await.unwrap();
+            let csv = c
+                .get(app.url("/files/contributions.csv"))
+                .send()
+                .await
+                .unwrap();
             assert_eq!(csv.status(), 403, "{account}");
             for (path, form) in &calls {
-                assert_eq!(app.call(&c, path, form).await.status(), 403, "{account} {path}");
+                assert_eq!(
+                    app.call(&c, path, form).await.status(),
+                    403,
+                    "{account} {path}"
+                );
             }
         }
         // Nothing was issued or revoked by all of that.
@@ -237,12 +320,18 @@ async fn purposes_limit_what_a_certificate_shows() {
         let app = spawn_app(kind, |_| {}).await;
         let me = app.signed_in(CITIZEN).await;
         let text_for = async |purpose: &'static str| {
-            let key = options(&app, &me).await["request_key"].as_str().unwrap().to_string();
+            let key = options(&app, &me).await["request_key"]
+                .as_str()
+                .unwrap()
+                .to_string();
             let number = issued(&app, &me, &borrowed(&beijing_36(&key, purpose))).await;
             pdf_text(&download(&app, &me, &number).await.bytes().await.unwrap())
         };
         let hukou = text_for("hukou").await;
-        assert!(hukou.contains(CITIZEN), "落户 shows the whole ID ({kind:?})");
+        assert!(
+            hukou.contains(CITIZEN),
+            "落户 shows the whole ID ({kind:?})"
+        );
         assert!(!hukou.contains("（元）"), "but no amounts");
         assert!(hukou.contains("不显示缴费基数与金额"), "and says so");
         let other = text_for("other").await;
@@ -257,9 +346,19 @@ async fn kinds_apply_only_where_the_record_allows() {
         let app = spawn_app(kind, |_| {}).await;
         let retiree = app.signed_in(RETIREE).await;
         let o = options(&app, &retiree).await;
-        assert!(o["receiving"].as_array().unwrap().contains(&"Pension".into()), "{kind:?}");
+        assert!(
+            o["receiving"]
+                .as_array()
+                .unwrap()
+                .contains(&"Pension".into()),
+            "{kind:?}"
+        );
         let key = o["request_key"].as_str().unwrap().to_string();
-        let base = [("purpose", "other"), ("language", "zh"), ("request_key", key.as_str())];
+        let base = [
+            ("purpose", "other"),
+            ("language", "zh"),
+            ("request_key", key.as_str()),
+        ];
         let with = |extra: &[(&'static str, &'static str)]| {
             let mut f: Vec<(&str, &str)> = base.to_vec();
             f.extend_from_slice(extra);
@@ -268,24 +367,52 @@ async fn kinds_apply_only_where_the_record_allows() {
         // Receiving a pension: no "no benefits" certificate, and nothing is stored.
         let res = issue(&app, &retiree, &with(&[("kind", "no_benefit")])).await;
         assert_eq!(res.status(), 422);
-        assert_eq!(json(res).await["Validation"][0]["code"], "receiving_benefits");
+        assert_eq!(
+            json(res).await["Validation"][0]["code"],
+            "receiving_benefits"
+        );
         // Still enrolled in pension: no "not enrolled" certificate for it.
-        let res = issue(&app, &retiree, &with(&[("kind", "not_enrolled"), ("insurance", "pension")])).await;
+        let res = issue(
+            &app,
+            &retiree,
+            &with(&[("kind", "not_enrolled"), ("insurance", "pension")]),
+        )
+        .await;
         assert_eq!(json(res).await["Validation"][0]["code"], "enrolled");
-        let list = json(app.call(&retiree, "/api/citizen/list_certificates", &[]).await).await;
+        let list = json(
+            app.call(&retiree, "/api/citizen/list_certificates", &[])
+                .await,
+        )
+        .await;
         assert_eq!(list, serde_json::json!([]));
         // An insurance the retiree was never enrolled in: that certificate applies.
         let insurance = o["not_enrolled"][0].as_str().unwrap().to_lowercase();
-        let insurance = if insurance == "workinjury" { "work_injury".to_string() } else { insurance };
+        let insurance = if insurance == "workinjury" {
+            "work_injury".to_string()
+        } else {
+            insurance
+        };
         let mut fields = with(&[("kind", "not_enrolled")]);
         fields.push(("insurance", insurance.as_str()));
         let number = issued(&app, &retiree, &fields).await;
-        let text = pdf_text(&download(&app, &retiree, &number).await.bytes().await.unwrap());
-        assert!(text.contains("未参保证明") && text.contains("刘淑芬"), "{text}");
+        let text = pdf_text(
+            &download(&app, &retiree, &number)
+                .await
+                .bytes()
+                .await
+                .unwrap(),
+        );
+        assert!(
+            text.contains("未参保证明") && text.contains("刘淑芬"),
+            "{text}"
+        );
 
         // The annual statement in English, for a year with data.
         let me = app.signed_in(CITIZEN).await;
-        let key = options(&app, &me).await["request_key"].as_str().unwrap().to_string();
+        let key = options(&app, &me).await["request_key"]
+            .as_str()
+            .unwrap()
+            .to_string();
         let number = issued(
             &app,
             &me,
@@ -328,7 +455,13 @@ async fn kinds_apply_only_where_the_record_allows() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|f| format!("{}:{}", f["field"].as_str().unwrap(), f["code"].as_str().unwrap()))
+            .map(|f| {
+                format!(
+                    "{}:{}",
+                    f["field"].as_str().unwrap(),
+                    f["code"].as_str().unwrap()
+                )
+            })
             .collect();
         assert_eq!(codes, ["insurances:choose_insurance", "to:range_reversed"]);
         let list = json(app.call(&me, "/api/citizen/list_certificates", &[]).await).await;
@@ -341,7 +474,10 @@ async fn wrong_codes_are_throttled_per_document() {
     for kind in BACKENDS {
         let app = spawn_app(kind, |_| {}).await;
         let me = app.signed_in(CITIZEN).await;
-        let key = options(&app, &me).await["request_key"].as_str().unwrap().to_string();
+        let key = options(&app, &me).await["request_key"]
+            .as_str()
+            .unwrap()
+            .to_string();
         let number = issued(&app, &me, &borrowed(&beijing_36(&key, "loan"))).await;
         let detail = json(
             app.call(&me, "/api/citizen/get_certificate", &[("number", &number)])
@@ -350,7 +486,10 @@ async fn wrong_codes_are_throttled_per_document() {
         .await;
         let code = detail["code"].as_str().unwrap();
         for _ in 0..5 {
-            assert_eq!(json(verify(&app, &number, "2222-2222-2222").await).await, "NotVerified");
+            assert_eq!(
+                json(verify(&app, &number, "2222-2222-2222").await).await,
+                "NotVerified"
+            );
         }
         assert_eq!(verify(&app, &number, code).await.status(), 429, "{kind:?}");
         // The window passes; the right code works again.
@@ -364,7 +503,11 @@ async fn the_contribution_history_csv_round_trips() {
     for kind in BACKENDS {
         let app = spawn_app(kind, |_| {}).await;
         let me = app.signed_in(CITIZEN).await;
-        let res = me.get(app.url("/files/contributions.csv")).send().await.unwrap();
+        let res = me
+            .get(app.url("/files/contributions.csv"))
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), 200);
         assert_eq!(res.headers()["cache-control"], "private, no-store");
         assert_eq!(res.headers()["content-type"], "text/csv; charset=utf-8");
@@ -373,7 +516,12 @@ async fn the_contribution_history_csv_round_trips() {
         let mut reader = csv::Reader::from_reader(&body[3..]);
         assert_eq!(reader.headers().unwrap().len(), 10);
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
-        let person = app.store.person_id_by_resident_id(CITIZEN).await.unwrap().unwrap();
+        let person = app
+            .store
+            .person_id_by_resident_id(CITIZEN)
+            .await
+            .unwrap()
+            .unwrap();
         let stored = app.store.contribution_history(person).await.unwrap();
         assert_eq!(rows.len(), stored.len(), "{kind:?}");
         // Every stored row comes back: insurance, month, base, parts and the date paid.
@@ -383,8 +531,15 @@ async fn the_contribution_history_csv_round_trips() {
         };
         let mut back: Vec<(String, i64, i64, i64, String)> = rows
             .iter()
-            .map(|r| (r[1].replace('-', ""), yuan(&r[5]), yuan(&r[6]), yuan(&r[7]), r[9].to_string()))
-            .map(|(m, b, e, p, d)| (m, b, e, p, d))
+            .map(|r| {
+                (
+                    r[1].replace('-', ""),
+                    yuan(&r[5]),
+                    yuan(&r[6]),
+                    yuan(&r[7]),
+                    r[9].to_string(),
+                )
+            })
             .collect();
         let mut want: Vec<(String, i64, i64, i64, String)> = stored
             .iter()
@@ -411,9 +566,16 @@ async fn in_an_assisted_session_issuing_needs_write_mode_and_is_watermarked() {
         let app = spawn_app(kind, |_| {}).await;
         let agent = app.signed_in("helpdesk-demo").await;
         let res = app
-            .call(&agent, "/api/helpdesk/find_callers", &[("by", "id"), ("q", CITIZEN)])
+            .call(
+                &agent,
+                "/api/helpdesk/find_callers",
+                &[("by", "id"), ("q", CITIZEN)],
+            )
             .await;
-        let user = json(res).await["Persons"][0]["user_id"].as_i64().unwrap().to_string();
+        let user = json(res).await["Persons"][0]["user_id"]
+            .as_i64()
+            .unwrap()
+            .to_string();
         let res = app
             .call(
                 &agent,
@@ -428,18 +590,31 @@ async fn in_an_assisted_session_issuing_needs_write_mode_and_is_watermarked() {
             )
             .await;
         assert_eq!(res.status(), 200);
-        let key = options(&app, &agent).await["request_key"].as_str().unwrap().to_string();
+        let key = options(&app, &agent).await["request_key"]
+            .as_str()
+            .unwrap()
+            .to_string();
         let form = beijing_36(&key, "loan");
         let res = issue(&app, &agent, &borrowed(&form)).await;
         assert_eq!(res.status(), 403, "read-only by default ({kind:?})");
-        assert_eq!(json(res).await, serde_json::json!({"AssistDenied": {"read_only": true}}));
+        assert_eq!(
+            json(res).await,
+            serde_json::json!({"AssistDenied": {"read_only": true}})
+        );
         let res = app
-            .call(&agent, "/api/assist/set_mode", &[("mode", "write"), ("confirmed", "on")])
+            .call(
+                &agent,
+                "/api/assist/set_mode",
+                &[("mode", "write"), ("confirmed", "on")],
+            )
             .await;
         assert_eq!(res.status(), 200);
         let number = issued(&app, &agent, &borrowed(&form)).await;
         let text = pdf_text(&download(&app, &agent, &number).await.bytes().await.unwrap());
-        assert!(text.contains("T-20261127-042"), "the watermark names the ticket:\n{text}");
+        assert!(
+            text.contains("T-20261127-042"),
+            "the watermark names the ticket:\n{text}"
+        );
         assert!(text.contains("客服"));
         // The citizen's own download of it carries the same mark: it is part of the document.
         let me = app.signed_in(CITIZEN).await;

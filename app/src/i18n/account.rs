@@ -364,7 +364,9 @@ pub static ZH: AccountTexts = AccountTexts {
         "assist_read_mode" => "切回只读模式".into(),
         other => format!("操作 {other}"),
     },
-    verification_line: |no, purpose| format!("有人在公开核验页核验了您的证明 {no}（证明用途：{purpose}）"),
+    verification_line: |no, purpose| {
+        format!("有人在公开核验页核验了您的证明 {no}（证明用途：{purpose}）")
+    },
     purpose: |p| match p {
         "loan" => "贷款".into(),
         "school" => "子女入学".into(),
@@ -561,7 +563,11 @@ pub static EN: AccountTexts = AccountTexts {
         "assist_read_mode" => "switched back to read-only".into(),
         other => format!("did {other}"),
     },
-    verification_line: |no, purpose| format!("Someone verified your certificate {no} on the public verification page (issued for: {purpose})"),
+    verification_line: |no, purpose| {
+        format!(
+            "Someone verified your certificate {no} on the public verification page (issued for: {purpose})"
+        )
+    },
     purpose: |p| match p {
         "loan" => "loan".into(),
         "school" => "school enrolment".into(),

@@ -169,8 +169,12 @@ pub const ZH: CertificateTexts = CertificateTexts {
         CertificateKind::NotEnrolled => "未参保证明",
     },
     kind_hint: |k| match k {
-        CertificateKind::Contributions => "某地某段时间内各险种的缴费月数、单位与基数，用于贷款、入学、落户、签证等。",
-        CertificateKind::AnnualStatement => "某一年度各险种的参保状态、缴费、累计缴费年限和个人账户变动。",
+        CertificateKind::Contributions => {
+            "某地某段时间内各险种的缴费月数、单位与基数，用于贷款、入学、落户、签证等。"
+        }
+        CertificateKind::AnnualStatement => {
+            "某一年度各险种的参保状态、缴费、累计缴费年限和个人账户变动。"
+        }
         CertificateKind::NoBenefit => "证明您目前没有领取任何社会保险待遇。",
         CertificateKind::NotEnrolled => "证明您目前没有参加某一险种。",
     },
@@ -205,7 +209,9 @@ pub const ZH: CertificateTexts = CertificateTexts {
     issued_on: "出具时间",
     data_as_of: "数据截至",
     contributions_statement: |name, region, from, to| {
-        format!("兹证明 {name} 在{region}参加社会保险，{from} 至 {to} 期间的缴费情况如下（缴费月数为已实际缴费的月数）：")
+        format!(
+            "兹证明 {name} 在{region}参加社会保险，{from} 至 {to} 期间的缴费情况如下（缴费月数为已实际缴费的月数）："
+        )
     },
     col_employer: "缴费单位",
     col_from: "起始年月",
@@ -234,17 +240,32 @@ pub const ZH: CertificateTexts = CertificateTexts {
     cumulative: |year, y, m| format!("截至 {year} 年末，基本养老保险累计缴费 {y} 年 {m} 个月。"),
     amounts_hidden: |purpose| format!("根据用途“{purpose}”的需要，本证明不显示缴费基数与金额。"),
     no_benefit_statement: |name, date| {
-        format!("经查询本平台记录，截至 {date}，{name} 未领取基本养老保险、失业保险、工伤保险、生育保险及医疗保险的任何待遇。")
+        format!(
+            "经查询本平台记录，截至 {date}，{name} 未领取基本养老保险、失业保险、工伤保险、生育保险及医疗保险的任何待遇。"
+        )
     },
     not_enrolled_statement: |name, insurance, date, ended| match ended {
-        Some(ended) => format!("经查询本平台记录，截至 {date}，{name} 未参加{insurance}（原参保关系已于 {ended} 终止）。"),
+        Some(ended) => format!(
+            "经查询本平台记录，截至 {date}，{name} 未参加{insurance}（原参保关系已于 {ended} 终止）。"
+        ),
         None => format!("经查询本平台记录，截至 {date}，{name} 未参加{insurance}。"),
     },
     assisted_note: "本证明由客服人员在协助会话中代为开具。",
     document_no: "文档编号",
     code: "核验码",
     verify_note: "扫描二维码或访问上述网址，输入文档编号与核验码，可核验本证明的真伪与是否仍然有效。",
-    csv_columns: ["险种", "年月", "覆盖月数", "参保地", "缴费单位", "缴费基数（元）", "单位缴费（元）", "个人缴费（元）", "缴费状态", "到账日期"],
+    csv_columns: [
+        "险种",
+        "年月",
+        "覆盖月数",
+        "参保地",
+        "缴费单位",
+        "缴费基数（元）",
+        "单位缴费（元）",
+        "个人缴费（元）",
+        "缴费状态",
+        "到账日期",
+    ],
     csv_paid: "已缴",
     csv_arrears: "欠缴",
     nav: "证明与下载",
@@ -335,8 +356,12 @@ pub const EN: CertificateTexts = CertificateTexts {
         CertificateKind::NotEnrolled => "Certificate of non-enrolment",
     },
     kind_hint: |k| match k {
-        CertificateKind::Contributions => "Months paid, employers and bases per insurance in one place over a period: for loans, school enrolment, household registration, visas.",
-        CertificateKind::AnnualStatement => "One year: enrolment per insurance, contributions, cumulative contribution years and personal account movements.",
+        CertificateKind::Contributions => {
+            "Months paid, employers and bases per insurance in one place over a period: for loans, school enrolment, household registration, visas."
+        }
+        CertificateKind::AnnualStatement => {
+            "One year: enrolment per insurance, contributions, cumulative contribution years and personal account movements."
+        }
         CertificateKind::NoBenefit => "Shows that you receive no social insurance benefits.",
         CertificateKind::NotEnrolled => "Shows that you are not enrolled in an insurance.",
     },
@@ -371,7 +396,9 @@ pub const EN: CertificateTexts = CertificateTexts {
     issued_on: "Issued at",
     data_as_of: "Data as of",
     contributions_statement: |name, region, from, to| {
-        format!("This certifies that {name} is insured in {region}. Contributions from {from} to {to} are listed below (months paid counts the months actually paid):")
+        format!(
+            "This certifies that {name} is insured in {region}. Contributions from {from} to {to} are listed below (months paid counts the months actually paid):"
+        )
     },
     col_employer: "Employer",
     col_from: "From",
@@ -397,20 +424,41 @@ pub const EN: CertificateTexts = CertificateTexts {
     not_enrolled_short: "Not enrolled",
     annual_enrolment: "Enrolment and contributions",
     annual_accounts: "Personal accounts (CNY)",
-    cumulative: |year, y, m| format!("Basic pension contributions up to the end of {year}: {y} years {m} months in all."),
-    amounts_hidden: |purpose| format!("For the purpose \"{purpose}\" this certificate does not show bases or amounts."),
+    cumulative: |year, y, m| {
+        format!("Basic pension contributions up to the end of {year}: {y} years {m} months in all.")
+    },
+    amounts_hidden: |purpose| {
+        format!("For the purpose \"{purpose}\" this certificate does not show bases or amounts.")
+    },
     no_benefit_statement: |name, date| {
-        format!("According to the records of this portal, as of {date} {name} receives no benefits from basic pension, unemployment, work injury, maternity or medical insurance.")
+        format!(
+            "According to the records of this portal, as of {date} {name} receives no benefits from basic pension, unemployment, work injury, maternity or medical insurance."
+        )
     },
     not_enrolled_statement: |name, insurance, date, ended| match ended {
-        Some(ended) => format!("According to the records of this portal, as of {date} {name} is not enrolled in {insurance} (the former enrolment ended on {ended})."),
-        None => format!("According to the records of this portal, as of {date} {name} is not enrolled in {insurance}."),
+        Some(ended) => format!(
+            "According to the records of this portal, as of {date} {name} is not enrolled in {insurance} (the former enrolment ended on {ended})."
+        ),
+        None => format!(
+            "According to the records of this portal, as of {date} {name} is not enrolled in {insurance}."
+        ),
     },
     assisted_note: "This certificate was issued by a helpdesk agent in an assisted session: ",
     document_no: "Document no.",
     code: "Verification code",
     verify_note: "Scan the QR code or open the address above and enter the document number and code to check that this certificate is genuine and still valid.",
-    csv_columns: ["Insurance", "Month", "Months covered", "Place", "Employer", "Base (CNY)", "Employer part (CNY)", "Personal part (CNY)", "Status", "Date paid"],
+    csv_columns: [
+        "Insurance",
+        "Month",
+        "Months covered",
+        "Place",
+        "Employer",
+        "Base (CNY)",
+        "Employer part (CNY)",
+        "Personal part (CNY)",
+        "Status",
+        "Date paid",
+    ],
     csv_paid: "paid",
     csv_arrears: "in arrears",
     nav: "Certificates",
@@ -474,7 +522,11 @@ pub const EN: CertificateTexts = CertificateTexts {
     code_input_hint: "For example 4K7Q-M2XW-9PLT (not case-sensitive)",
     verify_submit: "Verify",
     result_valid: "Verified: Jinbao issued this certificate and it is valid.",
-    result_revoked: |at| format!("Jinbao issued this certificate, but it was revoked on {at} and is no longer valid."),
+    result_revoked: |at| {
+        format!(
+            "Jinbao issued this certificate, but it was revoked on {at} and is no longer valid."
+        )
+    },
     result_not_verified: "Not verified: the document number or the code is wrong. Check them and try again.",
     holder: "Holder",
     kind_label: "Certificate",

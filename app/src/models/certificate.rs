@@ -591,7 +591,10 @@ mod tests {
 
     fn fields(e: AppError) -> Vec<String> {
         match e {
-            AppError::Validation(f) => f.into_iter().map(|f| format!("{}:{}", f.field, f.code)).collect(),
+            AppError::Validation(f) => f
+                .into_iter()
+                .map(|f| format!("{}:{}", f.field, f.code))
+                .collect(),
             other => panic!("expected validation, got {other:?}"),
         }
     }
@@ -600,8 +603,14 @@ mod tests {
     fn ids_are_shown_as_the_purpose_needs() {
         let id = "110101199003074514";
         assert_eq!(shown_id(id, Purpose::Hukou.fields().id), id);
-        assert_eq!(shown_id(id, Purpose::Loan.fields().id), "110101********4514");
-        assert_eq!(shown_id(id, Purpose::Other.fields().id), "1****************4");
+        assert_eq!(
+            shown_id(id, Purpose::Loan.fields().id),
+            "110101********4514"
+        );
+        assert_eq!(
+            shown_id(id, Purpose::Other.fields().id),
+            "1****************4"
+        );
         assert!(Purpose::Visa.fields().amounts && !Purpose::School.fields().amounts);
     }
 
@@ -618,7 +627,11 @@ mod tests {
         let e = input("contributions").parse().unwrap_err();
         assert_eq!(
             fields(e),
-            ["region:required", "insurances:choose_insurance", "period:required"]
+            [
+                "region:required",
+                "insurances:choose_insurance",
+                "period:required"
+            ]
         );
         let ok = IssueInput {
             region: Some("110100".into()),
@@ -649,16 +662,41 @@ mod tests {
             to: Some(to.into()),
             ..input("contributions")
         };
-        assert_eq!(fields(custom("2024-13", "").parse().unwrap_err()), ["from:month_invalid", "to:month_invalid"]);
-        assert_eq!(fields(custom("2025-01", "2024-12").parse().unwrap_err()), ["to:range_reversed"]);
-        assert_eq!(fields(custom("1970-01", "2024-12").parse().unwrap_err()), ["from:month_invalid"]);
-        assert_eq!(fields(custom("1991-01", "2041-01").parse().unwrap_err()), ["from:range_too_long"]);
+        assert_eq!(
+            fields(custom("2024-13", "").parse().unwrap_err()),
+            ["from:month_invalid", "to:month_invalid"]
+        );
+        assert_eq!(
+            fields(custom("2025-01", "2024-12").parse().unwrap_err()),
+            ["to:range_reversed"]
+        );
+        assert_eq!(
+            fields(custom("1970-01", "2024-12").parse().unwrap_err()),
+            ["from:month_invalid"]
+        );
+        assert_eq!(
+            fields(custom("1991-01", "2041-01").parse().unwrap_err()),
+            ["from:range_too_long"]
+        );
         assert!(matches!(
             custom("2019-10", "2024-09").parse().unwrap().detail,
-            IssueDetail::Contributions { period: PeriodChoice::Range { from: 201910, to: 202409 }, .. }
+            IssueDetail::Contributions {
+                period: PeriodChoice::Range {
+                    from: 201910,
+                    to: 202409
+                },
+                ..
+            }
         ));
         assert_eq!(PeriodChoice::Last(12).months(202610), (202511, 202610));
-        assert_eq!(PeriodChoice::Range { from: 202001, to: 202912 }.months(202610), (202001, 202610));
+        assert_eq!(
+            PeriodChoice::Range {
+                from: 202001,
+                to: 202912
+            }
+            .months(202610),
+            (202001, 202610)
+        );
     }
 
     #[test]
@@ -675,17 +713,35 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             fields(e),
-            ["purpose:required", "language:required", "request_key:invalid", "year:required"]
+            [
+                "purpose:required",
+                "language:required",
+                "request_key:invalid",
+                "year:required"
+            ]
         );
-        assert_eq!(fields(input("not_enrolled").parse().unwrap_err()), ["insurance:required"]);
+        assert_eq!(
+            fields(input("not_enrolled").parse().unwrap_err()),
+            ["insurance:required"]
+        );
         assert_eq!(fields(input("pdf").parse().unwrap_err()), ["kind:required"]);
-        assert_eq!(input("no_benefit").parse().unwrap().detail, IssueDetail::NoBenefit);
+        assert_eq!(
+            input("no_benefit").parse().unwrap().detail,
+            IssueDetail::NoBenefit
+        );
     }
 
     #[test]
     fn numbers_and_codes_forgive_typing() {
-        assert_eq!(parse_document_no(" jb7k2m-9q4x wp"), Some("JB7K2M9Q4XWP".into()));
-        assert_eq!(parse_document_no("JB7K2M9Q4XW0"), None, "0 is not in the alphabet");
+        assert_eq!(
+            parse_document_no(" jb7k2m-9q4x wp"),
+            Some("JB7K2M9Q4XWP".into())
+        );
+        assert_eq!(
+            parse_document_no("JB7K2M9Q4XW0"),
+            None,
+            "0 is not in the alphabet"
+        );
         assert_eq!(parse_document_no("XX7K2M9Q4XWP"), None);
         assert_eq!(parse_code("4k7q-m2xw-9plt"), Some("4K7QM2XW9PLT".into()));
         assert_eq!(parse_code("4K7Q-M2XW-9PL"), None);

@@ -65,7 +65,11 @@ fn Verified(view: PublicView) -> impl IntoView {
     let locale = use_context::<Locale>().unwrap_or_default();
     let (banner, class, status) = match view.revoked_at {
         None => (c.result_valid.to_string(), "notice success", c.status_valid),
-        Some(at) => ((c.result_revoked)(&local_minute(at)), "notice error", c.status_revoked),
+        Some(at) => (
+            (c.result_revoked)(&local_minute(at)),
+            "notice error",
+            c.status_revoked,
+        ),
     };
     let issuers = view
         .issuers

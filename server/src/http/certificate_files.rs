@@ -29,14 +29,18 @@ pub async fn certificate_pdf(
     headers: HeaderMap,
     Path(file): Path<String>,
 ) -> Response {
-    let t = Locale::from_cookie_header(&headers).unwrap_or_default().texts();
+    let t = Locale::from_cookie_header(&headers)
+        .unwrap_or_default()
+        .texts();
     let result = async {
         let principal = session.0.ok_or(AppError::Unauthenticated)?;
         let number = file.strip_suffix(".pdf").ok_or(AppError::NotFound)?;
         services::certificates::pdf(&state, &principal, number).await
     };
     match result.await {
-        Ok((number, bytes)) => attachment(bytes, "application/pdf", &format!("jinbao-{number}.pdf")),
+        Ok((number, bytes)) => {
+            attachment(bytes, "application/pdf", &format!("jinbao-{number}.pdf"))
+        }
         Err(e) => refusal(t, &e),
     }
 }
@@ -61,7 +65,10 @@ pub async fn contributions_csv(
     let c = t.certificate;
     let mut out = String::from('\u{feff}');
     if let Some(a) = &principal.assist {
-        push_record(&mut out, &[(t.account.csv_watermark)(&a.agent_name, &a.ticket)]);
+        push_record(
+            &mut out,
+            &[(t.account.csv_watermark)(&a.agent_name, &a.ticket)],
+        );
     }
     push_record(&mut out, &c.csv_columns.map(String::from));
     for r in rows {
@@ -74,16 +81,29 @@ pub async fn contributions_csv(
                 t.insurance(insurance).to_string(),
                 month_label(r.month),
                 r.months_covered.to_string(),
-                if locale == Locale::Zh { r.region_zh } else { r.region_en },
+                if locale == Locale::Zh {
+                    r.region_zh
+                } else {
+                    r.region_en
+                },
                 r.employer_name.unwrap_or_default(),
                 plain_yuan(r.base),
                 plain_yuan(r.employer_part),
                 plain_yuan(r.personal_part),
-                if r.paid_on.is_some() { c.csv_paid } else { c.csv_arrears }.to_string(),
+                if r.paid_on.is_some() {
+                    c.csv_paid
+                } else {
+                    c.csv_arrears
+                }
+                .to_string(),
                 r.paid_on.map(|d| d.to_string()).unwrap_or_default(),
             ],
         );
     }
     let date = state.clock.now().format("%Y-%m-%d");
-    attachment(out, "text/csv; charset=utf-8", &format!("contributions-{date}.csv"))
+    attachment(
+        out,
+        "text/csv; charset=utf-8",
+        &format!("contributions-{date}.csv"),
+    )
 }

@@ -11,6 +11,7 @@
 //! byte-order mark so spreadsheet programs read the Chinese correctly. Exported in a helpdesk
 //! assisted session, the file starts with a one-cell line saying so (the watermark).
 
+use super::download::{attachment, plain_yuan, push_record, refusal};
 use app::error::AppError;
 use app::i18n::{Locale, Texts};
 use app::models::insurance::{Insurance, month_label};
@@ -18,7 +19,6 @@ use app::models::staff::{StaffQueryInput, StaffRow};
 use app::server::auth::RequestSession;
 use app::server::services::staff_roster::RosterExport;
 use app::server::state::AppState;
-use super::download::{attachment, plain_yuan, push_record, refusal};
 use axum::Extension;
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, State};
@@ -157,4 +157,3 @@ fn row_line(t: &Texts, r: &StaffRow, out: &mut String) {
     );
     push_record(out, &cells);
 }
-

@@ -46,7 +46,10 @@ fn Detail(detail: CertificateDetail) -> impl IntoView {
     let s = &detail.summary;
     let no = s.document_no.clone();
     let status = match s.revoked_at {
-        Some(at) => view! { <span class="status-tag revoked">{(c.revoked)(&local_minute(at))}</span> }.into_any(),
+        Some(at) => {
+            view! { <span class="status-tag revoked">{(c.revoked)(&local_minute(at))}</span> }
+                .into_any()
+        }
         None => view! { <span class="status-tag valid">{c.valid}</span> }.into_any(),
     };
     let revocable = s.revoked_at.is_none();

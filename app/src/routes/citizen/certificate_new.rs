@@ -45,7 +45,9 @@ fn not_applicable(kind: CertificateKind, o: &CertificateOptions) -> Option<Strin
     let t = tr();
     let c = t.certificate;
     match kind {
-        CertificateKind::Contributions | CertificateKind::AnnualStatement if o.regions.is_empty() => {
+        CertificateKind::Contributions | CertificateKind::AnnualStatement
+            if o.regions.is_empty() =>
+        {
             Some(c.no_history_reason.to_string())
         }
         CertificateKind::NoBenefit if !o.receiving.is_empty() => Some((c.receiving_reason)(
@@ -113,23 +115,27 @@ fn IssueForm(kind: CertificateKind, options: CertificateOptions) -> impl IntoVie
         }.into_any(),
         CertificateKind::NoBenefit => ().into_any(),
     };
-    let radio_group = move |name: &'static str, legend: &'static str, hint: Option<&'static str>, choices: Vec<(String, String, Option<&'static str>, bool)>| {
-        let error_id = format!("{name}-error");
-        let message = move || field_message(t, error.get().as_ref(), name);
-        view! {
-            <fieldset class="field choices" aria-describedby=format!("{name}-error")>
-                <legend>{legend}</legend>
-                {hint.map(|h| view! { <p class="hint">{h}</p> })}
-                {choices.into_iter().map(|(value, label, note, checked)| view! {
-                    <label class="check">
-                        <input type="radio" name=name value=value checked=checked required/>
-                        <span>{label}{note.map(|n| view! { <span class="hint block">{n}</span> })}</span>
-                    </label>
-                }).collect_view()}
-                <p id=error_id class="field-error" role="alert">{message}</p>
-            </fieldset>
-        }
-    };
+    let radio_group =
+        move |name: &'static str,
+              legend: &'static str,
+              hint: Option<&'static str>,
+              choices: Vec<(String, String, Option<&'static str>, bool)>| {
+            let error_id = format!("{name}-error");
+            let message = move || field_message(t, error.get().as_ref(), name);
+            view! {
+                <fieldset class="field choices" aria-describedby=format!("{name}-error")>
+                    <legend>{legend}</legend>
+                    {hint.map(|h| view! { <p class="hint">{h}</p> })}
+                    {choices.into_iter().map(|(value, label, note, checked)| view! {
+                        <label class="check">
+                            <input type="radio" name=name value=value checked=checked required/>
+                            <span>{label}{note.map(|n| view! { <span class="hint block">{n}</span> })}</span>
+                        </label>
+                    }).collect_view()}
+                    <p id=error_id class="field-error" role="alert">{message}</p>
+                </fieldset>
+            }
+        };
     view! {
         {move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))
             .map(|e| view! { <div class="notice error" role="alert">{t.error(&e)}</div> })}
@@ -149,7 +155,12 @@ fn IssueForm(kind: CertificateKind, options: CertificateOptions) -> impl IntoVie
 }
 
 #[component]
-fn Select(name: &'static str, label: &'static str, error: Signal<Option<AppError>>, choices: Vec<(String, String)>) -> impl IntoView {
+fn Select(
+    name: &'static str,
+    label: &'static str,
+    error: Signal<Option<AppError>>,
+    choices: Vec<(String, String)>,
+) -> impl IntoView {
     let t = tr();
     let message = move || field_message(t, error.get().as_ref(), name);
     view! {
@@ -164,13 +175,30 @@ fn Select(name: &'static str, label: &'static str, error: Signal<Option<AppError
 }
 
 #[component]
-fn ContributionFields(options: CertificateOptions, error: Signal<Option<AppError>>) -> impl IntoView {
+fn ContributionFields(
+    options: CertificateOptions,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
     let t = tr();
     let c = t.certificate;
     let message = move |name: &'static str| move || field_message(t, error.get().as_ref(), name);
     // The first place is the one paid most recently; its insurances are ticked by default.
-    let ticked: Vec<Insurance> = options.regions.first().map(|r| r.2.clone()).unwrap_or_default();
-    let regions = options.regions.iter().map(|(code, name, _)| (code.clone(), name.get(use_context::<Locale>().unwrap_or_default()).to_string())).collect();
+    let ticked: Vec<Insurance> = options
+        .regions
+        .first()
+        .map(|r| r.2.clone())
+        .unwrap_or_default();
+    let regions = options
+        .regions
+        .iter()
+        .map(|(code, name, _)| {
+            (
+                code.clone(),
+                name.get(use_context::<Locale>().unwrap_or_default())
+                    .to_string(),
+            )
+        })
+        .collect();
     let field = |name: &'static str, label: &'static str| {
         let msg = message(name);
         view! {

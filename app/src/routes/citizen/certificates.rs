@@ -40,7 +40,9 @@ pub fn CertificatesPage() -> impl IntoView {
 /// The period a certificate speaks about, in words.
 pub fn period_text(t: &Texts, period: Option<CertificatePeriod>) -> Option<String> {
     period.map(|p| match p {
-        CertificatePeriod::Months(from, to) => format!("{} – {}", month_label(from), month_label(to)),
+        CertificatePeriod::Months(from, to) => {
+            format!("{} – {}", month_label(from), month_label(to))
+        }
         CertificatePeriod::Year(y) => format!("{} {y}", t.certificate.year_label),
     })
 }
@@ -51,7 +53,10 @@ fn CertificateCard(summary: CertificateSummary) -> impl IntoView {
     let c = t.certificate;
     let no = summary.document_no.clone();
     let status = match summary.revoked_at {
-        Some(at) => view! { <span class="status-tag revoked">{(c.revoked)(&local_minute(at))}</span> }.into_any(),
+        Some(at) => {
+            view! { <span class="status-tag revoked">{(c.revoked)(&local_minute(at))}</span> }
+                .into_any()
+        }
         None => view! { <span class="status-tag valid">{c.valid}</span> }.into_any(),
     };
     view! {

@@ -45,7 +45,10 @@ impl Facts {
         let periods = store.enrolment_periods(person_id).await?;
         let history = store.contribution_history(person_id).await?;
         let mut accounts = Vec::new();
-        for insurance in Insurance::ALL.into_iter().filter(|i| i.has_personal_account()) {
+        for insurance in Insurance::ALL
+            .into_iter()
+            .filter(|i| i.has_personal_account())
+        {
             for row in store.account_history(person_id, insurance.code()).await? {
                 accounts.push((insurance, row));
             }
@@ -66,7 +69,11 @@ impl Facts {
         }
         Ok(Self {
             person,
-            sex: if profile.sex == "F" { Sex::Female } else { Sex::Male },
+            sex: if profile.sex == "F" {
+                Sex::Female
+            } else {
+                Sex::Male
+            },
             hukou_region: profile.hukou_region,
             periods,
             history,
@@ -98,7 +105,7 @@ impl Facts {
             }
         }
         // The place paid most recently first: it is the one most people need.
-        regions.sort_by(|a, b| b.3.cmp(&a.3));
+        regions.sort_by_key(|r| std::cmp::Reverse(r.3));
         let mut years: Vec<i32> = self.history.iter().map(|h| h.month / 100).collect();
         years.sort_unstable_by(|a, b| b.cmp(a));
         years.dedup();
@@ -153,7 +160,9 @@ impl Facts {
                 let (from, to) = period.months(last);
                 let chosen: Vec<&HistoryRow> = rows
                     .into_iter()
-                    .filter(|h| Insurance::from_code(&h.insurance).is_some_and(|i| insurances.contains(&i)))
+                    .filter(|h| {
+                        Insurance::from_code(&h.insurance).is_some_and(|i| insurances.contains(&i))
+                    })
                     .collect();
                 let spans = spans(&chosen, from, to, fields.amounts);
                 if spans.is_empty() {
@@ -242,7 +251,10 @@ impl Facts {
             .map(|o| o.data_as_of)
             .min()
             .unwrap_or(self.today);
-        let mut issuers: Vec<Named> = offices.iter().map(|o| named(&o.name_zh, &o.name_en)).collect();
+        let mut issuers: Vec<Named> = offices
+            .iter()
+            .map(|o| named(&o.name_zh, &o.name_en))
+            .collect();
         issuers.dedup();
         if issuers.is_empty() {
             issuers.push(platform());
@@ -271,8 +283,7 @@ impl Facts {
             .into_iter()
             .filter(|i| {
                 self.periods.iter().any(|p| {
-                    p.insurance == i.code()
-                        && p.status == EnrolmentStatus::ReceivingBenefits.code()
+                    p.insurance == i.code() && p.status == EnrolmentStatus::ReceivingBenefits.code()
                 })
             })
             .collect()
@@ -319,7 +330,7 @@ impl Facts {
 
     fn periods_in(&self, year: i32) -> impl Iterator<Item = &EnrolmentPeriod> {
         self.periods.iter().filter(move |p| {
-            p.start_month <= year * 100 + 12 && p.end_month.is_none_or(|e| e >= year * 100 + 1)
+            p.start_month <= year * 100 + 12 && p.end_month.is_none_or(|e| e > year * 100)
         })
     }
 
@@ -380,14 +391,22 @@ fn named(zh: &str, en: &str) -> Named {
 }
 
 fn order(i: Insurance) -> usize {
-    Insurance::ALL.iter().position(|x| *x == i).unwrap_or(usize::MAX)
+    Insurance::ALL
+        .iter()
+        .position(|x| *x == i)
+        .unwrap_or(usize::MAX)
 }
 
 /// Groups months into spans of one insurance with the same employer, place and base, clipped to
 /// `from..=to`. A resident's yearly payment covers twelve months from its month.
 pub fn spans(rows: &[&HistoryRow], from: Month, to: Month, amounts: bool) -> Vec<ContributionSpan> {
     let mut rows: Vec<&&HistoryRow> = rows.iter().collect();
-    rows.sort_by_key(|h| (Insurance::from_code(&h.insurance).map_or(usize::MAX, order), h.month));
+    rows.sort_by_key(|h| {
+        (
+            Insurance::from_code(&h.insurance).map_or(usize::MAX, order),
+            h.month,
+        )
+    });
     let mut out: Vec<ContributionSpan> = Vec::new();
     for h in rows {
         let Some(insurance) = Insurance::from_code(&h.insurance) else {
@@ -398,7 +417,11 @@ pub fn spans(rows: &[&HistoryRow], from: Month, to: Month, amounts: bool) -> Vec
         if first > last {
             continue;
         }
-        let covered = i64::from(crate::models::insurance::month_index(last) - crate::models::insurance::month_index(first) + 1);
+        let covered = i64::from(
+            crate::models::insurance::month_index(last)
+                - crate::models::insurance::month_index(first)
+                + 1,
+        );
         let paid = if h.paid_on.is_some() { covered } else { 0 };
         let employer = h.employer_name.clone();
         match out.last_mut() {
@@ -430,7 +453,14 @@ pub fn spans(rows: &[&HistoryRow], from: Month, to: Month, amounts: bool) -> Vec
 mod tests {
     use super::*;
 
-    fn row(insurance: &str, month: Month, covered: i32, employer: Option<&str>, base: i64, paid: bool) -> HistoryRow {
+    fn row(
+        insurance: &str,
+        month: Month,
+        covered: i32,
+        employer: Option<&str>,
+        base: i64,
+        paid: bool,
+    ) -> HistoryRow {
         HistoryRow {
             insurance: insurance.into(),
             month,
@@ -460,22 +490,69 @@ mod tests {
         let s = spans(&refs, 202401, 202412, true);
         let summary: Vec<_> = s
             .iter()
-            .map(|s| (s.insurance, s.employer.clone().unwrap(), s.from, s.to, s.months_paid, s.base))
+            .map(|s| {
+                (
+                    s.insurance,
+                    s.employer.clone().unwrap(),
+                    s.from,
+                    s.to,
+                    s.months_paid,
+                    s.base,
+                )
+            })
             .collect();
         assert_eq!(
             summary,
             [
-                (Insurance::Pension, "甲".into(), 202401, 202402, 1, Some(800_000)),
-                (Insurance::Pension, "甲".into(), 202403, 202403, 1, Some(900_000)),
+                (
+                    Insurance::Pension,
+                    "甲".into(),
+                    202401,
+                    202402,
+                    1,
+                    Some(800_000)
+                ),
+                (
+                    Insurance::Pension,
+                    "甲".into(),
+                    202403,
+                    202403,
+                    1,
+                    Some(900_000)
+                ),
                 // a gap (202404) starts a new span
-                (Insurance::Pension, "甲".into(), 202405, 202405, 1, Some(900_000)),
-                (Insurance::Pension, "乙".into(), 202406, 202406, 1, Some(900_000)),
-                (Insurance::Medical, "甲".into(), 202401, 202401, 1, Some(800_000)),
+                (
+                    Insurance::Pension,
+                    "甲".into(),
+                    202405,
+                    202405,
+                    1,
+                    Some(900_000)
+                ),
+                (
+                    Insurance::Pension,
+                    "乙".into(),
+                    202406,
+                    202406,
+                    1,
+                    Some(900_000)
+                ),
+                (
+                    Insurance::Medical,
+                    "甲".into(),
+                    202401,
+                    202401,
+                    1,
+                    Some(800_000)
+                ),
             ]
         );
         // Without amounts a change of base does not split a span.
         let s = spans(&refs, 202401, 202412, false);
-        assert_eq!((s[0].from, s[0].to, s[0].months_paid, s[0].base), (202401, 202403, 2, None));
+        assert_eq!(
+            (s[0].from, s[0].to, s[0].months_paid, s[0].base),
+            (202401, 202403, 2, None)
+        );
     }
 
     #[test]

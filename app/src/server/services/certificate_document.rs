@@ -35,7 +35,10 @@ pub fn document(
             }
             .to_string(),
         ),
-        (c.purpose_label.to_string(), (c.purpose)(content.purpose).to_string()),
+        (
+            c.purpose_label.to_string(),
+            (c.purpose)(content.purpose).to_string(),
+        ),
     ];
     let mut blocks = Vec::new();
     let amounts = content.purpose.fields().amounts;
@@ -82,7 +85,9 @@ pub fn document(
                 .iter()
                 .map(|s| {
                     let mut row = vec![
-                        s.employer.clone().unwrap_or_else(|| c.no_employer.to_string()),
+                        s.employer
+                            .clone()
+                            .unwrap_or_else(|| c.no_employer.to_string()),
                         month_label(s.from),
                         month_label(s.to),
                         t.insurance(s.insurance).to_string(),
@@ -182,9 +187,9 @@ pub fn document(
                         .collect(),
                     empty: c.no_accounts.to_string(),
                 })),
-                None => blocks.push(Block::Paragraph((c.amounts_hidden)(
-                    (c.purpose)(content.purpose),
-                ))),
+                None => blocks.push(Block::Paragraph((c.amounts_hidden)((c.purpose)(
+                    content.purpose,
+                )))),
             }
         }
         CertificateBody::NoBenefit => {
@@ -195,7 +200,10 @@ pub fn document(
             )));
         }
         CertificateBody::NotEnrolled { insurance, ended } => {
-            fields.push((c.insurance_label.to_string(), t.insurance(*insurance).to_string()));
+            fields.push((
+                c.insurance_label.to_string(),
+                t.insurance(*insurance).to_string(),
+            ));
             blocks.push(Block::Fields(std::mem::take(&mut fields)));
             blocks.push(Block::Paragraph((c.not_enrolled_statement)(
                 &person.name,
@@ -206,11 +214,16 @@ pub fn document(
         }
     }
     if !amounts && matches!(content.body, CertificateBody::Contributions { .. }) {
-        blocks.push(Block::Paragraph((c.amounts_hidden)((c.purpose)(content.purpose))));
+        blocks.push(Block::Paragraph((c.amounts_hidden)((c.purpose)(
+            content.purpose,
+        ))));
     }
     blocks.push(Block::Fields(vec![
         (c.issuers_label.to_string(), issuers),
-        (c.issued_on.to_string(), crate::models::time::local_minute(content.issued_at)),
+        (
+            c.issued_on.to_string(),
+            crate::models::time::local_minute(content.issued_at),
+        ),
         (c.data_as_of.to_string(), content.data_as_of.to_string()),
     ]));
     if let Some(by) = &content.assisted_by {
@@ -243,4 +256,3 @@ fn column(title: &str, weight: f32, align: Align) -> Column {
         align,
     }
 }
-

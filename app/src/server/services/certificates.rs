@@ -22,9 +22,12 @@ use sha2::{Digest, Sha256};
 /// A person has few certificates; the list shows the newest this many.
 const LIST_LIMIT: i64 = 100;
 
-pub async fn options(state: &AppState, scope: CitizenScope) -> Result<CertificateOptions, AppError> {
-    let facts = certificate_content::Facts::load(&state.store, scope.person_id, state.clock.now())
-        .await?;
+pub async fn options(
+    state: &AppState,
+    scope: CitizenScope,
+) -> Result<CertificateOptions, AppError> {
+    let facts =
+        certificate_content::Facts::load(&state.store, scope.person_id, state.clock.now()).await?;
     Ok(facts.options(random_code(24)))
 }
 
@@ -72,7 +75,9 @@ pub async fn issue(
             Inserted::NumberTaken => continue,
         }
     }
-    Err(AppError::internal("no free document number after three tries"))
+    Err(AppError::internal(
+        "no free document number after three tries",
+    ))
 }
 
 pub async fn list(store: &Store, scope: CitizenScope) -> Result<Vec<CertificateSummary>, AppError> {
@@ -166,27 +171,20 @@ pub async fn verify(
 ) -> Result<VerifyOutcome, AppError> {
     let now = state.clock.now();
     let number = parse_document_no(number);
-    let key = AccountName::Username(format!(
-        "#certificate:{}",
-        number.as_deref().unwrap_or("")
-    ))
-    .throttle_key(&state.secret_key);
+    let key = AccountName::Username(format!("#certificate:{}", number.as_deref().unwrap_or("")))
+        .throttle_key(&state.secret_key);
     let failed = state
         .store
         .failed_logins_since(&key, address, state.throttle.window_start(now))
         .await?;
     state.throttle.check(&failed, now)?;
     let found = match (&number, parse_code(code)) {
-        (Some(number), Some(code)) => state
-            .store
-            .certificate(number)
-            .await?
-            .filter(|row| {
-                codes_equal(
-                    &verification_code(&state.secret_key, &row.document_no, &row.content),
-                    &code,
-                )
-            }),
+        (Some(number), Some(code)) => state.store.certificate(number).await?.filter(|row| {
+            codes_equal(
+                &verification_code(&state.secret_key, &row.document_no, &row.content),
+                &code,
+            )
+        }),
         _ => None,
     };
     state
@@ -282,8 +280,7 @@ pub fn verification_code(key: &[u8], document_no: &str, content: &str) -> String
 /// Compares without stopping at the first difference, so timing does not reveal a prefix.
 fn codes_equal(a: &str, b: &str) -> bool {
     a.len() == b.len()
-        && a
-            .bytes()
+        && a.bytes()
             .zip(b.bytes())
             .fold(0u8, |acc, (x, y)| acc | (x ^ y))
             == 0

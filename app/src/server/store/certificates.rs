@@ -75,9 +75,14 @@ impl Store {
         Ok(earlier.map_or(Inserted::NumberTaken, Inserted::Existing))
     }
 
-    pub async fn certificate(&self, document_no: &str) -> Result<Option<CertificateRow>, StoreError> {
+    pub async fn certificate(
+        &self,
+        document_no: &str,
+    ) -> Result<Option<CertificateRow>, StoreError> {
         let sql = format!("SELECT {COLUMNS} FROM certificates WHERE document_no = $1");
-        Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(document_no).fetch_optional(pool).await?))
+        Ok(
+            on_pool!(self, pool => sqlx::query_as(&sql).bind(document_no).fetch_optional(pool).await?),
+        )
     }
 
     /// A person's certificates, newest first.
@@ -89,7 +94,9 @@ impl Store {
         let sql = format!(
             "SELECT {COLUMNS} FROM certificates WHERE person_id = $1 ORDER BY issued_at DESC, id DESC LIMIT $2"
         );
-        Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(person_id).bind(limit).fetch_all(pool).await?))
+        Ok(
+            on_pool!(self, pool => sqlx::query_as(&sql).bind(person_id).bind(limit).fetch_all(pool).await?),
+        )
     }
 
     /// Revokes the person's own, still valid certificate; false when there is none such.
@@ -101,7 +108,8 @@ impl Store {
     ) -> Result<bool, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query(
             "UPDATE certificates SET revoked_at = $3 WHERE document_no = $1 AND person_id = $2 AND revoked_at IS NULL",
-        ).bind(document_no).bind(person_id).bind(at).execute(pool).await?.rows_affected()) == 1)
+        ).bind(document_no).bind(person_id).bind(at).execute(pool).await?.rows_affected())
+            == 1)
     }
 
     /// How often strangers verified a document (from the owner's access log).
@@ -116,7 +124,10 @@ impl Store {
     }
 
     /// Every contribution of a person, by insurance and month.
-    pub async fn contribution_history(&self, person_id: i64) -> Result<Vec<HistoryRow>, StoreError> {
+    pub async fn contribution_history(
+        &self,
+        person_id: i64,
+    ) -> Result<Vec<HistoryRow>, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "SELECT c.insurance, c.month, c.months_covered, c.region_code, r.name_zh AS region_zh, r.name_en AS region_en, \
                     m.name AS employer_name, c.base, c.employer_part, c.personal_part, c.paid_on \

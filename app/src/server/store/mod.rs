@@ -23,8 +23,8 @@ pub use accounts::{
 };
 pub use assist::{AssistedAction, AssistedSessionRow, NewAssistedSession};
 pub use audit::{AuditEvent, AuditFilter, AuditRecord};
-pub use certificates::{CertificateRow, HistoryRow, Inserted, NewCertificate};
 pub use bulk::{NewAccountYear, NewContribution, NewEmployer, NewEnrolment, NewPerson, RegionWage};
+pub use certificates::{CertificateRow, HistoryRow, Inserted, NewCertificate};
 pub use lookup::{EmployerUser, PersonKey, PersonMatch};
 pub use notifications::{NewNotification, NotificationRecord};
 pub use records::{
