@@ -42,21 +42,20 @@ pub(super) fn page(page: &Page, font: &Subset, watermark: Option<&Watermark>) ->
             Mark::Rects { rects, .. } if rects.is_empty() => {}
             Mark::Rects { rects, paint } => {
                 painter.end_text();
+                // State first: nothing may come between a path and its painting operator.
+                match *paint {
+                    Paint::Fill { gray } => painter.fill(gray),
+                    Paint::Stroke { gray, width } => painter.stroke(gray, width),
+                }
                 for r in rects {
                     painter
                         .content
                         .rect(r.x, PAGE_HEIGHT - r.y - r.height, r.width, r.height);
                 }
-                match *paint {
-                    Paint::Fill { gray } => {
-                        painter.fill(gray);
-                        painter.content.fill_nonzero();
-                    }
-                    Paint::Stroke { gray, width } => {
-                        painter.stroke(gray, width);
-                        painter.content.stroke();
-                    }
-                }
+                match paint {
+                    Paint::Fill { .. } => painter.content.fill_nonzero(),
+                    Paint::Stroke { .. } => painter.content.stroke(),
+                };
             }
         }
     }
