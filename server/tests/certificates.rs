@@ -492,6 +492,14 @@ async fn wrong_codes_are_throttled_per_document() {
             );
         }
         assert_eq!(verify(&app, &number, code).await.status(), 429, "{kind:?}");
+        // Malformed numbers are throttled for the address that types them, not per document.
+        for _ in 0..5 {
+            assert_eq!(
+                json(verify(&app, "JB-TYPO", code).await).await,
+                "NotVerified"
+            );
+        }
+        assert_eq!(verify(&app, "JB-TYPO", code).await.status(), 429);
         // The window passes; the right code works again.
         app.clock.advance(chrono::Duration::minutes(16));
         assert_eq!(verify(&app, &number, code).await.status(), 200);

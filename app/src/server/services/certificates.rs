@@ -171,8 +171,13 @@ pub async fn verify(
 ) -> Result<VerifyOutcome, AppError> {
     let now = state.clock.now();
     let number = parse_document_no(number);
-    let key = AccountName::Username(format!("#certificate:{}", number.as_deref().unwrap_or("")))
-        .throttle_key(&state.secret_key);
+    // Per document, so one document's code cannot be guessed quickly; a number that cannot be
+    // one counts against the address that typed it, not against everyone's typos.
+    let key = AccountName::Username(match &number {
+        Some(n) => format!("#certificate:{n}"),
+        None => format!("#certificate-typo:{address}"),
+    })
+    .throttle_key(&state.secret_key);
     let failed = state
         .store
         .failed_logins_since(&key, address, state.throttle.window_start(now))
