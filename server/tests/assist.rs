@@ -6,53 +6,18 @@ mod common;
 
 use app::server::store::AuditFilter;
 use chrono::Duration;
-use common::{BACKENDS, CITIZEN, PASSWORD, RETIREE, TestApp, spawn_app};
+use common::{ASSIST_TICKET, BACKENDS, CITIZEN, PASSWORD, RETIREE, TestApp, spawn_app};
 use serde_json::Value;
 
 async fn json(res: reqwest::Response) -> Value {
     res.json().await.expect("json body")
 }
 
-/// The helpdesk finds the caller by resident ID; returns their user id.
-async fn find_user(app: &TestApp, agent: &reqwest::Client, resident_id: &str) -> i64 {
-    let res = app
-        .call(
-            agent,
-            "/api/helpdesk/find_callers",
-            &[("by", "id"), ("q", resident_id)],
-        )
-        .await;
-    assert_eq!(res.status(), 200);
-    json(res).await["Persons"][0]["user_id"]
-        .as_i64()
-        .expect("a user")
-}
-
-async fn start(
-    app: &TestApp,
-    agent: &reqwest::Client,
-    user: i64,
-    as_role: &str,
-) -> reqwest::Response {
-    app.call(
-        agent,
-        "/api/helpdesk/start_assist",
-        &[
-            ("user", &user.to_string()),
-            ("as_role", as_role),
-            ("reason", "record_enquiry"),
-            ("reason_text", "来电查询 2019 年的缴费记录"),
-            ("ticket", "T-20261127-001"),
-        ],
-    )
-    .await
-}
-
 /// A helpdesk agent in an assisted session as the demo citizen.
 async fn assisting_citizen(app: &TestApp) -> (reqwest::Client, i64) {
     let agent = app.signed_in("helpdesk-demo").await;
-    let user = find_user(app, &agent, CITIZEN).await;
-    let res = start(app, &agent, user, "citizen").await;
+    let user = app.find_user(&agent, CITIZEN).await;
+    let res = app.start_assist(&agent, user, "citizen").await;
     assert_eq!(
         res.status(),
         200,
@@ -153,7 +118,7 @@ async fn an_assisted_session_reads_as_the_citizen_and_audits_every_request() {
     for kind in BACKENDS {
         let app = spawn_app(kind, |_| {}).await;
         let agent = app.signed_in("helpdesk-demo").await;
-        let user = find_user(&app, &agent, CITIZEN).await;
+        let user = app.find_user(&agent, CITIZEN).await;
 
         // Reason, details and ticket are required; a refused start creates nothing.
         let res = app
@@ -212,7 +177,7 @@ async fn an_assisted_session_reads_as_the_citizen_and_audits_every_request() {
         }
         assert!(assisted_events(&app).await.is_empty());
 
-        let res = start(&app, &agent, user, "citizen").await;
+        let res = app.start_assist(&agent, user, "citizen").await;
         assert_eq!(res.status(), 200);
         assert_eq!(res.headers().get("location").unwrap(), "/me");
         assert!(
@@ -225,7 +190,7 @@ async fn an_assisted_session_reads_as_the_citizen_and_audits_every_request() {
         assert_eq!(me["role"], "Citizen");
         assert_eq!(me["display_name"], "李明轩");
         assert_eq!(me["assisted"]["agent_name"], "客服 周敏");
-        assert_eq!(me["assisted"]["ticket"], "T-20261127-001");
+        assert_eq!(me["assisted"]["ticket"], ASSIST_TICKET);
         assert_eq!(me["assisted"]["write_mode"], false);
         assert_eq!(me["assisted"]["minutes_left"], 10);
         let home = json(app.call(&agent, "/api/citizen/get_home", &[]).await).await;
@@ -272,7 +237,7 @@ async fn an_assisted_session_reads_as_the_citizen_and_audits_every_request() {
         for e in &events {
             assert_eq!(e.actor_name.as_deref(), Some("客服 周敏"));
             assert_eq!(e.subject_name.as_deref(), Some("李明轩"));
-            assert_eq!(e.ticket.as_deref(), Some("T-20261127-001"));
+            assert_eq!(e.ticket.as_deref(), Some(ASSIST_TICKET));
             assert_eq!(e.reason.as_deref(), Some("record_enquiry"));
         }
         assert_eq!(events.iter().filter(|e| e.outcome == "refused").count(), 3);
@@ -290,7 +255,7 @@ async fn an_assisted_session_reads_as_the_citizen_and_audits_every_request() {
         let log = json(app.call(&citizen, "/api/citizen/get_access_log", &[]).await).await;
         assert_eq!(log["open_sessions"].as_array().unwrap().len(), 1);
         let session = &log["entries"][0]["assisted"];
-        assert_eq!(session["ticket"], "T-20261127-001");
+        assert_eq!(session["ticket"], ASSIST_TICKET);
         assert_eq!(session["reason_text"], "来电查询 2019 年的缴费记录");
         assert!(session["actions"].as_array().unwrap().len() >= 6);
     }
@@ -379,8 +344,11 @@ async fn the_idle_and_hard_limits_end_the_session_and_return_to_the_console() {
         assert_eq!(console.status(), 200, "back at the console");
 
         // Hard limit: busy all along, still ended at 30 minutes.
-        let user = find_user(&app, &agent, CITIZEN).await;
-        assert_eq!(start(&app, &agent, user, "citizen").await.status(), 200);
+        let user = app.find_user(&agent, CITIZEN).await;
+        assert_eq!(
+            app.start_assist(&agent, user, "citizen").await.status(),
+            200
+        );
         for _ in 0..3 {
             app.clock.advance(Duration::minutes(9));
             assert_eq!(home_status(&app, &agent).await, 200);
@@ -438,8 +406,11 @@ async fn either_side_can_end_it_and_nobody_else() {
         );
 
         // The agent ends it: back to the console under a new session token.
-        let user = find_user(&app, &agent, CITIZEN).await;
-        assert_eq!(start(&app, &agent, user, "citizen").await.status(), 200);
+        let user = app.find_user(&agent, CITIZEN).await;
+        assert_eq!(
+            app.start_assist(&agent, user, "citizen").await.status(),
+            200
+        );
         let res = app.call(&agent, "/api/assist/end", &[]).await;
         assert_eq!(res.status(), 200);
         assert_eq!(res.headers().get("location").unwrap(), "/helpdesk");
@@ -477,7 +448,7 @@ async fn acting_for_an_employer_logs_views_of_staff_as_done_on_its_behalf() {
             )
             .await;
         let user = json(res).await["Employer"]["users"][0][0].as_i64().unwrap();
-        let res = start(&app, &agent, user, "employer").await;
+        let res = app.start_assist(&agent, user, "employer").await;
         assert_eq!(res.headers().get("location").unwrap(), "/employer");
         let res = app.call(&agent, "/api/employer/list_staff", &[]).await;
         assert_eq!(res.status(), 200);
@@ -492,7 +463,7 @@ async fn acting_for_an_employer_logs_views_of_staff_as_done_on_its_behalf() {
             .unwrap();
         let first = csv.trim_start_matches('\u{feff}').lines().next().unwrap();
         assert!(
-            first.contains("客服协助会话") && first.contains("T-20261127-001"),
+            first.contains("客服协助会话") && first.contains(ASSIST_TICKET),
             "{first}"
         );
         // The demo citizen works for the demo employer: the view is in their log, marked.

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{BACKENDS, CITIZEN, RETIREE, TestApp, spawn_app};
+use common::{ASSIST_TICKET, BACKENDS, CITIZEN, RETIREE, TestApp, spawn_app};
 use serde_json::Value;
 
 async fn json(res: reqwest::Response) -> Value {
@@ -573,30 +573,8 @@ async fn in_an_assisted_session_issuing_needs_write_mode_and_is_watermarked() {
     for kind in BACKENDS {
         let app = spawn_app(kind, |_| {}).await;
         let agent = app.signed_in("helpdesk-demo").await;
-        let res = app
-            .call(
-                &agent,
-                "/api/helpdesk/find_callers",
-                &[("by", "id"), ("q", CITIZEN)],
-            )
-            .await;
-        let user = json(res).await["Persons"][0]["user_id"]
-            .as_i64()
-            .unwrap()
-            .to_string();
-        let res = app
-            .call(
-                &agent,
-                "/api/helpdesk/start_assist",
-                &[
-                    ("user", &user),
-                    ("as_role", "citizen"),
-                    ("reason", "help_with_application"),
-                    ("reason_text", "来电需要开具贷款用的缴费证明"),
-                    ("ticket", "T-20261127-042"),
-                ],
-            )
-            .await;
+        let user = app.find_user(&agent, CITIZEN).await;
+        let res = app.start_assist(&agent, user, "citizen").await;
         assert_eq!(res.status(), 200);
         let key = options(&app, &agent).await["request_key"]
             .as_str()
@@ -620,7 +598,7 @@ async fn in_an_assisted_session_issuing_needs_write_mode_and_is_watermarked() {
         let number = issued(&app, &agent, &borrowed(&form)).await;
         let text = pdf_text(&download(&app, &agent, &number).await.bytes().await.unwrap());
         assert!(
-            text.contains("T-20261127-042"),
+            text.contains(ASSIST_TICKET),
             "the watermark names the ticket:\n{text}"
         );
         assert!(text.contains("客服"));

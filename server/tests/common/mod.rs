@@ -10,6 +10,8 @@ use server::startup::{Application, open_store};
 pub const PASSWORD: &str = "Jinbao-Demo-2026";
 pub const CITIZEN: &str = "110101199003074514";
 pub const RETIREE: &str = "510107196211033927";
+/// The ticket number of the assisted sessions tests start.
+pub const ASSIST_TICKET: &str = "T-20261127-001";
 
 /// The administrative PostgreSQL URL; the test command starts a local server where none runs.
 fn pg_admin_url() -> String {
@@ -188,5 +190,41 @@ impl TestApp {
         let code = self.code_for(account);
         self.call(c, "/api/auth/verify_code", &[("code", &code)])
             .await
+    }
+
+    /// The helpdesk finds the caller by resident ID; returns their user id.
+    pub async fn find_user(&self, agent: &reqwest::Client, resident_id: &str) -> i64 {
+        let res = self
+            .call(
+                agent,
+                "/api/helpdesk/find_callers",
+                &[("by", "id"), ("q", resident_id)],
+            )
+            .await;
+        assert_eq!(res.status(), 200);
+        res.json::<serde_json::Value>().await.expect("json body")["Persons"][0]["user_id"]
+            .as_i64()
+            .expect("a user")
+    }
+
+    /// The agent starts an assisted session as `user` in `as_role`, with ticket [`ASSIST_TICKET`].
+    pub async fn start_assist(
+        &self,
+        agent: &reqwest::Client,
+        user: i64,
+        as_role: &str,
+    ) -> reqwest::Response {
+        self.call(
+            agent,
+            "/api/helpdesk/start_assist",
+            &[
+                ("user", &user.to_string()),
+                ("as_role", as_role),
+                ("reason", "record_enquiry"),
+                ("reason_text", "来电查询 2019 年的缴费记录"),
+                ("ticket", ASSIST_TICKET),
+            ],
+        )
+        .await
     }
 }
