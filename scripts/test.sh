@@ -28,14 +28,24 @@ cargo test --release -p server
 build_site
 
 log "browser journeys (Chromium, JavaScript on and off, phone viewport)"
-E2E_DIR="$(mktemp -d)"
 PORT="${JINBAO_E2E_PORT:-3900}"
-export DATABASE_URL="sqlite://$E2E_DIR/e2e.db" LEPTOS_SITE_ADDR="127.0.0.1:$PORT" LEPTOS_SITE_ROOT="$ROOT/target/site"
-export JINBAO_SECRET_KEY_FILE="$E2E_DIR/secret.key" JINBAO_METRICS_ADDR=""
-"$JINBAO_BIN" seed --persons 200 >/dev/null
-"$JINBAO_BIN" serve >"$E2E_DIR/server.log" 2>&1 &
-SERVER_PID=$!
-trap 'kill $SERVER_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
-(cd end2end && BASE_URL="http://127.0.0.1:$PORT" npx playwright test) || { cat "$E2E_DIR/server.log" | tail -n 50; exit 1; }
+export LEPTOS_SITE_ADDR="127.0.0.1:$PORT" LEPTOS_SITE_ROOT="$ROOT/target/site" JINBAO_METRICS_ADDR=""
+# Each device project starts from freshly seeded demo data: the journeys change the demo
+# citizen's record (a completed transfer ends his Shenzhen relationship), and every project
+# must walk them from the same start.
+journeys() {
+  local project="$1" dir
+  dir="$(mktemp -d)"
+  export DATABASE_URL="sqlite://$dir/e2e.db" JINBAO_SECRET_KEY_FILE="$dir/secret.key"
+  "$JINBAO_BIN" seed --persons 200 >/dev/null
+  "$JINBAO_BIN" serve >"$dir/server.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
+  local status=0
+  (cd end2end && BASE_URL="http://127.0.0.1:$PORT" npx playwright test --project="$project") || status=$?
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  if [ "$status" -ne 0 ]; then tail -n 50 "$dir/server.log"; exit "$status"; fi
+}
+for project in phone-js phone-nojs desktop-js; do journeys "$project"; done
 log "all tests passed"

@@ -11,8 +11,10 @@ use serde::{Deserialize, Serialize};
 pub mod account;
 pub mod admin;
 pub mod certificate;
+pub mod filing;
 pub mod record;
 pub mod staff;
+pub mod transfer;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Locale {
@@ -92,9 +94,11 @@ pub fn tr() -> &'static Texts {
 pub struct Texts {
     pub admin: &'static admin::AdminTexts,
     pub certificate: &'static certificate::CertificateTexts,
+    pub filing: &'static filing::FilingTexts,
     pub account: &'static account::AccountTexts,
     pub record: &'static record::RecordTexts,
     pub staff: &'static staff::StaffTexts,
+    pub transfer: &'static transfer::TransferTexts,
     pub app_name: &'static str,
     pub tagline: &'static str,
     pub skip_to_content: &'static str,
@@ -290,6 +294,8 @@ impl Texts {
                 .field_error(other)
                 .or_else(|| self.admin.field_error(other))
                 .or_else(|| self.certificate.field_error(other))
+                .or_else(|| self.transfer.field_error(other))
+                .or_else(|| self.filing.field_error(other))
                 .unwrap_or(self.field_invalid),
         }
     }
@@ -298,9 +304,11 @@ impl Texts {
 pub static ZH: Texts = Texts {
     admin: &admin::ZH,
     certificate: &certificate::ZH,
+    filing: &filing::ZH,
     account: &account::ZH,
     record: &record::ZH,
     staff: &staff::ZH,
+    transfer: &transfer::ZH,
     app_name: "金保 · 社会保险服务",
     tagline: "五险一站查，一个账号，一份记录",
     skip_to_content: "跳到主要内容",
@@ -378,7 +386,7 @@ pub static ZH: Texts = Texts {
     reviewer_home_title: "经办审核工作台",
     office: "经办机构",
     region: "地区",
-    reviewer_home_body: "转移接续和异地就医备案的待办事项将显示在这里。",
+    reviewer_home_body: "本机构经办的转移接续环节在下方待办业务中，按到期日排列。",
     admin_home_title: "系统管理",
     users_by_role: "各角色账号数",
     count: "数量",
@@ -389,9 +397,11 @@ pub static ZH: Texts = Texts {
 pub static EN: Texts = Texts {
     admin: &admin::EN,
     certificate: &certificate::EN,
+    filing: &filing::EN,
     account: &account::EN,
     record: &record::EN,
     staff: &staff::EN,
+    transfer: &transfer::EN,
     app_name: "Jinbao · Social Insurance",
     tagline: "All five insurances, one login, one record",
     skip_to_content: "Skip to main content",
@@ -471,7 +481,7 @@ pub static EN: Texts = Texts {
     reviewer_home_title: "Reviewer workspace",
     office: "Office",
     region: "Region",
-    reviewer_home_body: "Transfers and out-of-area medical filings waiting for your office will appear here.",
+    reviewer_home_body: "Transfer steps your office handles are in the work queue below, by due date.",
     admin_home_title: "Administration",
     users_by_role: "Accounts by role",
     count: "Count",

@@ -67,12 +67,23 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/me/certificates") view=routes::citizen::certificates::CertificatesPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/certificates/new") view=routes::citizen::certificate_new::NewCertificatePage ssr=SsrMode::Async/>
                     <Route path=path!("/me/certificates/:number") view=routes::citizen::certificate::CertificatePage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/requests") view=routes::citizen::requests::RequestsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/requests/new/:kind") view=routes::citizen::request_draft::TransferTasksPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/requests/new/:kind/places") view=routes::citizen::request_draft::TransferPlacesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/requests/new/:kind/contact") view=routes::citizen::request_draft::TransferContactPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/requests/new/:kind/check") view=routes::citizen::request_draft::TransferCheckPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/requests/:reference") view=routes::citizen::request::RequestPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/filings") view=routes::citizen::filings::FilingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/filings/new") view=routes::citizen::filing_new::NewFilingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/filings/:reference") view=routes::citizen::filings::FilingPage ssr=SsrMode::Async/>
                     <Route path=path!("/verify") view=routes::verify::VerifyPage ssr=SsrMode::Async/>
                     <Route path=path!("/employer") view=routes::employer::home::EmployerHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/employer/staff") view=routes::employer::staff_list::StaffListPage ssr=SsrMode::Async/>
                     <Route path=path!("/employer/staff/:person") view=routes::employer::staff_member::StaffMemberPage ssr=SsrMode::Async/>
                     <Route path=path!("/helpdesk") view=routes::helpdesk::home::HelpdeskHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/review") view=routes::review::home::ReviewerHomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/review/legs/:leg") view=routes::review::leg::LegPage ssr=SsrMode::Async/>
+                    <Route path=path!("/review/overdue") view=routes::review::overdue::OverduePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=routes::admin::home::AdminHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/staff") view=routes::admin::staff::StaffAccountsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view=routes::admin::audit::AuditLogPage ssr=SsrMode::Async/>

@@ -50,6 +50,9 @@ export async function expectNoSidewaysScroll(page) {
 export const TOTP_SECRETS = {
   "helpdesk-demo": "HELPDESKDEMOJINBAOHELPDESKDEMOAA",
   "admin-demo": "ADMINDEMOJINBAOADMINDEMOJINBAOAA",
+  "reviewer-beijing": "REVIEWERBEIJINGJINBAOREVIEWERBJA",
+  "reviewer-shenzhen": "REVIEWERSHENZHENJINBAOREVIEWERSZ",
+  "supervisor-demo": "SUPERVISORDEMOJINBAOSUPERVISORAA",
 };
 
 function base32(secret) {

@@ -10,6 +10,11 @@ use app::server::store::{NewSession, NewUser, RoleGrant};
 use chrono::{Duration, Utc};
 use common::{BACKENDS, CITIZEN, Kind, RETIREE, seeded_store};
 
+/// The day the home page is read on (filings in effect depend on it).
+fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
 async fn person_id(store: &app::server::store::Store, resident_id: &str) -> i64 {
     store
         .person_id_by_resident_id(resident_id)
@@ -36,7 +41,7 @@ async fn demo_citizen_home_is_complete_and_correct() {
     for kind in BACKENDS {
         let (store, _dir) = seeded_store(kind).await;
         let id = person_id(&store, CITIZEN).await;
-        let home = citizen_home(&store, CitizenScope { person_id: id })
+        let home = citizen_home(&store, CitizenScope { person_id: id }, today())
             .await
             .unwrap();
         assert_eq!(home.masked_id, "110101********4514");
@@ -81,7 +86,7 @@ async fn retiree_receives_pension_and_other_insurances_ended() {
     for kind in BACKENDS {
         let (store, _dir) = seeded_store(kind).await;
         let id = person_id(&store, RETIREE).await;
-        let home = citizen_home(&store, CitizenScope { person_id: id })
+        let home = citizen_home(&store, CitizenScope { person_id: id }, today())
             .await
             .unwrap();
         let status = |i: Insurance| {
@@ -123,10 +128,12 @@ async fn both_backends_hold_the_same_data_for_the_same_seed() {
     assert_eq!(sqlite.count_persons().await.unwrap(), 30);
     let mut residents = 0;
     for person_id in 1..=30 {
-        let a = citizen_home(&sqlite, CitizenScope { person_id })
+        let a = citizen_home(&sqlite, CitizenScope { person_id }, today())
             .await
             .unwrap();
-        let b = citizen_home(&pg, CitizenScope { person_id }).await.unwrap();
+        let b = citizen_home(&pg, CitizenScope { person_id }, today())
+            .await
+            .unwrap();
         assert_eq!(a, b, "person {person_id}");
         if a.scheme == Some(Scheme::Resident) {
             residents += 1;

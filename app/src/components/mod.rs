@@ -7,3 +7,4 @@ pub mod form_error;
 pub mod layout;
 pub mod loaded;
 pub mod pager;
+pub mod request_progress;

@@ -9,9 +9,11 @@ pub async fn get_citizen_home() -> Result<CitizenHome, AppError> {
     use crate::server::{auth, services, state::app_state, with_status};
     with_status(
         async {
+            let state = app_state()?;
             services::citizen_home::citizen_home(
-                &app_state()?.store,
+                &state.store,
                 auth::require_principal()?.citizen()?,
+                services::transfers::today(state.clock.now()),
             )
             .await
         }
@@ -39,9 +41,11 @@ pub async fn get_reviewer_home() -> Result<ReviewerHome, AppError> {
     use crate::server::{auth, services, state::app_state, with_status};
     with_status(
         async {
+            let principal = auth::require_principal()?;
             services::staff_homes::reviewer_home(
                 &app_state()?.store,
-                auth::require_principal()?.reviewer()?,
+                principal.reviewer()?,
+                principal.user_id,
             )
             .await
         }

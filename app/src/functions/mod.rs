@@ -8,6 +8,8 @@ pub mod assist;
 pub mod auth;
 pub mod certificates;
 pub mod employer;
+pub mod filings;
 pub mod homes;
 pub mod prefs;
 pub mod records;
+pub mod transfers;

@@ -278,6 +278,15 @@ pub static ZH: AccountTexts = AccountTexts {
             p("reason"),
             p("ticket")
         ),
+        "request_submitted" => format!("您的转移接续申请 {} 已提交。", p("reference")),
+        "filing_made" => format!("您的异地就医备案 {} 已生效。", p("reference")),
+        "request_update" => format!(
+            "您的申请 {}：{}（{}）。",
+            p("reference"),
+            (crate::i18n::transfer::ZH.event)(&p("event")),
+            crate::models::transfer::Step::from_code(&p("step"))
+                .map_or("", crate::i18n::transfer::ZH.step_name)
+        ),
         _ => "系统消息".into(),
     },
     banner_label: "协助会话",
@@ -362,6 +371,7 @@ pub static ZH: AccountTexts = AccountTexts {
         "assist_end" => "结束协助会话".into(),
         "assist_write_mode" => "切换到代办模式".into(),
         "assist_read_mode" => "切回只读模式".into(),
+        "transfer_review" => "办理您的转移接续申请时查看了您的参保记录".into(),
         other => format!("操作 {other}"),
     },
     verification_line: |no, purpose| {
@@ -379,6 +389,7 @@ pub static ZH: AccountTexts = AccountTexts {
         "account_problem" => "账号使用问题".into(),
         "complaint" => "投诉处理".into(),
         "other" => "其他".into(),
+        "process_request" => "办理您提交的申请".into(),
         other => other.into(),
     },
     assisted_on_behalf: "由客服在协助会话中代为操作",
@@ -473,6 +484,18 @@ pub static EN: AccountTexts = AccountTexts {
             p("reason"),
             p("ticket")
         ),
+        "request_submitted" => format!("Your transfer request {} was submitted.", p("reference")),
+        "filing_made" => format!(
+            "Your out-of-area medical filing {} is in effect.",
+            p("reference")
+        ),
+        "request_update" => format!(
+            "Your request {}: {} ({}).",
+            p("reference"),
+            (crate::i18n::transfer::EN.event)(&p("event")),
+            crate::models::transfer::Step::from_code(&p("step"))
+                .map_or("", crate::i18n::transfer::EN.step_name)
+        ),
         _ => "System message".into(),
     },
     banner_label: "Assisted session",
@@ -561,6 +584,7 @@ pub static EN: AccountTexts = AccountTexts {
         "assist_end" => "ended the assisted session".into(),
         "assist_write_mode" => "switched to write mode".into(),
         "assist_read_mode" => "switched back to read-only".into(),
+        "transfer_review" => "looked at your record to process your transfer request".into(),
         other => format!("did {other}"),
     },
     verification_line: |no, purpose| {
@@ -580,6 +604,7 @@ pub static EN: AccountTexts = AccountTexts {
         "account_problem" => "account problem".into(),
         "complaint" => "complaint".into(),
         "other" => "other".into(),
+        "process_request" => "processing a request you submitted".into(),
         other => other.into(),
     },
     assisted_on_behalf: "done by a helpdesk agent in an assisted session",

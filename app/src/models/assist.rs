@@ -36,11 +36,7 @@ impl CallerQuery {
             "id" => ResidentId::parse(q)
                 .map(|id| CallerQuery::ResidentId(id.as_str().to_string()))
                 .map_err(|_| field("resident_id_invalid")),
-            "phone"
-                if q.len() == 11 && q.starts_with('1') && q.bytes().all(|b| b.is_ascii_digit()) =>
-            {
-                Ok(CallerQuery::Phone(q.to_string()))
-            }
+            "phone" if super::ids::is_mobile_number(q) => Ok(CallerQuery::Phone(q.to_string())),
             "phone" => Err(field("phone_invalid")),
             "name" => {
                 let birth = birth.trim();

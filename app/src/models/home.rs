@@ -54,6 +54,10 @@ pub struct EnrolmentSummary {
     pub account_balance: Option<i64>,
     pub office: Named,
     pub data_as_of: NaiveDate,
+    /// Months brought into this relationship by completed transfers.
+    pub carried_in: Vec<super::record::CarriedIn>,
+    /// Medical insurance: the out-of-area filings in effect.
+    pub filings: Vec<super::filing::FilingBrief>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -69,6 +73,7 @@ pub struct EmployerHome {
 pub struct ReviewerHome {
     pub office: Named,
     pub region: Named,
+    pub supervisor: bool,
 }
 
 /// The helpdesk console's greeting and the assisted-session limits it states.

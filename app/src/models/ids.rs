@@ -106,6 +106,11 @@ impl fmt::Debug for ResidentId {
     }
 }
 
+/// A mainland mobile number as people type it: 11 digits starting with 1.
+pub fn is_mobile_number(s: &str) -> bool {
+    s.len() == 11 && s.starts_with('1') && s.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// A unified social credit code (统一社会信用代码), GB 32100-2015.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CreditCode(String);

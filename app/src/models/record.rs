@@ -69,6 +69,16 @@ pub struct RecordQuery {
     pub page: i64,
 }
 
+/// What a completed transfer brought into this insurance's relationship from another place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CarriedIn {
+    pub from: Named,
+    pub to_region: String,
+    pub months: i64,
+    pub personal_account: i64,
+    pub on: NaiveDate,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InsuranceRecord {
     pub insurance: Insurance,
@@ -88,6 +98,7 @@ pub struct InsuranceRecord {
     pub gaps: Vec<Gap>,
     pub chart: Vec<ChartPoint>,
     pub accounts: Vec<AccountYearView>,
+    pub carried_in: Vec<CarriedIn>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -174,9 +174,11 @@ pub async fn insert_staff(store: &Store) -> Result<(), super::SeedError> {
         .unwrap_or(1);
     let beijing = store.office_for("110100", "hrss").await?.map(|o| o.id);
     let shenzhen = store.office_for("440300", "hrss").await?.map(|o| o.id);
+    let beijing_medical = store.office_for("110100", "nhsa").await?.map(|o| o.id);
+    let shenzhen_medical = store.office_for("440300", "nhsa").await?.map(|o| o.id);
     // (user name, display name, role, employer, office)
     type Staff<'a> = (&'a str, &'a str, Role, Option<i64>, Option<i64>);
-    let staff: [Staff<'_>; 5] = [
+    let staff: [Staff<'_>; 8] = [
         (
             "employer-demo",
             "北京金保示范科技 社保专员",
@@ -199,6 +201,27 @@ pub async fn insert_staff(store: &Store) -> Result<(), super::SeedError> {
             None,
             shenzhen,
         ),
+        (
+            "reviewer-beijing-medical",
+            "北京医保审核 王芳",
+            Role::Reviewer,
+            None,
+            beijing_medical,
+        ),
+        (
+            "reviewer-shenzhen-medical",
+            "深圳医保审核 林强",
+            Role::Reviewer,
+            None,
+            shenzhen_medical,
+        ),
+        (
+            "supervisor-demo",
+            "北京人社督办 赵敏",
+            Role::Reviewer,
+            None,
+            beijing,
+        ),
         ("admin-demo", "系统管理员", Role::Admin, None, None),
     ];
     for (username, name, role, employer_id, office_id) in staff {
@@ -220,15 +243,30 @@ pub async fn insert_staff(store: &Store) -> Result<(), super::SeedError> {
         if let Some((_, secret)) = DEMO_TOTP_SECRETS.iter().find(|(u, _)| *u == username) {
             store.set_totp_secret(user_id, secret).await?;
         }
+        if username == SUPERVISOR {
+            store.set_supervisor(user_id, true).await?;
+        }
     }
     Ok(())
 }
 
+/// The reviewer who also sees overdue steps across offices.
+const SUPERVISOR: &str = "supervisor-demo";
+
 /// The demo staff's two-factor secrets (base32), published in the README so a tester can add
 /// them to an authenticator app. Demo data only: real staff enrol their own.
-pub const DEMO_TOTP_SECRETS: [(&str, &str); 4] = [
+pub const DEMO_TOTP_SECRETS: [(&str, &str); 7] = [
     ("helpdesk-demo", "HELPDESKDEMOJINBAOHELPDESKDEMOAA"),
     ("reviewer-beijing", "REVIEWERBEIJINGJINBAOREVIEWERBJA"),
     ("reviewer-shenzhen", "REVIEWERSHENZHENJINBAOREVIEWERSZ"),
+    (
+        "reviewer-beijing-medical",
+        "REVIEWERBJMEDICALJINBAOREVIEWERM",
+    ),
+    (
+        "reviewer-shenzhen-medical",
+        "REVIEWERSZMEDICALJINBAOREVIEWERM",
+    ),
+    ("supervisor-demo", "SUPERVISORDEMOJINBAOSUPERVISORAA"),
     ("admin-demo", "ADMINDEMOJINBAOADMINDEMOJINBAOAA"),
 ];

@@ -228,3 +228,33 @@ impl TestApp {
         .await
     }
 }
+
+/// A response's JSON body; the status and text when it is not JSON.
+pub async fn json(res: reqwest::Response) -> serde_json::Value {
+    let status = res.status();
+    let text = res.text().await.unwrap_or_default();
+    serde_json::from_str(&text).unwrap_or_else(|_| panic!("{status}: {text}"))
+}
+
+/// The JSON body of a response that must be 200.
+pub async fn ok(res: reqwest::Response) -> serde_json::Value {
+    let status = res.status();
+    let body = json(res).await;
+    assert_eq!(status, 200, "{body}");
+    body
+}
+
+/// The (field, code) pairs of a validation error.
+pub fn field_codes(body: &serde_json::Value) -> Vec<(String, String)> {
+    body["Validation"]
+        .as_array()
+        .unwrap_or_else(|| panic!("not a validation error: {body}"))
+        .iter()
+        .map(|f| {
+            (
+                f["field"].as_str().unwrap().to_string(),
+                f["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}

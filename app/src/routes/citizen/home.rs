@@ -30,6 +30,8 @@ fn CitizenHomeView(home: CitizenHome) -> impl IntoView {
                 <a class="button" href="/me/pension-estimate">{t.record.estimate_link}</a>
                 <a class="button" href="/me/access-log">{t.account.nav_access_log}</a>
                 <a class="button" href="/me/certificates">{t.certificate.nav}</a>
+                <a class="button" href="/me/requests">{t.transfer.nav_requests}</a>
+                <a class="button" href="/me/filings">{t.filing.nav}</a>
             </p>
         </section>
         <ul class="insurance-grid" role="list">
@@ -42,6 +44,7 @@ fn CitizenHomeView(home: CitizenHome) -> impl IntoView {
 fn InsuranceCard(summary: InsuranceSummary, t: &'static Texts, locale: Locale) -> impl IntoView {
     let heading_id = format!("ins-{}", summary.insurance.code());
     let title = t.insurance(summary.insurance);
+    let tx = t.transfer;
     let body = match summary.enrolment {
         None => view! {
             <p class="status status-none">{t.not_enrolled}</p>
@@ -63,6 +66,16 @@ fn InsuranceCard(summary: InsuranceSummary, t: &'static Texts, locale: Locale) -
                     <dt>{t.employer}</dt><dd>{e.employer.clone().unwrap_or_else(|| t.none.to_string())}</dd>
                     <dt>{t.enrolled_since}</dt><dd>{month_label(e.enrolled_since)}</dd>
                     <dt>{t.months_contributed}</dt><dd>{(t.months_unit)(e.months_contributed)}</dd>
+                    {e.filings.iter().map(|f| view! {
+                        <dt>{t.filing.nav}</dt>
+                        <dd><a href=format!("/me/filings/{}", f.reference)>
+                            {(t.filing.on_medical)(f.treatment.get(locale), (t.filing.term)(f.term))}
+                        </a>{f.ends_on.map(|d| format!(" · {} {d}", t.filing.valid_until))}</dd>
+                    }).collect_view()}
+                    {e.carried_in.iter().map(|c| view! {
+                        <dt>{tx.carried_label}</dt>
+                        <dd>{(tx.carried_line)(c.from.get(locale), c.months, &c.on.to_string())}</dd>
+                    }).collect_view()}
                     <dt>{t.latest_base}</dt>
                     <dd>{e.latest_base.map(|b| format!("{} {}", yuan(b), t.yuan_unit)).unwrap_or_else(|| t.none.to_string())}</dd>
                     <dt>{t.last_paid_month}</dt>

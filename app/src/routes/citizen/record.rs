@@ -173,6 +173,7 @@ fn RecordView(record: InsuranceRecord) -> impl IntoView {
         <section class="card" aria-labelledby="periods-h">
             <h2 id="periods-h">{rt.periods_title}</h2>
             <ol class="timeline">{periods}</ol>
+            {carried_list(&r.carried_in, locale)}
         </section>
         <section class="card" aria-labelledby="chart-h">
             <h2 id="chart-h">{rt.chart_title}</h2>
@@ -209,4 +210,26 @@ fn RecordView(record: InsuranceRecord) -> impl IntoView {
         </section>
         {accounts}
     }
+}
+
+/// What completed transfers brought into this insurance, one line each.
+pub fn carried_list(
+    carried: &[crate::models::record::CarriedIn],
+    locale: crate::i18n::Locale,
+) -> Option<impl IntoView + use<>> {
+    let x = locale.texts().transfer;
+    (!carried.is_empty()).then(|| {
+        let lines = carried
+            .iter()
+            .map(|c| {
+                view! {
+                    <li>{(x.carried_line)(c.from.get(locale), c.months, &c.on.to_string())}</li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3>{x.carried_label}</h3>
+            <ul class="carried">{lines}</ul>
+        }
+    })
 }

@@ -1,1 +1,3 @@
 pub mod home;
+pub mod leg;
+pub mod overdue;

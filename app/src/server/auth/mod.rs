@@ -250,7 +250,7 @@ impl AccountName {
         if let Ok(id) = ResidentId::parse(s) {
             return Ok(AccountName::ResidentId(id));
         }
-        if s.len() == 11 && s.starts_with('1') && s.bytes().all(|b| b.is_ascii_digit()) {
+        if crate::models::ids::is_mobile_number(s) {
             return Ok(AccountName::Phone(s.to_string()));
         }
         Ok(AccountName::Username(s.to_ascii_lowercase()))

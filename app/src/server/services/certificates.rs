@@ -261,7 +261,7 @@ fn verify_url(content: &CertificateContent, number: &str, code: &str) -> String 
 }
 
 /// `len` characters of the certificate alphabet from the OS random generator.
-fn random_code(len: usize) -> String {
+pub(crate) fn random_code(len: usize) -> String {
     let mut rng = rand::rngs::OsRng;
     (0..len)
         .map(|_| char::from(CODE_ALPHABET[rng.gen_range(0..CODE_ALPHABET.len())]))

@@ -2,6 +2,7 @@
 //! person has been continuously enrolled, and why an insurance is missing.
 
 use crate::error::AppError;
+use crate::models::filing::{FilingBrief, Term, in_effect};
 use crate::models::home::{CitizenHome, EnrolmentSummary, InsuranceSummary, Named};
 use crate::models::ids::ResidentId;
 use crate::models::insurance::{
@@ -23,7 +24,11 @@ pub fn continuous_since(periods: &[&EnrolmentPeriod]) -> Option<Month> {
     Some(since)
 }
 
-pub async fn citizen_home(store: &Store, scope: CitizenScope) -> Result<CitizenHome, AppError> {
+pub async fn citizen_home(
+    store: &Store,
+    scope: CitizenScope,
+    today: chrono::NaiveDate,
+) -> Result<CitizenHome, AppError> {
     let person = store
         .person(scope.person_id)
         .await
@@ -41,6 +46,24 @@ pub async fn citizen_home(store: &Store, scope: CitizenScope) -> Result<CitizenH
         .account_balances(scope.person_id)
         .await
         .map_err(AppError::internal)?;
+    let carried = store.carried_records(scope.person_id).await?;
+    let filings: Vec<FilingBrief> = store
+        .filings_of(scope.person_id)
+        .await?
+        .into_iter()
+        .filter(|f| in_effect(f.starts_on, f.ends_on, f.cancelled_at.is_some(), today))
+        .filter_map(|f| {
+            Some(FilingBrief {
+                term: Term::from_code(&f.term)?,
+                reference: f.reference_no,
+                treatment: Named {
+                    zh: f.treatment_zh,
+                    en: f.treatment_en,
+                },
+                ends_on: f.ends_on,
+            })
+        })
+        .collect();
 
     // The person's scheme is that of their latest pension or medical period.
     let scheme = periods
@@ -100,6 +123,15 @@ pub async fn citizen_home(store: &Store, scope: CitizenScope) -> Result<CitizenH
                         en: office.name_en,
                     },
                     data_as_of: office.data_as_of,
+                    carried_in: super::record::carried_in(&carried, insurance)
+                        .into_iter()
+                        .filter(|c| c.to_region == current.region_code)
+                        .collect(),
+                    filings: if insurance == Insurance::Medical {
+                        filings.clone()
+                    } else {
+                        Vec::new()
+                    },
                 })
             }
         };

@@ -7,11 +7,11 @@ use crate::models::home::Named;
 use crate::models::insurance::{EnrolmentStatus, Insurance, Month, Scheme, StatusReason};
 use crate::models::insurance::{month_from_index, month_index};
 use crate::models::record::{
-    AccountYearView, CareerOverview, ChartPoint, ContributionView, InsuranceRecord, PAGE_SIZE,
-    PeriodView, RecordQuery, Totals,
+    AccountYearView, CareerOverview, CarriedIn, ChartPoint, ContributionView, InsuranceRecord,
+    PAGE_SIZE, PeriodView, RecordQuery, Totals,
 };
 use crate::server::auth::CitizenScope;
-use crate::server::store::{ContributionFilter, HistoryRow, Store, TimelineRow};
+use crate::server::store::{CarriedRow, ContributionFilter, HistoryRow, Store, TimelineRow};
 use chrono::Datelike;
 
 /// The last complete month of data an office holds on `as_of`.
@@ -50,6 +50,23 @@ pub fn validate_query(q: RecordQuery) -> Result<RecordQuery, AppError> {
         return Err(AppError::field("page", "invalid"));
     }
     Ok(q)
+}
+
+/// What completed transfers carried into a person's relationships of one insurance.
+pub fn carried_in(rows: &[CarriedRow], insurance: Insurance) -> Vec<CarriedIn> {
+    rows.iter()
+        .filter(|c| c.insurance == insurance.code())
+        .map(|c| CarriedIn {
+            from: Named {
+                zh: c.from_zh.clone(),
+                en: c.from_en.clone(),
+            },
+            to_region: c.to_region.clone(),
+            months: c.months,
+            personal_account: c.personal_account,
+            on: c.carried_on,
+        })
+        .collect()
 }
 
 pub async fn insurance_record(
@@ -116,6 +133,7 @@ pub async fn insurance_record(
     } else {
         Vec::new()
     };
+    let carried_in = carried_in(&store.carried_records(person).await?, insurance);
     let periods = periods
         .into_iter()
         .map(|p| {
@@ -176,6 +194,7 @@ pub async fn insurance_record(
         gaps,
         chart,
         accounts,
+        carried_in,
     })
 }
 

@@ -24,7 +24,12 @@ pub async fn employer_home(store: &Store, scope: EmployerScope) -> Result<Employ
     })
 }
 
-pub async fn reviewer_home(store: &Store, scope: ReviewerScope) -> Result<ReviewerHome, AppError> {
+/// The office's name and whether this reviewer also supervises overdue work across offices.
+pub async fn reviewer_home(
+    store: &Store,
+    scope: ReviewerScope,
+    user_id: i64,
+) -> Result<ReviewerHome, AppError> {
     let o = store
         .office_overview(scope.office_id)
         .await
@@ -39,6 +44,7 @@ pub async fn reviewer_home(store: &Store, scope: ReviewerScope) -> Result<Review
             zh: o.region_zh,
             en: o.region_en,
         },
+        supervisor: store.is_supervisor(user_id).await?,
     })
 }
 

@@ -9,12 +9,14 @@ mod assist;
 mod audit;
 mod bulk;
 mod certificates;
+mod filings;
 mod lookup;
 mod notifications;
 mod records;
 mod roster;
 mod staff;
 mod staff_admin;
+mod transfers;
 
 pub use access::{AccessEntry, AccessFilter, AccessRecord};
 
@@ -25,6 +27,7 @@ pub use assist::{AssistedAction, AssistedSessionRow, NewAssistedSession};
 pub use audit::{AuditEvent, AuditFilter, AuditRecord};
 pub use bulk::{NewAccountYear, NewContribution, NewEmployer, NewEnrolment, NewPerson, RegionWage};
 pub use certificates::{CertificateRow, HistoryRow, Inserted, NewCertificate};
+pub use filings::{CityRow, Filed, FilingRow, NewFiling};
 pub use lookup::{EmployerUser, PersonKey, PersonMatch};
 pub use notifications::{NewNotification, NotificationRecord};
 pub use records::{
@@ -38,6 +41,10 @@ pub use roster::{
 };
 pub use staff::{EmployerOverview, OfficeOverview};
 pub use staff_admin::{StaffGrantRow, StaffSearch, StaffUserRow};
+pub use transfers::{
+    Carried, CarriedRow, DraftRow, EnrolmentChange, EventRow, LegRow, LegUpdate, NewEvent, NewLeg,
+    NewRequest, QueueRow, RequestRow, Submitted, TransitionWrite,
+};
 
 /// Stays under SQLite's 32,766 bound parameters per statement (PostgreSQL allows 65,535).
 const MAX_BINDS: usize = 32_000;

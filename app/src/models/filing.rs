@@ -1,0 +1,926 @@
+//! Out-of-area medical filing (异地就医备案, DESIGN §3): the vocabulary, the check of the filing
+//! form and the days a filing covers. Shared by the browser and the server; codes are stable
+//! storage strings, never display text.
+
+use super::home::Named;
+use super::insurance::Scheme;
+use crate::error::{AppError, FieldErrors};
+use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// How far back a filing may start: the admission day of a stay already under way.
+const MAX_RETROACTIVE_DAYS: i64 = 180;
+/// Length bounds of the description of supporting documents, in characters (not bytes).
+const DOCUMENTS_MIN_CHARS: usize = 2;
+const DOCUMENTS_MAX_CHARS: usize = 200;
+
+/// The category of a filing (备案类别).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Category {
+    /// 异地安置退休
+    RetireeResettled,
+    /// 异地长期居住 (180 days or more)
+    LongTermResidence,
+    /// 常驻异地工作 (180 days or more)
+    ResidentWork,
+    /// 转诊转院
+    Referral,
+    /// 急诊抢救
+    Emergency,
+    /// 其他临时外出
+    OtherTemporary,
+}
+
+impl Category {
+    pub const ALL: [Category; 6] = [
+        Category::RetireeResettled,
+        Category::LongTermResidence,
+        Category::ResidentWork,
+        Category::Referral,
+        Category::Emergency,
+        Category::OtherTemporary,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::RetireeResettled => "retiree_resettled",
+            Category::LongTermResidence => "long_term_residence",
+            Category::ResidentWork => "resident_work",
+            Category::Referral => "referral",
+            Category::Emergency => "emergency",
+            Category::OtherTemporary => "other_temporary",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.code() == code)
+    }
+
+    /// DESIGN §3: resettled retirees, long-term residents and people working there are long-term;
+    /// referral, emergency and other trips are temporary.
+    pub fn term(self) -> Term {
+        match self {
+            Category::RetireeResettled | Category::LongTermResidence | Category::ResidentWork => {
+                Term::LongTerm
+            }
+            Category::Referral | Category::Emergency | Category::OtherTemporary => Term::Temporary,
+        }
+    }
+}
+
+/// Long-term (长期) or temporary (临时) filing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Term {
+    LongTerm,
+    Temporary,
+}
+
+impl Term {
+    pub fn code(self) -> &'static str {
+        match self {
+            Term::LongTerm => "long_term",
+            Term::Temporary => "temporary",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Term::LongTerm, Term::Temporary]
+            .into_iter()
+            .find(|t| t.code() == code)
+    }
+}
+
+/// What backs the filing: supporting documents or the personal undertaking (个人承诺书).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Evidence {
+    Documents,
+    Undertaking,
+}
+
+impl Evidence {
+    pub fn code(self) -> &'static str {
+        match self {
+            Evidence::Documents => "documents",
+            Evidence::Undertaking => "undertaking",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [Evidence::Documents, Evidence::Undertaking]
+            .into_iter()
+            .find(|e| e.code() == code)
+    }
+}
+
+/// Where the person stands with treatment when filing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Stay {
+    NotAdmitted,
+    InHospital,
+    DischargedSelfPaid,
+}
+
+impl Stay {
+    pub fn code(self) -> &'static str {
+        match self {
+            Stay::NotAdmitted => "not_admitted",
+            Stay::InHospital => "in_hospital",
+            Stay::DischargedSelfPaid => "discharged_self_paid",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        [
+            Stay::NotAdmitted,
+            Stay::InHospital,
+            Stay::DischargedSelfPaid,
+        ]
+        .into_iter()
+        .find(|s| s.code() == code)
+    }
+}
+
+/// The form as posted (every field a string, as a plain HTML form sends it).
+#[derive(Debug, Clone, Default)]
+pub struct FilingInput {
+    /// "<city code>:<scheme code>", e.g. "110100:employee"; one of `insured_choices`.
+    pub insured: String,
+    /// A city code.
+    pub treatment: String,
+    pub category: String,
+    /// "6" or "12"; only read for temporary categories.
+    pub months: String,
+    /// A `Stay` code.
+    pub stay: String,
+    /// "YYYY-MM-DD"; required unless the stay is `not_admitted`.
+    pub admitted_on: String,
+    /// An `Evidence` code.
+    pub evidence: String,
+    /// What the person submits; required (2..=200 characters) with documents.
+    pub documents: String,
+    /// `Some(_)` when the undertaking box is ticked; required with the undertaking.
+    pub undertaking: Option<String>,
+}
+
+/// What the server knows when checking the form.
+pub struct FilingContext<'a> {
+    pub today: NaiveDate,
+    /// The person's active medical enrolments, as "<city code>:<scheme code>".
+    pub insured_choices: &'a [String],
+    /// Every city code that exists (the treatment place must be one).
+    pub is_city: &'a dyn Fn(&str) -> bool,
+    /// Whether the person already has an active long-term filing.
+    pub has_active_long_term: bool,
+}
+
+/// A checked filing, ready to store.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValidFiling {
+    pub insured_region: String,
+    /// "employee" | "resident"
+    pub scheme: String,
+    pub treatment_region: String,
+    pub category: Category,
+    pub evidence: Evidence,
+    /// The trimmed description for `Documents`, `None` for `Undertaking`.
+    pub documents: Option<String>,
+    pub stay: Stay,
+    pub admitted_on: Option<NaiveDate>,
+    /// Today, or the admission day.
+    pub starts_on: NaiveDate,
+    /// The last day covered; `None` for long-term.
+    pub ends_on: Option<NaiveDate>,
+    /// A retroactive filing after a self-paid discharge: that stay is reimbursed by hand.
+    pub manual_reimbursement: bool,
+}
+
+/// Checks one trimmed form value: `required` when empty, else the code `check` rejects it with.
+fn field<'s, T>(
+    errors: &mut FieldErrors,
+    name: &str,
+    value: &'s str,
+    check: impl FnOnce(&'s str) -> Result<T, &'static str>,
+) -> Option<T> {
+    let value = value.trim();
+    let checked = if value.is_empty() {
+        Err("required")
+    } else {
+        check(value)
+    };
+    checked.map_err(|code| errors.add(name, code)).ok()
+}
+
+/// The last day of a temporary filing: `months` after the start, less one day, so the start day
+/// counts. Chrono clamps to the month's end (2026-08-31 + 6 months = 2027-02-28).
+fn temporary_end(starts_on: NaiveDate, months: u32) -> Option<NaiveDate> {
+    starts_on
+        .checked_add_months(Months::new(months))?
+        .pred_opt()
+}
+
+impl FilingInput {
+    /// Every problem at once, each as (field, code): insured → required | insured_unknown;
+    /// treatment → required | place_unknown | same_place (equal to the insured city);
+    /// category → required | category_unknown | long_term_exists; months → required |
+    /// months_invalid (temporary only); stay → required | stay_unknown; admitted_on → required |
+    /// date_invalid | date_future | date_too_old (more than 180 days before today); evidence →
+    /// required | evidence_unknown; documents → required | too_short | too_long (with documents);
+    /// undertaking → undertaking_required (with the undertaking, box not ticked). Fields that
+    /// depend on another (months, admitted_on, documents, undertaking) are only checked once
+    /// that one is known.
+    pub fn parse(&self, ctx: &FilingContext<'_>) -> Result<ValidFiling, AppError> {
+        let mut errors = FieldErrors::default();
+
+        let insured = field(&mut errors, "insured", &self.insured, |v| {
+            ctx.insured_choices
+                .iter()
+                .any(|c| c == v)
+                .then(|| v.split_once(':'))
+                .flatten()
+                .ok_or("insured_unknown")
+        });
+        // DESIGN §3: the treatment place differs from the insured place.
+        let treatment = field(&mut errors, "treatment", &self.treatment, |v| {
+            if !(ctx.is_city)(v) {
+                Err("place_unknown")
+            } else if insured.is_some_and(|(city, _)| city == v) {
+                Err("same_place")
+            } else {
+                Ok(v)
+            }
+        });
+        let category = field(&mut errors, "category", &self.category, |v| {
+            let category = Category::from_code(v).ok_or("category_unknown")?;
+            // DESIGN §3: one active long-term filing at a time; changing it is another operation.
+            if category.term() == Term::LongTerm && ctx.has_active_long_term {
+                Err("long_term_exists")
+            } else {
+                Ok(category)
+            }
+        });
+        // DESIGN §3: temporary filings last at least 6 months; the person picks 6 or 12.
+        let months = match category.map(Category::term) {
+            Some(Term::Temporary) => field(&mut errors, "months", &self.months, |v| match v {
+                "6" => Ok(6),
+                "12" => Ok(12),
+                _ => Err("months_invalid"),
+            }),
+            _ => None,
+        };
+
+        let stay = field(&mut errors, "stay", &self.stay, |v| {
+            Stay::from_code(v).ok_or("stay_unknown")
+        });
+        // DESIGN §3: filing is allowed during a stay (before discharge settlement) and after a
+        // self-paid discharge; the filing then reaches back to the admission day, 180 days at most.
+        let admitted_on = match stay {
+            Some(Stay::InHospital | Stay::DischargedSelfPaid) => {
+                field(&mut errors, "admitted_on", &self.admitted_on, |v| {
+                    let day =
+                        NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| "date_invalid")?;
+                    if day > ctx.today {
+                        Err("date_future")
+                    } else if (ctx.today - day).num_days() > MAX_RETROACTIVE_DAYS {
+                        Err("date_too_old")
+                    } else {
+                        Ok(day)
+                    }
+                })
+            }
+            _ => None,
+        };
+
+        // DESIGN §3: supporting documents or a signed personal undertaking (个人承诺书).
+        let evidence = field(&mut errors, "evidence", &self.evidence, |v| {
+            Evidence::from_code(v).ok_or("evidence_unknown")
+        });
+        let documents = match evidence {
+            Some(Evidence::Documents) => field(&mut errors, "documents", &self.documents, |v| {
+                match v.chars().count() {
+                    n if n < DOCUMENTS_MIN_CHARS => Err("too_short"),
+                    n if n > DOCUMENTS_MAX_CHARS => Err("too_long"),
+                    _ => Ok(v.to_string()),
+                }
+            }),
+            _ => None,
+        };
+        if evidence == Some(Evidence::Undertaking) && self.undertaking.is_none() {
+            errors.add("undertaking", "undertaking_required");
+        }
+
+        let filing = (|| {
+            let (insured_region, scheme) = insured?;
+            let (category, stay, evidence) = (category?, stay?, evidence?);
+            let admitted_on = match stay {
+                Stay::NotAdmitted => None,
+                Stay::InHospital | Stay::DischargedSelfPaid => Some(admitted_on?),
+            };
+            // DESIGN §3: effective immediately, or from the admission day of a current stay.
+            let starts_on = admitted_on.unwrap_or(ctx.today);
+            // DESIGN §3: long-term filings last until changed or cancelled.
+            let ends_on = match category.term() {
+                Term::LongTerm => None,
+                Term::Temporary => Some(temporary_end(starts_on, months?)?),
+            };
+            Some(ValidFiling {
+                insured_region: insured_region.to_string(),
+                scheme: scheme.to_string(),
+                treatment_region: treatment?.to_string(),
+                category,
+                evidence,
+                documents: match evidence {
+                    Evidence::Documents => Some(documents?),
+                    Evidence::Undertaking => None,
+                },
+                stay,
+                admitted_on,
+                starts_on,
+                ends_on,
+                // DESIGN §3: after a self-paid discharge the stay is reimbursed by hand (手工报销).
+                manual_reimbursement: stay == Stay::DischargedSelfPaid,
+            })
+        })();
+        errors.finish()?;
+        // Every None above came with a field problem, bar an end date beyond chrono's calendar.
+        filing.ok_or(AppError::Validation(Vec::new()))
+    }
+}
+
+/// Days left until a temporary filing ends (0 on its last day, negative after); None for
+/// long-term.
+pub fn days_left(ends_on: Option<NaiveDate>, today: NaiveDate) -> Option<i64> {
+    ends_on.map(|end| (end - today).num_days())
+}
+
+/// Whether a filing is in effect on `today`: started, not ended, not cancelled.
+pub fn in_effect(
+    starts_on: NaiveDate,
+    ends_on: Option<NaiveDate>,
+    cancelled: bool,
+    today: NaiveDate,
+) -> bool {
+    !cancelled && starts_on <= today && ends_on.is_none_or(|end| today <= end)
+}
+
+/// One of the person's active medical enrolments, offered as the insured place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InsuredChoice {
+    /// "<city code>:<scheme code>", as the form posts it.
+    pub value: String,
+    pub region: Named,
+    pub scheme: Scheme,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CityChoice {
+    pub code: String,
+    pub name: Named,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProvinceCities {
+    pub province: Named,
+    pub cities: Vec<CityChoice>,
+}
+
+/// The form's choices, its request key, and the filing a change replaces.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilingOptions {
+    pub insured: Vec<InsuredChoice>,
+    pub provinces: Vec<ProvinceCities>,
+    pub request_key: String,
+    /// The active long-term filing's reference, if any (only one may be active).
+    pub active_long_term: Option<String>,
+    pub replacing: Option<FilingView>,
+}
+
+/// A filing in effect, as the medical insurance shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilingBrief {
+    pub reference: String,
+    pub treatment: Named,
+    pub term: Term,
+    pub ends_on: Option<NaiveDate>,
+}
+
+/// A filing as its owner sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilingView {
+    pub reference: String,
+    pub category: Category,
+    pub term: Term,
+    pub insured: Named,
+    pub scheme: Scheme,
+    pub treatment: Named,
+    pub treatment_code: String,
+    pub evidence: Evidence,
+    pub documents: Option<String>,
+    pub stay: Stay,
+    pub admitted_on: Option<NaiveDate>,
+    pub starts_on: NaiveDate,
+    pub ends_on: Option<NaiveDate>,
+    pub days_left: Option<i64>,
+    pub in_effect: bool,
+    pub cancelled_at: Option<String>,
+    /// Changed: a newer filing replaced it.
+    pub replaced: bool,
+    pub created_at: String,
+    /// Made by a helpdesk agent in an assisted session.
+    pub assisted: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::FieldError;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    const TODAY: &str = "2026-11-27";
+
+    fn is_city(code: &str) -> bool {
+        ["110100", "310100", "440100", "440300"].contains(&code)
+    }
+
+    fn choices() -> Vec<String> {
+        vec!["110100:employee".to_string(), "440300:resident".to_string()]
+    }
+
+    fn ctx(choices: &[String]) -> FilingContext<'_> {
+        FilingContext {
+            today: day(TODAY),
+            insured_choices: choices,
+            is_city: &is_city,
+            has_active_long_term: false,
+        }
+    }
+
+    /// A valid long-term filing with documents, not admitted.
+    fn long_term() -> FilingInput {
+        FilingInput {
+            insured: "110100:employee".into(),
+            treatment: "440100".into(),
+            category: "retiree_resettled".into(),
+            stay: "not_admitted".into(),
+            evidence: "documents".into(),
+            documents: "  户口簿及居住证明  ".into(),
+            ..FilingInput::default()
+        }
+    }
+
+    /// A valid temporary filing for six months with the undertaking, not admitted.
+    fn temporary() -> FilingInput {
+        FilingInput {
+            insured: "440300:resident".into(),
+            treatment: "310100".into(),
+            category: "referral".into(),
+            months: "6".into(),
+            stay: "not_admitted".into(),
+            evidence: "undertaking".into(),
+            undertaking: Some("on".into()),
+            ..FilingInput::default()
+        }
+    }
+
+    fn errors(input: &FilingInput, ctx: &FilingContext<'_>) -> Vec<(String, String)> {
+        match input.parse(ctx) {
+            Err(AppError::Validation(list)) => list
+                .into_iter()
+                .map(|FieldError { field, code }| (field, code))
+                .collect(),
+            other => panic!("expected field problems, got {other:?}"),
+        }
+    }
+
+    fn problems(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(f, c)| (f.to_string(), c.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn long_term_starts_today_without_end() {
+        let choices = choices();
+        let filing = long_term().parse(&ctx(&choices)).unwrap();
+        assert_eq!(
+            filing,
+            ValidFiling {
+                insured_region: "110100".into(),
+                scheme: "employee".into(),
+                treatment_region: "440100".into(),
+                category: Category::RetireeResettled,
+                evidence: Evidence::Documents,
+                documents: Some("户口簿及居住证明".into()),
+                stay: Stay::NotAdmitted,
+                admitted_on: None,
+                starts_on: day(TODAY),
+                ends_on: None,
+                manual_reimbursement: false,
+            }
+        );
+    }
+
+    #[test]
+    fn long_term_ignores_months() {
+        let choices = choices();
+        let input = FilingInput {
+            months: "abc".into(),
+            ..long_term()
+        };
+        assert_eq!(input.parse(&ctx(&choices)).unwrap().ends_on, None);
+    }
+
+    #[test]
+    fn temporary_six_months() {
+        let choices = choices();
+        let filing = temporary().parse(&ctx(&choices)).unwrap();
+        assert_eq!(filing.insured_region, "440300");
+        assert_eq!(filing.scheme, "resident");
+        assert_eq!(filing.category, Category::Referral);
+        assert_eq!(filing.evidence, Evidence::Undertaking);
+        assert_eq!(filing.documents, None);
+        assert_eq!(filing.starts_on, day(TODAY));
+        // 2026-11-27 + 6 months = 2027-05-27, less one day.
+        assert_eq!(filing.ends_on, Some(day("2027-05-26")));
+    }
+
+    #[test]
+    fn temporary_twelve_months() {
+        let choices = choices();
+        let input = FilingInput {
+            months: " 12 ".into(),
+            ..temporary()
+        };
+        // 2026-11-27 + 12 months = 2027-11-27, less one day.
+        assert_eq!(
+            input.parse(&ctx(&choices)).unwrap().ends_on,
+            Some(day("2027-11-26"))
+        );
+    }
+
+    #[test]
+    fn temporary_from_a_month_end() {
+        let choices = choices();
+        let ctx = FilingContext {
+            today: day("2026-08-31"),
+            ..ctx(&choices)
+        };
+        // 2026-08-31 + 6 months clamps to 2027-02-28 (no 31 February), less one day.
+        assert_eq!(
+            temporary().parse(&ctx).unwrap().ends_on,
+            Some(day("2027-02-27"))
+        );
+        // 2026-08-31 + 12 months = 2027-08-31, less one day.
+        let input = FilingInput {
+            months: "12".into(),
+            ..temporary()
+        };
+        assert_eq!(input.parse(&ctx).unwrap().ends_on, Some(day("2027-08-30")));
+    }
+
+    #[test]
+    fn empty_form_reports_every_required_field() {
+        let choices = choices();
+        assert_eq!(
+            errors(&FilingInput::default(), &ctx(&choices)),
+            problems(&[
+                ("insured", "required"),
+                ("treatment", "required"),
+                ("category", "required"),
+                ("stay", "required"),
+                ("evidence", "required"),
+            ])
+        );
+    }
+
+    #[test]
+    fn dependent_fields_are_required_once_known() {
+        let choices = choices();
+        let input = FilingInput {
+            insured: "110100:employee".into(),
+            treatment: "310100".into(),
+            category: "emergency".into(),
+            months: "  ".into(),
+            stay: "in_hospital".into(),
+            evidence: "documents".into(),
+            ..FilingInput::default()
+        };
+        assert_eq!(
+            errors(&input, &ctx(&choices)),
+            problems(&[
+                ("months", "required"),
+                ("admitted_on", "required"),
+                ("documents", "required"),
+            ])
+        );
+    }
+
+    #[test]
+    fn unknown_values_all_at_once() {
+        let choices = choices();
+        let input = FilingInput {
+            insured: "310100:employee".into(),
+            treatment: "999999".into(),
+            category: "holiday".into(),
+            stay: "at_home".into(),
+            evidence: "photo".into(),
+            ..FilingInput::default()
+        };
+        assert_eq!(
+            errors(&input, &ctx(&choices)),
+            problems(&[
+                ("insured", "insured_unknown"),
+                ("treatment", "place_unknown"),
+                ("category", "category_unknown"),
+                ("stay", "stay_unknown"),
+                ("evidence", "evidence_unknown"),
+            ])
+        );
+    }
+
+    #[test]
+    fn bad_dependent_values_all_at_once() {
+        let choices = choices();
+        let input = FilingInput {
+            insured: "110100:employee".into(),
+            treatment: "110100".into(),
+            category: "other_temporary".into(),
+            months: "3".into(),
+            stay: "discharged_self_paid".into(),
+            admitted_on: "2026-02-30".into(),
+            evidence: "documents".into(),
+            documents: "单".into(),
+            ..FilingInput::default()
+        };
+        assert_eq!(
+            errors(&input, &ctx(&choices)),
+            problems(&[
+                ("treatment", "same_place"),
+                ("months", "months_invalid"),
+                ("admitted_on", "date_invalid"),
+                ("documents", "too_short"),
+            ])
+        );
+    }
+
+    #[test]
+    fn insured_must_be_an_active_enrolment() {
+        let choices = choices();
+        for insured in ["110100", "110100:resident", "110100:employee:x"] {
+            let input = FilingInput {
+                insured: insured.into(),
+                ..long_term()
+            };
+            assert_eq!(
+                errors(&input, &ctx(&choices)),
+                problems(&[("insured", "insured_unknown")]),
+                "{insured}"
+            );
+        }
+    }
+
+    #[test]
+    fn treatment_place_checks() {
+        let choices = choices();
+        let same = FilingInput {
+            treatment: "110100".into(),
+            ..long_term()
+        };
+        assert_eq!(
+            errors(&same, &ctx(&choices)),
+            problems(&[("treatment", "same_place")])
+        );
+        let unknown = FilingInput {
+            treatment: "110101".into(),
+            ..long_term()
+        };
+        assert_eq!(
+            errors(&unknown, &ctx(&choices)),
+            problems(&[("treatment", "place_unknown")])
+        );
+        // With the insured place unknown there is nothing to compare against.
+        let no_insured = FilingInput {
+            insured: String::new(),
+            treatment: "110100".into(),
+            ..long_term()
+        };
+        assert_eq!(
+            errors(&no_insured, &ctx(&choices)),
+            problems(&[("insured", "required")])
+        );
+    }
+
+    #[test]
+    fn one_long_term_filing_at_a_time() {
+        let choices = choices();
+        let ctx = FilingContext {
+            has_active_long_term: true,
+            ..ctx(&choices)
+        };
+        for category in Category::ALL {
+            let input = FilingInput {
+                category: category.code().into(),
+                ..temporary()
+            };
+            match category.term() {
+                Term::LongTerm => assert_eq!(
+                    errors(&input, &ctx),
+                    problems(&[("category", "long_term_exists")])
+                ),
+                Term::Temporary => assert!(input.parse(&ctx).is_ok(), "{category:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn in_hospital_starts_on_admission() {
+        let choices = choices();
+        let input = FilingInput {
+            stay: "in_hospital".into(),
+            admitted_on: "2026-11-17".into(),
+            ..temporary()
+        };
+        let filing = input.parse(&ctx(&choices)).unwrap();
+        assert_eq!(filing.stay, Stay::InHospital);
+        assert_eq!(filing.admitted_on, Some(day("2026-11-17")));
+        assert_eq!(filing.starts_on, day("2026-11-17"));
+        // 2026-11-17 + 6 months = 2027-05-17, less one day.
+        assert_eq!(filing.ends_on, Some(day("2027-05-16")));
+        assert!(!filing.manual_reimbursement);
+    }
+
+    #[test]
+    fn admission_day_limits() {
+        let choices = choices();
+        let with = |admitted_on: &str| FilingInput {
+            stay: "in_hospital".into(),
+            admitted_on: admitted_on.into(),
+            ..long_term()
+        };
+        assert_eq!(
+            errors(&with("2026-11-28"), &ctx(&choices)),
+            problems(&[("admitted_on", "date_future")])
+        );
+        // 2026-05-30 is 181 days before 2026-11-27; 2026-05-31 is 180.
+        assert_eq!(
+            errors(&with("2026-05-30"), &ctx(&choices)),
+            problems(&[("admitted_on", "date_too_old")])
+        );
+        for ok in ["2026-05-31", TODAY] {
+            let filing = with(ok).parse(&ctx(&choices)).unwrap();
+            assert_eq!(filing.starts_on, day(ok));
+            assert_eq!(filing.ends_on, None);
+        }
+        assert_eq!(
+            errors(&with("27/11/2026"), &ctx(&choices)),
+            problems(&[("admitted_on", "date_invalid")])
+        );
+    }
+
+    #[test]
+    fn not_admitted_ignores_admission_day() {
+        let choices = choices();
+        let input = FilingInput {
+            admitted_on: "garbage".into(),
+            ..long_term()
+        };
+        let filing = input.parse(&ctx(&choices)).unwrap();
+        assert_eq!(filing.admitted_on, None);
+        assert_eq!(filing.starts_on, day(TODAY));
+    }
+
+    #[test]
+    fn self_paid_discharge_is_reimbursed_by_hand() {
+        let choices = choices();
+        let input = FilingInput {
+            stay: "discharged_self_paid".into(),
+            admitted_on: "2026-10-01".into(),
+            ..temporary()
+        };
+        let filing = input.parse(&ctx(&choices)).unwrap();
+        assert!(filing.manual_reimbursement);
+        assert_eq!(filing.starts_on, day("2026-10-01"));
+        assert_eq!(filing.ends_on, Some(day("2027-03-31")));
+    }
+
+    #[test]
+    fn documents_length_in_characters() {
+        let choices = choices();
+        let with = |documents: String| FilingInput {
+            documents,
+            ..long_term()
+        };
+        assert_eq!(
+            errors(&with(" 证 ".into()), &ctx(&choices)),
+            problems(&[("documents", "too_short")])
+        );
+        assert_eq!(
+            with("证明".into())
+                .parse(&ctx(&choices))
+                .unwrap()
+                .documents
+                .as_deref(),
+            Some("证明")
+        );
+        // 200 Chinese characters are 600 bytes and still fine.
+        let at_limit = "证".repeat(200);
+        assert_eq!(
+            with(at_limit.clone())
+                .parse(&ctx(&choices))
+                .unwrap()
+                .documents,
+            Some(at_limit)
+        );
+        assert_eq!(
+            errors(&with("证".repeat(201)), &ctx(&choices)),
+            problems(&[("documents", "too_long")])
+        );
+    }
+
+    #[test]
+    fn undertaking_needs_the_box() {
+        let choices = choices();
+        let unticked = FilingInput {
+            undertaking: None,
+            ..temporary()
+        };
+        assert_eq!(
+            errors(&unticked, &ctx(&choices)),
+            problems(&[("undertaking", "undertaking_required")])
+        );
+        // Documents typed before switching to the undertaking are dropped, not checked.
+        let ticked = FilingInput {
+            documents: "证".into(),
+            ..temporary()
+        };
+        assert_eq!(ticked.parse(&ctx(&choices)).unwrap().documents, None);
+    }
+
+    #[test]
+    fn days_left_counts_to_the_last_day() {
+        let end = day("2027-05-26");
+        assert_eq!(days_left(None, day(TODAY)), None);
+        assert_eq!(days_left(Some(end), day("2027-05-20")), Some(6));
+        assert_eq!(days_left(Some(end), end), Some(0));
+        assert_eq!(days_left(Some(end), day("2027-05-27")), Some(-1));
+    }
+
+    #[test]
+    fn in_effect_boundaries() {
+        let (start, end) = (day(TODAY), day("2027-05-26"));
+        assert!(!in_effect(start, Some(end), false, day("2026-11-26")));
+        assert!(in_effect(start, Some(end), false, start));
+        assert!(in_effect(start, Some(end), false, end));
+        assert!(!in_effect(start, Some(end), false, day("2027-05-27")));
+        assert!(!in_effect(start, Some(end), true, start));
+        assert!(in_effect(start, None, false, day("2040-01-01")));
+        assert!(!in_effect(start, None, false, day("2026-11-26")));
+        assert!(!in_effect(start, None, true, day("2040-01-01")));
+    }
+
+    #[test]
+    fn codes_round_trip() {
+        for category in Category::ALL {
+            assert_eq!(Category::from_code(category.code()), Some(category));
+        }
+        for term in [Term::LongTerm, Term::Temporary] {
+            assert_eq!(Term::from_code(term.code()), Some(term));
+        }
+        for evidence in [Evidence::Documents, Evidence::Undertaking] {
+            assert_eq!(Evidence::from_code(evidence.code()), Some(evidence));
+        }
+        for stay in [
+            Stay::NotAdmitted,
+            Stay::InHospital,
+            Stay::DischargedSelfPaid,
+        ] {
+            assert_eq!(Stay::from_code(stay.code()), Some(stay));
+        }
+        assert_eq!(Category::from_code("Referral"), None);
+        assert_eq!(Term::from_code(""), None);
+        assert_eq!(Evidence::from_code("undertaking "), None);
+        assert_eq!(Stay::from_code("in-hospital"), None);
+        let long_term: Vec<_> = Category::ALL
+            .into_iter()
+            .filter(|c| c.term() == Term::LongTerm)
+            .collect();
+        assert_eq!(
+            long_term,
+            [
+                Category::RetireeResettled,
+                Category::LongTermResidence,
+                Category::ResidentWork
+            ]
+        );
+    }
+
+    #[test]
+    fn valid_filing_serializes() {
+        let choices = choices();
+        let filing = temporary().parse(&ctx(&choices)).unwrap();
+        let json = serde_json::to_string(&filing).unwrap();
+        assert_eq!(serde_json::from_str::<ValidFiling>(&json).unwrap(), filing);
+    }
+}

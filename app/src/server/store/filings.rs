@@ -1,0 +1,179 @@
+//! Out-of-area medical filings. A filing is written once; afterwards it is only cancelled (by
+//! the person, or by a change that replaces it), once. Nothing here checks who asks.
+
+use super::notifications::{NewNotification, insert_notification};
+use super::{Db, Store, StoreError, on_pool};
+use chrono::{DateTime, NaiveDate, Utc};
+
+#[derive(Debug, Clone)]
+pub struct NewFiling<'a> {
+    pub reference_no: &'a str,
+    pub person_id: i64,
+    pub term: &'static str,
+    pub category: &'static str,
+    pub insured_region: &'a str,
+    pub scheme: &'a str,
+    pub treatment_region: &'a str,
+    pub evidence: &'static str,
+    pub documents: Option<&'a str>,
+    pub stay: &'static str,
+    pub admitted_on: Option<NaiveDate>,
+    pub starts_on: NaiveDate,
+    pub ends_on: Option<NaiveDate>,
+    pub request_key: &'a str,
+    pub created_at: DateTime<Utc>,
+    pub created_by_user_id: i64,
+    pub assisted_session_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filed {
+    New(String),
+    /// The same form was submitted before: its reference.
+    Existing(String),
+    /// Another long-term filing is active (the partial unique index refused it).
+    LongTermExists,
+    /// The filing to replace was cancelled meanwhile.
+    ReplacedGone,
+    ReferenceTaken,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct FilingRow {
+    pub id: i64,
+    pub reference_no: String,
+    pub term: String,
+    pub category: String,
+    pub insured_region: String,
+    pub insured_zh: String,
+    pub insured_en: String,
+    pub scheme: String,
+    pub treatment_region: String,
+    pub treatment_zh: String,
+    pub treatment_en: String,
+    pub evidence: String,
+    pub documents: Option<String>,
+    pub stay: String,
+    pub admitted_on: Option<NaiveDate>,
+    pub starts_on: NaiveDate,
+    pub ends_on: Option<NaiveDate>,
+    pub created_at: DateTime<Utc>,
+    pub assisted_session_id: Option<i64>,
+    pub cancelled_at: Option<DateTime<Utc>>,
+    pub replaced_by: Option<i64>,
+}
+
+/// A city with its province, for choosing a treatment place.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct CityRow {
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub province_zh: String,
+    pub province_en: String,
+}
+
+const FILING_SELECT: &str = "SELECT f.id, f.reference_no, f.term, f.category, f.insured_region, \
+    i.name_zh AS insured_zh, i.name_en AS insured_en, f.scheme, f.treatment_region, \
+    t.name_zh AS treatment_zh, t.name_en AS treatment_en, f.evidence, f.documents, f.stay, \
+    f.admitted_on, f.starts_on, f.ends_on, f.created_at, f.assisted_session_id, f.cancelled_at, f.replaced_by \
+    FROM medical_filings f JOIN regions i ON i.code = f.insured_region JOIN regions t ON t.code = f.treatment_region";
+
+impl Store {
+    /// Writes a filing, cancelling `replaces` (a change) in the same transaction, with the
+    /// person's notice. Idempotent per (person, request key).
+    pub async fn insert_filing(
+        &self,
+        f: &NewFiling<'_>,
+        replaces: Option<i64>,
+        notification: &NewNotification<'_>,
+    ) -> Result<Filed, StoreError> {
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            if let Some(old) = replaces {
+                let n = sqlx::query(
+                    "UPDATE medical_filings SET cancelled_at = $3 WHERE id = $1 AND person_id = $2 AND cancelled_at IS NULL",
+                ).bind(old).bind(f.person_id).bind(f.created_at).execute(&mut *tx).await?.rows_affected();
+                if n == 0 {
+                    tx.rollback().await?;
+                    let earlier: Option<String> = sqlx::query_scalar(
+                        "SELECT reference_no FROM medical_filings WHERE person_id = $1 AND request_key = $2",
+                    ).bind(f.person_id).bind(f.request_key).fetch_optional(pool).await?;
+                    return Ok(earlier.map_or(Filed::ReplacedGone, Filed::Existing));
+                }
+            }
+            let id: Option<i64> = sqlx::query_scalar(
+                "INSERT INTO medical_filings (reference_no, person_id, term, category, insured_region, scheme, treatment_region, \
+                 evidence, documents, stay, admitted_on, starts_on, ends_on, request_key, created_at, created_by_user_id, assisted_session_id) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT DO NOTHING RETURNING id",
+            ).bind(f.reference_no).bind(f.person_id).bind(f.term).bind(f.category).bind(f.insured_region)
+                .bind(f.scheme).bind(f.treatment_region).bind(f.evidence).bind(f.documents).bind(f.stay)
+                .bind(f.admitted_on).bind(f.starts_on).bind(f.ends_on).bind(f.request_key).bind(f.created_at)
+                .bind(f.created_by_user_id).bind(f.assisted_session_id)
+                .fetch_optional(&mut *tx).await?;
+            let Some(id) = id else {
+                tx.rollback().await?;
+                let earlier: Option<String> = sqlx::query_scalar(
+                    "SELECT reference_no FROM medical_filings WHERE person_id = $1 AND request_key = $2",
+                ).bind(f.person_id).bind(f.request_key).fetch_optional(pool).await?;
+                if let Some(r) = earlier {
+                    return Ok(Filed::Existing(r));
+                }
+                let long_term: Option<i64> = sqlx::query_scalar(
+                    "SELECT id FROM medical_filings WHERE person_id = $1 AND term = 'long_term' AND cancelled_at IS NULL",
+                ).bind(f.person_id).fetch_optional(pool).await?;
+                return Ok(if long_term.is_some() && f.term == "long_term" {
+                    Filed::LongTermExists
+                } else {
+                    Filed::ReferenceTaken
+                });
+            };
+            if let Some(old) = replaces {
+                sqlx::query("UPDATE medical_filings SET replaced_by = $2 WHERE id = $1")
+                    .bind(old).bind(id).execute(&mut *tx).await?;
+            }
+            insert_notification!(&mut *tx, notification)?;
+            tx.commit().await?;
+        });
+        Ok(Filed::New(f.reference_no.to_string()))
+    }
+
+    /// The reference of the filing a form with this key made, if any.
+    pub async fn filing_by_key(
+        &self,
+        person_id: i64,
+        request_key: &str,
+    ) -> Result<Option<String>, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query_scalar(
+            "SELECT reference_no FROM medical_filings WHERE person_id = $1 AND request_key = $2",
+        ).bind(person_id).bind(request_key).fetch_optional(pool).await?))
+    }
+
+    /// A person's filings, newest first.
+    pub async fn filings_of(&self, person_id: i64) -> Result<Vec<FilingRow>, StoreError> {
+        let sql =
+            format!("{FILING_SELECT} WHERE f.person_id = $1 ORDER BY f.created_at DESC, f.id DESC");
+        Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(person_id).fetch_all(pool).await?))
+    }
+
+    /// Cancels the person's own active filing; false when there is none such.
+    pub async fn cancel_filing(
+        &self,
+        person_id: i64,
+        reference_no: &str,
+        at: DateTime<Utc>,
+    ) -> Result<bool, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query(
+            "UPDATE medical_filings SET cancelled_at = $3 WHERE reference_no = $1 AND person_id = $2 AND cancelled_at IS NULL",
+        ).bind(reference_no).bind(person_id).bind(at).execute(pool).await?.rows_affected())
+            == 1)
+    }
+
+    /// Every city with its province, in code order.
+    pub async fn cities(&self) -> Result<Vec<CityRow>, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "SELECT c.code, c.name_zh, c.name_en, p.name_zh AS province_zh, p.name_en AS province_en \
+             FROM regions c JOIN regions p ON p.code = c.parent_code WHERE c.level = 'city' ORDER BY c.code",
+        ).fetch_all(pool).await?))
+    }
+}
