@@ -21,7 +21,7 @@ async function decide(page, account, reference, decision) {
   await expectNoSidewaysScroll(page);
   await page.getByRole("link", { name: reference }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`办理 ${reference}`);
-  await expect(page.getByText("李明轩")).toBeVisible();
+  await expect(page.getByText("李明轩", { exact: true })).toBeVisible();
   await expectAccessible(page);
   await expectNoSidewaysScroll(page);
   await page.getByLabel(decision).check();
