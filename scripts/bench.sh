@@ -6,6 +6,7 @@
 #   scripts/bench.sh sqlite 60000 employer    # the employer workspace, demo employer with
 #                                             # EMPLOYER_STAFF (50000) current staff
 #   scripts/bench.sh sqlite 10000 certificates # a certificate's PDF download and its verification
+#   scripts/bench.sh sqlite 10000 transfers   # a transfer's tracking page, the office queue
 #   scripts/bench.sh sqlite 10000 assist      # helpdesk console, an assisted session, the
 #                                             # citizen's access log (same data as citizen mode)
 # Environment: CONCURRENCY (8), REQUESTS (2000), LOGINS (200), PORT (3100), EMPLOYER_STAFF.
@@ -52,6 +53,12 @@ if [ "$MODE" = employer ]; then
 elif [ "$MODE" = certificates ]; then
   # One certificate of the demo citizen, downloaded (regenerated each time) and verified.
   for scenario in certificate-pdf verify; do
+    "$LOADGEN" --base "http://127.0.0.1:$PORT" --scenario "$scenario" --concurrency "$CONCURRENCY" --requests "$REQUESTS"
+  done
+elif [ "$MODE" = transfers ]; then
+  # The demo citizen's pension transfer (submitted once per scenario run): its tracking page,
+  # then Beijing's queue as its reviewer sees it.
+  for scenario in request queue; do
     "$LOADGEN" --base "http://127.0.0.1:$PORT" --scenario "$scenario" --concurrency "$CONCURRENCY" --requests "$REQUESTS"
   done
 elif [ "$MODE" = assist ]; then

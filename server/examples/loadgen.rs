@@ -14,12 +14,15 @@
 //! certificate (all five insurances, for a loan): `certificate-pdf` downloads it (regenerated from
 //! the stored content each time; also prints its size), `verify` opens the public verification
 //! page for it with number and code (signed out; each success is an access-log insert).
+//! Transfer scenarios: the demo citizen first submits a pension transfer from Shenzhen to
+//! Beijing; `request` loads its tracking page (legs, due dates, history; SSR), `queue` signs in
+//! as `reviewer-beijing` and loads the office's queue page.
 //! Prints latency percentiles and throughput.
 
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-/// The certificate scenarios' URL, set once before the workers start.
+/// The certificate and transfer scenarios' page, set once before the workers start.
 static DOCUMENT: OnceLock<String> = OnceLock::new();
 
 struct Args {
@@ -82,16 +85,17 @@ async fn login(c: &reqwest::Client, base: &str, account: &str) -> bool {
     matches!(res, Ok(r) if r.status() == 200)
 }
 
-/// Signs in as the demo helpdesk agent, code step included. A code signs in once: when this
+/// Signs in as a demo staff member, code step included. A code signs in once: when this
 /// step's code was used by the previous run, wait for the next step.
-async fn helpdesk_login(base: &str) -> reqwest::Client {
-    let secret = server::seed::DEMO_TOTP_SECRETS[0].1;
+async fn staff_login(base: &str, account: &str) -> reqwest::Client {
+    let secret = server::seed::DEMO_TOTP_SECRETS
+        .iter()
+        .find(|(u, _)| *u == account)
+        .expect("a demo staff account")
+        .1;
     for _ in 0..3 {
         let c = client(base);
-        assert!(
-            login(&c, base, "helpdesk-demo").await,
-            "helpdesk login failed"
-        );
+        assert!(login(&c, base, account).await, "{account} login failed");
         let code = app::server::auth::totp::code_at(secret, chrono::Utc::now()).unwrap();
         let res = c
             .post(format!("{base}/api/auth/verify_code"))
@@ -103,12 +107,12 @@ async fn helpdesk_login(base: &str) -> reqwest::Client {
         }
         tokio::time::sleep(Duration::from_secs(31)).await;
     }
-    panic!("helpdesk code refused");
+    panic!("{account}: code refused");
 }
 
 /// A helpdesk session acting as the demo citizen.
 async fn assisting(base: &str) -> reqwest::Client {
-    let c = helpdesk_login(base).await;
+    let c = staff_login(base, "helpdesk-demo").await;
     let found: serde_json::Value = c
         .post(format!("{base}/api/helpdesk/find_callers"))
         .form(&[("by", "id"), ("q", "110101199003074514")])
@@ -139,6 +143,60 @@ async fn assisting(base: &str) -> reqwest::Client {
         "start refused"
     );
     c
+}
+
+/// The demo citizen's pension transfer from Shenzhen to Beijing, submitted unless one is in
+/// progress; returns their client and the request's reference.
+async fn transfer(base: &str) -> (reqwest::Client, String) {
+    let c = client(base);
+    assert!(
+        login(&c, base, "110101199003074514").await,
+        "citizen login failed"
+    );
+    let call = async |path: &str, form: &[(&str, &str)]| -> serde_json::Value {
+        let res = c
+            .post(format!("{base}{path}"))
+            .header("accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("request");
+        assert!(res.status().is_success(), "{path}: {}", res.status());
+        res.json().await.expect("json")
+    };
+    // A second scenario run finds the first run's request still in progress.
+    let requests = call("/api/citizen/list_requests", &[]).await;
+    if let Some(r) = requests
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|r| r["status"] == "InProgress")
+    {
+        let reference = r["reference"].as_str().expect("reference").to_string();
+        return (c, reference);
+    }
+    let kind = ("kind", "pension");
+    call(
+        "/api/citizen/save_transfer_places",
+        &[kind, ("from", "440300"), ("to", "110100")],
+    )
+    .await;
+    call(
+        "/api/citizen/save_transfer_contact",
+        &[kind, ("phone", "13800138000")],
+    )
+    .await;
+    let draft = call("/api/citizen/get_transfer_draft", &[kind]).await;
+    let key = draft["request_key"].as_str().expect("key").to_string();
+    let reference = call(
+        "/api/citizen/submit_transfer",
+        &[kind, ("request_key", &key)],
+    )
+    .await
+    .as_str()
+    .expect("reference")
+    .to_string();
+    (c, reference)
 }
 
 /// The demo citizen issues a 36-month contributions certificate; returns their client, its
@@ -199,7 +257,7 @@ async fn main() {
     let per_worker = args.requests.div_ceil(args.concurrency);
     // Helpdesk scenarios share one signed-in agent across workers (one agent, many requests).
     let shared = match args.scenario.as_str() {
-        "console-search" => Some(helpdesk_login(&args.base).await),
+        "console-search" => Some(staff_login(&args.base, "helpdesk-demo").await),
         "assisted-home" => Some(assisting(&args.base).await),
         "access-log" => {
             let c = client(&args.base);
@@ -208,6 +266,16 @@ async fn main() {
                 "citizen login failed"
             );
             Some(c)
+        }
+        "request" | "queue" => {
+            let (c, reference) = transfer(&args.base).await;
+            if args.scenario == "queue" {
+                let _ = DOCUMENT.set(format!("{}/review", args.base));
+                Some(staff_login(&args.base, "reviewer-beijing").await)
+            } else {
+                let _ = DOCUMENT.set(format!("{}/me/requests/{reference}", args.base));
+                Some(c)
+            }
         }
         "certificate-pdf" | "verify" => {
             let (c, number, code) = certificate(&args.base).await;
@@ -308,7 +376,7 @@ async fn main() {
                     "console-search" => page(format!("{base}/helpdesk?by=id&q=110101199003074514")).await,
                     "assisted-home" => page(format!("{base}/me")).await,
                     "access-log" => page(format!("{base}/me/access-log")).await,
-                    "certificate-pdf" | "verify" => {
+                    "certificate-pdf" | "verify" | "request" | "queue" => {
                         let path = DOCUMENT.get().expect("set before the workers").clone();
                         match c.get(path).header("accept", "text/html").send().await {
                             Ok(r) if r.status() == 200 => r.bytes().await.is_ok(),

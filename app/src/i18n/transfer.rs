@@ -332,7 +332,7 @@ pub static ZH: TransferTexts = TransferTexts {
         None => format!("已缴 {paid} 个月，欠费 {owed} 个月"),
     },
     decision_title: "办理决定",
-    decision_legend: "决定",
+    decision_legend: "选择办理决定",
     decision_accept: |s| match s {
         Step::ContactLetter => "审核通过，发出联系函",
         Step::FundsTransfer => "核查无欠费，资金已转移，终止本地关系",
@@ -560,7 +560,7 @@ pub static EN: TransferTexts = TransferTexts {
         None => format!("{paid} months paid, {owed} owed"),
     },
     decision_title: "Decision",
-    decision_legend: "Decision",
+    decision_legend: "Choose what to do",
     decision_accept: |s| match s {
         Step::ContactLetter => "Approve and send the contact letter",
         Step::FundsTransfer => "No arrears; funds moved; end the local relationship",

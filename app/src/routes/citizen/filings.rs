@@ -63,7 +63,7 @@ fn Summary(filing: FilingView) -> impl IntoView {
     };
     view! {
         <p>{state}" · "<span class="mono">{v.reference.clone()}</span></p>
-        <dl class="facts">
+        <dl class="facts stacked">
             <dt>{f.treatment_label}</dt><dd>{v.treatment.get(locale).to_string()}</dd>
             <dt>{f.insured_label}</dt><dd>{format!("{}（{}）", v.insured.get(locale), t.scheme(v.scheme))}</dd>
             <dt>{f.category_label}</dt><dd>{format!("{} · {}", (f.term)(v.term), (f.category)(v.category))}</dd>
@@ -103,7 +103,7 @@ pub fn FilingPage() -> impl IntoView {
                 <h1>{(f.category)(v.category)}</h1>
                 <section class="card">
                     <Summary filing=v.clone()/>
-                    <dl class="facts">
+                    <dl class="facts stacked">
                         <dt>{f.evidence_label}</dt>
                         <dd>{(f.evidence)(v.evidence)}{v.documents.clone().map(|d| format!("：{d}"))}</dd>
                         <dt>{f.stay_legend}</dt>

@@ -65,7 +65,7 @@ fn Detail(detail: RequestDetail) -> impl IntoView {
                 <span class=format!("status-tag request-{}", s.status.code())>{(x.status)(s.status)}</span>
                 {s.overdue.then(|| view! { " " <span class="status-tag overdue">{x.overdue}</span> })}
             </p>
-            <dl class="facts">
+            <dl class="facts stacked">
                 <dt>{x.col_places}</dt><dd>{format!("{} → {}", s.from.get(locale), s.to.get(locale))}</dd>
                 {s.holder.clone().map(|h| view! { <dt>{x.col_holder}</dt><dd>{h.get(locale).to_string()}</dd> })}
                 <dt>{x.col_submitted}</dt><dd>{s.submitted_at.clone()}</dd>

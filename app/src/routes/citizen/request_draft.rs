@@ -91,7 +91,7 @@ fn PrecheckPanel(precheck: Precheck, kind: crate::models::transfer::TransferKind
                 }.into_any()
             }}
             <h3>{x.estimate_title}</h3>
-            <dl class="facts">
+            <dl class="facts stacked">
                 <dt>{x.estimate_months}</dt><dd>{e.months}</dd>
                 <dt>{x.estimate_account}</dt><dd>{format!("¥{}", yuan(e.personal_account))}</dd>
                 {(kind == crate::models::transfer::TransferKind::Pension).then(|| view! {
@@ -226,7 +226,7 @@ pub fn TransferCheckPage() -> impl IntoView {
                 <h1>{x.check_title}</h1>
                 <section class="card" aria-labelledby="answers-h">
                     <h2 id="answers-h">{(x.kind)(d.kind)}</h2>
-                    <dl class="facts">
+                    <dl class="facts stacked">
                         <dt>{x.from_legend}</dt><dd>{named(d.from_name.clone())}" "
                             <a href=format!("{tasks}/places")>{x.change}<span class="visually-hidden">" "{x.from_legend}</span></a></dd>
                         <dt>{x.to_legend}</dt><dd>{named(d.to_name.clone())}</dd>

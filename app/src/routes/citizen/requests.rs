@@ -53,7 +53,7 @@ fn RequestCard(summary: RequestSummary) -> impl IntoView {
                 {s.overdue.then(|| view! { " " <span class="status-tag overdue">{x.overdue}</span> })}
                 " · "<span class="mono">{s.reference.clone()}</span>
             </p>
-            <dl class="facts">
+            <dl class="facts stacked">
                 <dt>{x.col_places}</dt><dd>{format!("{} → {}", s.from.get(locale), s.to.get(locale))}</dd>
                 {s.holder.map(|h| view! { <dt>{x.col_holder}</dt><dd>{h.get(locale).to_string()}</dd> })}
                 <dt>{x.col_submitted}</dt><dd>{s.submitted_at}</dd>

@@ -21,7 +21,7 @@ pub fn ReviewerHomePage() -> impl IntoView {
             view! {
                 <section class="card">
                     <h1>{t.reviewer_home_title}</h1>
-                    <dl class="facts">
+                    <dl class="facts stacked">
                         <dt>{t.office}</dt><dd>{h.office.get(locale).to_string()}</dd>
                         <dt>{t.region}</dt><dd>{h.region.get(locale).to_string()}</dd>
                     </dl>

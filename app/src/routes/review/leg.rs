@@ -52,7 +52,7 @@ fn Review(review: LegReview) -> impl IntoView {
         <section class="card" aria-labelledby="applicant-h">
             <h2 id="applicant-h">{(x.kind)(s.kind)}</h2>
             <p><span class="status-tag">{(x.status)(s.status)}</span></p>
-            <dl class="facts">
+            <dl class="facts stacked">
                 <dt>{x.applicant}</dt><dd>{review.person_name.clone()}</dd>
                 <dt>{x.id_number}</dt><dd class="mono">{review.resident_id.clone()}</dd>
                 <dt>{x.col_places}</dt><dd>{format!("{} → {}", s.from.get(locale), s.to.get(locale))}</dd>
