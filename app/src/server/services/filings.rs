@@ -177,11 +177,30 @@ pub async fn file(
     if input.evidence == Evidence::Undertaking.code() {
         principal.may(Act::SignUndertaking)?;
     }
-    let store = &state.store;
-    // The same form posted again (double click, retry, back button) made its filing already.
-    if let Some(reference) = store.filing_by_key(scope.person_id, request_key).await? {
-        return Ok(reference);
+    match file_once(state, principal, scope, input, request_key, replaces).await {
+        // The same form posted again (double click, retry, back button) made its filing
+        // already, and the rules now refuse a second one: the first answers.
+        Err(e) => match state
+            .store
+            .filing_by_key(scope.person_id, request_key)
+            .await?
+        {
+            Some(reference) => Ok(reference),
+            None => Err(e),
+        },
+        filed => filed,
     }
+}
+
+async fn file_once(
+    state: &AppState,
+    principal: &Principal,
+    scope: CitizenScope,
+    input: &FilingInput,
+    request_key: &str,
+    replaces: Option<&str>,
+) -> Result<String, AppError> {
+    let store = &state.store;
     let now = state.clock.now();
     let day = today(now);
     let filings = store.filings_of(scope.person_id).await?;
