@@ -145,6 +145,24 @@ async fn assisting(base: &str) -> reqwest::Client {
     c
 }
 
+/// Calls a server function as the hydrated app does; it must succeed.
+async fn call_json(
+    c: &reqwest::Client,
+    base: &str,
+    path: &str,
+    form: &[(&str, &str)],
+) -> serde_json::Value {
+    let res = c
+        .post(format!("{base}{path}"))
+        .header("accept", "application/json")
+        .form(form)
+        .send()
+        .await
+        .expect("request");
+    assert!(res.status().is_success(), "{path}: {}", res.status());
+    res.json().await.expect("json")
+}
+
 /// The demo citizen's pension transfer from Shenzhen to Beijing, submitted unless one is in
 /// progress; returns their client and the request's reference.
 async fn transfer(base: &str) -> (reqwest::Client, String) {
@@ -153,17 +171,7 @@ async fn transfer(base: &str) -> (reqwest::Client, String) {
         login(&c, base, "110101199003074514").await,
         "citizen login failed"
     );
-    let call = async |path: &str, form: &[(&str, &str)]| -> serde_json::Value {
-        let res = c
-            .post(format!("{base}{path}"))
-            .header("accept", "application/json")
-            .form(form)
-            .send()
-            .await
-            .expect("request");
-        assert!(res.status().is_success(), "{path}: {}", res.status());
-        res.json().await.expect("json")
-    };
+    let call = async |path: &str, form: &[(&str, &str)]| call_json(&c, base, path, form).await;
     // A second scenario run finds the first run's request still in progress.
     let requests = call("/api/citizen/list_requests", &[]).await;
     if let Some(r) = requests
@@ -207,17 +215,7 @@ async fn certificate(base: &str) -> (reqwest::Client, String, String) {
         login(&c, base, "110101199003074514").await,
         "citizen login failed"
     );
-    let call = async |path: &str, form: &[(&str, &str)]| -> serde_json::Value {
-        let res = c
-            .post(format!("{base}{path}"))
-            .header("accept", "application/json")
-            .form(form)
-            .send()
-            .await
-            .expect("request");
-        assert!(res.status().is_success(), "{path}: {}", res.status());
-        res.json().await.expect("json")
-    };
+    let call = async |path: &str, form: &[(&str, &str)]| call_json(&c, base, path, form).await;
     let options = call("/api/citizen/get_certificate_options", &[]).await;
     let key = options["request_key"].as_str().expect("key").to_string();
     let region = options["regions"][0][0]
