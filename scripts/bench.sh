@@ -6,7 +6,8 @@
 #   scripts/bench.sh sqlite 60000 employer    # the employer workspace, demo employer with
 #                                             # EMPLOYER_STAFF (50000) current staff
 #   scripts/bench.sh sqlite 10000 certificates # a certificate's PDF download and its verification
-#   scripts/bench.sh sqlite 10000 transfers   # a transfer's tracking page, the office queue
+#   scripts/bench.sh sqlite 10000 transfers   # a transfer's tracking page, the office queue,
+#                                             # a filing's check page and document download
 #   scripts/bench.sh sqlite 10000 assist      # helpdesk console, an assisted session, the
 #                                             # citizen's access log (same data as citizen mode)
 # Environment: CONCURRENCY (8), REQUESTS (2000), LOGINS (200), PORT (3100), EMPLOYER_STAFF.
@@ -57,8 +58,9 @@ elif [ "$MODE" = certificates ]; then
   done
 elif [ "$MODE" = transfers ]; then
   # The demo citizen's pension transfer (submitted once per scenario run): its tracking page,
-  # then Beijing's queue as its reviewer sees it.
-  for scenario in request queue; do
+  # then Beijing's queue as its reviewer sees it; then a filing draft's check page and its
+  # uploaded 1 MiB document.
+  for scenario in request queue filing-check filing-document; do
     "$LOADGEN" --base "http://127.0.0.1:$PORT" --scenario "$scenario" --concurrency "$CONCURRENCY" --requests "$REQUESTS"
   done
 elif [ "$MODE" = assist ]; then

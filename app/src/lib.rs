@@ -74,7 +74,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/me/requests/new/:kind/check") view=routes::citizen::request_draft::TransferCheckPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/requests/:reference") view=routes::citizen::request::RequestPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/filings") view=routes::citizen::filings::FilingsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/me/filings/new") view=routes::citizen::filing_new::NewFilingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/filings/new") view=routes::citizen::filing_draft::FilingTasksPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/filings/new/places") view=routes::citizen::filing_draft::FilingPlacesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/filings/new/category") view=routes::citizen::filing_draft::FilingCategoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/filings/new/evidence") view=routes::citizen::filing_draft::FilingEvidencePage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/filings/new/check") view=routes::citizen::filing_draft::FilingCheckPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/filings/:reference/change") view=routes::citizen::filing_draft::FilingTasksPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/filings/:reference/change/places") view=routes::citizen::filing_draft::FilingPlacesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/filings/:reference/change/category") view=routes::citizen::filing_draft::FilingCategoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/filings/:reference/change/evidence") view=routes::citizen::filing_draft::FilingEvidencePage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/filings/:reference/change/check") view=routes::citizen::filing_draft::FilingCheckPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/filings/:reference") view=routes::citizen::filings::FilingPage ssr=SsrMode::Async/>
                     <Route path=path!("/verify") view=routes::verify::VerifyPage ssr=SsrMode::Async/>
                     <Route path=path!("/employer") view=routes::employer::home::EmployerHomePage ssr=SsrMode::Async/>

@@ -16,7 +16,9 @@
 //! page for it with number and code (signed out; each success is an access-log insert).
 //! Transfer scenarios: the demo citizen first submits a pension transfer from Shenzhen to
 //! Beijing; `request` loads its tracking page (legs, due dates, history; SSR), `queue` signs in
-//! as `reviewer-beijing` and loads the office's queue page.
+//! as `reviewer-beijing` and loads the office's queue page. Filing scenarios: the demo citizen
+//! fills an out-of-area filing draft with a 1 MiB PDF uploaded; `filing-check` loads its
+//! check-your-answers page (SSR), `filing-document` downloads the PDF.
 //! Prints latency percentiles and throughput.
 
 use std::sync::OnceLock;
@@ -207,6 +209,49 @@ async fn transfer(base: &str) -> (reqwest::Client, String) {
     (c, reference)
 }
 
+/// The demo citizen's out-of-area filing draft, every step done, with a 1 MiB PDF uploaded
+/// (once: a second run finds it there); returns their client and the document's id.
+async fn filing_draft(base: &str) -> (reqwest::Client, i64) {
+    let c = client(base);
+    assert!(
+        login(&c, base, "110101199003074514").await,
+        "citizen login failed"
+    );
+    let call = async |path: &str, form: &[(&str, &str)]| call_json(&c, base, path, form).await;
+    call(
+        "/api/citizen/save_filing_places",
+        &[("insured", "110100:employee"), ("treatment", "310100")],
+    )
+    .await;
+    call(
+        "/api/citizen/save_filing_category",
+        &[
+            ("category", "long_term_residence"),
+            ("stay", "not_admitted"),
+        ],
+    )
+    .await;
+    let documents = async || call("/api/citizen/get_filing_draft", &[]).await["documents"].clone();
+    if documents().await.as_array().expect("a list").is_empty() {
+        let mut pdf = b"%PDF-1.4\n".to_vec();
+        pdf.resize(1024 * 1024, b' ');
+        let part = reqwest::multipart::Part::bytes(pdf).file_name("居住证.pdf");
+        let form = reqwest::multipart::Form::new()
+            .text("evidence", "documents")
+            .text("then", "continue")
+            .part("documents", part);
+        let res = c
+            .post(format!("{base}/files/filing-documents"))
+            .multipart(form)
+            .send()
+            .await
+            .expect("upload");
+        assert_eq!(res.status(), 303, "upload");
+    }
+    let id = documents().await[0]["id"].as_i64().expect("a document");
+    (c, id)
+}
+
 /// The demo citizen issues a 36-month contributions certificate; returns their client, its
 /// number and its verification code.
 async fn certificate(base: &str) -> (reqwest::Client, String, String) {
@@ -274,6 +319,15 @@ async fn main() {
                 let _ = DOCUMENT.set(format!("{}/me/requests/{reference}", args.base));
                 Some(c)
             }
+        }
+        "filing-check" | "filing-document" => {
+            let (c, id) = filing_draft(&args.base).await;
+            let _ = DOCUMENT.set(if args.scenario == "filing-check" {
+                format!("{}/me/filings/new/check", args.base)
+            } else {
+                format!("{}/files/filing-documents/{id}", args.base)
+            });
+            Some(c)
         }
         "certificate-pdf" | "verify" => {
             let (c, number, code) = certificate(&args.base).await;
@@ -374,7 +428,8 @@ async fn main() {
                     "console-search" => page(format!("{base}/helpdesk?by=id&q=110101199003074514")).await,
                     "assisted-home" => page(format!("{base}/me")).await,
                     "access-log" => page(format!("{base}/me/access-log")).await,
-                    "certificate-pdf" | "verify" | "request" | "queue" => {
+                    "certificate-pdf" | "verify" | "request" | "queue" | "filing-check"
+                    | "filing-document" => {
                         let path = DOCUMENT.get().expect("set before the workers").clone();
                         match c.get(path).header("accept", "text/html").send().await {
                             Ok(r) if r.status() == 200 => r.bytes().await.is_ok(),

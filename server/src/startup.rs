@@ -153,6 +153,17 @@ impl Application {
 }
 
 fn router(state: AppState, settings: &Settings) -> Router {
+    // The one route that takes files: its own body limit instead of the small global one.
+    let uploads = Router::new()
+        .route(
+            "/files/filing-documents",
+            axum::routing::post(http::filing_documents::upload),
+        )
+        .route_layer(middleware::from_fn(http::metrics::track))
+        .route_layer(middleware::from_fn_with_state(state.clone(), load_session))
+        .layer(axum::extract::DefaultBodyLimit::max(
+            http::filing_documents::UPLOAD_LIMIT_BYTES,
+        ));
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let leptos_options = state.leptos_options.clone();
@@ -169,6 +180,10 @@ fn router(state: AppState, settings: &Settings) -> Router {
         .route(
             "/employer/staff.csv",
             axum::routing::get(http::staff_export::staff_csv),
+        )
+        .route(
+            "/files/filing-documents/{id}",
+            axum::routing::get(http::filing_documents::download),
         )
         .leptos_routes_with_context(
             &state,
@@ -203,6 +218,7 @@ fn router(state: AppState, settings: &Settings) -> Router {
         .layer(tower_http::limit::RequestBodyLimitLayer::new(
             settings.body_limit_bytes,
         ))
+        .merge(uploads)
         .layer(middleware::from_fn_with_state(
             SecurityPolicy {
                 hsts: settings.secure_cookies,

@@ -1,7 +1,9 @@
-//! Out-of-area medical filings over HTTP on SQLite and PostgreSQL: filing (at once in effect,
-//! once per form), one long-term filing at a time, temporary validity, change and cancel, the
-//! filing on the medical insurance, the assisted-session rule for undertakings, and refusal for
-//! other citizens, other roles and nobody.
+//! Out-of-area medical filings over HTTP on SQLite and PostgreSQL: the form written step by step
+//! into a server-side draft, uploaded documents (type, size and count limits, removal, download
+//! for the owner only), filing (at once in effect, once per form), one long-term filing at a
+//! time, temporary validity, change and cancel, the filing on the medical insurance, the
+//! assisted-session rule for undertakings, and refusal for other citizens, other roles and
+//! nobody.
 
 mod common;
 
@@ -9,33 +11,139 @@ use common::{BACKENDS, CITIZEN, RETIREE, TestApp, field_codes, json, ok, spawn_a
 use serde_json::Value;
 
 const SHANGHAI: &str = "310100";
+/// The smallest files each accepted kind is recognised by.
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
 
-async fn options(app: &TestApp, c: &reqwest::Client, replaces: Option<&str>) -> Value {
-    let form: Vec<(&str, &str)> = replaces.map(|r| ("replaces", r)).into_iter().collect();
-    ok(app.call(c, "/api/citizen/get_filing_options", &form).await).await
+fn form_of(replaces: Option<&str>, fields: &[(&str, &str)]) -> Vec<(String, String)> {
+    replaces
+        .map(|r| ("replaces", r))
+        .into_iter()
+        .chain(fields.iter().copied())
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
 }
 
-/// A long-term filing to Shanghai on the personal undertaking, plus `extra` fields.
-async fn file(
+async fn call(
     app: &TestApp,
     c: &reqwest::Client,
-    key: &str,
+    path: &str,
+    replaces: Option<&str>,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let form = form_of(replaces, fields);
+    let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    app.call(c, path, &form).await
+}
+
+async fn draft(app: &TestApp, c: &reqwest::Client, replaces: Option<&str>) -> Value {
+    ok(call(app, c, "/api/citizen/get_filing_draft", replaces, &[]).await).await
+}
+
+async fn places(
+    app: &TestApp,
+    c: &reqwest::Client,
+    replaces: Option<&str>,
+    treatment: &str,
+) -> reqwest::Response {
+    let fields = [("insured", "110100:employee"), ("treatment", treatment)];
+    call(app, c, "/api/citizen/save_filing_places", replaces, &fields).await
+}
+
+/// Step 2 with `category`, not admitted (unless `extra` says otherwise).
+async fn category(
+    app: &TestApp,
+    c: &reqwest::Client,
+    replaces: Option<&str>,
+    category: &str,
     extra: &[(&str, &str)],
 ) -> reqwest::Response {
-    let mut form: Vec<(&str, &str)> = vec![
-        ("insured", "110100:employee"),
-        ("treatment", SHANGHAI),
-        ("category", "long_term_residence"),
-        ("stay", "not_admitted"),
-        ("evidence", "undertaking"),
-        ("undertaking", "on"),
-        ("request_key", key),
-    ];
+    let mut fields = vec![("category", category), ("stay", "not_admitted")];
     for (k, v) in extra {
-        form.retain(|(f, _)| f != k);
-        form.push((k, v));
+        fields.retain(|(f, _)| f != k);
+        fields.push((k, v));
     }
-    app.call(c, "/api/citizen/file_medical_filing", &form).await
+    call(
+        app,
+        c,
+        "/api/citizen/save_filing_category",
+        replaces,
+        &fields,
+    )
+    .await
+}
+
+/// Step 3 as the browser posts it: a multipart form with any files.
+async fn evidence(
+    app: &TestApp,
+    c: &reqwest::Client,
+    replaces: Option<&str>,
+    fields: &[(&str, &str)],
+    files: &[(&str, &[u8])],
+) -> reqwest::Response {
+    let mut form = reqwest::multipart::Form::new();
+    for (k, v) in form_of(replaces, fields) {
+        form = form.text(k, v);
+    }
+    for (name, bytes) in files {
+        let part = reqwest::multipart::Part::bytes(bytes.to_vec())
+            .file_name(name.to_string())
+            .mime_str("application/octet-stream")
+            .unwrap();
+        form = form.part("documents", part);
+    }
+    c.post(app.url("/files/filing-documents"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Where the evidence form sent the browser.
+fn location(res: &reqwest::Response) -> String {
+    assert_eq!(res.status(), 303, "{res:?}");
+    res.headers()["location"].to_str().unwrap().to_string()
+}
+
+const UNDERTAKING: [(&str, &str); 3] = [
+    ("evidence", "undertaking"),
+    ("undertaking", "on"),
+    ("then", "continue"),
+];
+
+/// Every step of a filing to `treatment` in `category` (plus `extra` for step 2), signed with
+/// the undertaking; the draft's request key.
+async fn fill(
+    app: &TestApp,
+    c: &reqwest::Client,
+    replaces: Option<&str>,
+    treatment: &str,
+    cat: &str,
+    extra: &[(&str, &str)],
+) -> String {
+    ok(places(app, c, replaces, treatment).await).await;
+    ok(category(app, c, replaces, cat, extra).await).await;
+    let res = evidence(app, c, replaces, &UNDERTAKING, &[]).await;
+    assert!(!location(&res).contains("error"), "{res:?}");
+    let d = draft(app, c, replaces).await;
+    assert!(!d["preview"].is_null(), "{d}");
+    d["request_key"].as_str().unwrap().to_string()
+}
+
+async fn submit(
+    app: &TestApp,
+    c: &reqwest::Client,
+    replaces: Option<&str>,
+    key: &str,
+) -> reqwest::Response {
+    call(
+        app,
+        c,
+        "/api/citizen/submit_filing",
+        replaces,
+        &[("request_key", key)],
+    )
+    .await
 }
 
 async fn filing(app: &TestApp, c: &reqwest::Client, reference: &str) -> Value {
@@ -45,53 +153,174 @@ async fn filing(app: &TestApp, c: &reqwest::Client, reference: &str) -> Value {
     .await
 }
 
+fn steps_done(d: &Value) -> Vec<String> {
+    d["done"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_string())
+        .collect()
+}
+
 #[tokio::test]
-async fn filings_take_effect_at_once_change_and_cancel() {
+async fn a_filing_is_written_step_by_step_with_uploaded_documents() {
     for kind in BACKENDS {
         let app = spawn_app(kind, |_| {}).await;
         let me = app.signed_in(CITIZEN).await;
-        let o = options(&app, &me, None).await;
-        assert_eq!(o["insured"][0]["value"], "110100:employee", "{o}");
-        assert!(o["active_long_term"].is_null());
-        assert!(o["provinces"].as_array().unwrap().len() > 30);
-        let key = o["request_key"].as_str().unwrap().to_string();
+        let d = draft(&app, &me, None).await;
+        assert_eq!(d["insured"][0]["value"], "110100:employee", "{d}");
+        assert!(d["provinces"].as_array().unwrap().len() > 30);
+        assert!(steps_done(&d).is_empty() && d["preview"].is_null());
 
-        // Every problem at once, nothing stored.
-        let res = file(
-            &app,
-            &me,
-            &key,
-            &[
-                ("treatment", "110100"),
-                ("evidence", "undertaking"),
-                ("undertaking", ""),
-            ],
-        )
-        .await;
-        assert_eq!(res.status(), 422);
-        let codes = field_codes(&json(res).await);
-        assert!(
-            codes.contains(&("treatment".into(), "same_place".into())),
-            "{codes:?}"
+        // A step with a problem saves nothing.
+        let res = places(&app, &me, None, "110100").await;
+        assert_eq!(
+            field_codes(&json(res).await),
+            vec![("treatment".into(), "same_place".into())]
         );
+        assert_eq!(draft(&app, &me, None).await["answers"]["treatment"], "");
+        ok(places(&app, &me, None, SHANGHAI).await).await;
+        let res = category(&app, &me, None, "referral", &[("months", "3")]).await;
+        assert_eq!(
+            field_codes(&json(res).await),
+            vec![("months".into(), "months_invalid".into())]
+        );
+        ok(category(&app, &me, None, "long_term_residence", &[]).await).await;
+        assert_eq!(
+            steps_done(&draft(&app, &me, None).await),
+            ["Places", "Category"]
+        );
+
+        // Files are recognised by their bytes; a bad one, an empty one or one over 5 MB saves
+        // nothing, not even the good file beside it; "upload" needs a file.
+        let mut big = PDF.to_vec();
+        big.resize(5 * 1024 * 1024 + 1, b' ');
+        for (files, code) in [
+            (
+                vec![("证明.pdf", PDF), ("notes.txt", b"hello".as_slice())],
+                "file_type",
+            ),
+            (vec![("fake.pdf", b"<html>".as_slice())], "file_type"),
+            (vec![("empty.pdf", b"".as_slice())], "file_empty"),
+            (vec![("big.pdf", big.as_slice())], "file_too_large"),
+            (vec![], "required"),
+        ] {
+            let res = evidence(&app, &me, None, &[("then", "upload")], &files).await;
+            assert_eq!(
+                location(&res),
+                format!("/me/filings/new/evidence?error=documents:{code}")
+            );
+        }
         assert!(
-            ok(app.call(&me, "/api/citizen/list_filings", &[]).await)
-                .await
+            draft(&app, &me, None).await["documents"]
                 .as_array()
                 .unwrap()
                 .is_empty()
         );
 
-        // Filed twice with the same form: one filing, in effect today, until changed.
-        let (a, b) = tokio::join!(file(&app, &me, &key, &[]), file(&app, &me, &key, &[]));
+        // Uploading (without choosing yet) means documents; the step stays open for more.
+        let res = evidence(
+            &app,
+            &me,
+            None,
+            &[("then", "upload")],
+            &[("C:\\扫描\\居住证.pdf", PDF), ("房屋租赁合同.png", PNG)],
+        )
+        .await;
+        assert_eq!(location(&res), "/me/filings/new/evidence");
+        let d = draft(&app, &me, None).await;
+        assert_eq!(d["answers"]["evidence"], "documents");
+        let docs = d["documents"].as_array().unwrap();
+        assert_eq!(docs.len(), 2, "{d}");
+        assert_eq!(docs[0]["file_name"], "居住证.pdf");
+        assert_eq!(docs[0]["kind"], "Pdf");
+        assert_eq!(docs[1]["kind"], "Png");
+        assert_eq!(docs[1]["size_bytes"], PNG.len());
+        let (pdf_id, png_id) = (
+            docs[0]["id"].as_i64().unwrap(),
+            docs[1]["id"].as_i64().unwrap(),
+        );
+
+        // The owner downloads a document as uploaded.
+        let res = me
+            .get(app.url(&format!("/files/filing-documents/{pdf_id}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        assert_eq!(res.headers()["content-type"], "application/pdf");
+        assert_eq!(res.headers()["cache-control"], "private, no-store");
+        assert!(
+            res.headers()["content-disposition"]
+                .to_str()
+                .unwrap()
+                .contains("filename*=UTF-8''%E5%B1%85%E4%BD%8F%E8%AF%81.pdf")
+        );
+        assert_eq!(res.bytes().await.unwrap(), PDF);
+
+        // Four more would make six: refused, nothing added.
+        let four = [
+            ("a.pdf", PDF),
+            ("b.pdf", PDF),
+            ("c.pdf", PDF),
+            ("d.pdf", PDF),
+        ];
+        let res = evidence(&app, &me, None, &[("then", "upload")], &four).await;
+        assert!(location(&res).ends_with("error=documents:too_many_files"));
+        assert_eq!(
+            draft(&app, &me, None).await["documents"]
+                .as_array()
+                .unwrap()
+                .len(),
+            2
+        );
+
+        // Removing one; finishing the step needs documents (or the undertaking).
+        ok(call(
+            &app,
+            &me,
+            "/api/citizen/remove_filing_document",
+            None,
+            &[("id", &png_id.to_string())],
+        )
+        .await)
+        .await;
+        let res = evidence(
+            &app,
+            &me,
+            None,
+            &[("evidence", "undertaking"), ("then", "continue")],
+            &[],
+        )
+        .await;
+        assert!(location(&res).ends_with("error=undertaking:undertaking_required"));
+        let res = evidence(
+            &app,
+            &me,
+            None,
+            &[("evidence", "documents"), ("then", "continue")],
+            &[],
+        )
+        .await;
+        assert_eq!(location(&res), "/me/filings/new");
+        let d = draft(&app, &me, None).await;
+        assert_eq!(steps_done(&d), ["Places", "Category", "Evidence"]);
+        let today = app::server::services::transfers::today(app.clock.now());
+        assert_eq!(d["preview"]["starts_on"], today.to_string());
+        assert!(d["preview"]["ends_on"].is_null());
+        let key = d["request_key"].as_str().unwrap().to_string();
+
+        // A key the draft never gave out is a conflict; posted twice at once, one filing.
+        assert_eq!(submit(&app, &me, None, "forged").await.status(), 409);
+        let (a, b) = tokio::join!(submit(&app, &me, None, &key), submit(&app, &me, None, &key));
         let first = ok(a).await.as_str().unwrap().to_string();
         assert_eq!(ok(b).await, first.as_str());
         assert!(first.starts_with("YD"));
         let f = filing(&app, &me, &first).await;
-        let today = app::server::services::transfers::today(app.clock.now());
         assert_eq!(f["in_effect"], true);
-        assert_eq!(f["starts_on"], today.to_string());
-        assert!(f["ends_on"].is_null() && f["days_left"].is_null());
+        assert_eq!(f["evidence"], "Documents");
+        assert_eq!(f["documents"][0]["id"], pdf_id);
+        assert_eq!(f["documents"].as_array().unwrap().len(), 1);
         // It shows on the medical insurance.
         let home = ok(app.call(&me, "/api/citizen/get_home", &[]).await).await;
         assert_eq!(
@@ -99,33 +328,54 @@ async fn filings_take_effect_at_once_change_and_cancel() {
             first.as_str(),
             "{home}"
         );
+        // The draft is gone (a new one starts empty); a filed document cannot be removed.
+        let d = draft(&app, &me, None).await;
+        assert!(d["documents"].as_array().unwrap().is_empty() && steps_done(&d).is_empty());
+        assert_ne!(d["request_key"], key.as_str());
+        let res = call(
+            &app,
+            &me,
+            "/api/citizen/remove_filing_document",
+            None,
+            &[("id", &pdf_id.to_string())],
+        )
+        .await;
+        assert_eq!(res.status(), 404);
+        assert_eq!(
+            me.get(app.url(&format!("/files/filing-documents/{pdf_id}")))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            200
+        );
+    }
+}
 
-        // A second long-term filing is refused; a temporary one is fine, for 12 months.
-        let key2 = options(&app, &me, None).await["request_key"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        let res = file(&app, &me, &key2, &[("category", "resident_work")]).await;
+#[tokio::test]
+async fn one_long_term_filing_temporary_validity_change_and_cancel() {
+    for kind in BACKENDS {
+        let app = spawn_app(kind, |_| {}).await;
+        let me = app.signed_in(CITIZEN).await;
+        let today = app::server::services::transfers::today(app.clock.now());
+        let key = fill(&app, &me, None, SHANGHAI, "long_term_residence", &[]).await;
+        let first = ok(submit(&app, &me, None, &key).await).await;
+        let first = first.as_str().unwrap().to_string();
+        assert_eq!(
+            draft(&app, &me, None).await["active_long_term"],
+            first.as_str()
+        );
+
+        // A second long-term filing is refused at its step; a temporary one is fine, 12 months.
+        ok(places(&app, &me, None, "440300").await).await;
+        let res = category(&app, &me, None, "resident_work", &[]).await;
         assert_eq!(
             field_codes(&json(res).await),
             vec![("category".into(), "long_term_exists".into())]
         );
-        let temp = ok(file(
-            &app,
-            &me,
-            &key2,
-            &[
-                ("category", "emergency"),
-                ("months", "12"),
-                ("evidence", "documents"),
-                ("documents", "急诊病历和诊断证明"),
-                ("treatment", "440300"),
-            ],
-        )
-        .await)
-        .await;
-        let temp = temp.as_str().unwrap();
-        let f = filing(&app, &me, temp).await;
+        let key = fill(&app, &me, None, "440300", "emergency", &[("months", "12")]).await;
+        let temp = ok(submit(&app, &me, None, &key).await).await;
+        let f = filing(&app, &me, temp.as_str().unwrap()).await;
         let end = today
             .checked_add_months(chrono::Months::new(12))
             .unwrap()
@@ -133,98 +383,70 @@ async fn filings_take_effect_at_once_change_and_cancel() {
             .unwrap();
         assert_eq!(f["ends_on"], end.to_string());
         assert_eq!(f["days_left"], (end - today).num_days());
-        assert_eq!(f["documents"], "急诊病历和诊断证明");
+        assert_eq!(f["evidence"], "Undertaking");
 
-        // Changing the long-term filing replaces it; the old one is no longer in effect.
-        let o = options(&app, &me, Some(&first)).await;
-        assert_eq!(o["replacing"]["reference"], first.as_str());
-        let key3 = o["request_key"].as_str().unwrap().to_string();
-        let changed = ok(file(
-            &app,
-            &me,
-            &key3,
-            &[
-                ("replaces", &first),
-                ("treatment", "320100"),
-                ("category", "resident_work"),
-            ],
-        )
-        .await)
-        .await;
-        let changed = changed.as_str().unwrap();
+        // A change starts from the filing it replaces (places and category filled in).
+        let d = draft(&app, &me, Some(&first)).await;
+        assert_eq!(d["replacing"]["reference"], first.as_str());
+        assert_eq!(d["answers"]["treatment"], SHANGHAI);
+        assert_eq!(d["answers"]["category"], "long_term_residence");
+        // The filing being changed does not count against the one long-term filing allowed.
+        let key = fill(&app, &me, Some(&first), "320100", "resident_work", &[]).await;
+        // The new filing's own draft is untouched by the change's.
+        assert!(steps_done(&draft(&app, &me, None).await).is_empty());
+        let changed = ok(submit(&app, &me, Some(&first), &key).await).await;
+        let changed = changed.as_str().unwrap().to_string();
         // The change form posted again answers the same filing.
-        let again = file(
-            &app,
-            &me,
-            &key3,
-            &[
-                ("replaces", &first),
-                ("treatment", "320100"),
-                ("category", "resident_work"),
-            ],
-        )
-        .await;
-        assert_eq!(ok(again).await, changed);
+        assert_eq!(
+            ok(submit(&app, &me, Some(&first), &key).await).await,
+            changed.as_str()
+        );
         let old = filing(&app, &me, &first).await;
         assert_eq!(old["replaced"], true);
         assert_eq!(old["in_effect"], false);
-        assert_eq!(filing(&app, &me, changed).await["category"], "ResidentWork");
+        assert_eq!(
+            filing(&app, &me, &changed).await["category"],
+            "ResidentWork"
+        );
         // Changing the replaced one again is a conflict.
-        let key4 = options(&app, &me, None).await["request_key"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        let res = file(&app, &me, &key4, &[("replaces", &first)]).await;
+        let res = call(
+            &app,
+            &me,
+            "/api/citizen/get_filing_draft",
+            Some(&first),
+            &[],
+        )
+        .await;
         assert_eq!(res.status(), 409);
 
         // Cancelling needs the box, works once.
         let res = app
-            .call(&me, "/api/citizen/cancel_filing", &[("reference", changed)])
+            .call(
+                &me,
+                "/api/citizen/cancel_filing",
+                &[("reference", &changed)],
+            )
             .await;
         assert_eq!(res.status(), 422);
-        ok(app
-            .call(
-                &me,
-                "/api/citizen/cancel_filing",
-                &[("reference", changed), ("confirm", "on")],
-            )
-            .await)
-        .await;
-        let res = app
-            .call(
-                &me,
-                "/api/citizen/cancel_filing",
-                &[("reference", changed), ("confirm", "on")],
-            )
-            .await;
+        let cancel = [("reference", changed.as_str()), ("confirm", "on")];
+        ok(app.call(&me, "/api/citizen/cancel_filing", &cancel).await).await;
+        let res = app.call(&me, "/api/citizen/cancel_filing", &cancel).await;
         assert_eq!(res.status(), 409);
-        assert_eq!(filing(&app, &me, changed).await["in_effect"], false);
-        // With no long-term filing active, a new one is allowed again.
-        let key5 = options(&app, &me, None).await["request_key"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        ok(file(&app, &me, &key5, &[]).await).await;
+        assert_eq!(filing(&app, &me, &changed).await["in_effect"], false);
 
         // Someone already discharged who paid: retroactive to the admission, reimbursed by hand.
         let admitted = (today - chrono::Duration::days(10)).to_string();
-        let key6 = options(&app, &me, None).await["request_key"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        let late = ok(file(
-            &app,
-            &me,
-            &key6,
-            &[
-                ("category", "other_temporary"),
-                ("months", "6"),
-                ("stay", "discharged_self_paid"),
-                ("admitted_on", &admitted),
-            ],
-        )
-        .await)
-        .await;
+        let late = [
+            ("months", "6"),
+            ("stay", "discharged_self_paid"),
+            ("admitted_on", admitted.as_str()),
+        ];
+        let key = fill(&app, &me, None, SHANGHAI, "other_temporary", &late).await;
+        assert_eq!(
+            draft(&app, &me, None).await["preview"]["manual_reimbursement"],
+            true
+        );
+        let late = ok(submit(&app, &me, None, &key).await).await;
         let f = filing(&app, &me, late.as_str().unwrap()).await;
         assert_eq!(f["starts_on"], admitted);
         assert_eq!(f["stay"], "DischargedSelfPaid");
@@ -232,28 +454,17 @@ async fn filings_take_effect_at_once_change_and_cancel() {
 }
 
 #[tokio::test]
-async fn a_helpdesk_agent_cannot_sign_the_undertaking() {
+async fn a_helpdesk_agent_uploads_documents_but_never_signs_the_undertaking() {
     for kind in BACKENDS {
         let app = spawn_app(kind, |_| {}).await;
         let agent = app.signed_in("helpdesk-demo").await;
         let user = app.find_user(&agent, CITIZEN).await;
         ok(app.start_assist(&agent, user, "citizen").await).await;
-        let key = options(&app, &agent, None).await["request_key"]
-            .as_str()
-            .unwrap()
-            .to_string();
-        // Read-only first, then write mode: documents are fine, the undertaking never.
-        assert_eq!(
-            file(
-                &app,
-                &agent,
-                &key,
-                &[("evidence", "documents"), ("documents", "居住证")]
-            )
-            .await
-            .status(),
-            403
-        );
+        // Read-only: the draft is visible, nothing can be saved or uploaded.
+        draft(&app, &agent, None).await;
+        assert_eq!(places(&app, &agent, None, SHANGHAI).await.status(), 403);
+        let res = evidence(&app, &agent, None, &[("then", "upload")], &[("a.pdf", PDF)]).await;
+        assert_eq!(res.status(), 403);
         ok(app
             .call(
                 &agent,
@@ -262,92 +473,133 @@ async fn a_helpdesk_agent_cannot_sign_the_undertaking() {
             )
             .await)
         .await;
-        let res = file(&app, &agent, &key, &[]).await;
+        ok(places(&app, &agent, None, SHANGHAI).await).await;
+        ok(category(&app, &agent, None, "long_term_residence", &[]).await).await;
+        let res = evidence(&app, &agent, None, &UNDERTAKING, &[]).await;
+        assert_eq!(res.status(), 403);
+        let res = evidence(
+            &app,
+            &agent,
+            None,
+            &[("evidence", "documents"), ("then", "continue")],
+            &[("居住证.pdf", PDF)],
+        )
+        .await;
+        assert_eq!(location(&res), "/me/filings/new");
+        let key = draft(&app, &agent, None).await["request_key"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let reference = ok(submit(&app, &agent, None, &key).await).await;
+        let f = filing(&app, &agent, reference.as_str().unwrap()).await;
+        assert_eq!(f["assisted"], true);
+
+        // The undertaking signed by the citizen cannot be filed by the agent either.
+        let me = app.signed_in(CITIZEN).await;
+        let key = fill(&app, &me, None, "440300", "referral", &[("months", "6")]).await;
+        let res = submit(&app, &agent, None, &key).await;
         assert_eq!(res.status(), 403);
         assert_eq!(
             json(res).await,
             serde_json::json!({ "AssistDenied": { "read_only": false } })
         );
-        let reference = ok(file(
-            &app,
-            &agent,
-            &key,
-            &[("evidence", "documents"), ("documents", "居住证（上海）")],
-        )
-        .await)
-        .await;
-        let f = filing(&app, &agent, reference.as_str().unwrap()).await;
-        assert_eq!(f["assisted"], true);
     }
 }
 
 #[tokio::test]
-async fn others_cannot_see_or_act_on_a_filing() {
+async fn others_cannot_see_or_act_on_a_filing_or_its_documents() {
     for kind in BACKENDS {
         let app = spawn_app(kind, |_| {}).await;
         let me = app.signed_in(CITIZEN).await;
-        let key = options(&app, &me, None).await["request_key"]
-            .as_str()
+        let key = fill(&app, &me, None, SHANGHAI, "long_term_residence", &[]).await;
+        let reference = ok(submit(&app, &me, None, &key).await).await;
+        let reference = reference.as_str().unwrap().to_string();
+        let res = evidence(&app, &me, None, &[("then", "upload")], &[("a.pdf", PDF)]).await;
+        assert_eq!(location(&res), "/me/filings/new/evidence");
+        let doc = draft(&app, &me, None).await["documents"][0]["id"]
+            .as_i64()
             .unwrap()
             .to_string();
-        let reference = ok(file(&app, &me, &key, &[]).await).await;
-        let reference = reference.as_str().unwrap().to_string();
-        let calls: Vec<(&str, Vec<(&str, &str)>)> = vec![
+        let download = format!("/files/filing-documents/{doc}");
+        let r = Some(reference.as_str());
+        let calls: Vec<(&str, Vec<(String, String)>)> = vec![
+            ("/api/citizen/get_filing_draft", form_of(r, &[])),
             (
-                "/api/citizen/get_filing_options",
-                vec![("replaces", &reference)],
+                "/api/citizen/save_filing_places",
+                form_of(
+                    r,
+                    &[("insured", "110100:employee"), ("treatment", "440300")],
+                ),
             ),
-            ("/api/citizen/list_filings", vec![]),
-            ("/api/citizen/get_filing", vec![("reference", &reference)]),
+            (
+                "/api/citizen/save_filing_category",
+                form_of(
+                    r,
+                    &[("category", "resident_work"), ("stay", "not_admitted")],
+                ),
+            ),
+            (
+                "/api/citizen/remove_filing_document",
+                form_of(None, &[("id", &doc)]),
+            ),
+            (
+                "/api/citizen/submit_filing",
+                form_of(r, &[("request_key", &key)]),
+            ),
+            (
+                "/api/citizen/get_filing",
+                form_of(None, &[("reference", &reference)]),
+            ),
             (
                 "/api/citizen/cancel_filing",
-                vec![("reference", &reference), ("confirm", "on")],
+                form_of(None, &[("reference", &reference), ("confirm", "on")]),
             ),
-            (
-                "/api/citizen/file_medical_filing",
-                vec![
-                    ("replaces", &reference),
-                    ("insured", "110100:employee"),
-                    ("treatment", SHANGHAI),
-                    ("category", "long_term_residence"),
-                    ("stay", "not_admitted"),
-                    ("evidence", "undertaking"),
-                    ("undertaking", "on"),
-                    ("request_key", "x"),
-                ],
-            ),
+            ("/api/citizen/list_filings", vec![]),
         ];
-        let nobody = app.client();
-        for (path, form) in &calls {
-            assert_eq!(app.call(&nobody, path, form).await.status(), 401, "{path}");
-        }
+        let expect = |c: &reqwest::Client, status: u16, who: &str| {
+            let (app, calls, download, c, who) =
+                (&app, &calls, &download, c.clone(), who.to_string());
+            async move {
+                for (path, form) in calls {
+                    if status == 404 && path.ends_with("list_filings") {
+                        continue;
+                    }
+                    let form: Vec<(&str, &str)> =
+                        form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                    assert_eq!(
+                        app.call(&c, path, &form).await.status(),
+                        status,
+                        "{who} {path}"
+                    );
+                }
+                let res = c.get(app.url(download)).send().await.unwrap();
+                assert_eq!(res.status(), status, "{who} download");
+                let upload =
+                    evidence(app, &c, None, &[("then", "upload")], &[("b.pdf", PDF)]).await;
+                // Another citizen uploads to their own draft: never to someone else's.
+                if status != 404 {
+                    assert_eq!(upload.status(), status, "{who} upload");
+                }
+            }
+        };
+        expect(&app.client(), 401, "nobody").await;
         for account in [
             "employer-demo",
             "helpdesk-demo",
             "reviewer-beijing",
             "admin-demo",
         ] {
-            let c = app.signed_in(account).await;
-            for (path, form) in &calls {
-                assert_eq!(
-                    app.call(&c, path, form).await.status(),
-                    403,
-                    "{account} {path}"
-                );
-            }
+            expect(&app.signed_in(account).await, 403, account).await;
         }
         let other = app.signed_in(RETIREE).await;
-        for (path, form) in [&calls[0], &calls[2], &calls[3], &calls[4]] {
-            assert_eq!(
-                app.call(&other, path, form).await.status(),
-                404,
-                "retiree {path}"
-            );
-        }
+        expect(&other, 404, "retiree").await;
         assert_eq!(
             ok(app.call(&other, "/api/citizen/list_filings", &[]).await).await,
             serde_json::json!([])
         );
+        // Nothing changed: the filing in effect, the document still the owner's draft's.
         assert_eq!(filing(&app, &me, &reference).await["in_effect"], true);
+        let d = draft(&app, &me, None).await;
+        assert_eq!(d["documents"].as_array().unwrap().len(), 1, "{d}");
     }
 }

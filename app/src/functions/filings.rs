@@ -1,61 +1,120 @@
-//! Out-of-area medical filings (`/api/citizen/...`): the form's choices, filing or changing one,
-//! the list, one filing, and cancelling. The person always comes from the session; a reference
-//! from the client only selects among that person's own filings.
-// The form posts without JavaScript, so each field is an argument of its own (the macro
-// generates the client function too, which an item-level allow does not reach).
-#![allow(clippy::too_many_arguments)]
+//! Out-of-area medical filings (`/api/citizen/...`): the draft and its steps, filing it (new or
+//! a change), the list, one filing, and cancelling. The person always comes from the session; a
+//! reference or document id from the client only selects among that person's own.
 
 use crate::error::AppError;
-use crate::models::filing::{FilingOptions, FilingView};
+#[cfg(feature = "ssr")]
+use crate::models::filing::draft_href;
+use crate::models::filing::{FilingDraftView, FilingView};
 use leptos::prelude::*;
 
-#[server(prefix = "/api/citizen", endpoint = "get_filing_options")]
-pub async fn get_filing_options(replaces: Option<String>) -> Result<FilingOptions, AppError> {
+/// `replaces` names the filing a change replaces; empty or absent for a new filing.
+#[cfg(feature = "ssr")]
+fn target(replaces: &Option<String>) -> Option<&str> {
+    replaces.as_deref().map(str::trim).filter(|r| !r.is_empty())
+}
+
+#[server(prefix = "/api/citizen", endpoint = "get_filing_draft")]
+pub async fn get_filing_draft(replaces: Option<String>) -> Result<FilingDraftView, AppError> {
     use crate::server::{auth, services, state::app_state, with_status};
     with_status(
         async {
             let scope = auth::require_principal()?.citizen()?;
-            services::filings::options(&app_state()?, scope, replaces.as_deref()).await
+            services::filings::draft(&app_state()?, scope, target(&replaces)).await
         }
         .await,
     )
 }
 
-#[server(prefix = "/api/citizen", endpoint = "file_medical_filing")]
-pub async fn file_medical_filing(
+/// Step 1 of the draft; back to the task list.
+#[server(prefix = "/api/citizen", endpoint = "save_filing_places")]
+pub async fn save_filing_places(
+    replaces: Option<String>,
     insured: Option<String>,
     treatment: Option<String>,
+) -> Result<(), AppError> {
+    use crate::server::{auth, services, state::app_state, with_status};
+    with_status(
+        async {
+            services::filings::save_places(
+                &app_state()?,
+                &auth::require_principal()?,
+                target(&replaces),
+                insured.as_deref().unwrap_or_default(),
+                treatment.as_deref().unwrap_or_default(),
+            )
+            .await?;
+            leptos_axum::redirect(&draft_href(target(&replaces)));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Step 2 of the draft; back to the task list.
+#[server(prefix = "/api/citizen", endpoint = "save_filing_category")]
+pub async fn save_filing_category(
+    replaces: Option<String>,
     category: Option<String>,
     months: Option<String>,
     stay: Option<String>,
     admitted_on: Option<String>,
-    evidence: Option<String>,
-    documents: Option<String>,
-    undertaking: Option<String>,
-    replaces: Option<String>,
-    request_key: String,
-) -> Result<String, AppError> {
-    use crate::models::filing::FilingInput;
+) -> Result<(), AppError> {
     use crate::server::{auth, services, state::app_state, with_status};
     with_status(
         async {
-            let input = FilingInput {
-                insured: insured.unwrap_or_default(),
-                treatment: treatment.unwrap_or_default(),
-                category: category.unwrap_or_default(),
-                months: months.unwrap_or_default(),
-                stay: stay.unwrap_or_default(),
-                admitted_on: admitted_on.unwrap_or_default(),
-                evidence: evidence.unwrap_or_default(),
-                documents: documents.unwrap_or_default(),
-                undertaking,
-            };
-            let reference = services::filings::file(
+            services::filings::save_category(
                 &app_state()?,
                 &auth::require_principal()?,
-                &input,
+                target(&replaces),
+                category.as_deref().unwrap_or_default(),
+                months.as_deref().unwrap_or_default(),
+                stay.as_deref().unwrap_or_default(),
+                admitted_on.as_deref().unwrap_or_default(),
+            )
+            .await?;
+            leptos_axum::redirect(&draft_href(target(&replaces)));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Takes an uploaded document off the draft (step 3 uploads them, as a multipart form that
+/// `/files/filing-documents` receives); back to step 3.
+#[server(prefix = "/api/citizen", endpoint = "remove_filing_document")]
+pub async fn remove_filing_document(replaces: Option<String>, id: i64) -> Result<(), AppError> {
+    use crate::server::{auth, services, state::app_state, with_status};
+    with_status(
+        async {
+            services::filings::remove_document(
+                &app_state()?,
+                &auth::require_principal()?,
+                target(&replaces),
+                id,
+            )
+            .await?;
+            leptos_axum::redirect(&format!("{}/evidence", draft_href(target(&replaces))));
+            Ok(())
+        }
+        .await,
+    )
+}
+
+/// Files the draft; on to the filing's confirmation.
+#[server(prefix = "/api/citizen", endpoint = "submit_filing")]
+pub async fn submit_filing(
+    replaces: Option<String>,
+    request_key: String,
+) -> Result<String, AppError> {
+    use crate::server::{auth, services, state::app_state, with_status};
+    with_status(
+        async {
+            let reference = services::filings::submit(
+                &app_state()?,
+                &auth::require_principal()?,
+                target(&replaces),
                 &request_key,
-                replaces.as_deref(),
             )
             .await?;
             leptos_axum::redirect(&format!("/me/filings/{reference}?filed=1"));

@@ -1,6 +1,6 @@
 //! Texts of out-of-area medical filings (异地就医备案).
 
-use crate::models::filing::{Category, Evidence, Stay, Term};
+use crate::models::filing::{Category, Evidence, FilingStep, Stay, Term};
 
 pub struct FilingTexts {
     pub nav: &'static str,
@@ -45,8 +45,17 @@ pub struct FilingTexts {
     pub admitted_label: &'static str,
     pub admitted_hint: &'static str,
     pub evidence_legend: &'static str,
+    pub step: fn(FilingStep) -> &'static str,
+    pub evidence_intro: &'static str,
+    pub uploaded_title: &'static str,
+    pub remove_document: &'static str,
     pub documents_label: &'static str,
-    pub documents_hint: &'static str,
+    /// (most files, most megabytes each)
+    pub documents_hint: fn(usize, usize) -> String,
+    pub documents_room: fn(usize) -> String,
+    pub upload: &'static str,
+    pub not_ready: &'static str,
+    pub submit_note: &'static str,
     pub undertaking_text: &'static str,
     pub undertaking_label: &'static str,
     pub submit: &'static str,
@@ -72,8 +81,13 @@ pub struct FilingTexts {
     pub field_date_future: &'static str,
     pub field_date_too_old: &'static str,
     pub field_evidence_unknown: &'static str,
-    pub field_too_short: &'static str,
     pub field_undertaking_required: &'static str,
+    pub field_documents_missing: &'static str,
+    pub field_file_empty: &'static str,
+    pub field_file_too_large: &'static str,
+    pub field_file_type: &'static str,
+    pub field_too_many_files: &'static str,
+    pub field_not_ready: &'static str,
 }
 
 impl FilingTexts {
@@ -89,8 +103,13 @@ impl FilingTexts {
             "date_future" => self.field_date_future,
             "date_too_old" => self.field_date_too_old,
             "evidence_unknown" => self.field_evidence_unknown,
-            "too_short" => self.field_too_short,
             "undertaking_required" => self.field_undertaking_required,
+            "documents_missing" => self.field_documents_missing,
+            "file_empty" => self.field_file_empty,
+            "file_too_large" => self.field_file_too_large,
+            "file_type" => self.field_file_type,
+            "too_many_files" => self.field_too_many_files,
+            "filing_not_ready" => self.field_not_ready,
             _ => return None,
         })
     }
@@ -167,8 +186,20 @@ pub static ZH: FilingTexts = FilingTexts {
     admitted_label: "入院日期",
     admitted_hint: "已经住院或已出院的，备案从入院当天起生效（最早 180 天前）。",
     evidence_legend: "备案依据",
-    documents_label: "证明材料说明",
-    documents_hint: "写明您提供的材料，例如“居住证（上海市，有效期至 2028 年）”。",
+    step: |s| match s {
+        FilingStep::Places => "参保地和就医地",
+        FilingStep::Category => "备案类别和就医情况",
+        FilingStep::Evidence => "证明材料或个人承诺",
+    },
+    evidence_intro: "上传能证明备案类别的材料（如居住证、派驻证明、转诊证明、急诊诊断证明），或者签署个人承诺书代替材料。",
+    uploaded_title: "已上传的材料",
+    remove_document: "删除",
+    documents_label: "选择要上传的文件",
+    documents_hint: |n, mb| format!("PDF、JPG 或 PNG 格式，每个文件不超过 {mb} MB，最多 {n} 个。"),
+    documents_room: |n| format!("还可以上传 {n} 个。"),
+    upload: "上传所选文件",
+    not_ready: "还有步骤没有完成：请返回申请步骤完成后再提交。",
+    submit_note: "提交后备案立即生效，系统会通知您备案编号。",
     undertaking_text: "本人承诺所填信息真实，在备案有效期内在就医地就医，如有不实，愿承担相应责任并退还违规结算的费用。",
     undertaking_label: "我已阅读并签署个人承诺书",
     submit: "提交备案",
@@ -196,8 +227,13 @@ pub static ZH: FilingTexts = FilingTexts {
     field_date_future: "入院日期不能晚于今天。",
     field_date_too_old: "入院日期不能早于 180 天前。",
     field_evidence_unknown: "请选择备案依据。",
-    field_too_short: "内容太短。",
     field_undertaking_required: "请勾选个人承诺书。",
+    field_documents_missing: "请上传至少一份证明材料，或改为签署个人承诺书。",
+    field_file_empty: "文件是空的，请重新选择。",
+    field_file_too_large: "文件太大：每个文件不超过 5 MB。",
+    field_file_type: "只能上传 PDF、JPG 或 PNG 文件。",
+    field_too_many_files: "最多上传 5 个文件：请先删除不需要的文件。",
+    field_not_ready: "还有步骤没有完成。",
 };
 
 pub static EN: FilingTexts = FilingTexts {
@@ -275,8 +311,20 @@ pub static EN: FilingTexts = FilingTexts {
     admitted_label: "Date admitted",
     admitted_hint: "If you are or were in hospital, the filing starts on the day you were admitted (at most 180 days ago).",
     evidence_legend: "Based on",
-    documents_label: "Your documents",
-    documents_hint: "Say what you provide, e.g. \"residence permit (Shanghai, valid until 2028)\".",
+    step: |s| match s {
+        FilingStep::Places => "Where you are insured and treated",
+        FilingStep::Category => "Category and treatment so far",
+        FilingStep::Evidence => "Documents or personal undertaking",
+    },
+    evidence_intro: "Upload documents that show your category (such as a residence permit, a posting letter, a referral or an emergency diagnosis), or sign the personal undertaking instead.",
+    uploaded_title: "Uploaded documents",
+    remove_document: "Remove",
+    documents_label: "Choose files to upload",
+    documents_hint: |n, mb| format!("PDF, JPG or PNG, at most {mb} MB each, {n} files in all."),
+    documents_room: |n| format!("You can add {n} more."),
+    upload: "Upload the chosen files",
+    not_ready: "Some steps are not finished: go back to the steps and finish them before you submit.",
+    submit_note: "The filing takes effect as soon as you submit it, and you will be told its number.",
     undertaking_text: "I declare that what I have entered is true and that I will be treated in the chosen city while this filing is valid; if it is not true, I accept the consequences and will repay any wrongly settled costs.",
     undertaking_label: "I have read and sign the personal undertaking",
     submit: "Submit the filing",
@@ -306,6 +354,11 @@ pub static EN: FilingTexts = FilingTexts {
     field_date_future: "The admission date cannot be after today.",
     field_date_too_old: "The admission date cannot be more than 180 days ago.",
     field_evidence_unknown: "Choose what the filing is based on.",
-    field_too_short: "Too short.",
     field_undertaking_required: "Tick the box to sign the personal undertaking.",
+    field_documents_missing: "Upload at least one document, or sign the personal undertaking instead.",
+    field_file_empty: "The file is empty; choose it again.",
+    field_file_too_large: "The file is too large: at most 5 MB each.",
+    field_file_type: "Only PDF, JPG or PNG files can be uploaded.",
+    field_too_many_files: "At most 5 files: remove one you do not need first.",
+    field_not_ready: "Some steps are not finished.",
 };

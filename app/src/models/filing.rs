@@ -4,15 +4,16 @@
 
 use super::home::Named;
 use super::insurance::Scheme;
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldError, FieldErrors};
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// How far back a filing may start: the admission day of a stay already under way.
 const MAX_RETROACTIVE_DAYS: i64 = 180;
-/// Length bounds of the description of supporting documents, in characters (not bytes).
-const DOCUMENTS_MIN_CHARS: usize = 2;
-const DOCUMENTS_MAX_CHARS: usize = 200;
+/// Supporting documents per filing, and the size of each: what a phone photo or a scanned
+/// certificate needs, and what the database keeps without strain.
+pub const MAX_DOCUMENTS: usize = 5;
+pub const MAX_DOCUMENT_BYTES: usize = 5 * 1024 * 1024;
 
 /// The category of a filing (备案类别).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -140,8 +141,10 @@ impl Stay {
     }
 }
 
-/// The form as posted (every field a string, as a plain HTML form sends it).
-#[derive(Debug, Clone, Default)]
+/// The answers as posted (every field a string, as a plain HTML form sends it), kept in the
+/// draft between steps.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct FilingInput {
     /// "<city code>:<scheme code>", e.g. "110100:employee"; one of `insured_choices`.
     pub insured: String,
@@ -156,10 +159,11 @@ pub struct FilingInput {
     pub admitted_on: String,
     /// An `Evidence` code.
     pub evidence: String,
-    /// What the person submits; required (2..=200 characters) with documents.
-    pub documents: String,
-    /// `Some(_)` when the undertaking box is ticked; required with the undertaking.
-    pub undertaking: Option<String>,
+    /// How many documents are uploaded with the form (counted from storage, never posted).
+    #[serde(skip)]
+    pub documents: usize,
+    /// The undertaking box is ticked; required with the undertaking.
+    pub undertaking: bool,
 }
 
 /// What the server knows when checking the form.
@@ -182,8 +186,6 @@ pub struct ValidFiling {
     pub treatment_region: String,
     pub category: Category,
     pub evidence: Evidence,
-    /// The trimmed description for `Documents`, `None` for `Undertaking`.
-    pub documents: Option<String>,
     pub stay: Stay,
     pub admitted_on: Option<NaiveDate>,
     /// Today, or the admission day.
@@ -224,8 +226,8 @@ impl FilingInput {
     /// category → required | category_unknown | long_term_exists; months → required |
     /// months_invalid (temporary only); stay → required | stay_unknown; admitted_on → required |
     /// date_invalid | date_future | date_too_old (more than 180 days before today); evidence →
-    /// required | evidence_unknown; documents → required | too_short | too_long (with documents);
-    /// undertaking → undertaking_required (with the undertaking, box not ticked). Fields that
+    /// required | evidence_unknown; documents → documents_missing (with documents, none
+    /// uploaded); undertaking → undertaking_required (with the undertaking, box not ticked). Fields that
     /// depend on another (months, admitted_on, documents, undertaking) are only checked once
     /// that one is known.
     pub fn parse(&self, ctx: &FilingContext<'_>) -> Result<ValidFiling, AppError> {
@@ -294,18 +296,14 @@ impl FilingInput {
         let evidence = field(&mut errors, "evidence", &self.evidence, |v| {
             Evidence::from_code(v).ok_or("evidence_unknown")
         });
-        let documents = match evidence {
-            Some(Evidence::Documents) => field(&mut errors, "documents", &self.documents, |v| {
-                match v.chars().count() {
-                    n if n < DOCUMENTS_MIN_CHARS => Err("too_short"),
-                    n if n > DOCUMENTS_MAX_CHARS => Err("too_long"),
-                    _ => Ok(v.to_string()),
-                }
-            }),
-            _ => None,
-        };
-        if evidence == Some(Evidence::Undertaking) && self.undertaking.is_none() {
-            errors.add("undertaking", "undertaking_required");
+        match evidence {
+            Some(Evidence::Documents) if self.documents == 0 => {
+                errors.add("documents", "documents_missing")
+            }
+            Some(Evidence::Undertaking) if !self.undertaking => {
+                errors.add("undertaking", "undertaking_required")
+            }
+            _ => {}
         }
 
         let filing = (|| {
@@ -328,10 +326,6 @@ impl FilingInput {
                 treatment_region: treatment?.to_string(),
                 category,
                 evidence,
-                documents: match evidence {
-                    Evidence::Documents => Some(documents?),
-                    Evidence::Undertaking => None,
-                },
                 stay,
                 admitted_on,
                 starts_on,
@@ -383,15 +377,141 @@ pub struct ProvinceCities {
     pub cities: Vec<CityChoice>,
 }
 
-/// The form's choices, its request key, and the filing a change replaces.
+/// The steps of the filing form (task-list pattern), each asking some of the fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FilingStep {
+    /// Insured place and scheme, treatment city.
+    Places,
+    /// Category, validity, hospital stay.
+    Category,
+    /// Uploaded documents or the personal undertaking.
+    Evidence,
+}
+
+impl FilingStep {
+    pub const ALL: [FilingStep; 3] = [
+        FilingStep::Places,
+        FilingStep::Category,
+        FilingStep::Evidence,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            FilingStep::Places => "places",
+            FilingStep::Category => "category",
+            FilingStep::Evidence => "evidence",
+        }
+    }
+
+    /// The form fields this step asks (the names `FilingInput::parse` reports problems by).
+    pub fn fields(self) -> &'static [&'static str] {
+        match self {
+            FilingStep::Places => &["insured", "treatment"],
+            FilingStep::Category => &["category", "months", "stay", "admitted_on"],
+            FilingStep::Evidence => &["evidence", "documents", "undertaking"],
+        }
+    }
+}
+
+impl FilingInput {
+    /// The problems of one step's fields. Every field depends only on fields of its own step,
+    /// so a step saved without problems stays valid until its own answers change (or the
+    /// record does: a new long-term filing, an ended enrolment).
+    pub fn step_errors(&self, ctx: &FilingContext<'_>, step: FilingStep) -> Vec<FieldError> {
+        match self.parse(ctx) {
+            Err(AppError::Validation(list)) => list
+                .into_iter()
+                .filter(|e| step.fields().contains(&e.field.as_str()))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// The kinds of file accepted as supporting documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DocumentType {
+    Pdf,
+    Jpeg,
+    Png,
+}
+
+impl DocumentType {
+    /// Recognised by the file's first bytes, not by its name or what the browser claims.
+    pub fn sniff(bytes: &[u8]) -> Option<Self> {
+        if bytes.starts_with(b"%PDF-") {
+            Some(DocumentType::Pdf)
+        } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Some(DocumentType::Jpeg)
+        } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Some(DocumentType::Png)
+        } else {
+            None
+        }
+    }
+
+    pub fn content_type(self) -> &'static str {
+        match self {
+            DocumentType::Pdf => "application/pdf",
+            DocumentType::Jpeg => "image/jpeg",
+            DocumentType::Png => "image/png",
+        }
+    }
+
+    pub fn from_content_type(content_type: &str) -> Option<Self> {
+        [DocumentType::Pdf, DocumentType::Jpeg, DocumentType::Png]
+            .into_iter()
+            .find(|d| d.content_type() == content_type)
+    }
+}
+
+/// An uploaded supporting document (its bytes are downloaded separately).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FilingOptions {
+pub struct DocumentView {
+    pub id: i64,
+    pub file_name: String,
+    pub kind: DocumentType,
+    pub size_bytes: i64,
+}
+
+impl DocumentView {
+    pub fn href(&self) -> String {
+        format!("/files/filing-documents/{}", self.id)
+    }
+}
+
+/// The filing form's draft: the choices, the answers so far, the uploaded documents, which
+/// steps are done and, once all are, the filing as it would be made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FilingDraftView {
+    /// The filing a change replaces; None for a new filing.
+    pub replacing: Option<FilingView>,
     pub insured: Vec<InsuredChoice>,
     pub provinces: Vec<ProvinceCities>,
-    pub request_key: String,
     /// The active long-term filing's reference, if any (only one may be active).
     pub active_long_term: Option<String>,
-    pub replacing: Option<FilingView>,
+    pub answers: FilingInput,
+    pub documents: Vec<DocumentView>,
+    pub done: Vec<FilingStep>,
+    pub request_key: String,
+    pub insured_name: Option<Named>,
+    pub treatment_name: Option<Named>,
+    pub preview: Option<ValidFiling>,
+}
+
+impl FilingDraftView {
+    /// Where this draft's task list lives: a new filing's, or the change of one.
+    pub fn href(&self) -> String {
+        draft_href(self.replacing.as_ref().map(|r| r.reference.as_str()))
+    }
+}
+
+/// The task list of a new filing (`None`) or of the change of `replaces`.
+pub fn draft_href(replaces: Option<&str>) -> String {
+    match replaces {
+        Some(r) => format!("/me/filings/{r}/change"),
+        None => "/me/filings/new".to_string(),
+    }
 }
 
 /// A filing in effect, as the medical insurance shows it.
@@ -414,7 +534,7 @@ pub struct FilingView {
     pub treatment: Named,
     pub treatment_code: String,
     pub evidence: Evidence,
-    pub documents: Option<String>,
+    pub documents: Vec<DocumentView>,
     pub stay: Stay,
     pub admitted_on: Option<NaiveDate>,
     pub starts_on: NaiveDate,
@@ -432,7 +552,6 @@ pub struct FilingView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::FieldError;
 
     fn day(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -465,7 +584,7 @@ mod tests {
             category: "retiree_resettled".into(),
             stay: "not_admitted".into(),
             evidence: "documents".into(),
-            documents: "  户口簿及居住证明  ".into(),
+            documents: 1,
             ..FilingInput::default()
         }
     }
@@ -479,7 +598,7 @@ mod tests {
             months: "6".into(),
             stay: "not_admitted".into(),
             evidence: "undertaking".into(),
-            undertaking: Some("on".into()),
+            undertaking: true,
             ..FilingInput::default()
         }
     }
@@ -512,7 +631,6 @@ mod tests {
                 treatment_region: "440100".into(),
                 category: Category::RetireeResettled,
                 evidence: Evidence::Documents,
-                documents: Some("户口簿及居住证明".into()),
                 stay: Stay::NotAdmitted,
                 admitted_on: None,
                 starts_on: day(TODAY),
@@ -540,7 +658,6 @@ mod tests {
         assert_eq!(filing.scheme, "resident");
         assert_eq!(filing.category, Category::Referral);
         assert_eq!(filing.evidence, Evidence::Undertaking);
-        assert_eq!(filing.documents, None);
         assert_eq!(filing.starts_on, day(TODAY));
         // 2026-11-27 + 6 months = 2027-05-27, less one day.
         assert_eq!(filing.ends_on, Some(day("2027-05-26")));
@@ -612,7 +729,7 @@ mod tests {
             problems(&[
                 ("months", "required"),
                 ("admitted_on", "required"),
-                ("documents", "required"),
+                ("documents", "documents_missing"),
             ])
         );
     }
@@ -651,7 +768,6 @@ mod tests {
             stay: "discharged_self_paid".into(),
             admitted_on: "2026-02-30".into(),
             evidence: "documents".into(),
-            documents: "单".into(),
             ..FilingInput::default()
         };
         assert_eq!(
@@ -660,7 +776,7 @@ mod tests {
                 ("treatment", "same_place"),
                 ("months", "months_invalid"),
                 ("admitted_on", "date_invalid"),
-                ("documents", "too_short"),
+                ("documents", "documents_missing"),
             ])
         );
     }
@@ -806,36 +922,23 @@ mod tests {
     }
 
     #[test]
-    fn documents_length_in_characters() {
+    fn documents_need_an_upload() {
         let choices = choices();
-        let with = |documents: String| FilingInput {
-            documents,
+        let none = FilingInput {
+            documents: 0,
             ..long_term()
         };
         assert_eq!(
-            errors(&with(" 证 ".into()), &ctx(&choices)),
-            problems(&[("documents", "too_short")])
+            errors(&none, &ctx(&choices)),
+            problems(&[("documents", "documents_missing")])
         );
+        let five = FilingInput {
+            documents: MAX_DOCUMENTS,
+            ..long_term()
+        };
         assert_eq!(
-            with("证明".into())
-                .parse(&ctx(&choices))
-                .unwrap()
-                .documents
-                .as_deref(),
-            Some("证明")
-        );
-        // 200 Chinese characters are 600 bytes and still fine.
-        let at_limit = "证".repeat(200);
-        assert_eq!(
-            with(at_limit.clone())
-                .parse(&ctx(&choices))
-                .unwrap()
-                .documents,
-            Some(at_limit)
-        );
-        assert_eq!(
-            errors(&with("证".repeat(201)), &ctx(&choices)),
-            problems(&[("documents", "too_long")])
+            five.parse(&ctx(&choices)).unwrap().evidence,
+            Evidence::Documents
         );
     }
 
@@ -843,19 +946,23 @@ mod tests {
     fn undertaking_needs_the_box() {
         let choices = choices();
         let unticked = FilingInput {
-            undertaking: None,
+            undertaking: false,
             ..temporary()
         };
         assert_eq!(
             errors(&unticked, &ctx(&choices)),
             problems(&[("undertaking", "undertaking_required")])
         );
-        // Documents typed before switching to the undertaking are dropped, not checked.
-        let ticked = FilingInput {
-            documents: "证".into(),
+        // Documents uploaded before switching to the undertaking do not stand in for it.
+        let with_documents = FilingInput {
+            documents: 2,
+            undertaking: false,
             ..temporary()
         };
-        assert_eq!(ticked.parse(&ctx(&choices)).unwrap().documents, None);
+        assert_eq!(
+            errors(&with_documents, &ctx(&choices)),
+            problems(&[("undertaking", "undertaking_required")])
+        );
     }
 
     #[test]
@@ -922,5 +1029,60 @@ mod tests {
         let filing = temporary().parse(&ctx(&choices)).unwrap();
         let json = serde_json::to_string(&filing).unwrap();
         assert_eq!(serde_json::from_str::<ValidFiling>(&json).unwrap(), filing);
+    }
+
+    #[test]
+    fn each_step_reports_only_its_own_fields() {
+        let choices = choices();
+        let input = FilingInput {
+            treatment: "110100".into(),
+            category: "emergency".into(),
+            evidence: "documents".into(),
+            ..long_term()
+        };
+        let codes = |step| -> Vec<(String, String)> {
+            input
+                .step_errors(&ctx(&choices), step)
+                .into_iter()
+                .map(|FieldError { field, code }| (field, code))
+                .collect()
+        };
+        assert_eq!(
+            codes(FilingStep::Places),
+            problems(&[("treatment", "same_place")])
+        );
+        assert_eq!(
+            codes(FilingStep::Category),
+            problems(&[("months", "required")])
+        );
+        assert!(codes(FilingStep::Evidence).is_empty());
+        // Every field an empty form is asked for belongs to exactly one step.
+        let empty = errors(&FilingInput::default(), &ctx(&choices));
+        for (field, _) in empty {
+            let steps = FilingStep::ALL
+                .iter()
+                .filter(|s| s.fields().contains(&field.as_str()))
+                .count();
+            assert_eq!(steps, 1, "{field}");
+        }
+    }
+
+    #[test]
+    fn documents_are_recognised_by_their_first_bytes() {
+        assert_eq!(DocumentType::sniff(b"%PDF-1.4\n"), Some(DocumentType::Pdf));
+        assert_eq!(
+            DocumentType::sniff(&[0xFF, 0xD8, 0xFF, 0xE0]),
+            Some(DocumentType::Jpeg)
+        );
+        assert_eq!(
+            DocumentType::sniff(b"\x89PNG\r\n\x1a\n\0"),
+            Some(DocumentType::Png)
+        );
+        for other in [&b""[..], b"%PDF", b"GIF89a", b"<html>", b"PK\x03\x04"] {
+            assert_eq!(DocumentType::sniff(other), None);
+        }
+        for d in [DocumentType::Pdf, DocumentType::Jpeg, DocumentType::Png] {
+            assert_eq!(DocumentType::from_content_type(d.content_type()), Some(d));
+        }
     }
 }

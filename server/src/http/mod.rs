@@ -1,8 +1,9 @@
 //! Non-Leptos HTTP concerns: security headers and the same-origin check, health, metrics, and
-//! file downloads.
+//! file downloads and uploads.
 
 pub mod certificate_files;
 pub mod download;
+pub mod filing_documents;
 pub mod health;
 pub mod metrics;
 pub mod security;

@@ -6,7 +6,8 @@ use crate::components::loaded::loaded;
 use crate::error::AppError;
 use crate::functions::filings::{CancelFiling, get_filing, list_filings};
 use crate::i18n::{Locale, tr};
-use crate::models::filing::{FilingView, Stay};
+use crate::models::filing::{FilingView, Stay, draft_href};
+use crate::routes::citizen::filing_draft::DocumentList;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -105,7 +106,9 @@ pub fn FilingPage() -> impl IntoView {
                     <Summary filing=v.clone()/>
                     <dl class="facts stacked">
                         <dt>{f.evidence_label}</dt>
-                        <dd>{(f.evidence)(v.evidence)}{v.documents.clone().map(|d| format!("：{d}"))}</dd>
+                        <dd>{(f.evidence)(v.evidence)}
+                            {(!v.documents.is_empty()).then(|| view! { <DocumentList documents=v.documents.clone()/> })}
+                        </dd>
                         <dt>{f.stay_legend}</dt>
                         <dd>{(f.stay)(v.stay)}{v.admitted_on.map(|d| format!(" · {} {d}", f.admitted_label))}</dd>
                         <dt>{f.filed_at}</dt><dd>{v.created_at.clone()}</dd>
@@ -115,7 +118,7 @@ pub fn FilingPage() -> impl IntoView {
                 {active.then(|| view! {
                     <p class="actions">
                         {v.in_effect.then(|| view! {
-                            <a class="button" href=format!("/me/filings/new?replaces={reference}")>{f.change_link}</a>
+                            <a class="button" href=draft_href(Some(&reference))>{f.change_link}</a>
                         })}
                     </p>
                     <CancelForm reference=reference.clone()/>

@@ -4,7 +4,7 @@ pub mod certificate;
 pub mod certificate_new;
 pub mod certificates;
 pub mod estimate;
-pub mod filing_new;
+pub mod filing_draft;
 pub mod filings;
 pub mod home;
 pub mod notifications;

@@ -1,21 +1,27 @@
-//! Out-of-area medical filings (异地就医备案): the form's choices, filing (at once in effect,
-//! once per form however often it is posted), changing a filing, cancelling one, and the
-//! person's list with each filing's state and countdown.
+//! Out-of-area medical filings (异地就医备案): the form written step by step into a draft (places,
+//! category, evidence with uploaded documents), filing it (at once in effect, once per form
+//! however often it is posted), changing a filing, cancelling one, the person's list with each
+//! filing's state and countdown, and a document's download for its owner.
 
 use super::certificates::random_code;
 use super::transfers::today;
-use crate::error::AppError;
+use crate::error::{AppError, FieldErrors};
 use crate::models::filing::{
-    Category, CityChoice, Evidence, FilingContext, FilingInput, FilingOptions, FilingView,
-    InsuredChoice, ProvinceCities, Stay, Term, days_left, in_effect,
+    Category, CityChoice, DocumentType, DocumentView, Evidence, FilingContext, FilingDraftView,
+    FilingInput, FilingStep, FilingView, InsuredChoice, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS,
+    ProvinceCities, Stay, Term, days_left, in_effect,
 };
 use crate::models::home::Named;
 use crate::models::insurance::{EnrolmentStatus, Insurance, Scheme};
 use crate::models::time::local_minute;
 use crate::server::auth::{Act, CitizenScope, Principal};
 use crate::server::state::AppState;
-use crate::server::store::{Filed, FilingRow, NewFiling, NewNotification, Store};
+use crate::server::store::{
+    CityRow, DocumentFile, DocumentRow, EvidenceSaved, Filed, FilingRow, NewDocument, NewFiling,
+    NewNotification, Store, Uploader,
+};
 use chrono::NaiveDate;
+use sha2::{Digest, Sha256};
 
 /// The person's active medical enrolments, as the form offers them.
 async fn insured_choices(store: &Store, person_id: i64) -> Result<Vec<InsuredChoice>, AppError> {
@@ -44,7 +50,25 @@ async fn insured_choices(store: &Store, person_id: i64) -> Result<Vec<InsuredCho
     Ok(choices)
 }
 
-fn view(f: &FilingRow, day: NaiveDate) -> Result<FilingView, AppError> {
+fn document_view(d: &DocumentRow) -> Result<DocumentView, AppError> {
+    Ok(DocumentView {
+        id: d.id,
+        file_name: d.file_name.clone(),
+        kind: DocumentType::from_content_type(&d.content_type)
+            .ok_or_else(|| AppError::internal("document type"))?,
+        size_bytes: d.size_bytes,
+    })
+}
+
+/// The documents uploaded with the form of `request_key`.
+fn documents_of(all: &[DocumentRow], request_key: &str) -> Result<Vec<DocumentView>, AppError> {
+    all.iter()
+        .filter(|d| d.request_key == request_key)
+        .map(document_view)
+        .collect()
+}
+
+fn view(f: &FilingRow, documents: &[DocumentRow], day: NaiveDate) -> Result<FilingView, AppError> {
     let bad = || AppError::internal("filing codes");
     Ok(FilingView {
         reference: f.reference_no.clone(),
@@ -61,7 +85,7 @@ fn view(f: &FilingRow, day: NaiveDate) -> Result<FilingView, AppError> {
         },
         treatment_code: f.treatment_region.clone(),
         evidence: Evidence::from_code(&f.evidence).ok_or_else(bad)?,
-        documents: f.documents.clone(),
+        documents: documents_of(documents, &f.request_key)?,
         stay: Stay::from_code(&f.stay).ok_or_else(bad)?,
         admitted_on: f.admitted_on,
         starts_on: f.starts_on,
@@ -77,12 +101,13 @@ fn view(f: &FilingRow, day: NaiveDate) -> Result<FilingView, AppError> {
 
 pub async fn list(state: &AppState, scope: CitizenScope) -> Result<Vec<FilingView>, AppError> {
     let day = today(state.clock.now());
+    let documents = state.store.filing_documents_of(scope.person_id).await?;
     state
         .store
         .filings_of(scope.person_id)
         .await?
         .iter()
-        .map(|f| view(f, day))
+        .map(|f| view(f, &documents, day))
         .collect()
 }
 
@@ -106,80 +131,440 @@ pub async fn detail(
     scope: CitizenScope,
     reference: &str,
 ) -> Result<FilingView, AppError> {
+    let documents = state.store.filing_documents_of(scope.person_id).await?;
     view(
         &owned(state, scope, reference).await?,
+        &documents,
         today(state.clock.now()),
     )
 }
 
-/// The form's choices; with `replaces`, the filing being changed (which must be active).
-pub async fn options(
+/// The draft of a new filing, or of the change of `replaces`: one of each per person.
+fn draft_kind(replaces: Option<&str>) -> String {
+    match replaces {
+        Some(r) => format!("medical_filing:{r}"),
+        None => "medical_filing".to_string(),
+    }
+}
+
+/// What the rules need to know about the person today, for a new filing or a change.
+struct Situation {
+    day: NaiveDate,
+    filings: Vec<FilingRow>,
+    /// The filing a change replaces (an index into `filings`).
+    replacing: Option<usize>,
+    insured: Vec<InsuredChoice>,
+    cities: Vec<CityRow>,
+}
+
+impl Situation {
+    /// `replaces` must be the person's own filing (else "not found") and still active (else
+    /// "conflict": another tab or device changed or cancelled it meanwhile).
+    async fn load(
+        state: &AppState,
+        scope: CitizenScope,
+        replaces: Option<&str>,
+    ) -> Result<Self, AppError> {
+        let store = &state.store;
+        let filings = store.filings_of(scope.person_id).await?;
+        let replacing = match replaces {
+            Some(r) => {
+                let i = filings
+                    .iter()
+                    .position(|f| f.reference_no == r)
+                    .ok_or(AppError::NotFound)?;
+                if filings[i].cancelled_at.is_some() {
+                    return Err(AppError::Conflict);
+                }
+                Some(i)
+            }
+            None => None,
+        };
+        Ok(Situation {
+            day: today(state.clock.now()),
+            filings,
+            replacing,
+            insured: insured_choices(store, scope.person_id).await?,
+            cities: store.cities().await?,
+        })
+    }
+
+    fn replacing(&self) -> Option<&FilingRow> {
+        self.replacing.map(|i| &self.filings[i])
+    }
+
+    /// Runs `check` with the rules' context.
+    fn check<T>(&self, check: impl FnOnce(&FilingContext<'_>) -> T) -> T {
+        let insured: Vec<String> = self.insured.iter().map(|c| c.value.clone()).collect();
+        let is_city = |code: &str| self.cities.iter().any(|c| c.code == code);
+        // The filing being changed does not count against the one long-term filing allowed.
+        let has_active_long_term = self.filings.iter().enumerate().any(|(i, f)| {
+            f.term == Term::LongTerm.code() && f.cancelled_at.is_none() && self.replacing != Some(i)
+        });
+        check(&FilingContext {
+            today: self.day,
+            insured_choices: &insured,
+            is_city: &is_city,
+            has_active_long_term,
+        })
+    }
+
+    fn active_long_term(&self) -> Option<String> {
+        self.filings
+            .iter()
+            .find(|f| f.term == Term::LongTerm.code() && f.cancelled_at.is_none())
+            .map(|f| f.reference_no.clone())
+    }
+
+    fn provinces(&self) -> Vec<ProvinceCities> {
+        let mut provinces: Vec<ProvinceCities> = Vec::new();
+        for c in &self.cities {
+            let city = CityChoice {
+                code: c.code.clone(),
+                name: Named {
+                    zh: c.name_zh.clone(),
+                    en: c.name_en.clone(),
+                },
+            };
+            match provinces.last_mut() {
+                Some(p) if p.province.zh == c.province_zh => p.cities.push(city),
+                _ => provinces.push(ProvinceCities {
+                    province: Named {
+                        zh: c.province_zh.clone(),
+                        en: c.province_en.clone(),
+                    },
+                    cities: vec![city],
+                }),
+            }
+        }
+        provinces
+    }
+}
+
+/// The saved form: its answers (a change starts from the filing it replaces: places and
+/// category; the stay and the evidence are asked afresh), its request key and its documents.
+struct Form {
+    answers: FilingInput,
+    request_key: String,
+    documents: Vec<DocumentRow>,
+}
+
+async fn form(
+    state: &AppState,
+    scope: CitizenScope,
+    situation: &Situation,
+    kind: &str,
+) -> Result<Form, AppError> {
+    let store = &state.store;
+    let saved = store.draft(scope.person_id, kind).await?;
+    let mut answers = match &saved {
+        Some(d) => serde_json::from_str(&d.data).unwrap_or_default(),
+        None => situation
+            .replacing()
+            .map(|r| FilingInput {
+                insured: format!("{}:{}", r.insured_region, r.scheme),
+                treatment: r.treatment_region.clone(),
+                category: r.category.clone(),
+                ..FilingInput::default()
+            })
+            .unwrap_or_default(),
+    };
+    let request_key = saved.map_or_else(|| random_code(24), |d| d.request_key);
+    let documents: Vec<DocumentRow> = store
+        .filing_documents_of(scope.person_id)
+        .await?
+        .into_iter()
+        .filter(|d| d.request_key == request_key)
+        .collect();
+    answers.documents = documents.len();
+    Ok(Form {
+        answers,
+        request_key,
+        documents,
+    })
+}
+
+pub async fn draft(
     state: &AppState,
     scope: CitizenScope,
     replaces: Option<&str>,
-) -> Result<FilingOptions, AppError> {
-    let store = &state.store;
-    let day = today(state.clock.now());
-    let filings = store.filings_of(scope.person_id).await?;
-    let replacing = match replaces.filter(|r| !r.is_empty()) {
-        Some(r) => {
-            let f = filings
-                .iter()
-                .find(|f| f.reference_no == r && f.cancelled_at.is_none())
-                .ok_or(AppError::NotFound)?;
-            Some(view(f, day)?)
-        }
+) -> Result<FilingDraftView, AppError> {
+    let situation = Situation::load(state, scope, replaces).await?;
+    let form = form(state, scope, &situation, &draft_kind(replaces)).await?;
+    let answers = &form.answers;
+    let documents = state.store.filing_documents_of(scope.person_id).await?;
+    let replacing = match situation.replacing() {
+        Some(f) => Some(view(f, &documents, situation.day)?),
         None => None,
     };
-    let mut provinces: Vec<ProvinceCities> = Vec::new();
-    for c in store.cities().await? {
-        let city = CityChoice {
-            code: c.code,
-            name: Named {
-                zh: c.name_zh,
-                en: c.name_en,
-            },
-        };
-        match provinces.last_mut() {
-            Some(p) if p.province.zh == c.province_zh => p.cities.push(city),
-            _ => provinces.push(ProvinceCities {
-                province: Named {
-                    zh: c.province_zh,
-                    en: c.province_en,
-                },
-                cities: vec![city],
-            }),
-        }
-    }
-    Ok(FilingOptions {
-        insured: insured_choices(store, scope.person_id).await?,
-        provinces,
-        request_key: random_code(24),
-        active_long_term: filings
+    let done = FilingStep::ALL
+        .into_iter()
+        .filter(|s| {
+            situation
+                .check(|ctx| answers.step_errors(ctx, *s))
+                .is_empty()
+        })
+        .collect();
+    let insured_name = situation
+        .insured
+        .iter()
+        .find(|c| c.value == answers.insured)
+        .map(|c| c.region.clone());
+    let treatment_name = situation
+        .cities
+        .iter()
+        .find(|c| c.code == answers.treatment)
+        .map(|c| Named {
+            zh: c.name_zh.clone(),
+            en: c.name_en.clone(),
+        });
+    Ok(FilingDraftView {
+        insured: situation.insured.clone(),
+        provinces: situation.provinces(),
+        active_long_term: situation.active_long_term(),
+        preview: situation.check(|ctx| answers.parse(ctx)).ok(),
+        documents: form
+            .documents
             .iter()
-            .find(|f| f.term == Term::LongTerm.code() && f.cancelled_at.is_none())
-            .map(|f| f.reference_no.clone()),
+            .map(document_view)
+            .collect::<Result<_, _>>()?,
+        answers: form.answers.clone(),
+        done,
+        request_key: form.request_key,
+        insured_name,
+        treatment_name,
         replacing,
     })
 }
 
-/// Files (or, with `replaces`, changes) a filing; in effect at once. Signing the personal
-/// undertaking is the person's own act, never a helpdesk agent's (DESIGN §4).
-pub async fn file(
+/// Saves one step's answers when that step has no problem; nothing is saved otherwise.
+async fn save_step(
     state: &AppState,
     principal: &Principal,
-    input: &FilingInput,
-    request_key: &str,
     replaces: Option<&str>,
+    step: FilingStep,
+    change: impl FnOnce(&mut FilingInput),
+) -> Result<(), AppError> {
+    let scope = principal.citizen()?;
+    principal.may(Act::SubmitRequest)?;
+    let situation = Situation::load(state, scope, replaces).await?;
+    let kind = draft_kind(replaces);
+    let mut form = form(state, scope, &situation, &kind).await?;
+    change(&mut form.answers);
+    let errors = situation.check(|ctx| form.answers.step_errors(ctx, step));
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let data = serde_json::to_string(&form.answers).map_err(AppError::internal)?;
+    state
+        .store
+        .save_draft(
+            scope.person_id,
+            &kind,
+            &data,
+            &form.request_key,
+            state.clock.now(),
+        )
+        .await?;
+    Ok(())
+}
+
+/// Step 1: the insured place and scheme, and the treatment city.
+pub async fn save_places(
+    state: &AppState,
+    principal: &Principal,
+    replaces: Option<&str>,
+    insured: &str,
+    treatment: &str,
+) -> Result<(), AppError> {
+    save_step(state, principal, replaces, FilingStep::Places, |a| {
+        a.insured = insured.trim().to_string();
+        a.treatment = treatment.trim().to_string();
+    })
+    .await
+}
+
+/// Step 2: the category, the validity of a temporary filing, the hospital stay.
+pub async fn save_category(
+    state: &AppState,
+    principal: &Principal,
+    replaces: Option<&str>,
+    category: &str,
+    months: &str,
+    stay: &str,
+    admitted_on: &str,
+) -> Result<(), AppError> {
+    save_step(state, principal, replaces, FilingStep::Category, |a| {
+        a.category = category.trim().to_string();
+        a.months = months.trim().to_string();
+        a.stay = stay.trim().to_string();
+        a.admitted_on = admitted_on.trim().to_string();
+    })
+    .await
+}
+
+/// A file as the browser sent it; its declared type is ignored (the bytes say what it is).
+pub struct Upload {
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What the person called the file, without a path some browsers send, control characters or
+/// excess length.
+fn clean_file_name(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let clean: String = base.chars().filter(|c| !c.is_control()).take(100).collect();
+    match clean.trim() {
+        "" => "document".to_string(),
+        name => name.to_string(),
+    }
+}
+
+/// Each upload checked: not empty, at most `MAX_DOCUMENT_BYTES`, a PDF, JPEG or PNG.
+fn checked_uploads(uploads: Vec<Upload>) -> Result<Vec<NewDocument>, AppError> {
+    let mut problems: Vec<&str> = Vec::new();
+    let mut documents = Vec::new();
+    for u in uploads {
+        let problem = match (u.bytes.len(), DocumentType::sniff(&u.bytes)) {
+            (0, _) => "file_empty",
+            (n, _) if n > MAX_DOCUMENT_BYTES => "file_too_large",
+            (_, None) => "file_type",
+            (_, Some(kind)) => {
+                documents.push(NewDocument {
+                    file_name: clean_file_name(&u.file_name),
+                    content_type: kind.content_type(),
+                    sha256: format!("{:x}", Sha256::digest(&u.bytes)),
+                    content: u.bytes,
+                });
+                continue;
+            }
+        };
+        // Each kind of problem once, however many files have it.
+        if !problems.contains(&problem) {
+            problems.push(problem);
+        }
+    }
+    let mut errors = FieldErrors::default();
+    for p in problems {
+        errors.add("documents", p);
+    }
+    errors.finish()?;
+    Ok(documents)
+}
+
+/// Step 3: documents or the personal undertaking, with any files uploaded in the same post.
+/// `finishing` (save and continue) needs the step complete; uploading alone only needs the
+/// files to be acceptable. Any problem saves nothing, files included.
+#[allow(clippy::too_many_arguments)]
+pub async fn save_evidence(
+    state: &AppState,
+    principal: &Principal,
+    replaces: Option<&str>,
+    evidence: &str,
+    undertaking: bool,
+    uploads: Vec<Upload>,
+    finishing: bool,
+) -> Result<(), AppError> {
+    let scope = principal.citizen()?;
+    principal.may(Act::SubmitRequest)?;
+    // Signing the personal undertaking is the person's own act, never a helpdesk agent's.
+    if undertaking || evidence.trim() == Evidence::Undertaking.code() {
+        principal.may(Act::SignUndertaking)?;
+    }
+    let documents = checked_uploads(uploads)?;
+    if !finishing && documents.is_empty() {
+        // "Upload" pressed with no file chosen.
+        return Err(AppError::field("documents", "required"));
+    }
+    let situation = Situation::load(state, scope, replaces).await?;
+    let kind = draft_kind(replaces);
+    let mut form = form(state, scope, &situation, &kind).await?;
+    form.answers.evidence = match evidence.trim() {
+        // Uploading without choosing says which evidence it is.
+        "" if !documents.is_empty() => Evidence::Documents.code().to_string(),
+        chosen => chosen.to_string(),
+    };
+    form.answers.undertaking = undertaking;
+    form.answers.documents += documents.len();
+    if form.answers.documents > MAX_DOCUMENTS {
+        return Err(AppError::field("documents", "too_many_files"));
+    }
+    if finishing {
+        let errors = situation.check(|ctx| form.answers.step_errors(ctx, FilingStep::Evidence));
+        if !errors.is_empty() {
+            return Err(AppError::Validation(errors));
+        }
+    }
+    let data = serde_json::to_string(&form.answers).map_err(AppError::internal)?;
+    let saved = state
+        .store
+        .save_filing_evidence(
+            scope.person_id,
+            &kind,
+            &data,
+            &form.request_key,
+            &documents,
+            Uploader {
+                user_id: principal.user_id,
+                assisted_session_id: principal.assist.as_ref().map(|a| a.id),
+                at: state.clock.now(),
+            },
+        )
+        .await?;
+    match saved {
+        EvidenceSaved::Saved => Ok(()),
+        // Another upload to the same form got in first.
+        EvidenceSaved::TooMany => Err(AppError::field("documents", "too_many_files")),
+    }
+}
+
+/// Takes a document off a form not yet filed.
+pub async fn remove_document(
+    state: &AppState,
+    principal: &Principal,
+    replaces: Option<&str>,
+    id: i64,
+) -> Result<(), AppError> {
+    let scope = principal.citizen()?;
+    principal.may(Act::SubmitRequest)?;
+    if state
+        .store
+        .remove_draft_document(scope.person_id, &draft_kind(replaces), id)
+        .await?
+    {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+/// A document of the person's own (a form's or a filing's); anyone else's is "not found".
+pub async fn document(
+    state: &AppState,
+    principal: &Principal,
+    id: i64,
+) -> Result<DocumentFile, AppError> {
+    let scope = principal.citizen()?;
+    state
+        .store
+        .filing_document(id)
+        .await?
+        .filter(|d| d.person_id == scope.person_id)
+        .ok_or(AppError::NotFound)
+}
+
+/// Files the draft (a new filing, or the change of `replaces`); in effect at once. The same
+/// form posted again (double click, retry, back button) made its filing already, and the
+/// rules may now refuse a second one: the first answers.
+pub async fn submit(
+    state: &AppState,
+    principal: &Principal,
+    replaces: Option<&str>,
+    request_key: &str,
 ) -> Result<String, AppError> {
     let scope = principal.citizen()?;
     principal.may(Act::SubmitRequest)?;
-    if input.evidence == Evidence::Undertaking.code() {
-        principal.may(Act::SignUndertaking)?;
-    }
-    match file_once(state, principal, scope, input, request_key, replaces).await {
-        // The same form posted again (double click, retry, back button) made its filing
-        // already, and the rules now refuse a second one: the first answers.
+    match submit_once(state, principal, scope, replaces, request_key).await {
         Err(e) => match state
             .store
             .filing_by_key(scope.person_id, request_key)
@@ -192,52 +577,33 @@ pub async fn file(
     }
 }
 
-async fn file_once(
+async fn submit_once(
     state: &AppState,
     principal: &Principal,
     scope: CitizenScope,
-    input: &FilingInput,
-    request_key: &str,
     replaces: Option<&str>,
+    request_key: &str,
 ) -> Result<String, AppError> {
     let store = &state.store;
     let now = state.clock.now();
-    let day = today(now);
-    let filings = store.filings_of(scope.person_id).await?;
-    let replaced = match replaces.filter(|r| !r.is_empty()) {
-        Some(r) => {
-            let f = filings
-                .iter()
-                .find(|f| f.reference_no == r)
-                .ok_or(AppError::NotFound)?;
-            // Changed or cancelled meanwhile (another tab, another device): nothing to change.
-            if f.cancelled_at.is_some() {
-                return Err(AppError::Conflict);
-            }
-            Some(f)
-        }
-        None => None,
+    let situation = Situation::load(state, scope, replaces).await?;
+    let kind = draft_kind(replaces);
+    let form = form(state, scope, &situation, &kind).await?;
+    if form.request_key != request_key {
+        // A key this draft never gave out (a stale or forged form).
+        return Err(AppError::Conflict);
+    }
+    let Ok(valid) = situation.check(|ctx| form.answers.parse(ctx)) else {
+        return Err(AppError::field("submit", "filing_not_ready"));
     };
-    let insured = insured_choices(store, scope.person_id).await?;
-    let insured: Vec<String> = insured.into_iter().map(|c| c.value).collect();
-    let cities: Vec<String> = store.cities().await?.into_iter().map(|c| c.code).collect();
-    let is_city = |code: &str| cities.iter().any(|c| c == code);
-    // The filing being changed does not count against the one long-term filing allowed.
-    let has_active_long_term = filings.iter().any(|f| {
-        f.term == Term::LongTerm.code()
-            && f.cancelled_at.is_none()
-            && replaced.is_none_or(|r| r.id != f.id)
-    });
-    let valid = input.parse(&FilingContext {
-        today: day,
-        insured_choices: &insured,
-        is_city: &is_city,
-        has_active_long_term,
-    })?;
+    if valid.evidence == Evidence::Undertaking {
+        principal.may(Act::SignUndertaking)?;
+    }
     let user_id = store
         .user_of_person(scope.person_id)
         .await?
         .ok_or(AppError::NotFound)?;
+    let day = situation.day;
     for _ in 0..3 {
         let reference = format!("YD{}{}", day.format("%Y%m%d"), random_code(4));
         let link = format!("/me/filings/{reference}");
@@ -252,7 +618,6 @@ async fn file_once(
                     scheme: &valid.scheme,
                     treatment_region: &valid.treatment_region,
                     evidence: valid.evidence.code(),
-                    documents: valid.documents.as_deref(),
                     stay: valid.stay.code(),
                     admitted_on: valid.admitted_on,
                     starts_on: valid.starts_on,
@@ -262,7 +627,8 @@ async fn file_once(
                     created_by_user_id: principal.user_id,
                     assisted_session_id: principal.assist.as_ref().map(|a| a.id),
                 },
-                replaced.map(|r| r.id),
+                situation.replacing().map(|r| r.id),
+                &kind,
                 &NewNotification {
                     user_id,
                     at: now,
@@ -298,5 +664,50 @@ pub async fn cancel(
         Ok(())
     } else {
         Err(AppError::Conflict)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn upload(name: &str, bytes: &[u8]) -> Upload {
+        Upload {
+            file_name: name.into(),
+            bytes: bytes.to_vec(),
+        }
+    }
+
+    #[test]
+    fn file_names_lose_paths_and_control_characters() {
+        assert_eq!(clean_file_name("C:\\扫描\\居住证.pdf"), "居住证.pdf");
+        assert_eq!(clean_file_name("/tmp/a\u{0}b.png"), "ab.png");
+        assert_eq!(clean_file_name("  "), "document");
+        assert_eq!(clean_file_name(&"证".repeat(150)).chars().count(), 100);
+    }
+
+    #[test]
+    fn uploads_are_checked_by_their_bytes_each_problem_once() {
+        let pdf = b"%PDF-1.7 ...";
+        let ok = checked_uploads(vec![upload("a.txt", pdf)]).unwrap();
+        assert_eq!(ok[0].content_type, "application/pdf");
+        assert_eq!(ok[0].sha256.len(), 64);
+        let mut big = pdf.to_vec();
+        big.resize(MAX_DOCUMENT_BYTES + 1, 0);
+        let at_limit = big[..MAX_DOCUMENT_BYTES].to_vec();
+        assert!(checked_uploads(vec![upload("max.pdf", &at_limit)]).is_ok());
+        let err = checked_uploads(vec![
+            upload("x.pdf", b"<html>"),
+            upload("y.pdf", b"MZ"),
+            upload("e.pdf", b""),
+            upload("big.pdf", &big),
+            upload("fine.pdf", pdf),
+        ])
+        .unwrap_err();
+        let AppError::Validation(list) = err else {
+            panic!("{err:?}")
+        };
+        let codes: Vec<&str> = list.iter().map(|e| e.code.as_str()).collect();
+        assert_eq!(codes, ["file_type", "file_empty", "file_too_large"]);
     }
 }

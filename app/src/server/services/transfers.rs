@@ -152,7 +152,7 @@ pub async fn draft(
     kind: TransferKind,
 ) -> Result<DraftView, AppError> {
     let store = &state.store;
-    let saved = store.transfer_draft(scope.person_id, kind.code()).await?;
+    let saved = store.draft(scope.person_id, kind.code()).await?;
     let answers = answers_of(saved.as_ref().map(|d| d.data.as_str()));
     let (facts, from_choices, to_choices) =
         facts(store, scope.person_id, kind, state.clock.now()).await?;
@@ -196,16 +196,13 @@ async fn save(
 ) -> Result<(), AppError> {
     let scope = principal.citizen()?;
     principal.may(Act::SubmitRequest)?;
-    let saved = state
-        .store
-        .transfer_draft(scope.person_id, kind.code())
-        .await?;
+    let saved = state.store.draft(scope.person_id, kind.code()).await?;
     let mut answers = answers_of(saved.as_ref().map(|d| d.data.as_str()));
     change(&mut answers);
     let data = serde_json::to_string(&answers).map_err(AppError::internal)?;
     state
         .store
-        .save_transfer_draft(
+        .save_draft(
             scope.person_id,
             kind.code(),
             &data,

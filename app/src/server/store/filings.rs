@@ -1,8 +1,10 @@
-//! Out-of-area medical filings. A filing is written once; afterwards it is only cancelled (by
-//! the person, or by a change that replaces it), once. Nothing here checks who asks.
+//! Out-of-area medical filings and their uploaded documents. A filing is written once;
+//! afterwards it is only cancelled (by the person, or by a change that replaces it), once.
+//! Documents belong to the form (request key) that uploaded them. Nothing here checks who asks.
 
 use super::notifications::{NewNotification, insert_notification};
 use super::{Db, Store, StoreError, on_pool};
+use crate::models::filing::MAX_DOCUMENTS;
 use chrono::{DateTime, NaiveDate, Utc};
 
 #[derive(Debug, Clone)]
@@ -15,7 +17,6 @@ pub struct NewFiling<'a> {
     pub scheme: &'a str,
     pub treatment_region: &'a str,
     pub evidence: &'static str,
-    pub documents: Option<&'a str>,
     pub stay: &'static str,
     pub admitted_on: Option<NaiveDate>,
     pub starts_on: NaiveDate,
@@ -52,15 +53,57 @@ pub struct FilingRow {
     pub treatment_zh: String,
     pub treatment_en: String,
     pub evidence: String,
-    pub documents: Option<String>,
     pub stay: String,
     pub admitted_on: Option<NaiveDate>,
     pub starts_on: NaiveDate,
     pub ends_on: Option<NaiveDate>,
+    pub request_key: String,
     pub created_at: DateTime<Utc>,
     pub assisted_session_id: Option<i64>,
     pub cancelled_at: Option<DateTime<Utc>>,
     pub replaced_by: Option<i64>,
+}
+
+/// An uploaded document without its bytes.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DocumentRow {
+    pub id: i64,
+    pub request_key: String,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+}
+
+/// A document to download: whose it is, and its bytes.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct DocumentFile {
+    pub person_id: i64,
+    pub file_name: String,
+    pub content_type: String,
+    pub content: Vec<u8>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewDocument {
+    pub file_name: String,
+    pub content_type: &'static str,
+    pub sha256: String,
+    pub content: Vec<u8>,
+}
+
+/// Who uploads, when, and in which assisted session.
+#[derive(Debug, Clone, Copy)]
+pub struct Uploader {
+    pub user_id: i64,
+    pub assisted_session_id: Option<i64>,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EvidenceSaved {
+    Saved,
+    /// The form would hold more than `MAX_DOCUMENTS`: nothing was saved.
+    TooMany,
 }
 
 /// A city with its province, for choosing a treatment place.
@@ -75,17 +118,18 @@ pub struct CityRow {
 
 const FILING_SELECT: &str = "SELECT f.id, f.reference_no, f.term, f.category, f.insured_region, \
     i.name_zh AS insured_zh, i.name_en AS insured_en, f.scheme, f.treatment_region, \
-    t.name_zh AS treatment_zh, t.name_en AS treatment_en, f.evidence, f.documents, f.stay, \
-    f.admitted_on, f.starts_on, f.ends_on, f.created_at, f.assisted_session_id, f.cancelled_at, f.replaced_by \
+    t.name_zh AS treatment_zh, t.name_en AS treatment_en, f.evidence, f.stay, \
+    f.admitted_on, f.starts_on, f.ends_on, f.request_key, f.created_at, f.assisted_session_id, f.cancelled_at, f.replaced_by \
     FROM medical_filings f JOIN regions i ON i.code = f.insured_region JOIN regions t ON t.code = f.treatment_region";
 
 impl Store {
     /// Writes a filing, cancelling `replaces` (a change) in the same transaction, with the
-    /// person's notice. Idempotent per (person, request key).
+    /// person's notice, and drops the form's draft. Idempotent per (person, request key).
     pub async fn insert_filing(
         &self,
         f: &NewFiling<'_>,
         replaces: Option<i64>,
+        draft_kind: &str,
         notification: &NewNotification<'_>,
     ) -> Result<Filed, StoreError> {
         on_pool!(self, pool => {
@@ -104,10 +148,10 @@ impl Store {
             }
             let id: Option<i64> = sqlx::query_scalar(
                 "INSERT INTO medical_filings (reference_no, person_id, term, category, insured_region, scheme, treatment_region, \
-                 evidence, documents, stay, admitted_on, starts_on, ends_on, request_key, created_at, created_by_user_id, assisted_session_id) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT DO NOTHING RETURNING id",
+                 evidence, stay, admitted_on, starts_on, ends_on, request_key, created_at, created_by_user_id, assisted_session_id) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT DO NOTHING RETURNING id",
             ).bind(f.reference_no).bind(f.person_id).bind(f.term).bind(f.category).bind(f.insured_region)
-                .bind(f.scheme).bind(f.treatment_region).bind(f.evidence).bind(f.documents).bind(f.stay)
+                .bind(f.scheme).bind(f.treatment_region).bind(f.evidence).bind(f.stay)
                 .bind(f.admitted_on).bind(f.starts_on).bind(f.ends_on).bind(f.request_key).bind(f.created_at)
                 .bind(f.created_by_user_id).bind(f.assisted_session_id)
                 .fetch_optional(&mut *tx).await?;
@@ -133,6 +177,8 @@ impl Store {
                     .bind(old).bind(id).execute(&mut *tx).await?;
             }
             insert_notification!(&mut *tx, notification)?;
+            sqlx::query("DELETE FROM request_drafts WHERE person_id = $1 AND kind = $2")
+                .bind(f.person_id).bind(draft_kind).execute(&mut *tx).await?;
             tx.commit().await?;
         });
         Ok(Filed::New(f.reference_no.to_string()))
@@ -175,5 +221,79 @@ impl Store {
             "SELECT c.code, c.name_zh, c.name_en, p.name_zh AS province_zh, p.name_en AS province_en \
              FROM regions c JOIN regions p ON p.code = c.parent_code WHERE c.level = 'city' ORDER BY c.code",
         ).fetch_all(pool).await?))
+    }
+
+    /// Saves the evidence step's answers and adds the uploaded documents to the form, in one
+    /// transaction: the draft (created if need be, keeping its request key) and the files
+    /// together, or nothing when the form would hold more than `MAX_DOCUMENTS`.
+    pub async fn save_filing_evidence(
+        &self,
+        person_id: i64,
+        draft_kind: &str,
+        data: &str,
+        new_key: &str,
+        documents: &[NewDocument],
+        by: Uploader,
+    ) -> Result<EvidenceSaved, StoreError> {
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let key: String = sqlx::query_scalar(
+                "INSERT INTO request_drafts (person_id, kind, data, request_key, updated_at) VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT (person_id, kind) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at \
+                 RETURNING request_key",
+            ).bind(person_id).bind(draft_kind).bind(data).bind(new_key).bind(by.at)
+                .fetch_one(&mut *tx).await?;
+            let held: i64 = sqlx::query_scalar(
+                "SELECT COUNT(*) FROM filing_documents WHERE person_id = $1 AND request_key = $2",
+            ).bind(person_id).bind(&key).fetch_one(&mut *tx).await?;
+            if held as usize + documents.len() > MAX_DOCUMENTS {
+                tx.rollback().await?;
+                return Ok(EvidenceSaved::TooMany);
+            }
+            for d in documents {
+                sqlx::query(
+                    "INSERT INTO filing_documents (person_id, request_key, file_name, content_type, size_bytes, sha256, content, \
+                     uploaded_at, uploaded_by_user_id, assisted_session_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                ).bind(person_id).bind(&key).bind(&d.file_name).bind(d.content_type)
+                    .bind(d.content.len() as i64).bind(&d.sha256).bind(&d.content).bind(by.at)
+                    .bind(by.user_id).bind(by.assisted_session_id)
+                    .execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+        });
+        Ok(EvidenceSaved::Saved)
+    }
+
+    /// A person's documents, by upload (the form's and the filings' alike: each carries its
+    /// form's request key).
+    pub async fn filing_documents_of(
+        &self,
+        person_id: i64,
+    ) -> Result<Vec<DocumentRow>, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "SELECT id, request_key, file_name, content_type, size_bytes FROM filing_documents \
+             WHERE person_id = $1 ORDER BY id",
+        ).bind(person_id).fetch_all(pool).await?))
+    }
+
+    /// Removes a document from a form not yet filed; false when there is none such (a filed
+    /// filing's documents stay: no draft carries their key any more).
+    pub async fn remove_draft_document(
+        &self,
+        person_id: i64,
+        draft_kind: &str,
+        id: i64,
+    ) -> Result<bool, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query(
+            "DELETE FROM filing_documents WHERE id = $1 AND person_id = $2 AND request_key = \
+             (SELECT request_key FROM request_drafts WHERE person_id = $2 AND kind = $3)",
+        ).bind(id).bind(person_id).bind(draft_kind).execute(pool).await?.rows_affected())
+            == 1)
+    }
+
+    pub async fn filing_document(&self, id: i64) -> Result<Option<DocumentFile>, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "SELECT person_id, file_name, content_type, content FROM filing_documents WHERE id = $1",
+        ).bind(id).fetch_optional(pool).await?))
     }
 }

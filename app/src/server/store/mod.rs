@@ -9,6 +9,7 @@ mod assist;
 mod audit;
 mod bulk;
 mod certificates;
+mod drafts;
 mod filings;
 mod lookup;
 mod notifications;
@@ -27,7 +28,11 @@ pub use assist::{AssistedAction, AssistedSessionRow, NewAssistedSession};
 pub use audit::{AuditEvent, AuditFilter, AuditRecord};
 pub use bulk::{NewAccountYear, NewContribution, NewEmployer, NewEnrolment, NewPerson, RegionWage};
 pub use certificates::{CertificateRow, HistoryRow, Inserted, NewCertificate};
-pub use filings::{CityRow, Filed, FilingRow, NewFiling};
+pub use drafts::DraftRow;
+pub use filings::{
+    CityRow, DocumentFile, DocumentRow, EvidenceSaved, Filed, FilingRow, NewDocument, NewFiling,
+    Uploader,
+};
 pub use lookup::{EmployerUser, PersonKey, PersonMatch};
 pub use notifications::{NewNotification, NotificationRecord};
 pub use records::{
@@ -42,7 +47,7 @@ pub use roster::{
 pub use staff::{EmployerOverview, OfficeOverview};
 pub use staff_admin::{StaffGrantRow, StaffSearch, StaffUserRow};
 pub use transfers::{
-    Carried, CarriedRow, DraftRow, EnrolmentChange, EventRow, LegRow, LegUpdate, NewEvent, NewLeg,
+    Carried, CarriedRow, EnrolmentChange, EventRow, LegRow, LegUpdate, NewEvent, NewLeg,
     NewRequest, QueueRow, RequestRow, Submitted, TransitionWrite,
 };
 

@@ -7,12 +7,6 @@ use super::notifications::{NewNotification, insert_notification};
 use super::{Db, Store, StoreError, on_pool};
 use chrono::{DateTime, NaiveDate, Utc};
 
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct DraftRow {
-    pub data: String,
-    pub request_key: String,
-}
-
 #[derive(Debug, Clone)]
 pub struct NewLeg {
     pub step: &'static str,
@@ -213,32 +207,6 @@ const QUEUE_SELECT: &str = "SELECT l.id AS leg_id, q.reference_no, q.kind, l.ste
     JOIN offices o ON o.id = l.office_id";
 
 impl Store {
-    pub async fn transfer_draft(
-        &self,
-        person_id: i64,
-        kind: &str,
-    ) -> Result<Option<DraftRow>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as(
-            "SELECT data, request_key FROM request_drafts WHERE person_id = $1 AND kind = $2",
-        ).bind(person_id).bind(kind).fetch_optional(pool).await?))
-    }
-
-    /// Saves the answers; the request key is set by the first save and kept after.
-    pub async fn save_transfer_draft(
-        &self,
-        person_id: i64,
-        kind: &str,
-        data: &str,
-        new_key: &str,
-        now: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
-        on_pool!(self, pool => sqlx::query(
-            "INSERT INTO request_drafts (person_id, kind, data, request_key, updated_at) VALUES ($1, $2, $3, $4, $5) \
-             ON CONFLICT (person_id, kind) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at",
-        ).bind(person_id).bind(kind).bind(data).bind(new_key).bind(now).execute(pool).await?.rows_affected());
-        Ok(())
-    }
-
     /// Writes a submitted request with its legs, its first event and the citizen's notice, and
     /// drops the draft: all or nothing. Idempotent per (person, request key).
     pub async fn insert_request(
