@@ -1,5 +1,5 @@
-//! What every file download shares: `private, no-store` caching, the attachment header, a
-//! refusal in the reader's language, and CSV cells (RFC 4180, formula-safe).
+//! What every file download shares: `private, no-store` caching, the attachment header (UTF-8
+//! names), a refusal in the reader's language, and CSV cells (RFC 4180, formula-safe).
 
 use app::error::AppError;
 use app::i18n::Texts;
@@ -7,19 +7,57 @@ use axum::body::Body;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
-/// A file for the signed-in reader only: never cached by the browser or a proxy.
-pub fn attachment(body: impl Into<Body>, content_type: &'static str, filename: &str) -> Response {
+/// A file for the signed-in reader only: never cached by the browser or a proxy. The name goes
+/// in UTF-8 (RFC 6266 `filename*`), with an ASCII stand-in for old clients.
+pub fn attachment(body: impl Into<Body>, content_type: &str, filename: &str) -> Response {
     let mut res = Response::new(body.into());
     let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(v) = HeaderValue::from_str(content_type) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
     h.insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static("private, no-store"),
     );
-    if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{filename}\"")) {
+    let ascii: String = filename
+        .chars()
+        .map(|c| match c {
+            ' '..='~' if c != '"' && c != '\\' => c,
+            _ => '_',
+        })
+        .collect();
+    let disposition = format!(
+        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
+        percent_encode(filename)
+    );
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
         h.insert(header::CONTENT_DISPOSITION, v);
     }
     res
+}
+
+/// RFC 5987 `value-chars`: letters, digits and `!#$&+-.^_`|~` stay, every other byte is `%XX`.
+fn percent_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z'
+            | b'a'..=b'z'
+            | b'0'..=b'9'
+            | b'!'
+            | b'#'
+            | b'$'
+            | b'&'
+            | b'+'
+            | b'-'
+            | b'.'
+            | b'^'
+            | b'_'
+            | b'`'
+            | b'|'
+            | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// A refused download: the status of the error and its message in the reader's language.
@@ -81,5 +119,15 @@ mod tests {
         assert_eq!(out, "\"王,五\",\"say \"\"hi\"\"\",'=1+1,2026-10\r\n");
         assert_eq!(plain_yuan(1_234_560), "12345.60");
         assert_eq!(plain_yuan(-1_234), "-12.34");
+    }
+
+    #[test]
+    fn file_names_go_in_utf8_with_an_ascii_stand_in() {
+        let res = attachment("x", "application/pdf", "转诊 \"1\".pdf");
+        assert_eq!(
+            res.headers()[header::CONTENT_DISPOSITION],
+            "attachment; filename=\"__ _1_.pdf\"; filename*=UTF-8''%E8%BD%AC%E8%AF%8A%20%221%22.pdf"
+        );
+        assert_eq!(res.headers()[header::CONTENT_TYPE], "application/pdf");
     }
 }

@@ -9,7 +9,7 @@
 //! fields. Refusals (nobody signed in, another role, a read-only assisted session) are plain
 //! responses with the status and a message in the reader's language.
 
-use super::download::refusal;
+use super::download::{attachment, refusal};
 use app::error::{AppError, FieldError};
 use app::i18n::Locale;
 use app::models::filing::{MAX_DOCUMENT_BYTES, draft_href};
@@ -19,7 +19,7 @@ use app::server::state::AppState;
 use axum::Extension;
 use axum::extract::multipart::{Field, Multipart, MultipartError};
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 
 /// What one request may carry: every document a filing may hold at the largest size, and the
@@ -146,64 +146,7 @@ pub async fn download(
         filings::document(&state, &principal, id).await
     };
     match result.await {
-        Ok(d) => {
-            let mut res = Response::new(axum::body::Body::from(d.content));
-            let h = res.headers_mut();
-            if let Ok(v) = HeaderValue::from_str(&d.content_type) {
-                h.insert(header::CONTENT_TYPE, v);
-            }
-            h.insert(
-                header::CACHE_CONTROL,
-                HeaderValue::from_static("private, no-store"),
-            );
-            // The person's own file name, in UTF-8 (RFC 6266), with an ASCII stand-in.
-            let disposition = format!(
-                "attachment; filename=\"document\"; filename*=UTF-8''{}",
-                percent_encode(&d.file_name)
-            );
-            if let Ok(v) = HeaderValue::from_str(&disposition) {
-                h.insert(header::CONTENT_DISPOSITION, v);
-            }
-            res
-        }
+        Ok(d) => attachment(d.content, &d.content_type, &d.file_name),
         Err(e) => refusal(t, &e),
-    }
-}
-
-/// RFC 5987 `value-chars`: letters, digits and `!#$&+-.^_`|~` stay, every other byte is `%XX`.
-fn percent_encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z'
-            | b'a'..=b'z'
-            | b'0'..=b'9'
-            | b'!'
-            | b'#'
-            | b'$'
-            | b'&'
-            | b'+'
-            | b'-'
-            | b'.'
-            | b'^'
-            | b'_'
-            | b'`'
-            | b'|'
-            | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::percent_encode;
-
-    #[test]
-    fn file_names_are_encoded_for_the_header() {
-        assert_eq!(
-            percent_encode("转诊证明 1.pdf"),
-            "%E8%BD%AC%E8%AF%8A%E8%AF%81%E6%98%8E%201.pdf"
-        );
-        assert_eq!(percent_encode("a\"b;c"), "a%22b%3Bc");
     }
 }
