@@ -240,6 +240,17 @@ async fn a_filing_is_written_step_by_step_with_uploaded_documents() {
             docs[0]["id"].as_i64().unwrap(),
             docs[1]["id"].as_i64().unwrap(),
         );
+        // The same form posted again keeps each file once.
+        let again = [("居住证.pdf", PDF), ("房屋租赁合同.png", PNG)];
+        let res = evidence(&app, &me, None, &[("then", "upload")], &again).await;
+        assert_eq!(location(&res), "/me/filings/new/evidence");
+        assert_eq!(
+            draft(&app, &me, None).await["documents"]
+                .as_array()
+                .unwrap()
+                .len(),
+            2
+        );
 
         // The owner downloads a document as uploaded.
         let res = me
@@ -259,12 +270,9 @@ async fn a_filing_is_written_step_by_step_with_uploaded_documents() {
         assert_eq!(res.bytes().await.unwrap(), PDF);
 
         // Four more would make six: refused, nothing added.
-        let four = [
-            ("a.pdf", PDF),
-            ("b.pdf", PDF),
-            ("c.pdf", PDF),
-            ("d.pdf", PDF),
-        ];
+        // (Each different: a file already on the form is not added twice.)
+        let pdfs: Vec<Vec<u8>> = (0..4).map(|n| [PDF, &[b'0' + n]].concat()).collect();
+        let four: Vec<(&str, &[u8])> = pdfs.iter().map(|p| ("more.pdf", p.as_slice())).collect();
         let res = evidence(&app, &me, None, &[("then", "upload")], &four).await;
         assert!(location(&res).ends_with("error=documents:too_many_files"));
         assert_eq!(
@@ -373,9 +381,13 @@ async fn one_long_term_filing_temporary_validity_change_and_cancel() {
             field_codes(&json(res).await),
             vec![("category".into(), "long_term_exists".into())]
         );
+        // A file uploaded before choosing the undertaking is not kept with the filing.
+        let res = evidence(&app, &me, None, &[("then", "upload")], &[("a.pdf", PDF)]).await;
+        assert_eq!(location(&res), "/me/filings/new/evidence");
         let key = fill(&app, &me, None, "440300", "emergency", &[("months", "12")]).await;
         let temp = ok(submit(&app, &me, None, &key).await).await;
         let f = filing(&app, &me, temp.as_str().unwrap()).await;
+        assert_eq!(f["documents"], serde_json::json!([]));
         let end = today
             .checked_add_months(chrono::Months::new(12))
             .unwrap()
@@ -583,6 +595,10 @@ async fn others_cannot_see_or_act_on_a_filing_or_its_documents() {
             }
         };
         expect(&app.client(), 401, "nobody").await;
+        // A reference that is no reference never reaches the address sent back.
+        let odd = Some("YD1?x=\r\n");
+        let res = evidence(&app, &me, odd, &[("then", "upload")], &[("a.pdf", PDF)]).await;
+        assert_eq!(res.status(), 404);
         for account in [
             "employer-demo",
             "helpdesk-demo",

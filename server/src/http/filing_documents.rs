@@ -100,6 +100,14 @@ pub async fn upload(
     };
     let mut form = EvidenceForm::default();
     let read = read_form(multipart, &mut form).await;
+    // The reference goes into the address sent back: only a reference's characters.
+    if form
+        .replaces
+        .as_deref()
+        .is_some_and(|r| r.len() > 32 || !r.chars().all(|c| c.is_ascii_alphanumeric()))
+    {
+        return refusal(t, &AppError::NotFound);
+    }
     let href = draft_href(form.replaces.as_deref());
     match read {
         Ok(()) => {}

@@ -16,6 +16,7 @@ use crate::models::filing::{
     MAX_DOCUMENTS, Stay, Term,
 };
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The draft of the address: a new filing's, or the change of `:reference`.
@@ -259,18 +260,19 @@ pub fn DocumentList(
     view! {
         <ul class="documents" role="list">
             {documents.into_iter().map(|doc| {
+                // A plain form: the server answers with step 3 reloaded, list and all (an action
+                // would navigate to the address already shown and keep the old list).
                 let remove = removable.then(|| {
-                    let action = ServerAction::<RemoveFilingDocument>::new();
                     let replaces = replaces.clone().map(|r| view! { <input type="hidden" name="replaces" value=r/> });
                     let name = doc.file_name.clone();
                     view! {
-                        <ActionForm action=action attr:class="inline-form">
+                        <form method="post" action=RemoveFilingDocument::url() class="inline-form">
                             {replaces}
                             <input type="hidden" name="id" value=doc.id/>
                             <button type="submit" class="button">
                                 {f.remove_document}<span class="visually-hidden">" "{name}</span>
                             </button>
-                        </ActionForm>
+                        </form>
                     }
                 });
                 view! {

@@ -8,8 +8,8 @@ use super::transfers::today;
 use crate::error::{AppError, FieldErrors};
 use crate::models::filing::{
     Category, CityChoice, DocumentType, DocumentView, Evidence, FilingContext, FilingDraftView,
-    FilingInput, FilingStep, FilingView, InsuredChoice, MAX_DOCUMENT_BYTES, MAX_DOCUMENTS,
-    ProvinceCities, Stay, Term, days_left, in_effect,
+    FilingInput, FilingStep, FilingView, InsuredChoice, MAX_DOCUMENT_BYTES, ProvinceCities, Stay,
+    Term, days_left, in_effect,
 };
 use crate::models::home::Named;
 use crate::models::insurance::{EnrolmentStatus, Insurance, Scheme};
@@ -362,7 +362,9 @@ async fn save_step(
             scope.person_id,
             &kind,
             &data,
-            &form.request_key,
+            // Used only if the draft is new: one filed meanwhile must not come back with the
+            // key its filing took.
+            &random_code(24),
             state.clock.now(),
         )
         .await?;
@@ -485,10 +487,8 @@ pub async fn save_evidence(
         chosen => chosen.to_string(),
     };
     form.answers.undertaking = undertaking;
+    // The store counts exactly (a file posted twice is kept once) and refuses a sixth.
     form.answers.documents += documents.len();
-    if form.answers.documents > MAX_DOCUMENTS {
-        return Err(AppError::field("documents", "too_many_files"));
-    }
     if finishing {
         let errors = situation.check(|ctx| form.answers.step_errors(ctx, FilingStep::Evidence));
         if !errors.is_empty() {
@@ -502,7 +502,7 @@ pub async fn save_evidence(
             scope.person_id,
             &kind,
             &data,
-            &form.request_key,
+            &random_code(24),
             &documents,
             Uploader {
                 user_id: principal.user_id,
@@ -547,9 +547,8 @@ pub async fn document(
     let scope = principal.citizen()?;
     state
         .store
-        .filing_document(id)
+        .filing_document(scope.person_id, id)
         .await?
-        .filter(|d| d.person_id == scope.person_id)
         .ok_or(AppError::NotFound)
 }
 
@@ -642,6 +641,8 @@ async fn submit_once(
             Filed::New(r) | Filed::Existing(r) => return Ok(r),
             Filed::LongTermExists => return Err(AppError::field("category", "long_term_exists")),
             Filed::ReplacedGone => return Err(AppError::Conflict),
+            // Removed in another tab after this form was read.
+            Filed::NoDocuments => return Err(AppError::field("documents", "documents_missing")),
             Filed::ReferenceTaken => continue,
         }
     }

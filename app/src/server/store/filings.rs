@@ -36,6 +36,8 @@ pub enum Filed {
     LongTermExists,
     /// The filing to replace was cancelled meanwhile.
     ReplacedGone,
+    /// Based on documents, but the form holds none (removed meanwhile).
+    NoDocuments,
     ReferenceTaken,
 }
 
@@ -74,10 +76,9 @@ pub struct DocumentRow {
     pub size_bytes: i64,
 }
 
-/// A document to download: whose it is, and its bytes.
+/// A document to download.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct DocumentFile {
-    pub person_id: i64,
     pub file_name: String,
     pub content_type: String,
     pub content: Vec<u8>,
@@ -176,6 +177,21 @@ impl Store {
                 sqlx::query("UPDATE medical_filings SET replaced_by = $2 WHERE id = $1")
                     .bind(old).bind(id).execute(&mut *tx).await?;
             }
+            // The documents are the form's until now: a filing on documents needs one still
+            // there; one on the undertaking keeps none (files uploaded before switching to it
+            // are not evidence of anything).
+            if f.evidence == "undertaking" {
+                sqlx::query("DELETE FROM filing_documents WHERE person_id = $1 AND request_key = $2")
+                    .bind(f.person_id).bind(f.request_key).execute(&mut *tx).await?;
+            } else {
+                let held: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM filing_documents WHERE person_id = $1 AND request_key = $2",
+                ).bind(f.person_id).bind(f.request_key).fetch_one(&mut *tx).await?;
+                if held == 0 {
+                    tx.rollback().await?;
+                    return Ok(Filed::NoDocuments);
+                }
+            }
             insert_notification!(&mut *tx, notification)?;
             sqlx::query("DELETE FROM request_drafts WHERE person_id = $1 AND kind = $2")
                 .bind(f.person_id).bind(draft_kind).execute(&mut *tx).await?;
@@ -243,14 +259,22 @@ impl Store {
                  RETURNING request_key",
             ).bind(person_id).bind(draft_kind).bind(data).bind(new_key).bind(by.at)
                 .fetch_one(&mut *tx).await?;
-            let held: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM filing_documents WHERE person_id = $1 AND request_key = $2",
-            ).bind(person_id).bind(&key).fetch_one(&mut *tx).await?;
-            if held as usize + documents.len() > MAX_DOCUMENTS {
+            let mut held: Vec<String> = sqlx::query_scalar(
+                "SELECT sha256 FROM filing_documents WHERE person_id = $1 AND request_key = $2",
+            ).bind(person_id).bind(&key).fetch_all(&mut *tx).await?;
+            // A file already on the form (the same bytes: a form posted twice) is not added again.
+            let mut new = Vec::new();
+            for d in documents {
+                if !held.contains(&d.sha256) {
+                    held.push(d.sha256.clone());
+                    new.push(d);
+                }
+            }
+            if held.len() > MAX_DOCUMENTS {
                 tx.rollback().await?;
                 return Ok(EvidenceSaved::TooMany);
             }
-            for d in documents {
+            for d in new {
                 sqlx::query(
                     "INSERT INTO filing_documents (person_id, request_key, file_name, content_type, size_bytes, sha256, content, \
                      uploaded_at, uploaded_by_user_id, assisted_session_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
@@ -291,9 +315,14 @@ impl Store {
             == 1)
     }
 
-    pub async fn filing_document(&self, id: i64) -> Result<Option<DocumentFile>, StoreError> {
+    /// One of the person's documents, with its bytes.
+    pub async fn filing_document(
+        &self,
+        person_id: i64,
+        id: i64,
+    ) -> Result<Option<DocumentFile>, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query_as(
-            "SELECT person_id, file_name, content_type, content FROM filing_documents WHERE id = $1",
-        ).bind(id).fetch_optional(pool).await?))
+            "SELECT file_name, content_type, content FROM filing_documents WHERE id = $1 AND person_id = $2",
+        ).bind(id).bind(person_id).fetch_optional(pool).await?))
     }
 }
