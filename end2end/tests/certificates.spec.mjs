@@ -69,7 +69,7 @@ test("issue, download, verify and revoke a certificate", async ({ page }) => {
   await page.goto(`/me/certificates/${number}`);
   await page.getByLabel("我确认撤销此证明").check();
   await page.getByRole("button", { name: "撤销", exact: true }).click();
-  await expect(page.getByText("证明已撤销。")).toBeVisible();
+  await expect(page.getByText("证明已撤销。", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "退出登录" }).click();
   await page.goto(verifyPath);
   await expect(page.getByText(/已于 .* 被撤销/)).toBeVisible();
