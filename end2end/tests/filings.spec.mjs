@@ -1,8 +1,8 @@
 // The demo citizen files for out-of-area treatment in Shanghai through the task list: a step's
 // error explained beside its field, a file of the wrong kind refused, a residence permit
-// uploaded, the answers checked, the filing in effect at once with its number and what happens
-// next, the filing and its document on his medical insurance, a change of city signed with the
-// personal undertaking, and cancelling it.
+// uploaded (and a wrong file removed), the answers checked, the filing in effect at once with
+// its number and what happens next, the filing and its document on his medical insurance, a
+// change of city signed with the personal undertaking, and cancelling it.
 import { test, expect, expectAccessible, expectNoSidewaysScroll, signIn, CITIZEN } from "./support.mjs";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
@@ -52,6 +52,13 @@ test("file, see, change and cancel an out-of-area medical filing", async ({ page
   await page.getByRole("button", { name: "上传所选文件" }).click();
   await expect(page.getByRole("link", { name: "居住证.pdf" })).toBeVisible();
   await expect(page.getByText("还可以上传 4 个。")).toBeVisible();
+  // A second file uploaded by mistake, and removed.
+  await page.getByLabel("选择要上传的文件").setInputFiles({ name: "错的.pdf", mimeType: "application/pdf", buffer: Buffer.concat([PDF, Buffer.from("2")]) });
+  await page.getByRole("button", { name: "上传所选文件" }).click();
+  await expect(page.getByText("还可以上传 3 个。")).toBeVisible();
+  await page.getByRole("button", { name: "删除 错的.pdf" }).click();
+  await expect(page.getByText("还可以上传 4 个。")).toBeVisible();
+  await expect(page.getByRole("link", { name: "错的.pdf" })).toHaveCount(0);
   await expectAccessible(page);
   await expectNoSidewaysScroll(page);
   await page.getByRole("button", { name: "保存并继续" }).click();
