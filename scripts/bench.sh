@@ -10,6 +10,8 @@
 #                                             # a filing's check page and document download
 #   scripts/bench.sh sqlite 10000 assist      # helpdesk console, an assisted session, the
 #                                             # citizen's access log (same data as citizen mode)
+#   scripts/bench.sh sqlite 500 pages         # wrk at 64 connections: /login, /me and the pension
+#                                             # record page, with each data page's share of /login
 # Environment: CONCURRENCY (8), REQUESTS (2000), LOGINS (200), PORT (3100), EMPLOYER_STAFF.
 source "$(dirname "$0")/lib.sh"
 KIND="${1:?sqlite or postgres}"; PERSONS="${2:?number of persons}"; MODE="${3:-citizen}"
@@ -63,7 +65,26 @@ elif [ "$MODE" = transfers ]; then
   for scenario in request queue filing-check filing-document; do
     "$LOADGEN" --base "http://127.0.0.1:$PORT" --scenario "$scenario" --concurrency "$CONCURRENCY" --requests "$REQUESTS"
   done
-elif [ "$MODE" = assist ]; then
+elif [ "$MODE" = pages ]; then
+  # Server time per page as a phone's first request costs it: a page without data (/login)
+  # against the data pages, each as the demo citizen, rendered to HTML.
+  apt_install wrk
+  WRK_SECONDS="${WRK_SECONDS:-10}"
+  cookie="$(curl -s -o /dev/null -D - -H "Origin: http://127.0.0.1:$PORT" \
+    --data-urlencode account=110101199003074514 --data-urlencode password=Jinbao-Demo-2026 \
+    "http://127.0.0.1:$PORT/api/auth/login" | awk -F'[ ;]' 'tolower($1) == "set-cookie:" { print $2 }')"
+  declare -A rps
+  for path in /login /me /me/records/pension; do
+    auth=(); [ "$path" = /login ] || auth=(-H "Cookie: $cookie")
+    result="$(wrk -t2 -c64 -d"${WRK_SECONDS}s" --latency "${auth[@]}" "http://127.0.0.1:$PORT$path")"
+    rps[$path]="$(awk '/^Requests\/sec/ { print $2 }' <<<"$result")"
+    p99="$(awk '$1 == "99%" { print $2 }' <<<"$result")"
+    non2xx="$(awk '/Non-2xx/ { print $NF }' <<<"$result")"
+    printf '%-22s %10s req/s   p99 %8s   non-2xx %s\n' "$path" "${rps[$path]}" "$p99" "${non2xx:-0}"
+  done
+  for path in /me /me/records/pension; do
+    awk -v p="$path" -v a="${rps[$path]}" -v b="${rps[/login]}" 'BEGIN { printf "%s: %.0f%% of /login\n", p, 100 * a / b }'
+  done
   # The citizen baseline first, then the same page in an assisted session; the console's lookups
   # and the session's requests fill the demo citizen's access log, read last.
   "$LOADGEN" --base "http://127.0.0.1:$PORT" --scenario home --concurrency "$CONCURRENCY" --requests "$REQUESTS" --accounts "$PERSONS"

@@ -77,7 +77,7 @@ ensure_postgres() {
 
 build_site() {
   log "building the portal (release)"
-  (cd "$ROOT" && PATH="$ROOT/tools/node_modules/.bin:$PATH" cargo leptos build --release)
+  (cd "$ROOT" && PATH="$ROOT/tools/node_modules/.bin:$PATH" cargo leptos build --release --precompress)
 }
 
 JINBAO_BIN="$TARGET_DIR/release/jinbao"

@@ -15,12 +15,15 @@ pub mod server;
 use components::layout::Layout;
 use i18n::Locale;
 use leptos::prelude::*;
-use leptos_meta::{MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 /// The HTML document. Every page is rendered completely on the server (`SsrMode::Async`) so
-/// it works without JavaScript; the nonce lets the hydration script pass the CSP.
+/// it works without JavaScript. Islands mode: the browser hydrates only `#[island]`
+/// components, so the wasm carries no page, no route and no text table (DESIGN §1: a citizen
+/// page costs at most ~150 KB). The nonce lets the island script pass the CSP; file names
+/// carry content hashes when the build wrote `hash.txt`, so they can be cached for good.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = Locale::current();
     view! {
@@ -31,7 +34,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>
@@ -48,7 +52,6 @@ pub fn App() -> impl IntoView {
     provide_context(locale);
     let t = locale.texts();
     view! {
-        <Stylesheet id="leptos" href="/pkg/jinbao.css"/>
         <Title text=t.app_name/>
         <Router>
             <Layout>
@@ -105,6 +108,8 @@ pub fn App() -> impl IntoView {
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
+    // The panic hook's formatting costs bytes every phone would download; debug builds only.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
 }

@@ -22,13 +22,13 @@ test("each insurance opens into its record with a chart and the month table", as
 test("the pension record filters by year and pages on the server", async ({ page }) => {
   await page.getByRole("link", { name: /查看明细\s*:\s*养老保险/ }).click();
   await expect(page.getByText("累计缴费 14.0 年")).toBeVisible();
-  await expect(page.getByText("第 1 页，共 8 页")).toBeVisible();
+  await expect(page.getByText("第 1 页，共 15 页")).toBeVisible();
   await page.getByRole("link", { name: "下一页" }).click();
-  await expect(page.getByText("第 2 页，共 8 页")).toBeVisible();
+  await expect(page.getByText("第 2 页，共 15 页")).toBeVisible();
   await page.getByLabel("年份").selectOption("2019");
   await page.getByRole("button", { name: "筛选" }).click();
   await expect(page).toHaveURL(/year=2019/);
-  const rows = page.locator("#months-h ~ .table-wrap tbody tr");
+  const rows = page.locator("#months-h ~ .table-wrap tbody tr:not(.run)");
   await expect(rows).toHaveCount(9);
   await expect(page.getByText("已缴 9 个月，欠缴 0 个月")).toBeVisible();
   await expectAccessible(page);
@@ -61,4 +61,34 @@ test("the records read in English too", async ({ page }) => {
   await expect(page.getByText("2019-07 to 2019-09: no contributions for 3 month(s)")).toBeVisible();
   await page.goto("/me/pension-estimate");
   await expect(page.getByRole("heading", { level: 2, name: "What this estimate leaves out" })).toBeVisible();
+});
+
+// Issue 15: on a 360 px phone the month table reads as compact rows (the employer said once per
+// run of months), the record fits about three screens before its pager, and the home page shows
+// the five insurances compactly.
+test("records read on a phone without endless scrolling", async ({ page }) => {
+  test.skip(test.info().project.name === "desktop-js", "phone layout");
+  const screen = page.viewportSize().height;
+  const home = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(home, "home page height").toBeLessThanOrEqual(3 * screen);
+
+  await page.goto("/me/records/pension");
+  await expect(page.getByText("第 1 页，共 15 页")).toBeVisible();
+  const layout = await page.evaluate(() => {
+    const rows = [...document.querySelectorAll("table.months tbody tr:not(.run)")];
+    const cells = [...document.querySelectorAll("table.months th, table.months td")]
+      .filter((c) => c.getClientRects().length > 0);
+    return {
+      pager: document.querySelector(".pager").getBoundingClientRect().top + window.scrollY,
+      tallestRow: Math.max(...rows.map((r) => r.getBoundingClientRect().height)),
+      widestCell: Math.max(...cells.map((c) => c.getBoundingClientRect().width)),
+      runs: document.querySelectorAll("table.months tr.run").length,
+      sideways: document.documentElement.scrollWidth - window.innerWidth,
+    };
+  });
+  expect(layout.pager, "the pager within about three screens").toBeLessThanOrEqual(3 * screen);
+  expect(layout.tallestRow, "a month is one compact row").toBeLessThanOrEqual(64);
+  expect(layout.widestCell).toBeLessThanOrEqual(page.viewportSize().width);
+  expect(layout.runs, "the employer is said once per run").toBeGreaterThan(0);
+  expect(layout.sideways).toBeLessThanOrEqual(0);
 });

@@ -21,6 +21,9 @@ pub struct Settings {
     pub public_url: String,
     /// Built site (wasm, JS, CSS, assets) served under `/pkg` and `/`.
     pub site_root: String,
+    /// Whether the built files' names carry content hashes (cargo-leptos `hash-files`); unset
+    /// means "if the build wrote `hash.txt` beside this binary", which is how Leptos finds them.
+    pub hash_files: Option<bool>,
     /// Prometheus metrics listen address (`host:port`); empty to disable.
     pub metrics_addr: String,
     pub session_idle_minutes: i64,
@@ -49,6 +52,7 @@ impl Default for Settings {
             site_addr: "127.0.0.1:3000".parse().expect("static address"),
             public_url: String::new(),
             site_root: "target/site".into(),
+            hash_files: None,
             metrics_addr: "127.0.0.1:9464".into(),
             session_idle_minutes: 30,
             session_absolute_hours: 12,
@@ -74,15 +78,34 @@ impl Settings {
             .merge(Env::prefixed("JINBAO_"))
             .merge(
                 Env::raw()
-                    .only(&["DATABASE_URL", "LEPTOS_SITE_ADDR", "LEPTOS_SITE_ROOT"])
+                    .only(&[
+                        "DATABASE_URL",
+                        "LEPTOS_SITE_ADDR",
+                        "LEPTOS_SITE_ROOT",
+                        "LEPTOS_HASH_FILES",
+                    ])
                     .map(|k| match k.as_str() {
                         "LEPTOS_SITE_ADDR" => "site_addr".into(),
                         "LEPTOS_SITE_ROOT" => "site_root".into(),
+                        "LEPTOS_HASH_FILES" => "hash_files".into(),
                         _ => k.as_str().to_ascii_lowercase().into(),
                     }),
             )
             .extract()
             .map_err(Box::new)
+    }
+}
+
+impl Settings {
+    /// The effective `hash_files`: the setting, else whether `hash.txt` (the name Leptos reads)
+    /// lies beside the running binary.
+    pub fn built_files_hashed(&self) -> bool {
+        self.hash_files.unwrap_or_else(|| {
+            std::env::current_exe()
+                .ok()
+                .and_then(|exe| Some(exe.parent()?.join("hash.txt").exists()))
+                .unwrap_or(false)
+        })
     }
 }
 

@@ -74,6 +74,7 @@ impl Application {
             .site_root(settings.site_root.clone())
             .site_pkg_dir("pkg")
             .site_addr(settings.site_addr)
+            .hash_files(settings.built_files_hashed())
             .build();
         let state = AppState {
             leptos_options,
@@ -219,6 +220,15 @@ fn router(state: AppState, settings: &Settings) -> Router {
             settings.body_limit_bytes,
         ))
         .merge(uploads)
+        .layer(middleware::from_fn_with_state(
+            http::static_files::BuiltFiles {
+                hashed: state.leptos_options.hash_files,
+            },
+            http::static_files::cache_headers,
+        ))
+        // Pages, server-function answers and downloads; a precompressed file already carries its
+        // Content-Encoding and passes through untouched.
+        .layer(tower_http::compression::CompressionLayer::new())
         .layer(middleware::from_fn_with_state(
             SecurityPolicy {
                 hsts: settings.secure_cookies,

@@ -562,3 +562,103 @@ async fn health_reports_the_database() {
         assert_eq!(res.status(), 503, "{kind:?}");
     }
 }
+
+/// A built site with hashed names, as `cargo leptos build --release --precompress` writes it.
+fn built_site(dir: &std::path::Path) -> String {
+    let pkg = dir.join("site/pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    std::fs::write(pkg.join("jinbao.0123abcd.wasm"), b"\0asm plain bytes").unwrap();
+    std::fs::write(pkg.join("jinbao.0123abcd.wasm.br"), b"brotli bytes").unwrap();
+    std::fs::write(pkg.join("jinbao.0123abcd.wasm.gz"), b"gzip bytes").unwrap();
+    dir.join("site").display().to_string()
+}
+
+#[tokio::test]
+async fn built_files_are_served_precompressed_and_cached_for_good() {
+    let site = tempfile::tempdir().unwrap();
+    let root = built_site(site.path());
+    let app = spawn_app(common::Kind::Sqlite, |s| {
+        s.site_root = root;
+        s.hash_files = Some(true);
+    })
+    .await;
+    let wasm = app.url("/pkg/jinbao.0123abcd.wasm");
+    for (accept, encoding, body) in [
+        ("br, gzip", Some("br"), "brotli bytes"),
+        ("gzip", Some("gzip"), "gzip bytes"),
+        ("identity", None, "\0asm plain bytes"),
+    ] {
+        let res = app
+            .client()
+            .get(&wasm)
+            .header("accept-encoding", accept)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{accept}");
+        let h = res.headers();
+        assert_eq!(
+            h.get("content-encoding").map(|v| v.to_str().unwrap()),
+            encoding,
+            "{accept}"
+        );
+        assert_eq!(
+            h.get("cache-control").unwrap(),
+            "public, max-age=31536000, immutable"
+        );
+        assert_eq!(h.get("vary").unwrap(), "accept-encoding");
+        assert_eq!(h.get("content-type").unwrap(), "application/wasm");
+        assert_eq!(res.text().await.unwrap(), body, "{accept}");
+    }
+    let missing = app.client().get(app.url("/pkg/jinbao.ffff.wasm")).send();
+    let missing = missing.await.unwrap();
+    assert_eq!(missing.status(), 404);
+    assert!(missing.headers().get("cache-control").is_none());
+}
+
+#[tokio::test]
+async fn unhashed_files_are_checked_again_each_time() {
+    let site = tempfile::tempdir().unwrap();
+    let root = built_site(site.path());
+    let app = spawn_app(common::Kind::Sqlite, |s| {
+        s.site_root = root;
+        s.hash_files = Some(false);
+    })
+    .await;
+    let res = app.client().get(app.url("/pkg/jinbao.0123abcd.wasm"));
+    let res = res.send().await.unwrap();
+    assert_eq!(res.headers().get("cache-control").unwrap(), "no-cache");
+}
+
+#[tokio::test]
+async fn pages_and_server_function_answers_are_compressed() {
+    for kind in BACKENDS {
+        let app = spawn_app(kind, |_| {}).await;
+        let c = app.signed_in(CITIZEN).await;
+        for accept in ["br", "gzip"] {
+            let page = c.get(app.url("/me")).header("accept-encoding", accept);
+            let page = page.send().await.unwrap();
+            assert_eq!(page.status(), 200, "{kind:?}");
+            assert_eq!(page.headers().get("content-encoding").unwrap(), accept);
+            assert!(
+                page.headers()
+                    .get("cache-control")
+                    .is_none_or(|v| v != "public, max-age=31536000, immutable"),
+                "a page is never cached as a built file"
+            );
+            // A larger answer than the compressor's threshold: the citizen's home data.
+            let api = c
+                .post(app.url("/api/citizen/get_home"))
+                .header("accept", "application/json")
+                .header("accept-encoding", accept)
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(api.status(), 200, "{kind:?}");
+            assert_eq!(api.headers().get("content-encoding").unwrap(), accept);
+        }
+        let plain = c.get(app.url("/me")).send().await.unwrap();
+        assert!(plain.headers().get("content-encoding").is_none());
+        assert!(plain.text().await.unwrap().contains("<html"));
+    }
+}

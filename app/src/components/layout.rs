@@ -1,8 +1,9 @@
 //! The frame of every page: skip link, the banner of an assisted session, header with the
 //! signed-in user, language switch and sign-out, then the page. Every form is a plain post so
-//! it works without JavaScript.
+//! it works without JavaScript; the submit guard island only keeps a post from being repeated.
 
 use crate::components::assist_banner::AssistBannerView;
+use crate::components::submit_guard::SubmitGuard;
 use crate::functions::auth::who_am_i;
 use crate::i18n::{Locale, tr};
 use crate::models::auth::{Role, SessionStage};
@@ -73,5 +74,6 @@ pub fn Layout(children: Children) -> impl IntoView {
         </header>
         <main id="main" tabindex="-1">{children()}</main>
         <footer class="site-footer"><p>{t.tagline}</p></footer>
+        <SubmitGuard/>
     }
 }

@@ -8,3 +8,4 @@ pub mod layout;
 pub mod loaded;
 pub mod pager;
 pub mod request_progress;
+pub mod submit_guard;

@@ -12,7 +12,7 @@ pub fn LegsTable(legs: Vec<LegView>) -> impl IntoView {
     let locale = use_context::<Locale>().unwrap_or_default();
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=x.legs_title>
-            <table class="data legs">
+            <table class="data cards legs">
                 <caption class="visually-hidden">{x.legs_title}</caption>
                 <thead><tr>
                     <th scope="col">{x.col_step}</th>
@@ -26,14 +26,14 @@ pub fn LegsTable(legs: Vec<LegView>) -> impl IntoView {
                         let current = l.status.is_current();
                         view! {
                             <tr class=current.then_some("current")>
-                                <td>{(x.step_name)(l.step)}</td>
-                                <td>{l.office.get(locale).to_string()}</td>
-                                <td>{(x.working_days)(l.limit_days)}</td>
-                                <td>
+                                <td data-label=x.col_step>{(x.step_name)(l.step)}</td>
+                                <td data-label=x.col_office>{l.office.get(locale).to_string()}</td>
+                                <td data-label=x.col_limit>{(x.working_days)(l.limit_days)}</td>
+                                <td data-label=x.col_due>
                                     {l.due_on.map(|d| d.to_string()).unwrap_or_else(|| "—".into())}
                                     {l.due_provisional.then_some(x.provisional)}
                                 </td>
-                                <td>
+                                <td data-label=x.col_status>
                                     <span class=format!("status-tag leg-{}", l.status.code())>{(x.leg_status)(l.status)}</span>
                                     {l.overdue.then(|| view! { " " <span class="status-tag overdue">{x.overdue}</span> })}
                                 </td>
@@ -74,7 +74,7 @@ pub fn QueueTable(items: Vec<QueueItem>, show_office: bool) -> impl IntoView {
     let locale = use_context::<Locale>().unwrap_or_default();
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-label=x.queue_title>
-            <table class="data queue">
+            <table class="data cards queue">
                 <caption class="visually-hidden">{x.queue_title}</caption>
                 <thead><tr>
                     <th scope="col">{x.col_due}</th>
@@ -90,18 +90,18 @@ pub fn QueueTable(items: Vec<QueueItem>, show_office: bool) -> impl IntoView {
                         let link = (!show_office).then(|| format!("/review/legs/{}", q.leg_id));
                         view! {
                             <tr class=q.overdue.then_some("overdue")>
-                                <td>{q.due_on.to_string()}
+                                <td data-label=x.col_due>{q.due_on.to_string()}
                                     {q.overdue.then(|| view! { " " <span class="status-tag overdue">{x.overdue}</span> })}
                                 </td>
-                                <td class="mono">{match link {
+                                <td class="mono" data-label=x.col_reference>{match link {
                                     Some(href) => view! { <a href=href>{q.reference.clone()}</a> }.into_any(),
                                     None => view! { <span>{q.reference.clone()}</span> }.into_any(),
                                 }}</td>
-                                <td>{q.person_name}</td>
-                                <td>{(x.kind)(q.kind)}<br/><span class="hint">{(x.step_name)(q.step)}</span></td>
-                                <td>{format!("{} → {}", q.from.get(locale), q.to.get(locale))}</td>
-                                {show_office.then(|| view! { <td>{q.office.get(locale).to_string()}</td> })}
-                                <td>{(x.leg_status)(q.status)}</td>
+                                <td data-label=x.col_person>{q.person_name}</td>
+                                <td data-label=x.col_step>{(x.kind)(q.kind)}<br/><span class="hint">{(x.step_name)(q.step)}</span></td>
+                                <td data-label=x.col_places>{format!("{} → {}", q.from.get(locale), q.to.get(locale))}</td>
+                                {show_office.then(|| view! { <td data-label=x.col_office>{q.office.get(locale).to_string()}</td> })}
+                                <td data-label=x.col_status>{(x.leg_status)(q.status)}</td>
                             </tr>
                         }
                     }).collect_view()}

@@ -85,7 +85,7 @@ fn AuditLogView(log: AuditLog) -> impl IntoView {
     } else {
         view! {
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="log-h">
-                <table class="data audit-log">
+                <table class="data cards audit-log">
                     <caption>{ad.audit_caption}</caption>
                     <thead><tr>
                         <th scope="col">{ad.col_time}</th><th scope="col">{ad.col_actor}</th>
@@ -179,12 +179,12 @@ fn Entry(entry: AuditEntry) -> impl IntoView {
     let subject = entry.subject_name.clone();
     view! {
         <tr class:refused=entry.outcome != "ok">
-            <td><time>{entry.at}</time></td>
-            <td>{actor}{role.map(|r| view! { <br/><span class="muted">{r}</span> })}</td>
-            <td>{what}</td>
-            <td>{subject}{target.map(|s| view! { <br/><span class="muted">{s}</span> })}</td>
-            <td>{(ad.outcome)(&entry.outcome)}</td>
-            <td>{(!detail.is_empty()).then_some(detail)}{assist}</td>
+            <td data-label=ad.col_time><time>{entry.at}</time></td>
+            <td data-label=ad.col_actor>{actor}{role.map(|r| view! { <br/><span class="muted">{r}</span> })}</td>
+            <td data-label=ad.col_action>{what}</td>
+            <td data-label=ad.col_subject>{subject}{target.map(|s| view! { <br/><span class="muted">{s}</span> })}</td>
+            <td data-label=ad.col_outcome>{(ad.outcome)(&entry.outcome)}</td>
+            <td data-label=ad.col_detail>{(!detail.is_empty()).then_some(detail)}{assist}</td>
         </tr>
     }
 }

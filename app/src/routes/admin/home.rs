@@ -15,12 +15,12 @@ pub fn AdminHomePage() -> impl IntoView {
                 <dl class="facts">
                     <dt>{t.persons_total}</dt><dd>{h.persons}</dd>
                 </dl>
-                <table class="data">
+                <table class="data cards">
                     <caption>{t.users_by_role}</caption>
                     <thead><tr><th scope="col">{t.role}</th><th scope="col">{t.count}</th></tr></thead>
                     <tbody>
                         {h.users_by_role.iter().map(|(role, n)| view! {
-                            <tr><td>{t.role(*role)}</td><td>{*n}</td></tr>
+                            <tr><td data-label=t.role>{t.role(*role)}</td><td data-label=t.count>{*n}</td></tr>
                         }).collect_view()}
                     </tbody>
                 </table>

@@ -27,7 +27,7 @@ fn CareerView(career: CareerOverview) -> impl IntoView {
     let year_rows = by_year
         .iter()
         .rev()
-        .map(|(y, (m, total))| view! { <tr><th scope="row">{*y}</th><td class="num">{*m}</td><td class="num">{yuan(*total)}</td></tr> })
+        .map(|(y, (m, total))| view! { <tr><th scope="row">{*y}</th><td class="num" data-label=rt.col_months>{*m}</td><td class="num" data-label=rt.col_total>{yuan(*total)}</td></tr> })
         .collect_view();
     let insurances = career
         .insurances
@@ -55,7 +55,7 @@ fn CareerView(career: CareerOverview) -> impl IntoView {
         <section class="card" aria-labelledby="years-h">
             <h2 id="years-h">{rt.yearly_table}</h2>
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="years-h">
-                <table class="data">
+                <table class="data cards">
                     <thead><tr><th scope="col">{rt.col_year}</th><th scope="col">{rt.col_months}</th><th scope="col">{rt.col_total}</th></tr></thead>
                     <tbody>{year_rows}</tbody>
                 </table>

@@ -60,12 +60,16 @@ fn InsuranceCard(summary: InsuranceSummary, t: &'static Texts, locale: Locale) -
                     <span class="status-detail">" · "{t.reason(e.reason)}" · "{(t.status_since)(&e.status_date.to_string())}</span>
                 </p>
                 {(e.arrears_months > 0).then(|| view! { <p class="flag">{(t.arrears_months)(e.arrears_months)}</p> })}
+                // The figures and anything under way first; the other facts one tap away, so five
+                // cards fit a phone.
                 <dl class="facts">
-                    <dt>{t.scheme}</dt><dd>{t.scheme(e.scheme)}</dd>
-                    <dt>{t.insured_region}</dt><dd>{e.region.get(locale).to_string()}</dd>
-                    <dt>{t.employer}</dt><dd>{e.employer.clone().unwrap_or_else(|| t.none.to_string())}</dd>
-                    <dt>{t.enrolled_since}</dt><dd>{month_label(e.enrolled_since)}</dd>
                     <dt>{t.months_contributed}</dt><dd>{(t.months_unit)(e.months_contributed)}</dd>
+                    <dt>{t.latest_base}</dt>
+                    <dd>{e.latest_base.map(|b| format!("{} {}", yuan(b), t.yuan_unit)).unwrap_or_else(|| t.none.to_string())}</dd>
+                    {summary.insurance.has_personal_account().then(|| view! {
+                        <dt>{t.account_balance}</dt>
+                        <dd>{e.account_balance.map(|b| format!("{} {}", yuan(b), t.yuan_unit)).unwrap_or_else(|| t.none.to_string())}</dd>
+                    })}
                     {e.filings.iter().map(|f| view! {
                         <dt>{t.filing.nav}</dt>
                         <dd><a href=format!("/me/filings/{}", f.reference)>
@@ -76,17 +80,20 @@ fn InsuranceCard(summary: InsuranceSummary, t: &'static Texts, locale: Locale) -
                         <dt>{tx.carried_label}</dt>
                         <dd>{(tx.carried_line)(c.from.get(locale), c.months, &c.on.to_string())}</dd>
                     }).collect_view()}
-                    <dt>{t.latest_base}</dt>
-                    <dd>{e.latest_base.map(|b| format!("{} {}", yuan(b), t.yuan_unit)).unwrap_or_else(|| t.none.to_string())}</dd>
-                    <dt>{t.last_paid_month}</dt>
-                    <dd>{e.last_paid_month.map(month_label).unwrap_or_else(|| t.none.to_string())}</dd>
-                    {summary.insurance.has_personal_account().then(|| view! {
-                        <dt>{t.account_balance}</dt>
-                        <dd>{e.account_balance.map(|b| format!("{} {}", yuan(b), t.yuan_unit)).unwrap_or_else(|| t.none.to_string())}</dd>
-                    })}
-                    <dt>{t.owning_agency}</dt><dd>{e.office.get(locale).to_string()}</dd>
-                    <dt>{t.data_as_of}</dt><dd>{e.data_as_of.to_string()}</dd>
                 </dl>
+                <details class="more-facts">
+                    <summary>{t.more_facts}</summary>
+                    <dl class="facts">
+                        <dt>{t.scheme}</dt><dd>{t.scheme(e.scheme)}</dd>
+                        <dt>{t.insured_region}</dt><dd>{e.region.get(locale).to_string()}</dd>
+                        <dt>{t.employer}</dt><dd>{e.employer.clone().unwrap_or_else(|| t.none.to_string())}</dd>
+                        <dt>{t.enrolled_since}</dt><dd>{month_label(e.enrolled_since)}</dd>
+                        <dt>{t.last_paid_month}</dt>
+                        <dd>{e.last_paid_month.map(month_label).unwrap_or_else(|| t.none.to_string())}</dd>
+                        <dt>{t.owning_agency}</dt><dd>{e.office.get(locale).to_string()}</dd>
+                        <dt>{t.data_as_of}</dt><dd>{e.data_as_of.to_string()}</dd>
+                    </dl>
+                </details>
             }
             .into_any()
         }

@@ -5,7 +5,7 @@ use crate::functions::records::get_insurance_record;
 use crate::i18n::{Locale, tr};
 use crate::models::insurance::{month_label, yuan};
 use crate::models::pension::minimum_contribution_months;
-use crate::models::record::InsuranceRecord;
+use crate::models::record::{ContributionView, InsuranceRecord};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -97,25 +97,39 @@ fn RecordView(record: InsuranceRecord) -> impl IntoView {
         .map(|(id, n)| view! { <option value=id.to_string() selected=r.query.employer_id == Some(*id)>{n.clone()}</option> })
         .collect_view();
     let rows = if r.rows.is_empty() {
-        view! { <tr><td colspan="7">{rt.no_rows}</td></tr> }.into_any()
+        view! { <tbody><tr><td colspan="7">{rt.no_rows}</td></tr></tbody> }.into_any()
     } else {
-        r.rows
-            .iter()
-            .map(|c| {
-                let status = match c.paid_on {
-                    Some(d) => view! { <td>{(rt.paid_on)(&d.to_string())}</td> }.into_any(),
-                    None => view! { <td class="flag">{rt.in_arrears}</td> }.into_any(),
-                };
+        runs(&r.rows)
+            .into_iter()
+            .map(|run| {
+                let label = format!("{} · {}", run[0].employer.clone().unwrap_or_else(|| t.none.to_string()), run[0].region.get(locale));
+                let rows = run
+                    .iter()
+                    .map(|c| {
+                        let status = match c.paid_on {
+                            Some(d) => view! { <td class="paid">{(rt.paid_on)(&d.to_string())}</td> }.into_any(),
+                            None => view! { <td class="paid flag">{rt.in_arrears}</td> }.into_any(),
+                        };
+                        view! {
+                            <tr class:arrears=c.paid_on.is_none()>
+                                <th scope="row">{month_label(c.month)}{(c.months_covered == 12).then_some(rt.yearly_payment)}</th>
+                                <td class="run-repeat">{c.employer.clone().unwrap_or_else(|| t.none.to_string())}</td>
+                                <td class="run-repeat">{c.region.get(locale).to_string()}</td>
+                                <td class="num">{yuan(c.base)}</td>
+                                <td class="num">{yuan(c.employer_part)}</td>
+                                <td class="num">{yuan(c.personal_part)}</td>
+                                {status}
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                // On a phone the employer and place are said once per run of months (the
+                // columns that repeat them are hidden there); a desktop keeps the columns.
                 view! {
-                    <tr class:arrears=c.paid_on.is_none()>
-                        <th scope="row">{month_label(c.month)}{(c.months_covered == 12).then_some(rt.yearly_payment)}</th>
-                        <td>{c.employer.clone().unwrap_or_else(|| t.none.to_string())}</td>
-                        <td>{c.region.get(locale).to_string()}</td>
-                        <td class="num">{yuan(c.base)}</td>
-                        <td class="num">{yuan(c.employer_part)}</td>
-                        <td class="num">{yuan(c.personal_part)}</td>
-                        {status}
-                    </tr>
+                    <tbody>
+                        <tr class="run"><th colspan="7" scope="rowgroup">{label}</th></tr>
+                        {rows}
+                    </tbody>
                 }
             })
             .collect_view()
@@ -131,11 +145,11 @@ fn RecordView(record: InsuranceRecord) -> impl IntoView {
                 view! {
                     <tr>
                         <th scope="row">{a.year}</th>
-                        <td class="num">{yuan(a.opening)}</td>
-                        <td class="num">{yuan(a.credited)}</td>
-                        <td class="num">{yuan(a.interest)}</td>
-                        <td class="num">{yuan(a.withdrawn)}</td>
-                        <td class="num">{yuan(a.closing)}</td>
+                        <td class="num" data-label=rt.col_opening>{yuan(a.opening)}</td>
+                        <td class="num" data-label=rt.col_credited>{yuan(a.credited)}</td>
+                        <td class="num" data-label=rt.col_interest>{yuan(a.interest)}</td>
+                        <td class="num" data-label=rt.col_withdrawn>{yuan(a.withdrawn)}</td>
+                        <td class="num" data-label=rt.col_closing>{yuan(a.closing)}</td>
                     </tr>
                 }
             })
@@ -144,7 +158,7 @@ fn RecordView(record: InsuranceRecord) -> impl IntoView {
             <section class="card" aria-labelledby="accounts-h">
                 <h2 id="accounts-h">{rt.account_title}</h2>
                 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="accounts-h">
-                    <table class="data">
+                    <table class="data cards">
                         <thead><tr>
                             <th scope="col">{rt.col_year}</th><th scope="col">{rt.col_opening}</th>
                             <th scope="col">{rt.col_credited}</th><th scope="col">{rt.col_interest}</th>
@@ -196,20 +210,26 @@ fn RecordView(record: InsuranceRecord) -> impl IntoView {
             </form>
             <p class="totals">{totals}" "{(rt.totals_years)(r.totals.months_paid)}</p>
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="months-h">
-                <table class="data">
+                <table class="data months">
                     <thead><tr>
                         <th scope="col">{rt.col_month}</th><th scope="col">{rt.col_employer}</th>
                         <th scope="col">{rt.col_region}</th><th scope="col">{rt.col_base}</th>
                         <th scope="col">{rt.col_employer_part}</th><th scope="col">{rt.col_personal_part}</th>
                         <th scope="col">{rt.col_paid}</th>
                     </tr></thead>
-                    <tbody>{rows}</tbody>
+                    {rows}
                 </table>
             </div>
             {pager}
         </section>
         {accounts}
     }
+}
+
+/// Consecutive months with the same employer and place, in the order shown.
+fn runs(rows: &[ContributionView]) -> Vec<&[ContributionView]> {
+    rows.chunk_by(|a, b| a.employer == b.employer && a.region == b.region)
+        .collect()
 }
 
 /// What completed transfers brought into this insurance, one line each.

@@ -271,10 +271,10 @@ pub fn InsuranceTable(insurances: Vec<StaffInsurance>) -> impl IntoView {
             Some(x) => view! {
                 <tr class:arrears={x.arrears_months > 0}>
                     <th scope="row">{t.insurance(i)}</th>
-                    <td class=format!("status-{}", x.status.code())>{t.status(x.status)}</td>
-                    <td class="num">{x.base.map(yuan).unwrap_or_else(|| t.none.to_string())}</td>
-                    <td>{x.last_paid_month.map(month_label).unwrap_or_else(|| t.none.to_string())}</td>
-                    <td class="num">{x.arrears_months}</td>
+                    <td class=format!("status-{}", x.status.code()) data-label=st.col_status>{t.status(x.status)}</td>
+                    <td class="num" data-label=st.col_base>{x.base.map(yuan).unwrap_or_else(|| t.none.to_string())}</td>
+                    <td data-label=st.col_last_paid>{x.last_paid_month.map(month_label).unwrap_or_else(|| t.none.to_string())}</td>
+                    <td class="num" data-label=st.col_arrears>{x.arrears_months}</td>
                 </tr>
             }
             .into_any(),
@@ -288,7 +288,7 @@ pub fn InsuranceTable(insurances: Vec<StaffInsurance>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <table class="data compact">
+        <table class="data cards compact">
             <thead><tr>
                 <th scope="col">{st.col_insurance}</th><th scope="col">{st.col_status}</th>
                 <th scope="col">{st.col_base}</th><th scope="col">{st.col_last_paid}</th>

@@ -124,12 +124,12 @@ fn StaffMemberView(member: StaffMember) -> impl IntoView {
                 .into_iter()
                 .map(|i| match row.bases.iter().find(|(x, _, _)| *x == i) {
                     Some((_, base, paid)) => view! {
-                        <td class="num" class:flag={!*paid}>
+                        <td class="num" class:flag={!*paid} data-label=t.insurance(i)>
                             {yuan(*base)}{(!*paid).then(|| format!(" ({})", st.unpaid))}
                         </td>
                     }
                     .into_any(),
-                    None => view! { <td class="num muted">{t.none}</td> }.into_any(),
+                    None => view! { <td class="num muted" data-label=t.insurance(i)>{t.none}</td> }.into_any(),
                 })
                 .collect_view();
             view! { <tr><th scope="row">{month_label(row.month)}</th>{cells}</tr> }
@@ -163,7 +163,7 @@ fn StaffMemberView(member: StaffMember) -> impl IntoView {
         <section class="card" aria-labelledby="months-h">
             <h2 id="months-h">{(st.months_title)(m.months_with_employer)}</h2>
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="months-h">
-                <table class="data">
+                <table class="data cards">
                     <thead><tr><th scope="col">{st.col_month}</th>{month_heads}</tr></thead>
                     <tbody>{month_rows}</tbody>
                 </table>

@@ -255,6 +255,7 @@ impl Store {
 
     pub async fn set_offices_data_as_of(&self, date: NaiveDate) -> Result<(), StoreError> {
         on_pool!(self, pool => sqlx::query("UPDATE offices SET data_as_of = $1").bind(date).execute(pool).await?.rows_affected());
+        self.offices.forget();
         Ok(())
     }
 

@@ -13,6 +13,7 @@ mod drafts;
 mod filings;
 mod lookup;
 mod notifications;
+mod offices;
 mod records;
 mod roster;
 mod staff;
@@ -95,6 +96,7 @@ pub(crate) use on_pool;
 #[derive(Clone, Debug)]
 pub struct Store {
     db: Db,
+    offices: std::sync::Arc<offices::OfficeCache>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,9 +120,7 @@ impl Store {
                 .acquire_timeout(Duration::from_secs(5))
                 .connect_with(options)
                 .await?;
-            Ok(Self {
-                db: Db::Postgres(pool),
-            })
+            Ok(Self::new(Db::Postgres(pool)))
         } else if url.starts_with("sqlite:") {
             let options = SqliteConnectOptions::from_str(url)?
                 .create_if_missing(true)
@@ -138,11 +138,16 @@ impl Store {
                 .acquire_timeout(Duration::from_secs(5))
                 .connect_with(options)
                 .await?;
-            Ok(Self {
-                db: Db::Sqlite(pool),
-            })
+            Ok(Self::new(Db::Sqlite(pool)))
         } else {
             Err(StoreError::UnsupportedUrl)
+        }
+    }
+
+    fn new(db: Db) -> Self {
+        Self {
+            db,
+            offices: Default::default(),
         }
     }
 

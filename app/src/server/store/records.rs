@@ -115,22 +115,6 @@ impl Store {
                (SELECT MAX(b.year) FROM account_years b WHERE b.person_id = a.person_id AND b.insurance = a.insurance)",
         ).bind(person_id).fetch_all(pool).await?))
     }
-
-    pub async fn office_for(
-        &self,
-        region_code: &str,
-        agency: &str,
-    ) -> Result<Option<OfficeRecord>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as(
-            "SELECT id, region_code, agency, name_zh, name_en, data_as_of FROM offices WHERE region_code = $1 AND agency = $2",
-        ).bind(region_code).bind(agency).fetch_optional(pool).await?))
-    }
-
-    pub async fn office(&self, office_id: i64) -> Result<Option<OfficeRecord>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as(
-            "SELECT id, region_code, agency, name_zh, name_en, data_as_of FROM offices WHERE id = $1",
-        ).bind(office_id).fetch_optional(pool).await?))
-    }
 }
 
 /// Which contributions a record page lists.

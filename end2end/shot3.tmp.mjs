@@ -1,0 +1,11 @@
+import { chromium } from "@playwright/test";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const page = await browser.newPage({ viewport: { width: 360, height: 1500 }, deviceScaleFactor: 1 });
+await page.goto("http://127.0.0.1:3000/login");
+await page.getByLabel("身份证号、手机号或账号").fill("110101199003074514");
+await page.getByLabel("密码").fill("Jinbao-Demo-2026");
+await page.getByRole("button", { name: "登录", exact: true }).click();
+await page.waitForURL(/\/me$/);
+await page.goto("http://127.0.0.1:3000" + process.argv[2]);
+await page.screenshot({ path: process.argv[3] });
+await browser.close();
