@@ -22,7 +22,8 @@ pub struct Settings {
     /// Built site (wasm, JS, CSS, assets) served under `/pkg` and `/`.
     pub site_root: String,
     /// Whether the built files' names carry content hashes (cargo-leptos `hash-files`); unset
-    /// means "if the build wrote `hash.txt` beside this binary", which is how Leptos finds them.
+    /// means "if the build wrote `hash.txt` beside this binary", which is where Leptos reads
+    /// the names from (it cannot render a page when this is true and the file is missing).
     pub hash_files: Option<bool>,
     /// Prometheus metrics listen address (`host:port`); empty to disable.
     pub metrics_addr: String,

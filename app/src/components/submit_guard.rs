@@ -26,7 +26,10 @@ fn guard_forms() {
         busy.update_value(|forms| forms.retain(|f| f != form));
     };
     window_event_listener(leptos::ev::submit, move |ev| {
-        let Some(form) = ev.target().and_then(|t| t.dyn_into::<HtmlFormElement>().ok()) else {
+        let Some(form) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlFormElement>().ok())
+        else {
             return;
         };
         if form.method() != "post" {

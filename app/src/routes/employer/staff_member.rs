@@ -129,7 +129,8 @@ fn StaffMemberView(member: StaffMember) -> impl IntoView {
                         </td>
                     }
                     .into_any(),
-                    None => view! { <td class="num muted" data-label=t.insurance(i)>{t.none}</td> }.into_any(),
+                    None => view! { <td class="num muted" data-label=t.insurance(i)>{t.none}</td> }
+                        .into_any(),
                 })
                 .collect_view();
             view! { <tr><th scope="row">{month_label(row.month)}</th>{cells}</tr> }
