@@ -59,3 +59,25 @@ test("an employer cannot open a citizen's page", async ({ page }) => {
   await page.goto("/me");
   await expect(page.getByRole("alert")).toContainText("您的身份无权查看此页面");
 });
+
+// The one island: once hydrated, a form that is on its way is not sent again by a second tap.
+test("a form being sent is not sent twice", async ({ page }) => {
+  test.skip(test.info().project.use.javaScriptEnabled === false, "the island needs JavaScript");
+  await page.goto("/login");
+  const sent = await page.evaluate(async () => {
+    const form = document.querySelector("form[action='/api/auth/login']");
+    // Synthetic submits run the listeners without leaving the page; until the island has
+    // hydrated (when the browser is idle) they pass unguarded.
+    const submit = () => {
+      const e = new Event("submit", { bubbles: true, cancelable: true });
+      form.dispatchEvent(e);
+      return !e.defaultPrevented;
+    };
+    for (let i = 0; i < 50 && !form.hasAttribute("aria-busy"); i++) {
+      submit();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return { busy: form.getAttribute("aria-busy"), again: submit() };
+  });
+  expect(sent).toEqual({ busy: "true", again: false });
+});

@@ -532,6 +532,21 @@ async fn the_export_streams_every_matching_row_and_round_trips() {
         assert!(res.content_length().is_none(), "streamed, not buffered");
         let bytes = res.bytes().await.unwrap();
         assert!(bytes.starts_with("\u{feff}".as_bytes()), "byte-order mark");
+        // Compressed on the way, the same file to its last byte.
+        let gz = demo
+            .get(app.url("/employer/staff.csv?scope=all&sort=name"))
+            .header("accept-encoding", "gzip")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(gz.headers().get("content-encoding").unwrap(), "gzip");
+        let mut unzipped = Vec::new();
+        std::io::Read::read_to_end(
+            &mut flate2::read::GzDecoder::new(&gz.bytes().await.unwrap()[..]),
+            &mut unzipped,
+        )
+        .unwrap();
+        assert_eq!(unzipped, bytes, "{kind:?}");
         let mut reader = csv::Reader::from_reader(&bytes[3..]);
         let headers = reader.headers().unwrap().clone();
         assert_eq!(headers.len(), 5 + 5 * 4 + 2);

@@ -88,7 +88,9 @@ pub async fn staff_csv(
         }
     });
     attachment(
-        Body::from_stream(stream),
+        // Fused: the compression layer polls the body once more after its end, which a bare
+        // `unfold` answers with a panic.
+        Body::from_stream(futures::StreamExt::fuse(stream)),
         "text/csv; charset=utf-8",
         &format!("staff-roster-{date}.csv"),
     )
