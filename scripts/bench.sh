@@ -85,6 +85,7 @@ elif [ "$MODE" = pages ]; then
   for path in /me /me/records/pension; do
     awk -v p="$path" -v a="${rps[$path]}" -v b="${rps[/login]}" 'BEGIN { printf "%s: %.0f%% of /login\n", p, 100 * a / b }'
   done
+elif [ "$MODE" = assist ]; then
   # The citizen baseline first, then the same page in an assisted session; the console's lookups
   # and the session's requests fill the demo citizen's access log, read last.
   "$LOADGEN" --base "http://127.0.0.1:$PORT" --scenario home --concurrency "$CONCURRENCY" --requests "$REQUESTS" --accounts "$PERSONS"
