@@ -70,9 +70,7 @@ elif [ "$MODE" = pages ]; then
   # against the data pages, each as the demo citizen, rendered to HTML.
   apt_install wrk
   WRK_SECONDS="${WRK_SECONDS:-10}"
-  cookie="$(curl -s -o /dev/null -D - -H "Origin: http://127.0.0.1:$PORT" \
-    --data-urlencode account=110101199003074514 --data-urlencode password=Jinbao-Demo-2026 \
-    "http://127.0.0.1:$PORT/api/auth/login" | awk -F'[ ;]' 'tolower($1) == "set-cookie:" { print $2 }')"
+  BASE="http://127.0.0.1:$PORT"; cookie="$(signed_in_cookie 110101199003074514)"
   declare -A rps
   for path in /login /me /me/records/pension; do
     auth=(); [ "$path" = /login ] || auth=(-H "Cookie: $cookie")

@@ -81,3 +81,27 @@ build_site() {
 }
 
 JINBAO_BIN="$TARGET_DIR/release/jinbao"
+
+# Seeds a throw-away SQLite database with N persons and serves the release build on PORT in the
+# background until the calling script exits; sets BASE to its address.
+serve_seeded() {
+  local port="$1" persons="$2" dir
+  dir="$(mktemp -d)"
+  export DATABASE_URL="sqlite://$dir/jinbao.db" JINBAO_SECRET_KEY_FILE="$dir/secret.key"
+  export LEPTOS_SITE_ADDR="127.0.0.1:$port" LEPTOS_SITE_ROOT="$ROOT/target/site" JINBAO_METRICS_ADDR="" RUST_LOG=warn
+  "$JINBAO_BIN" seed --persons "$persons" >/dev/null
+  "$JINBAO_BIN" serve & SERVED_PID=$!
+  SERVED_DIR="$dir"
+  trap 'kill $SERVED_PID 2>/dev/null || true; rm -rf "$SERVED_DIR"' EXIT
+  BASE="http://127.0.0.1:$port"
+  for _ in $(seq 1 60); do curl -fs "$BASE/healthz" >/dev/null && return; sleep 0.5; done
+  log "the server did not answer on $BASE"; return 1
+}
+
+# The session cookie (name=value) of ACCOUNT with the demo password, signed in at BASE through
+# the plain (no-JavaScript) form post.
+signed_in_cookie() {
+  curl -s -o /dev/null -D - -H "Origin: $BASE" --data-urlencode "account=$1" \
+    --data-urlencode "password=Jinbao-Demo-2026" "$BASE/api/auth/login" \
+    | awk -F'[ ;]' 'tolower($1) == "set-cookie:" { print $2 }'
+}

@@ -7,28 +7,22 @@ ensure_build_tools
 apt_install chromium fonts-noto-cjk
 npm_ci "$ROOT/tools/lighthouse"
 build_site
-PORT="${PORT:-3960}"
-dir="$(mktemp -d)"; out="$ROOT/target/lighthouse"; mkdir -p "$out"
-export DATABASE_URL="sqlite://$dir/lighthouse.db" JINBAO_SECRET_KEY_FILE="$dir/secret.key"
-export LEPTOS_SITE_ADDR="127.0.0.1:$PORT" LEPTOS_SITE_ROOT="$ROOT/target/site" JINBAO_METRICS_ADDR="" RUST_LOG=warn
-"$JINBAO_BIN" seed --persons 200 >/dev/null
-"$JINBAO_BIN" serve & SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; rm -rf "$dir"' EXIT
-for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
-BASE="http://127.0.0.1:$PORT"
-cookie() { # a signed-in session cookie, from the plain (no-JavaScript) sign-in form
-  curl -s -o /dev/null -D - -H "Origin: $BASE" --data-urlencode "account=$1" \
-    --data-urlencode "password=Jinbao-Demo-2026" "$BASE/api/auth/login" \
-    | awk -F'[ ;]' 'tolower($1) == "set-cookie:" { print $2 }'
-}
-CITIZEN_COOKIE="$(cookie 110101199003074514)"; EMPLOYER_COOKIE="$(cookie employer-demo)"
+out="$ROOT/target/lighthouse"; mkdir -p "$out"
+serve_seeded "${PORT:-3960}" 200
+CITIZEN_COOKIE="$(signed_in_cookie 110101199003074514)"; EMPLOYER_COOKIE="$(signed_in_cookie employer-demo)"
 run() { # name path cookie
-  local headers='{}'
+  local headers='{}' try
   [ -n "$3" ] && headers="{\"Cookie\": \"$3\"}"
-  CHROME_PATH="$(command -v chromium)" "$ROOT/tools/lighthouse/node_modules/.bin/lighthouse" "$BASE$2" \
-    --quiet --output=json --output-path="$out/$1.json" --extra-headers="$headers" \
-    --only-categories=performance,accessibility,best-practices \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
+  # Headless Chrome now and then loses the trace of a load (Lighthouse's NO_NAVSTART): try again.
+  for try in 1 2 3; do
+    CHROME_PATH="$(command -v chromium)" "$ROOT/tools/lighthouse/node_modules/.bin/lighthouse" "$BASE$2" \
+      --quiet --output=json --output-path="$out/$1.json" --extra-headers="$headers" \
+      --only-categories=performance,accessibility,best-practices \
+      --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync" \
+      && return
+    log "Lighthouse failed on $2 (try $try of 3)"
+  done
+  return 1
 }
 run login /login ""
 run home /me "$CITIZEN_COOKIE"
