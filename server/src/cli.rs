@@ -45,8 +45,10 @@ pub enum Command {
         #[arg(long)]
         reset: bool,
     },
-    /// Recompute the employers' staff rosters from the record (after a migration or an import).
-    RebuildRosters,
+    /// Recompute the read models (employers' staff rosters, record totals) from the record, after
+    /// a migration or an import.
+    #[command(alias = "rebuild-rosters")]
+    RebuildReadModels,
     /// Manage staff and employer accounts.
     User {
         #[command(subcommand)]
@@ -131,14 +133,17 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
             store.close().await;
             Ok(())
         }
-        Command::RebuildRosters => {
+        Command::RebuildReadModels => {
             let started = std::time::Instant::now();
             let store = open_store(&settings).await?;
             let now = app::server::services::staff_roster::month_of(chrono::Utc::now());
-            let rows = app::server::services::staff_roster::rebuild_all(&store, 1000, now).await?;
+            let rebuilt =
+                app::server::services::read_models::rebuild_all(&store, 1000, now).await?;
             store.close().await;
             eprintln!(
-                "rebuilt {rows} roster rows in {:.1}s",
+                "rebuilt {} roster rows and {} record totals in {:.1}s",
+                rebuilt.roster_rows,
+                rebuilt.record_totals,
                 started.elapsed().as_secs_f64()
             );
             Ok(())

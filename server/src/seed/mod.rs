@@ -167,6 +167,7 @@ pub async fn run(store: &Store, options: &SeedOptions) -> Result<Option<SeedRepo
         store.insert_enrolments(&records.enrolments).await?;
         store.insert_contributions(&records.contributions).await?;
         store.insert_account_years(&records.account_years).await?;
+        store.rebuild_record_totals(first_id, next_id - 1).await?;
         demo::insert_citizen_users(store, &people, &citizen_hash).await?;
         let (enrolment_rows, contribution_rows) = records.with_employers();
         staff_roster::replace(

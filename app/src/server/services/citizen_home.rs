@@ -39,11 +39,7 @@ pub async fn citizen_home(
         .await
         .map_err(AppError::internal)?;
     let totals = store
-        .contribution_totals(scope.person_id)
-        .await
-        .map_err(AppError::internal)?;
-    let balances = store
-        .account_balances(scope.person_id)
+        .record_totals(scope.person_id)
         .await
         .map_err(AppError::internal)?;
     let carried = store.carried_records(scope.person_id).await?;
@@ -105,18 +101,13 @@ pub async fn citizen_home(
                     },
                     employer: current.employer_name.clone(),
                     enrolled_since: continuous_since(&own).unwrap_or(current.start_month),
-                    months_contributed: total.map_or(0, |t| t.months_paid),
-                    arrears_months: total.map_or(0, |t| t.months_in_arrears),
+                    months_contributed: total.map_or(0, |t| t.months_paid.into()),
+                    arrears_months: total.map_or(0, |t| t.months_in_arrears.into()),
                     latest_base: total.and_then(|t| t.latest_base),
                     last_paid_month: total.and_then(|t| t.last_paid_month),
                     account_balance: insurance
                         .has_personal_account()
-                        .then(|| {
-                            balances
-                                .iter()
-                                .find(|b| b.insurance == insurance.code())
-                                .map(|b| b.closing)
-                        })
+                        .then(|| total.and_then(|t| t.account_closing))
                         .flatten(),
                     office: Named {
                         zh: office.name_zh,
@@ -168,6 +159,7 @@ mod tests {
             region_code: "110100".into(),
             region_zh: String::new(),
             region_en: String::new(),
+            employer_id: None,
             employer_name: None,
             start_month: start,
             end_month: end,

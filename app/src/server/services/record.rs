@@ -11,7 +11,9 @@ use crate::models::record::{
     PAGE_SIZE, PeriodView, RecordQuery, Totals,
 };
 use crate::server::auth::CitizenScope;
-use crate::server::store::{CarriedRow, ContributionFilter, HistoryRow, Store, TimelineRow};
+use crate::server::store::{
+    CarriedRow, ContributionFilter, EnrolmentPeriod, FilteredTotals, HistoryRow, Store, TimelineRow,
+};
 use chrono::Datelike;
 
 /// The last complete month of data an office holds on `as_of`.
@@ -50,6 +52,26 @@ pub fn validate_query(q: RecordQuery) -> Result<RecordQuery, AppError> {
         return Err(AppError::field("page", "invalid"));
     }
     Ok(q)
+}
+
+/// The years with contributions, newest first, for the year filter.
+fn years_of(chart: &[ChartPoint]) -> Vec<i32> {
+    let mut years: Vec<i32> = chart.iter().map(|p| p.month / 100).collect();
+    years.dedup();
+    years.reverse();
+    years
+}
+
+/// The employers of an insurance's periods by name, for the employer filter: every month an
+/// employer paid falls in a period with it.
+fn employers_of(periods: &[EnrolmentPeriod]) -> Vec<(i64, String)> {
+    let mut employers: Vec<(i64, String)> = periods
+        .iter()
+        .filter_map(|p| Some((p.employer_id?, p.employer_name.clone()?)))
+        .collect();
+    employers.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+    employers.dedup_by_key(|e| e.0);
+    employers
 }
 
 /// What completed transfers carried into a person's relationships of one insurance.
@@ -97,12 +119,29 @@ pub async fn insurance_record(
         year: query.year,
         employer_id: query.employer_id,
     };
-    let totals = store.contributions_totals(person, code, filter).await?;
+    // Unfiltered, the read model has the totals; a filter narrows to a year or an employer.
+    let totals = if filter.year.is_none() && filter.employer_id.is_none() {
+        store
+            .record_totals(person)
+            .await?
+            .into_iter()
+            .find(|t| t.insurance == code)
+            .map_or_else(FilteredTotals::default, |t| FilteredTotals {
+                rows: t.contribution_rows.into(),
+                months_paid: t.months_paid.into(),
+                months_in_arrears: t.months_in_arrears.into(),
+                employer_sum: t.employer_sum,
+                personal_sum: t.personal_sum,
+            })
+    } else {
+        store.contributions_totals(person, code, filter).await?
+    };
     let rows = store
         .contributions_page(person, code, filter, query.page * PAGE_SIZE, PAGE_SIZE)
         .await?;
-    let (years, employers) = store.contribution_facets(person, code).await?;
     let chart = chart_points(&store.contribution_timeline(person, Some(code)).await?);
+    let years = years_of(&chart);
+    let employers = employers_of(&periods);
     // A suspended enrolment is a gap still running up to the latest data month.
     let open_until = match (current, &office) {
         (Some(p), Some(o)) if p.status == EnrolmentStatus::Suspended.code() => {
@@ -217,7 +256,7 @@ pub async fn career_overview(
 ) -> Result<CareerOverview, AppError> {
     let chart = chart_points(&store.contribution_timeline(scope.person_id, None).await?);
     let gaps: Vec<Gap> = find_gaps(&covered(&chart), None);
-    let totals = store.contribution_totals(scope.person_id).await?;
+    let totals = store.record_totals(scope.person_id).await?;
     let insurances = Insurance::ALL
         .into_iter()
         .map(|i| {
@@ -226,7 +265,7 @@ pub async fn career_overview(
                 totals
                     .iter()
                     .find(|t| t.insurance == i.code())
-                    .map_or(0, |t| t.months_paid),
+                    .map_or(0, |t| t.months_paid.into()),
             )
         })
         .collect();

@@ -136,22 +136,6 @@ pub async fn replace(
     Ok(entries.len())
 }
 
-/// Rebuilds every roster, `batch` persons at a time (after a migration or a bulk import).
-pub async fn rebuild_all(store: &Store, batch: i64, now: Month) -> Result<usize, StoreError> {
-    let wages = WageTable::new(store.region_wages().await?);
-    let last = store.max_person_id().await?;
-    let mut rows = 0;
-    let mut from = 1;
-    while from <= last {
-        let to = from + batch - 1;
-        rows += rebuild(store, &wages, from, to, now).await?;
-        from = to + 1;
-    }
-    // The planner needs the new rows' statistics to pick the roster's indexes well.
-    store.analyze().await?;
-    Ok(rows)
-}
-
 // ---- Reading it as an employer ---------------------------------------------------------------
 
 /// A validated query and its search, ready for the store.

@@ -19,21 +19,13 @@ pub struct EnrolmentPeriod {
     pub region_code: String,
     pub region_zh: String,
     pub region_en: String,
+    pub employer_id: Option<i64>,
     pub employer_name: Option<String>,
     pub start_month: i32,
     pub end_month: Option<i32>,
     pub status: String,
     pub status_reason: String,
     pub status_date: NaiveDate,
-}
-
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct ContributionTotals {
-    pub insurance: String,
-    pub months_paid: i64,
-    pub months_in_arrears: i64,
-    pub last_paid_month: Option<i32>,
-    pub latest_base: Option<i64>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -78,29 +70,12 @@ impl Store {
     ) -> Result<Vec<EnrolmentPeriod>, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "SELECT e.insurance, e.scheme, e.region_code, r.name_zh AS region_zh, r.name_en AS region_en, \
-                    m.name AS employer_name, e.start_month, e.end_month, e.status, e.status_reason, e.status_date \
+                    e.employer_id, m.name AS employer_name, e.start_month, e.end_month, e.status, e.status_reason, e.status_date \
              FROM enrolments e \
              JOIN regions r ON r.code = e.region_code \
              LEFT JOIN employers m ON m.id = e.employer_id \
              WHERE e.person_id = $1 \
              ORDER BY e.insurance, e.start_month",
-        ).bind(person_id).fetch_all(pool).await?))
-    }
-
-    /// Per insurance: months paid and in arrears (a resident's yearly payment counts 12),
-    /// the last paid month and the base of the latest month on record.
-    pub async fn contribution_totals(
-        &self,
-        person_id: i64,
-    ) -> Result<Vec<ContributionTotals>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as(
-            "SELECT c.insurance, \
-                    CAST(SUM(CASE WHEN c.paid_on IS NOT NULL THEN c.months_covered ELSE 0 END) AS BIGINT) AS months_paid, \
-                    CAST(SUM(CASE WHEN c.paid_on IS NULL THEN c.months_covered ELSE 0 END) AS BIGINT) AS months_in_arrears, \
-                    MAX(CASE WHEN c.paid_on IS NOT NULL THEN c.month END) AS last_paid_month, \
-                    (SELECT l.base FROM contributions l WHERE l.person_id = c.person_id AND l.insurance = c.insurance \
-                     ORDER BY l.month DESC LIMIT 1) AS latest_base \
-             FROM contributions c WHERE c.person_id = $1 GROUP BY c.person_id, c.insurance",
         ).bind(person_id).fetch_all(pool).await?))
     }
 
@@ -138,7 +113,7 @@ pub struct ContributionRow {
     pub paid_on: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Copy, sqlx::FromRow)]
+#[derive(Debug, Clone, Copy, Default, sqlx::FromRow)]
 pub struct FilteredTotals {
     pub rows: i64,
     pub months_paid: i64,
@@ -148,7 +123,7 @@ pub struct FilteredTotals {
 }
 
 /// One month of the career for the chart (summed over insurances when all five are asked).
-#[derive(Debug, Clone, Copy, sqlx::FromRow)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TimelineRow {
     pub month: i32,
     pub months_covered: i32,
@@ -230,35 +205,31 @@ impl Store {
             .fetch_one(pool).await?))
     }
 
-    /// The years and employers a person's contributions in one insurance span, for filters.
-    pub async fn contribution_facets(
-        &self,
-        person_id: i64,
-        insurance: &str,
-    ) -> Result<(Vec<i32>, Vec<(i64, String)>), StoreError> {
-        let years: Vec<i32> = on_pool!(self, pool => sqlx::query_scalar(
-            "SELECT DISTINCT c.month / 100 FROM contributions c WHERE c.person_id = $1 AND c.insurance = $2 ORDER BY 1 DESC",
-        ).bind(person_id).bind(insurance).fetch_all(pool).await?);
-        let employers: Vec<(i64, String)> = on_pool!(self, pool => sqlx::query_as(
-            "SELECT DISTINCT m.id, m.name FROM contributions c JOIN employers m ON m.id = c.employer_id \
-             WHERE c.person_id = $1 AND c.insurance = $2 ORDER BY m.name",
-        ).bind(person_id).bind(insurance).fetch_all(pool).await?);
-        Ok((years, employers))
-    }
-
-    /// Month by month over the career, for one insurance or (None) all five summed.
+    /// Month by month over the career, for one insurance or (None) all five summed. A career
+    /// is hundreds of months, so they come packed in one text value ("month,covered,base,
+    /// total,paid;..."): sqlx copies every SQLite value it returns into its own allocation,
+    /// and row by row this query was an eighth of the record page's server time.
     pub async fn contribution_timeline(
         &self,
         person_id: i64,
         insurance: Option<&str>,
     ) -> Result<Vec<TimelineRow>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as(
-            "SELECT c.month, MAX(c.months_covered) AS months_covered, MAX(c.base) AS base, \
-                    CAST(SUM(c.employer_part + c.personal_part) AS BIGINT) AS total, \
-                    CAST(MIN(CASE WHEN c.paid_on IS NULL THEN 0 ELSE 1 END) AS BIGINT) AS paid \
-             FROM contributions c WHERE c.person_id = $1 AND ($2 IS NULL OR c.insurance = $2) \
-             GROUP BY c.month ORDER BY c.month",
-        ).bind(person_id).bind(insurance).fetch_all(pool).await?))
+        const PACKED: &str = "string_agg(concat_ws(',', m.month, m.months_covered, m.base, m.total, m.paid), ';' ORDER BY m.month)";
+        let packed: Option<String> = match insurance {
+            // One insurance has one row a month: read along the primary key, no grouping.
+            Some(code) => on_pool!(self, pool => sqlx::query_scalar(&format!(
+                "SELECT {PACKED} FROM (SELECT c.month, c.months_covered, c.base, c.employer_part + c.personal_part AS total, \
+                        CASE WHEN c.paid_on IS NULL THEN 0 ELSE 1 END AS paid \
+                 FROM contributions c WHERE c.person_id = $1 AND c.insurance = $2) m"
+            )).bind(person_id).bind(code).fetch_one(pool).await?),
+            None => on_pool!(self, pool => sqlx::query_scalar(&format!(
+                "SELECT {PACKED} FROM (SELECT c.month, MAX(c.months_covered) AS months_covered, MAX(c.base) AS base, \
+                        SUM(c.employer_part + c.personal_part) AS total, \
+                        MIN(CASE WHEN c.paid_on IS NULL THEN 0 ELSE 1 END) AS paid \
+                 FROM contributions c WHERE c.person_id = $1 GROUP BY c.month) m"
+            )).bind(person_id).fetch_one(pool).await?),
+        };
+        packed.as_deref().map_or(Ok(Vec::new()), unpack_timeline)
     }
 
     pub async fn account_history(
@@ -312,5 +283,58 @@ impl Store {
             on_pool!(self, pool => sqlx::query_as("SELECT name_zh, name_en FROM regions WHERE code = $1")
             .bind(code).fetch_optional(pool).await?),
         )
+    }
+}
+
+/// Reads the packed timeline back; a value that does not parse is a decoding error.
+fn unpack_timeline(packed: &str) -> Result<Vec<TimelineRow>, StoreError> {
+    let bad = || {
+        StoreError::Database(sqlx::Error::Decode(
+            format!("timeline: {packed:.80}").into(),
+        ))
+    };
+    packed
+        .split(';')
+        .map(|month| {
+            let mut f = month.split(',').map(str::parse::<i64>);
+            let mut next = || f.next().and_then(Result::ok).ok_or_else(bad);
+            Ok(TimelineRow {
+                month: i32::try_from(next()?).map_err(|_| bad())?,
+                months_covered: i32::try_from(next()?).map_err(|_| bad())?,
+                base: next()?,
+                total: next()?,
+                paid: next()?,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_packed_timeline_reads_back_and_a_damaged_one_is_an_error() {
+        assert_eq!(
+            unpack_timeline("201901,1,800000,192000,1;202001,12,400000,48000,0").unwrap(),
+            vec![
+                TimelineRow {
+                    month: 201901,
+                    months_covered: 1,
+                    base: 800000,
+                    total: 192000,
+                    paid: 1
+                },
+                TimelineRow {
+                    month: 202001,
+                    months_covered: 12,
+                    base: 400000,
+                    total: 48000,
+                    paid: 0
+                },
+            ]
+        );
+        assert!(unpack_timeline("201901,1,800000,192000").is_err());
+        assert!(unpack_timeline("201901,1,8.5,192000,1").is_err());
     }
 }

@@ -1,0 +1,34 @@
+//! Rebuilding the read models (the employers' rosters and the record totals) from the record,
+//! for whatever changed it outside the portal: a migration, a bulk import.
+
+use super::staff_roster;
+use super::wages::WageTable;
+use crate::models::insurance::Month;
+use crate::server::store::{Store, StoreError};
+
+/// Rows written by a rebuild.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rebuilt {
+    pub roster_rows: usize,
+    pub record_totals: u64,
+}
+
+/// Rebuilds every read model, `batch` persons at a time, each batch in its own transactions.
+pub async fn rebuild_all(store: &Store, batch: i64, now: Month) -> Result<Rebuilt, StoreError> {
+    let wages = WageTable::new(store.region_wages().await?);
+    let last = store.max_person_id().await?;
+    let mut rebuilt = Rebuilt {
+        roster_rows: 0,
+        record_totals: 0,
+    };
+    let mut from = 1;
+    while from <= last {
+        let to = from + batch - 1;
+        rebuilt.roster_rows += staff_roster::rebuild(store, &wages, from, to, now).await?;
+        rebuilt.record_totals += store.rebuild_record_totals(from, to).await?;
+        from = to + 1;
+    }
+    // The planner needs the new rows' statistics to pick the roster's indexes well.
+    store.analyze().await?;
+    Ok(rebuilt)
+}

@@ -1,0 +1,57 @@
+//! The record's read model: per person and insurance, the counts and sums that would otherwise
+//! take a scan of every month on each page view (migrations/*/0009_record_totals.sql).
+
+use super::{Db, Store, StoreError, on_pool};
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RecordTotals {
+    pub insurance: String,
+    pub contribution_rows: i32,
+    pub months_paid: i32,
+    pub months_in_arrears: i32,
+    pub employer_sum: i64,
+    pub personal_sum: i64,
+    pub last_paid_month: Option<i32>,
+    pub latest_base: Option<i64>,
+    pub account_year: Option<i32>,
+    pub account_closing: Option<i64>,
+}
+
+impl Store {
+    /// The totals of every insurance a person has contributions in.
+    pub async fn record_totals(&self, person_id: i64) -> Result<Vec<RecordTotals>, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "SELECT insurance, contribution_rows, months_paid, months_in_arrears, employer_sum, personal_sum, \
+                    last_paid_month, latest_base, account_year, account_closing \
+             FROM record_totals WHERE person_id = $1",
+        ).bind(person_id).fetch_all(pool).await?))
+    }
+
+    /// Recomputes the totals of persons `from..=to` from their contributions and accounts, in
+    /// one transaction. Whatever writes those tables calls this for the persons it wrote.
+    pub async fn rebuild_record_totals(&self, from: i64, to: i64) -> Result<u64, StoreError> {
+        Ok(on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query("DELETE FROM record_totals WHERE person_id BETWEEN $1 AND $2")
+                .bind(from).bind(to).execute(&mut *tx).await?;
+            let rows = sqlx::query(
+                "INSERT INTO record_totals (person_id, insurance, contribution_rows, months_paid, months_in_arrears, \
+                                            employer_sum, personal_sum, last_paid_month, latest_base, account_year, account_closing) \
+                 SELECT c.person_id, c.insurance, COUNT(*), \
+                        SUM(CASE WHEN c.paid_on IS NOT NULL THEN c.months_covered ELSE 0 END), \
+                        SUM(CASE WHEN c.paid_on IS NULL THEN c.months_covered ELSE 0 END), \
+                        SUM(c.employer_part), SUM(c.personal_part), \
+                        MAX(CASE WHEN c.paid_on IS NOT NULL THEN c.month END), \
+                        (SELECT l.base FROM contributions l WHERE l.person_id = c.person_id AND l.insurance = c.insurance \
+                         ORDER BY l.month DESC LIMIT 1), \
+                        (SELECT MAX(a.year) FROM account_years a WHERE a.person_id = c.person_id AND a.insurance = c.insurance), \
+                        (SELECT a.closing FROM account_years a WHERE a.person_id = c.person_id AND a.insurance = c.insurance \
+                         ORDER BY a.year DESC LIMIT 1) \
+                 FROM contributions c WHERE c.person_id BETWEEN $1 AND $2 \
+                 GROUP BY c.person_id, c.insurance",
+            ).bind(from).bind(to).execute(&mut *tx).await?.rows_affected();
+            tx.commit().await?;
+            rows
+        }))
+    }
+}
