@@ -46,12 +46,20 @@ test("the career chart and the pension estimate", async ({ page }) => {
   await page.getByRole("link", { name: "养老金测算" }).click();
   await expect(page.getByText(/法定退休时间为 2053-03/)).toBeVisible();
   await expect(page.getByText("北京市", { exact: true })).toBeVisible();
-  await expect(page.getByText("测算规则版本 2025.1")).toBeVisible();
+  await expect(page.getByText("测算规则版本 2026.1")).toBeVisible();
+  await expect(page.getByText(/国办发〔2009〕66号）第六条/)).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("combobox", { name: "退休时间" }).selectOption({ label: "60岁" });
   await page.getByRole("button", { name: "重新测算" }).click();
   await expect(page).toHaveURL(/offset=-36/);
   await expect(page.getByText("2050-03 · 60岁")).toBeVisible();
+  // Later retirement by month; the payout table runs to 70 (66 → 93 months).
+  await page.getByRole("combobox", { name: "退休时间" }).selectOption({ label: "66岁" });
+  await page.getByRole("button", { name: "重新测算" }).click();
+  await expect(page).toHaveURL(/offset=36/);
+  await expect(page.getByText(/÷ 计发月数 93$/)).toBeVisible();
+  await expect(page.getByText(/按退休时的整周岁（66岁）/)).toBeVisible();
+  await expect(page.getByRole("combobox", { name: "退休时间" }).locator("option", { hasText: "62岁5个月" })).toHaveCount(1);
 });
 
 test("the records read in English too", async ({ page }) => {

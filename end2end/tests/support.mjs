@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export const CITIZEN = "110101199003074514";
+export const RESIDENT = "510107196805122644";
 export const PASSWORD = "Jinbao-Demo-2026";
 export const INSURANCES = ["养老保险", "医疗保险", "工伤保险", "失业保险", "生育保险"];
 

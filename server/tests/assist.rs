@@ -90,7 +90,7 @@ async fn the_console_finds_callers_by_exact_keys_only_and_logs_each_lookup() {
             .call(
                 &agent,
                 "/api/helpdesk/find_callers",
-                &[("by", "employer"), ("q", "91110000MA01ABCD1M")],
+                &[("by", "employer"), ("q", "91110000MA01ABCD52")],
             )
             .await;
         let employer = json(res).await;
@@ -444,7 +444,7 @@ async fn acting_for_an_employer_logs_views_of_staff_as_done_on_its_behalf() {
             .call(
                 &agent,
                 "/api/helpdesk/find_callers",
-                &[("by", "employer"), ("q", "91110000MA01ABCD1M")],
+                &[("by", "employer"), ("q", "91110000MA01ABCD52")],
             )
             .await;
         let user = json(res).await["Employer"]["users"][0][0].as_i64().unwrap();

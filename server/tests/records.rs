@@ -10,7 +10,7 @@ use app::models::record::RecordQuery;
 use app::server::auth::CitizenScope;
 use app::server::services::{estimate, record};
 use app::server::store::Store;
-use common::{BACKENDS, CITIZEN, Kind, RETIREE, fresh_database, seeded_store, settings};
+use common::{BACKENDS, CITIZEN, Kind, RESIDENT, RETIREE, fresh_database, seeded_store, settings};
 
 async fn scope(store: &app::server::store::Store, id: &str) -> CitizenScope {
     CitizenScope {
@@ -279,6 +279,42 @@ async fn the_same_record_on_both_backends() {
     }
 }
 
+/// 国发〔2014〕8号, worked for the demo resident (born 1968-05, a woman worker by category, in the
+/// residents' scheme in Chengdu since 2011): the pension at 60 (2028-05), not at a woman worker's
+/// age; 15 years needed; the account divided by 139; no flexible range; the national minimum
+/// basic pension.
+#[tokio::test]
+async fn pension_estimate_for_a_resident() {
+    for kind in BACKENDS {
+        let (store, _dir) = seeded_store(kind).await;
+        let her = scope(&store, RESIDENT).await;
+        let e = estimate::pension_estimate(&store, her, None, None, None)
+            .await
+            .unwrap();
+        assert_eq!(e.scheme, app::models::insurance::Scheme::Resident);
+        assert_eq!((e.statutory_month, e.statutory_age_months), (202805, 720));
+        assert_eq!(e.offsets, vec![0]);
+        assert_eq!(e.minimum_months, 180);
+        // Yearly payments 2011..=2026.
+        assert_eq!(e.months_so_far, 16 * 12);
+        assert!(e.eligible);
+        assert_eq!(e.payout_months, 139);
+        assert_eq!(e.account_part, e.account_at_retirement / 139);
+        assert_eq!(e.basic_part, estimate::RESIDENT_MINIMUM_BASIC);
+        assert_eq!(
+            e.paying_place, None,
+            "the employees' paying-place rule does not apply"
+        );
+        assert!(!e.already_retired);
+        assert!(
+            estimate::pension_estimate(&store, her, None, None, Some(-12))
+                .await
+                .is_err(),
+            "no flexible retirement for residents"
+        );
+    }
+}
+
 #[tokio::test]
 async fn pension_estimate_for_the_demo_citizens() {
     for kind in BACKENDS {
@@ -323,6 +359,19 @@ async fn pension_estimate_for_the_demo_citizens() {
         assert_eq!(early.payout_months, 139);
         assert_eq!(early.months_future, e.months_future - 36);
         assert!(early.basic_part < e.basic_part);
+        // Flexible retirement is offered by month: 62 years 5 months reads the row of 62
+        // (国发〔2005〕38号: 125); three years later, 66 reads 93, not 101.
+        assert_eq!(e.offsets.len(), 73);
+        let months = estimate::pension_estimate(&store, me, Some(1.4), Some(4.0), Some(-7))
+            .await
+            .unwrap();
+        assert_eq!(months.retirement_age_months, 749);
+        assert_eq!(months.payout_months, 125);
+        let late = estimate::pension_estimate(&store, me, Some(1.4), Some(4.0), Some(36))
+            .await
+            .unwrap();
+        assert_eq!(late.payout_months, 93);
+        assert_eq!(late.account_part, late.account_at_retirement / 93);
 
         assert!(
             estimate::pension_estimate(&store, me, Some(9.0), None, None)

@@ -65,6 +65,16 @@ pub struct RecordTexts {
     pub retirement_title: &'static str,
     pub statutory_line: fn(&str, &str) -> String,
     pub minimum_line: fn(i64) -> String,
+    pub resident_age_line: fn(&str) -> String,
+    pub resident_minimum_line: &'static str,
+    pub source_reform: &'static str,
+    pub source_resident: &'static str,
+    pub flexible_rule: &'static str,
+    pub resident_no_flexible: &'static str,
+    pub source_basic: &'static str,
+    pub payout_rule: fn(i32) -> String,
+    pub resident_payout_rule: &'static str,
+    pub source_paying_place: &'static str,
     pub assumptions_title: &'static str,
     pub future_index: &'static str,
     pub future_index_hint: &'static str,
@@ -189,6 +199,22 @@ pub static ZH: RecordTexts = RecordTexts {
         format!("按渐进式延迟退休规定，您的法定退休时间为 {month}，届时年龄 {age}。")
     },
     minimum_line: |m| format!("按月领取养老金需累计缴费满 {} 年。", years(m)),
+    resident_age_line: |month| {
+        format!("城乡居民基本养老保险年满60周岁按月领取，男女相同。您将于 {month} 年满60周岁。")
+    },
+    resident_minimum_line: "累计缴费满15年。2030年起逐步提高最低缴费年限只适用于职工，不适用于城乡居民。",
+    source_reform: "依据：《全国人民代表大会常务委员会关于实施渐进式延迟法定退休年龄的决定》（2024年）及《国务院关于渐进式延迟法定退休年龄的办法》。",
+    source_resident: "依据：《国务院关于建立统一的城乡居民基本养老保险制度的意见》（国发〔2014〕8号）。",
+    flexible_rule: "弹性提前退休最多提前3年，不得低于原法定退休年龄（男60岁、女55岁或50岁），且届时须已满最低缴费年限，应提前3个月书面提出；弹性延迟退休最多延迟3年，须与单位协商一致。可按月选择。依据：《国务院关于渐进式延迟法定退休年龄的办法》第二条、《弹性退休暂行办法》。",
+    resident_no_flexible: "城乡居民养老保险没有弹性提前或延迟退休。",
+    source_basic: "依据：《国务院关于完善企业职工基本养老保险制度的决定》（国发〔2005〕38号）。各省计发基数的具体口径不同，这里用全省城镇单位就业人员平均工资。",
+    payout_rule: |y| {
+        format!(
+            "计发月数按退休时的整周岁（{y}岁）查国发〔2005〕38号计发月数表，不满一岁的月份不计。"
+        )
+    },
+    resident_payout_rule: "城乡居民个人账户养老金 ＝ 个人账户全部储存额 ÷ 139（国发〔2014〕8号）。",
+    source_paying_place: "依据：《城镇企业职工基本养老保险关系转移接续暂行办法》（国办发〔2009〕66号）第六条。养老保险按省统筹，这里按省比较缴费年限；50岁以上男性、40岁以上女性在户籍以外的省开始参保时建立的临时缴费账户，不计入10年，也不会成为领取地。",
     assumptions_title: "测算假设（可修改）",
     future_index: "今后缴费基数（社平工资的倍数）",
     future_index_hint: "0.6 至 3.0 之间，默认取您以往的平均缴费指数。",
@@ -352,6 +378,24 @@ pub static EN: RecordTexts = RecordTexts {
             years(m)
         )
     },
+    resident_age_line: |month| {
+        format!(
+            "Residents' pensions start at 60, for men and women alike. You reach 60 in {month}."
+        )
+    },
+    resident_minimum_line: "It needs 15 years of contributions. The rise of the minimum from 2030 applies to employees only, not to residents.",
+    source_reform: "Source: Decision of the NPC Standing Committee on gradually raising the statutory retirement age (2024) and the State Council's measures attached to it.",
+    source_resident: "Source: State Council opinion on a unified pension scheme for urban and rural residents (国发〔2014〕8号).",
+    flexible_rule: "Flexible early retirement: up to 3 years earlier, never below the original age (men 60, women 55 or 50), only with the minimum years met by then, applied for in writing 3 months ahead. Flexible later retirement: up to 3 years, with the employer's agreement. You may choose by month. Source: State Council measures on the retirement age, article 2; Interim Measures on Flexible Retirement.",
+    resident_no_flexible: "The residents' scheme has no flexible early or later retirement.",
+    source_basic: "Source: State Council decision on the enterprise employees' pension (国发〔2005〕38号). Provinces define the wage used in their own way; this uses the provincial average wage of urban employment.",
+    payout_rule: |y| {
+        format!(
+            "Payout months come from the table of 国发〔2005〕38号 by whole years of age at retirement ({y}); months beyond the last birthday do not count."
+        )
+    },
+    resident_payout_rule: "A resident's account pension is the whole account divided by 139 (国发〔2014〕8号).",
+    source_paying_place: "Source: Interim Measures on transferring employees' pension insurance (国办发〔2009〕66号), article 6. Pensions are pooled by province, so years are counted per province; a temporary account, opened when a man of 50 or more or a woman of 40 or more starts insurance in a province other than the hukou province, does not count towards the ten years and never becomes the paying place.",
     assumptions_title: "Assumptions (you can change them)",
     future_index: "Future contribution base (multiple of the average wage)",
     future_index_hint: "Between 0.6 and 3.0; by default your own average so far.",

@@ -280,7 +280,7 @@ mod tests {
             Ok(CallerQuery::NameAndBirth(_, _))
         ));
         assert!(CallerQuery::parse("name", "李明轩", "1990-13-07").is_err());
-        assert!(CallerQuery::parse("employer", "91110000MA01ABCD1M", "").is_ok());
+        assert!(CallerQuery::parse("employer", "91110000MA01ABCD52", "").is_ok());
         assert!(CallerQuery::parse("all", "x", "").is_err());
         assert!(CallerQuery::parse("id", "", "").is_err());
     }

@@ -16,6 +16,9 @@ pub enum IdError {
     BirthDate,
     #[error("check character does not match")]
     Checksum,
+    /// The organisation code inside a credit code fails its own check (GB 11714).
+    #[error("organisation code check character does not match")]
+    OrganisationChecksum,
 }
 
 /// A resident identity number (居民身份证号码), GB 11643-1999.
@@ -132,6 +135,9 @@ impl CreditCode {
         if Self::check_value(&values[..17]) != values[17] {
             return Err(IdError::Checksum);
         }
+        if organisation_check(&s.as_bytes()[8..16]) != s.as_bytes()[16] {
+            return Err(IdError::OrganisationChecksum);
+        }
         Ok(Self(s))
     }
 
@@ -147,8 +153,15 @@ impl CreditCode {
         (31 - sum % 31) % 31
     }
 
-    /// Completes 17 code characters with their check character (demo seed and tests).
-    pub fn complete(first17: &str) -> Result<Self, IdError> {
+    /// Completes 16 code characters with the organisation code's check character and the
+    /// code's own (demo seed and tests).
+    pub fn complete(first16: &str) -> Result<Self, IdError> {
+        let org_check = first16
+            .as_bytes()
+            .get(8..16)
+            .map(organisation_check)
+            .ok_or(IdError::Length)?;
+        let first17 = format!("{first16}{}", org_check as char);
         let values: Option<Vec<u32>> = first17.bytes().map(Self::value_of).collect();
         let values = values.ok_or(IdError::Character)?;
         if values.len() != 17 {
@@ -160,6 +173,23 @@ impl CreditCode {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+/// The check character of the organisation code (characters 9–17 of a credit code), GB 11714:
+/// weights 3 7 9 10 5 8 4 2 over the first eight (digits as themselves, letters A = 10 ...
+/// Z = 35), then 11 − sum mod 11, where 10 is written X and 11 is written 0.
+fn organisation_check(body: &[u8]) -> u8 {
+    const WEIGHTS: [u32; 8] = [3, 7, 9, 10, 5, 8, 4, 2];
+    let value = |c: u8| match c {
+        b'0'..=b'9' => u32::from(c - b'0'),
+        _ => u32::from(c.to_ascii_uppercase().saturating_sub(b'A')) + 10,
+    };
+    let sum: u32 = body.iter().zip(WEIGHTS).map(|(&c, w)| value(c) * w).sum();
+    match 11 - sum % 11 {
+        10 => b'X',
+        11 => b'0',
+        n => b'0' + n as u8,
     }
 }
 
@@ -209,12 +239,27 @@ mod tests {
             CreditCode::parse("91110000MA01ABCD1N"),
             Err(IdError::Checksum)
         );
+        // The code's own check holds, but the organisation code's does not (its check is 5).
+        assert_eq!(
+            CreditCode::parse("91110000MA01ABCD1M"),
+            Err(IdError::OrganisationChecksum)
+        );
+    }
+
+    #[test]
+    fn organisation_code_check_of_gb_11714() {
+        // M000100Y: 22×3 + 0 + 0 + 0 + 1×5 + 0 + 0 + 34×2 = 139; 139 mod 11 = 7; 11 − 7 = 4.
+        assert_eq!(organisation_check(b"M000100Y"), b'4');
+        assert!(CreditCode::parse("91350100M000100Y43").is_ok());
+        // Remainder 1 gives 10, written X; remainder 0 gives 11, written 0.
+        assert_eq!(organisation_check(b"MA6CD000"), b'X');
+        assert_eq!(organisation_check(b"00000000"), b'0');
     }
 
     #[test]
     fn demo_credit_code_is_valid() {
-        assert!(CreditCode::parse("91110000MA01ABCD1M").is_ok());
-        assert!(CreditCode::parse("91110000ma01abcd1m").is_ok());
+        assert!(CreditCode::parse("91110000MA01ABCD52").is_ok());
+        assert!(CreditCode::parse("91110000ma01abcd52").is_ok());
     }
 
     fn birth() -> impl Strategy<Value = NaiveDate> {
@@ -247,7 +292,7 @@ mod tests {
         }
 
         #[test]
-        fn credit_codes_roundtrip_and_catch_changes(body in "[0-9A-HJ-NP-RTUW-Y]{17}", pos in 0usize..17, delta in 1usize..31) {
+        fn credit_codes_roundtrip_and_catch_changes(body in "[0-9A-HJ-NP-RTUW-Y]{16}", pos in 0usize..17, delta in 1usize..31) {
             let code = CreditCode::complete(&body).unwrap();
             prop_assert!(CreditCode::parse(code.as_str()).is_ok());
             let mut bytes = code.as_str().as_bytes().to_vec();

@@ -17,6 +17,11 @@ pub enum RetirementCategory {
 }
 
 impl RetirementCategory {
+    /// The age before the reform, in months: the floor of flexible early retirement.
+    pub fn original_age_months(self) -> i32 {
+        self.rule().0 * 12
+    }
+
     /// (original age in years, months of delay per step, maximum delay in months)
     fn rule(self) -> (i32, i32, i32) {
         match self {
@@ -41,6 +46,18 @@ pub fn statutory_retirement(birth: NaiveDate, category: RetirementCategory) -> (
         (since_reform / step + 1).min(max_delay)
     };
     (month_from_index(original + delay), age_years * 12 + delay)
+}
+
+/// Flexible retirement (《国务院关于渐进式延迟法定退休年龄的办法》第二条): up to three years
+/// earlier, never below the original age of 60, 55 or 50, and up to three years later, by whole
+/// months. Offsets are months from the statutory age. Earlier also needs the minimum years met
+/// by then, which the caller knows.
+pub fn flexible_offsets(
+    category: RetirementCategory,
+    statutory_age_months: i32,
+) -> std::ops::RangeInclusive<i32> {
+    let earliest = (-36).max(category.original_age_months() - statutory_age_months);
+    earliest.min(0)..=36
 }
 
 #[cfg(test)]
@@ -97,6 +114,26 @@ mod tests {
         assert_eq!(
             statutory_retirement(d(1962, 11), RetirementCategory::WomanCadre),
             (201711, 660)
+        );
+    }
+
+    #[test]
+    fn flexible_range_by_month_never_below_the_original_age() {
+        // A man with statutory age 63 (756 months): 60 to 66.
+        assert_eq!(flexible_offsets(RetirementCategory::Man, 756), -36..=36);
+        // Statutory 60y5m: at most five months earlier.
+        assert_eq!(flexible_offsets(RetirementCategory::Man, 725), -5..=36);
+        // Statutory 60 (born before 1965): no earlier retirement.
+        assert_eq!(flexible_offsets(RetirementCategory::Man, 720), 0..=36);
+        // A woman worker at 55 (660): back to 52.
+        assert_eq!(
+            flexible_offsets(RetirementCategory::WomanWorker, 660),
+            -36..=36
+        );
+        // A woman worker at 51y2m: back to 50.
+        assert_eq!(
+            flexible_offsets(RetirementCategory::WomanWorker, 614),
+            -14..=36
         );
     }
 }

@@ -2,8 +2,9 @@
 //! per insurance, monthly contributions at the DESIGN §3 rates on bases bounded by 60%–300% of
 //! the previous year's local average wage, and personal account years consistent with them.
 
-use app::models::insurance::{Insurance, Month};
+use app::models::insurance::{Insurance, Month, Scheme};
 use app::models::insurance::{add_months, month_from_index, month_index};
+use app::models::pension::scheme_payout_months;
 use app::server::services::wages::WageTable;
 use app::server::store::{
     ContributionFactRow, EnrolmentFactRow, NewAccountYear, NewContribution, NewEnrolment,
@@ -143,21 +144,12 @@ fn month_date(m: Month, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(m / 100, (m % 100) as u32, day).expect("valid month")
 }
 
-/// Payout months of the personal account by retirement age in years (国发〔2005〕38号 table).
-fn payout_months(age_years: i32) -> i64 {
-    match age_years {
-        ..=50 => 195,
-        51..=55 => 170,
-        _ => 139,
-    }
-}
-
 pub fn build(
     person_id: i64,
     plan: &Plan,
     wages: &WageTable,
     now: Month,
-    retire_age_years: i32,
+    retire_age_months: i32,
     rng: &mut impl Rng,
 ) -> Records {
     let mut out = Records::default();
@@ -202,7 +194,7 @@ pub fn build(
         person_id,
         &out.contributions,
         retired_at,
-        retire_age_years,
+        retire_age_months,
         now,
         employee_scheme,
         rng,
@@ -372,7 +364,7 @@ fn accounts(
     person_id: i64,
     contributions: &[NewContribution],
     retired_at: Option<Month>,
-    retire_age_years: i32,
+    retire_age_months: i32,
     now: Month,
     employee: bool,
     rng: &mut impl Rng,
@@ -427,8 +419,15 @@ fn accounts(
             let withdrawn = match kind {
                 "pension" => {
                     if retired_months > 0 && monthly_payout == 0 {
-                        monthly_payout =
-                            (opening + add + interest) / payout_months(retire_age_years);
+                        monthly_payout = (opening + add + interest)
+                            / scheme_payout_months(
+                                if employee {
+                                    Scheme::Employee
+                                } else {
+                                    Scheme::Resident
+                                },
+                                retire_age_months,
+                            );
                     }
                     (monthly_payout * retired_months).min(opening + add + interest)
                 }

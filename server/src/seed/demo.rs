@@ -2,12 +2,14 @@
 
 use super::career::{Anomaly, Job, Plan};
 use app::models::auth::Role;
+use app::models::pension::RESIDENT_PENSION_AGE_MONTHS;
 use app::server::store::{NewEmployer, NewPerson, NewUser, RoleGrant, Store, StoreError};
 use chrono::NaiveDate;
 
 pub const DEMO_PASSWORD: &str = "Jinbao-Demo-2026";
-pub const DEMO_EMPLOYER_CODE: &str = "91110000MA01ABCD1M";
-const SHENZHEN_EMPLOYER_CODE: &str = "91440300MA5DPC001X";
+pub const DEMO_EMPLOYER_CODE: &str = "91110000MA01ABCD52";
+pub const DEMO_RESIDENT_ID: &str = "510107196805122644";
+const SHENZHEN_EMPLOYER_CODE: &str = "91440300MA5DPC007G";
 
 /// The demo employer in Beijing, employer id 1.
 pub fn employer() -> NewEmployer {
@@ -62,7 +64,7 @@ pub fn citizen(id: i64) -> (NewPerson, Plan, i32) {
                 base_index: 1.4,
                 retired_at: None,
             },
-            63,
+            756,
         )
     } else {
         let person = NewPerson {
@@ -91,9 +93,33 @@ pub fn citizen(id: i64) -> (NewPerson, Plan, i32) {
                 base_index: 1.1,
                 retired_at: Some(201711),
             },
-            55,
+            660,
         )
     }
+}
+
+/// The demo resident, the first person after the demo employer's staff: a woman in Chengdu in
+/// the residents' scheme since 2011, who draws her pension at 60 (2028-05), not at a woman
+/// worker's age, over 15 years, the account divided by 139 (国发〔2014〕8号).
+pub fn resident(id: i64) -> (NewPerson, Plan, i32) {
+    let person = NewPerson {
+        id,
+        resident_id: DEMO_RESIDENT_ID.into(),
+        name: "王秀兰".into(),
+        sex: 'F',
+        birth_date: NaiveDate::from_ymd_opt(1968, 5, 12).expect("valid date"),
+        hukou_region: "510100".into(),
+        phone: Some("13700137000".into()),
+        female_category: Some("worker"),
+    };
+    let plan = Plan::Resident {
+        region: "510100".into(),
+        pension_from: 201101,
+        medical_from: 200801,
+        retired_at: None,
+        grade_fen: 100_000,
+    };
+    (person, plan, RESIDENT_PENSION_AGE_MONTHS)
 }
 
 /// The demo employer's staff beyond the demo citizen: persons 3, 4, ... Their last job becomes
@@ -133,7 +159,7 @@ pub fn career_employers() -> [NewEmployer; 2] {
         },
         NewEmployer {
             id: 3,
-            credit_code: "91510100MA6CD0002G".into(),
+            credit_code: "91510100MA6CD000X4".into(),
             name: "成都蓉城商贸有限公司".into(),
             region_code: "510100".into(),
             risk_class: 2,

@@ -7,6 +7,7 @@ mod names;
 
 use app::models::ids::{CreditCode, ResidentId};
 use app::models::insurance::{month_from_index, month_index};
+use app::models::pension::RESIDENT_PENSION_AGE_MONTHS;
 use app::models::retirement::{RetirementCategory, statutory_retirement};
 use app::server::services::{staff_roster, wages::WageTable};
 use app::server::store::{NewEmployer, NewPerson, Store, StoreError};
@@ -136,6 +137,8 @@ pub async fn run(store: &Store, options: &SeedOptions) -> Result<Option<SeedRepo
         while people.len() < batch && (next_id as usize) <= persons {
             let (person, plan, retire_age) = if next_id <= 2 {
                 demo::citizen(next_id)
+            } else if next_id as usize == demo_staff + 3 {
+                demo::resident(next_id)
             } else {
                 // Persons 3, 4, ... are the demo employer's staff.
                 let staff_index = (next_id as usize - 3 < demo_staff).then(|| next_id as usize - 3);
@@ -259,12 +262,13 @@ fn random_anomaly(rng: &mut impl Rng) -> Option<Anomaly> {
     }
 }
 
-/// "91" (enterprise) + region + a 9-character organisation code from the index, + check.
+/// "91" (enterprise) + region + an organisation code from the index ("MA" and six characters,
+/// then its GB 11714 check) + the code's check.
 fn credit_code(region: &str, index: u64) -> String {
     const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
     let mut org = String::from("MA");
     let mut n = index;
-    for _ in 0..7 {
+    for _ in 0..6 {
         org.push(ALPHABET[(n % 31) as usize] as char);
         n /= 31;
     }
@@ -321,6 +325,8 @@ fn random_person(
     let adult = |years: i32| {
         month_from_index(month_index(birth.year() * 100 + birth.month() as i32) + years * 12)
     };
+    // Residents draw their pension at 60, men and women alike (国发〔2014〕8号).
+    let resident_retired_at = Some(adult(60)).filter(|m| *m <= REFERENCE_MONTH);
 
     let plan = if demo_staff.is_some() || rng.gen_bool(0.65) {
         let index = (0.5f64 + rng.gen_range(0.0..1.3) + if rng.gen_bool(0.1) { 1.0 } else { 0.0 })
@@ -398,7 +404,7 @@ fn random_person(
                 region: hukou.clone(),
                 pension_from: 201401,
                 medical_from: 201401,
-                retired_at,
+                retired_at: resident_retired_at,
                 grade_fen: 50_000,
             }
         } else {
@@ -413,9 +419,7 @@ fn random_person(
             region: hukou.clone(),
             pension_from: adult(18).max(201101),
             medical_from: adult(18).max(200801),
-            retired_at: retired_at
-                .map(|_| adult(60))
-                .filter(|m| *m <= REFERENCE_MONTH),
+            retired_at: resident_retired_at,
             grade_fen: [20_000, 50_000, 100_000, 200_000][rng.gen_range(0..4)],
         }
     };
@@ -435,5 +439,9 @@ fn random_person(
             RetirementCategory::WomanWorker => Some("worker"),
         },
     };
-    (person, plan, retire_age_months / 12)
+    let retire_age_months = match plan {
+        Plan::Employee { .. } => retire_age_months,
+        Plan::Resident { .. } => RESIDENT_PENSION_AGE_MONTHS,
+    };
+    (person, plan, retire_age_months)
 }

@@ -10,6 +10,8 @@ use server::startup::{Application, open_store};
 pub const PASSWORD: &str = "Jinbao-Demo-2026";
 pub const CITIZEN: &str = "110101199003074514";
 pub const RETIREE: &str = "510107196211033927";
+/// The demo resident (residents' scheme in Chengdu, 60 in 2028-05).
+pub const RESIDENT: &str = "510107196805122644";
 /// The ticket number of the assisted sessions tests start.
 pub const ASSIST_TICKET: &str = "T-20261127-001";
 

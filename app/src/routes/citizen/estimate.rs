@@ -48,13 +48,41 @@ fn EstimateView(e: PensionEstimate) -> impl IntoView {
         })
         .collect_view();
     let total_months = e.months_so_far + e.months_future;
-    let basic_formula = match e.scheme {
-        Scheme::Employee => (rt.basic_formula)(
+    let employee = e.scheme == Scheme::Employee;
+    let (basic_formula, basic_source) = if employee {
+        let formula = (rt.basic_formula)(
             &yuan(e.wage_at_retirement),
             &format!("{:.2}", e.average_index),
             &years(total_months),
-        ),
-        Scheme::Resident => rt.resident_basic.to_string(),
+        );
+        (formula, rt.source_basic)
+    } else {
+        (rt.resident_basic.to_string(), rt.source_resident)
+    };
+    let payout_rule = if employee {
+        (rt.payout_rule)(e.retirement_age_months / 12)
+    } else {
+        rt.resident_payout_rule.to_string()
+    };
+    let retirement = if employee {
+        view! {
+            <p>{(rt.statutory_line)(&month_label(e.statutory_month), &age(e.statutory_age_months))}</p>
+            <p>{(rt.minimum_line)(i64::from(e.minimum_months))}</p>
+            <p class="muted">{rt.source_reform}</p>
+        }
+        .into_any()
+    } else {
+        view! {
+            <p>{(rt.resident_age_line)(&month_label(e.statutory_month))}</p>
+            <p>{rt.resident_minimum_line}</p>
+            <p class="muted">{rt.source_resident}</p>
+        }
+        .into_any()
+    };
+    let flexible = if employee {
+        rt.flexible_rule
+    } else {
+        rt.resident_no_flexible
     };
     let paying = e.paying_place.as_ref().map(|(place, rule)| {
         view! {
@@ -62,6 +90,7 @@ fn EstimateView(e: PensionEstimate) -> impl IntoView {
                 <h2 id="place-h">{rt.paying_place_title}</h2>
                 <p class="person-name">{place.get(locale).to_string()}</p>
                 <p>{(rt.paying_rule)(*rule)}</p>
+                <p class="muted">{rt.source_paying_place}</p>
             </section>
         }
     });
@@ -69,8 +98,7 @@ fn EstimateView(e: PensionEstimate) -> impl IntoView {
         {header}
         <section class="card" aria-labelledby="retire-h">
             <h2 id="retire-h">{rt.retirement_title}</h2>
-            <p>{(rt.statutory_line)(&month_label(e.statutory_month), &age(e.statutory_age_months))}</p>
-            <p>{(rt.minimum_line)(i64::from(e.minimum_months))}</p>
+            {retirement}
         </section>
         <section class="card" aria-labelledby="assume-h">
             <h2 id="assume-h">{rt.assumptions_title}</h2>
@@ -88,7 +116,8 @@ fn EstimateView(e: PensionEstimate) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="offset">{rt.retire_at}</label>
-                    <select id="offset" name="offset">{options}</select>
+                    <select id="offset" name="offset" aria-describedby="offset-hint">{options}</select>
+                    <p id="offset-hint" class="hint">{flexible}</p>
                 </div>
                 <button type="submit" class="button primary">{rt.recalculate}</button>
             </form>
@@ -105,11 +134,16 @@ fn EstimateView(e: PensionEstimate) -> impl IntoView {
                 <dt>{rt.average_index}</dt><dd>{format!("{:.2}", e.average_index)}</dd>
                 <dt>{rt.wage_at_retirement}</dt><dd>{format!("{} {}", yuan(e.wage_at_retirement), t.yuan_unit)}</dd>
                 <dt>{rt.basic_part}</dt>
-                <dd><strong>{format!("{} {}", yuan(e.basic_part), t.yuan_unit)}</strong><br/><span class="muted">{basic_formula}</span></dd>
+                <dd>
+                    <strong>{format!("{} {}", yuan(e.basic_part), t.yuan_unit)}</strong><br/>
+                    <span class="muted">{basic_formula}</span><br/>
+                    <span class="muted">{basic_source}</span>
+                </dd>
                 <dt>{rt.account_part}</dt>
                 <dd>
                     <strong>{format!("{} {}", yuan(e.account_part), t.yuan_unit)}</strong><br/>
-                    <span class="muted">{(rt.account_formula)(&yuan(e.account_at_retirement), e.payout_months)}</span>
+                    <span class="muted">{(rt.account_formula)(&yuan(e.account_at_retirement), e.payout_months)}</span><br/>
+                    <span class="muted">{payout_rule}</span>
                 </dd>
                 <dt>{rt.monthly_total}</dt>
                 <dd class="big">{format!("{} {}", yuan(e.basic_part + e.account_part), t.yuan_unit)}</dd>

@@ -3,7 +3,7 @@ use crate::components::loaded::loaded;
 use crate::components::pager::pager;
 use crate::functions::records::get_insurance_record;
 use crate::i18n::{Locale, tr};
-use crate::models::insurance::{month_label, yuan};
+use crate::models::insurance::{Scheme, month_label, yuan};
 use crate::models::pension::minimum_contribution_months;
 use crate::models::record::{ContributionView, InsuranceRecord};
 use leptos::prelude::*;
@@ -85,7 +85,7 @@ fn RecordView(record: InsuranceRecord) -> impl IntoView {
             .into_any()
     };
     let years_note = (r.insurance == crate::models::insurance::Insurance::Pension)
-        .then(|| view! { <p>{(rt.years_progress)(r.months_paid_all, i64::from(minimum_contribution_months(2029)))}</p> });
+        .then(|| view! { <p>{(rt.years_progress)(r.months_paid_all, i64::from(minimum_contribution_months(Scheme::Employee, 2029)))}</p> });
     let year_options = r
         .years
         .iter()

@@ -7,15 +7,16 @@ use super::record::data_month;
 use crate::error::AppError;
 use crate::models::home::Named;
 use crate::models::insurance::{EnrolmentStatus, Insurance, Scheme};
-use crate::models::insurance::{month_from_index, month_index};
+use crate::models::insurance::{Month, add_months, month_from_index, month_index};
 use crate::models::pension::{
-    PlaceMonths, RULES_VERSION, account_pension, basic_pension, minimum_contribution_months,
-    paying_place, payout_months,
+    Insured, RESIDENT_PENSION_AGE_MONTHS, RULES_VERSION, basic_pension,
+    minimum_contribution_months, months_by_province, paying_place, scheme_payout_months,
 };
 use crate::models::record::{EstimateAssumptions, PensionEstimate};
-use crate::models::retirement::{RetirementCategory, statutory_retirement};
+use crate::models::retirement::{RetirementCategory, flexible_offsets, statutory_retirement};
 use crate::server::auth::CitizenScope;
 use crate::server::store::Store;
+use chrono::Datelike;
 use std::collections::HashMap;
 
 /// Account interest assumed for future years (the 2024 记账利率, 2.62%).
@@ -30,25 +31,6 @@ fn category(sex: &str, female_category: Option<&str>) -> RetirementCategory {
         (_, Some("cadre")) => RetirementCategory::WomanCadre,
         _ => RetirementCategory::WomanWorker,
     }
-}
-
-/// The flexible range: up to three years earlier (never below the original age of 60, 55 or 50)
-/// and up to three years later; offered in whole years plus the earliest month allowed.
-pub fn allowed_offsets(category: RetirementCategory, statutory_age_months: i32) -> Vec<i32> {
-    let original = match category {
-        RetirementCategory::Man => 720,
-        RetirementCategory::WomanCadre => 660,
-        RetirementCategory::WomanWorker => 600,
-    };
-    let earliest = (-36).max(original - statutory_age_months);
-    let mut offsets: Vec<i32> = (-3..=3)
-        .map(|y| y * 12)
-        .filter(|o| *o >= earliest)
-        .collect();
-    if !offsets.contains(&earliest) {
-        offsets.insert(0, earliest);
-    }
-    offsets
 }
 
 /// A wage series projected forward at `growth` per cent a year past its last known year.
@@ -107,10 +89,6 @@ pub async fn pension_estimate(
         .person_profile(person)
         .await?
         .ok_or(AppError::NotFound)?;
-    let category = category(&profile.sex, profile.female_category.as_deref());
-    let (statutory_month, statutory_age) = statutory_retirement(profile.birth_date, category);
-    let offsets = allowed_offsets(category, statutory_age);
-
     let periods = store.enrolment_periods(person).await?;
     let pension_period = periods
         .iter()
@@ -119,6 +97,16 @@ pub async fn pension_estimate(
         .and_then(|p| Scheme::from_code(&p.scheme))
         .unwrap_or(Scheme::Resident);
     let status = pension_period.and_then(|p| EnrolmentStatus::from_code(&p.status));
+    let category = category(&profile.sex, profile.female_category.as_deref());
+    let birth = profile.birth_date;
+    let birth_month = birth.year() * 100 + birth.month() as i32;
+    let (statutory_month, statutory_age) = match scheme {
+        Scheme::Employee => statutory_retirement(birth, category),
+        Scheme::Resident => (
+            add_months(birth_month, RESIDENT_PENSION_AGE_MONTHS),
+            RESIDENT_PENSION_AGE_MONTHS,
+        ),
+    };
     let as_of = match pension_period {
         Some(p) => store
             .office_for(&p.region_code, "hrss")
@@ -131,7 +119,6 @@ pub async fn pension_estimate(
     // Contribution index so far: each paid month's base over the wage that bounded it.
     let rows = store.pension_contributions(person).await?;
     let mut wages: HashMap<String, WageSeries> = HashMap::new();
-    let mut places: HashMap<String, PlaceMonths> = HashMap::new();
     let (mut months_so_far, mut index_sum) = (0i64, 0f64);
     for r in rows.iter().filter(|r| r.paid != 0) {
         if !wages.contains_key(&r.region_code) {
@@ -146,18 +133,34 @@ pub async fn pension_estimate(
         if r.base > 0 && wage > 0 {
             index_sum += r.base as f64 / wage as f64 * months as f64;
         }
-        let place = places.entry(r.region_code.clone()).or_insert(PlaceMonths {
-            region: r.region_code.clone(),
-            months: 0,
-            last_month: r.month,
-        });
-        place.months += months;
-        place.last_month = place.last_month.max(r.month);
     }
     let average_index_so_far = if months_so_far > 0 {
         index_sum / months_so_far as f64
     } else {
         1.0
+    };
+
+    // Future contributions only while the pension enrolment is active, up to retirement.
+    let contributing = status == Some(EnrolmentStatus::Active);
+    let first_future = month_index(now_month) + 1;
+    let months_until = |retirement: Month| -> i64 {
+        if contributing {
+            i64::from((month_index(retirement) - first_future).max(0))
+        } else {
+            0
+        }
+    };
+    // Earlier retirement needs the minimum years met by then; residents have no flexible range.
+    let offsets: Vec<i32> = match scheme {
+        Scheme::Employee => flexible_offsets(category, statutory_age)
+            .filter(|&o| {
+                let at = add_months(statutory_month, o);
+                o >= 0
+                    || months_so_far + months_until(at)
+                        >= i64::from(minimum_contribution_months(scheme, at / 100))
+            })
+            .collect(),
+        Scheme::Resident => vec![0],
     };
     let assumptions = validate(
         EstimateAssumptions {
@@ -169,12 +172,26 @@ pub async fn pension_estimate(
         &offsets,
     )?;
     let growth = assumptions.wage_growth;
-    let retirement_month =
-        month_from_index(month_index(statutory_month) + assumptions.offset_months);
+    let retirement_month = add_months(statutory_month, assumptions.offset_months);
     let retirement_age_months = statutory_age + assumptions.offset_months;
 
-    let place_list: Vec<PlaceMonths> = places.into_values().collect();
-    let predicted = paying_place(&profile.hukou_region, &place_list);
+    // The paying-place rule is the employees' (国办发〔2009〕66号); a resident's pension is paid
+    // where the resident is insured.
+    let predicted = match scheme {
+        Scheme::Employee => paying_place(
+            &profile.hukou_region,
+            Insured {
+                birth_month,
+                male: category == RetirementCategory::Man,
+            },
+            &months_by_province(
+                rows.iter()
+                    .filter(|r| r.paid != 0)
+                    .map(|r| (r.region_code.as_str(), r.month, i64::from(r.months_covered))),
+            ),
+        ),
+        Scheme::Resident => None,
+    };
     let paying_place = match &predicted {
         Some((code, rule)) => store
             .region_names(code)
@@ -183,15 +200,8 @@ pub async fn pension_estimate(
         None => None,
     };
 
-    // Future contributions only while the pension enrolment is active, up to retirement.
-    let contributing = status == Some(EnrolmentStatus::Active);
-    let first_future = month_index(now_month) + 1;
     let last_future = month_index(retirement_month) - 1;
-    let months_future = if contributing {
-        i64::from((last_future - first_future + 1).max(0))
-    } else {
-        0
-    };
+    let months_future = months_until(retirement_month);
     let total_months = months_so_far + months_future;
     let average_index = if total_months > 0 {
         (average_index_so_far * months_so_far as f64
@@ -243,11 +253,10 @@ pub async fn pension_estimate(
     let account_at_retirement = balance as i64;
     let paying_province = predicted
         .as_ref()
-        .map(|(c, _)| format!("{}0000", &c[..2]))
-        .unwrap_or_else(|| "110000".into());
-    let wage_at_retirement = WageSeries(store.wage_series(&paying_province).await?)
+        .map_or("110000", |(province, _)| province.as_str());
+    let wage_at_retirement = WageSeries(store.wage_series(paying_province).await?)
         .get(retirement_month / 100 - 1, growth);
-    let age_years = retirement_age_months / 12;
+    let payout_months = scheme_payout_months(scheme, retirement_age_months);
     let basic_part = match scheme {
         Scheme::Employee => basic_pension(
             wage_at_retirement,
@@ -256,7 +265,7 @@ pub async fn pension_estimate(
         ),
         Scheme::Resident => RESIDENT_MINIMUM_BASIC,
     };
-    let minimum_months = minimum_contribution_months(retirement_month / 100);
+    let minimum_months = minimum_contribution_months(scheme, retirement_month / 100);
     Ok(PensionEstimate {
         rules_version: RULES_VERSION.into(),
         scheme,
@@ -275,9 +284,9 @@ pub async fn pension_estimate(
         wage_at_retirement,
         account_now,
         account_at_retirement,
-        payout_months: payout_months(age_years),
+        payout_months,
         basic_part,
-        account_part: account_pension(account_at_retirement, age_years),
+        account_part: account_at_retirement / payout_months,
         eligible: total_months >= i64::from(minimum_months),
         paying_place,
         already_retired: status == Some(EnrolmentStatus::ReceivingBenefits),
@@ -287,25 +296,6 @@ pub async fn pension_estimate(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn flexible_range_never_goes_below_the_original_age() {
-        // A man with statutory age 63 (756 months): 60..66.
-        assert_eq!(
-            allowed_offsets(RetirementCategory::Man, 756),
-            vec![-36, -24, -12, 0, 12, 24, 36]
-        );
-        // Statutory 60y5m: at most five months earlier.
-        assert_eq!(
-            allowed_offsets(RetirementCategory::Man, 725),
-            vec![-5, 0, 12, 24, 36]
-        );
-        // A woman worker at 55 (660): back to 52 at the earliest (36 months).
-        assert_eq!(
-            allowed_offsets(RetirementCategory::WomanWorker, 660)[0],
-            -36
-        );
-    }
 
     #[test]
     fn wage_series_projects_forward_and_clamps_backward() {

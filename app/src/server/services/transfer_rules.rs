@@ -4,7 +4,7 @@
 
 use crate::models::home::Named;
 use crate::models::insurance::{EnrolmentStatus, Month};
-use crate::models::pension::{PayingPlaceRule, PlaceMonths, paying_place};
+use crate::models::pension::{Insured, PayingPlaceRule, months_by_province, paying_place};
 use crate::models::transfer::{FundsEstimate, Precheck, TransferKind, Unmet};
 use chrono::{Datelike, NaiveDate};
 
@@ -156,23 +156,15 @@ impl Facts {
     }
 
     /// Where the pension will be paid after the move (DESIGN §3, the estimate's rule): the
-    /// places as they stand, the new place being where the person contributes now.
+    /// provinces as they stand, the new place being where the person contributes now.
     pub fn paying_place(&self) -> Option<(String, PayingPlaceRule)> {
-        let mut places: Vec<PlaceMonths> = Vec::new();
-        for m in self.months.iter().filter(|m| m.paid) {
-            match places.iter_mut().find(|p| p.region == m.region) {
-                Some(p) => {
-                    p.months += 1;
-                    p.last_month = p.last_month.max(m.month);
-                }
-                None => places.push(PlaceMonths {
-                    region: m.region.clone(),
-                    months: 1,
-                    last_month: m.month,
-                }),
-            }
-        }
-        paying_place(&self.hukou, &places)
+        let insured = Insured {
+            birth_month: self.birth.year() * 100 + self.birth.month() as i32,
+            male: self.male,
+        };
+        let paid = self.months.iter().filter(|m| m.paid);
+        let places = months_by_province(paid.map(|m| (m.region.as_str(), m.month, 1)));
+        paying_place(&self.hukou, insured, &places)
     }
 
     /// The whole pre-check; `name` names a region for the paying place.
@@ -262,7 +254,7 @@ mod tests {
         assert_eq!(e.pooled_funds, 10_080_000);
         assert_eq!(
             f.paying_place(),
-            Some((BEIJING.to_string(), PayingPlaceRule::HukouPlace))
+            Some(("110000".to_string(), PayingPlaceRule::HukouPlace))
         );
     }
 
@@ -356,21 +348,21 @@ mod tests {
         // Beijing 86 months, Shenzhen 84: no place has 10 years → the hukou place gathers.
         assert_eq!(
             f.paying_place(),
-            Some((CHENGDU.to_string(), PayingPlaceRule::HukouFallback))
+            Some(("510000".to_string(), PayingPlaceRule::HukouFallback))
         );
         // 10 years in Shenzhen before Beijing: back to the last place with 10 years.
         f.months = months(SHENZHEN, 200901, 120, true);
         f.months.extend(months(BEIJING, 201901, 86, true));
         assert_eq!(
             f.paying_place(),
-            Some((SHENZHEN.to_string(), PayingPlaceRule::LastPlaceTenYears))
+            Some(("440000".to_string(), PayingPlaceRule::LastPlaceTenYears))
         );
         // Arrears do not count as years: 119 paid and one owed in Beijing is not ten years.
         f.months = months(BEIJING, 201001, 119, true);
         f.months.extend(months(BEIJING, 201912, 1, false));
         assert_eq!(
             f.paying_place(),
-            Some((CHENGDU.to_string(), PayingPlaceRule::HukouFallback))
+            Some(("510000".to_string(), PayingPlaceRule::HukouFallback))
         );
     }
 

@@ -164,6 +164,12 @@ pub async fn draft(
                 .map(|c| (c.code.clone(), c.name.clone()))
                 .collect();
             names.push((facts.hukou.clone(), facts.hukou_name.clone()));
+            // The paying place is a province, which the choices (cities) do not name.
+            if let Some((province, _)) = facts.paying_place()
+                && let Some((zh, en)) = store.region_names(&province).await?
+            {
+                names.push((province, Named { zh, en }));
+            }
             Some(facts.precheck(from, to, |code| {
                 names.iter().find(|(c, _)| c == code).map_or_else(
                     || Named {
