@@ -203,6 +203,11 @@ pub fn month_from_index(i: i32) -> Month {
     (i / 12) * 100 + (i % 12 + 1)
 }
 
+/// The month a date falls in.
+pub fn month_of(date: &impl chrono::Datelike) -> Month {
+    date.year() * 100 + date.month() as i32
+}
+
 /// `m` plus `n` months (n may be negative).
 pub fn add_months(m: Month, n: i32) -> Month {
     month_from_index(month_index(m) + n)

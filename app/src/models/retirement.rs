@@ -2,8 +2,8 @@
 //! 年龄的决定》, 2024-09-13): from 2025-01, men's age rises from 60 to 63 and women cadres' from
 //! 55 to 58 by one month every four months; women workers' from 50 to 55 by one month every two.
 
-use super::insurance::{Month, month_from_index, month_index};
-use chrono::{Datelike, NaiveDate};
+use super::insurance::{Month, month_from_index, month_index, month_of};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Which original retirement age applies.
@@ -37,7 +37,7 @@ const REFORM_START: Month = 202501;
 /// The month the person reaches the statutory retirement age, and that age in months.
 pub fn statutory_retirement(birth: NaiveDate, category: RetirementCategory) -> (Month, i32) {
     let (age_years, step, max_delay) = category.rule();
-    let birth_month = birth.year() * 100 + birth.month() as i32;
+    let birth_month = month_of(&birth);
     let original = month_index(birth_month) + age_years * 12;
     let since_reform = original - month_index(REFORM_START);
     let delay = if since_reform < 0 {

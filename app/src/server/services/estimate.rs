@@ -7,7 +7,7 @@ use super::record::data_month;
 use crate::error::AppError;
 use crate::models::home::Named;
 use crate::models::insurance::{EnrolmentStatus, Insurance, Scheme};
-use crate::models::insurance::{Month, add_months, month_from_index, month_index};
+use crate::models::insurance::{Month, add_months, month_from_index, month_index, month_of};
 use crate::models::pension::{
     Insured, RESIDENT_PENSION_AGE_MONTHS, RULES_VERSION, basic_pension,
     minimum_contribution_months, months_by_province, paying_place, scheme_payout_months,
@@ -16,7 +16,6 @@ use crate::models::record::{EstimateAssumptions, PensionEstimate};
 use crate::models::retirement::{RetirementCategory, flexible_offsets, statutory_retirement};
 use crate::server::auth::CitizenScope;
 use crate::server::store::Store;
-use chrono::Datelike;
 use std::collections::HashMap;
 
 /// Account interest assumed for future years (the 2024 记账利率, 2.62%).
@@ -99,7 +98,7 @@ pub async fn pension_estimate(
     let status = pension_period.and_then(|p| EnrolmentStatus::from_code(&p.status));
     let category = category(&profile.sex, profile.female_category.as_deref());
     let birth = profile.birth_date;
-    let birth_month = birth.year() * 100 + birth.month() as i32;
+    let birth_month = month_of(&birth);
     let (statutory_month, statutory_age) = match scheme {
         Scheme::Employee => statutory_retirement(birth, category),
         Scheme::Resident => (

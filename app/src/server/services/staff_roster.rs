@@ -17,7 +17,7 @@ use crate::server::store::{
     AccessEntry, ContributionFactRow, EnrolmentFactRow, RosterCursor, RosterEntry, RosterInsurance,
     RosterInsuranceRow, RosterRow, RosterSearch, Store, StoreError,
 };
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap};
 
 /// Access-log codes (stable: the citizen's access-log page, issue 7, will translate them).
@@ -28,7 +28,7 @@ pub const PURPOSE_ENROLMENT_CHECK: &str = "enrolment_check";
 
 /// The month a date falls in.
 pub fn month_of(at: DateTime<Utc>) -> Month {
-    at.year() * 100 + at.month() as i32
+    crate::models::insurance::month_of(&at)
 }
 
 // ---- Rebuilding the roster -------------------------------------------------------------------

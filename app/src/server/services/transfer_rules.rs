@@ -3,7 +3,7 @@
 //! the facts come in, so the cases worked by hand below are the rules' tests.
 
 use crate::models::home::Named;
-use crate::models::insurance::{EnrolmentStatus, Month};
+use crate::models::insurance::{EnrolmentStatus, Month, month_of};
 use crate::models::pension::{Insured, PayingPlaceRule, months_by_province, paying_place};
 use crate::models::transfer::{FundsEstimate, Precheck, TransferKind, Unmet};
 use chrono::{Datelike, NaiveDate};
@@ -159,7 +159,7 @@ impl Facts {
     /// provinces as they stand, the new place being where the person contributes now.
     pub fn paying_place(&self) -> Option<(String, PayingPlaceRule)> {
         let insured = Insured {
-            birth_month: self.birth.year() * 100 + self.birth.month() as i32,
+            birth_month: month_of(&self.birth),
             male: self.male,
         };
         let paid = self.months.iter().filter(|m| m.paid);
