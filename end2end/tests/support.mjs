@@ -9,6 +9,9 @@ import { join } from "node:path";
 
 export const CITIZEN = "110101199003074514";
 export const RESIDENT = "510107196805122644";
+// Guangzhou then Shenzhen (one province); Chengdu then Shanghai from age 40 (a temporary account).
+export const MOVER = "510104198506150311";
+export const LATE_MOVER = "510106198008200489";
 export const PASSWORD = "Jinbao-Demo-2026";
 export const INSURANCES = ["养老保险", "医疗保险", "工伤保险", "失业保险", "生育保险"];
 

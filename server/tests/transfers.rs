@@ -5,7 +5,9 @@
 
 mod common;
 
-use common::{BACKENDS, CITIZEN, RETIREE, TestApp, field_codes, json, ok, spawn_app};
+use common::{
+    BACKENDS, CITIZEN, LATE_MOVER, MOVER, RETIREE, TestApp, field_codes, json, ok, spawn_app,
+};
 use serde_json::Value;
 
 const SHENZHEN: &str = "440300";
@@ -18,13 +20,23 @@ async fn draft(app: &TestApp, c: &reqwest::Client, kind: &str) -> Value {
     .await
 }
 
-/// Writes both steps of a draft and returns its request key.
+/// Writes both steps of the demo citizen's draft and returns its request key.
 async fn prepared(app: &TestApp, c: &reqwest::Client, kind: &str) -> String {
+    prepared_between(app, c, kind, SHENZHEN, BEIJING).await
+}
+
+async fn prepared_between(
+    app: &TestApp,
+    c: &reqwest::Client,
+    kind: &str,
+    from: &str,
+    to: &str,
+) -> String {
     ok(app
         .call(
             c,
             "/api/citizen/save_transfer_places",
-            &[("kind", kind), ("from", SHENZHEN), ("to", BEIJING)],
+            &[("kind", kind), ("from", from), ("to", to)],
         )
         .await)
     .await;
@@ -440,8 +452,8 @@ async fn withdrawn_and_refused_requests_restore_the_old_relationship() {
         let beijing = app.signed_in("reviewer-beijing").await;
         assert!(queue(&app, &beijing).await.is_empty());
 
-        // A second request: Beijing sends the contact letter, Shenzhen refuses it for arrears,
-        // with a reason the citizen reads with what to do next.
+        // A second request: Beijing sends the contact letter, Shenzhen refuses it, with a
+        // reason the citizen reads with what to do next. Arrears are no reason to refuse.
         let key = prepared(&app, &me, "pension").await;
         let reference = ok(submit(&app, &me, "pension", &key).await).await;
         let reference = reference.as_str().unwrap();
@@ -454,6 +466,18 @@ async fn withdrawn_and_refused_requests_restore_the_old_relationship() {
         ok(decide(&app, &beijing, leg, v, &[("decision", "accept")]).await).await;
         let shenzhen = app.signed_in("reviewer-shenzhen").await;
         let (leg, v) = queued(&app, &shenzhen, reference).await;
+        let res = decide(
+            &app,
+            &shenzhen,
+            leg,
+            v,
+            &[("decision", "reject"), ("reason", "arrears")],
+        )
+        .await;
+        assert_eq!(
+            field_codes(&json(res).await),
+            vec![("reason".into(), "reason_unknown".into())]
+        );
         ok(decide(
             &app,
             &shenzhen,
@@ -461,15 +485,15 @@ async fn withdrawn_and_refused_requests_restore_the_old_relationship() {
             v,
             &[
                 ("decision", "reject"),
-                ("reason", "arrears"),
-                ("note", "2019 年 6 月有欠费"),
+                ("reason", "identity_mismatch"),
+                ("note", "姓名与本地记录不一致"),
             ],
         )
         .await)
         .await;
         let r = request(&app, &me, reference).await;
         assert_eq!(r["summary"]["status"], "Rejected");
-        assert_eq!(r["rejection"], "Arrears");
+        assert_eq!(r["rejection"], "IdentityMismatch");
         assert_eq!(
             r["legs"]
                 .as_array()
@@ -486,6 +510,130 @@ async fn withdrawn_and_refused_requests_restore_the_old_relationship() {
             d["precheck"].is_null() || d["precheck"]["unmet"] == serde_json::json!([]),
             "{d}"
         );
+    }
+}
+
+/// 国办发〔2009〕66号: Guangzhou → Shenzhen is a change of registration inside Guangdong. The
+/// pre-check says so, no fund moves and nothing can be submitted; medical insurance, pooled by
+/// city, still transfers.
+#[tokio::test]
+async fn a_move_within_one_province_is_a_change_of_registration() {
+    for kind in BACKENDS {
+        let app = spawn_app(kind, |_| {}).await;
+        let me = app.signed_in(MOVER).await;
+        let key = prepared_between(&app, &me, "pension", "440100", "440300").await;
+        let p = draft(&app, &me, "pension").await["precheck"].clone();
+        let change = &p["route"]["ChangeOfRegistration"];
+        assert_eq!(change["province"]["zh"], "广东省", "{p}");
+        assert_eq!(change["since"], 202012);
+        assert_eq!(p["estimate"]["pooled_funds"], 0);
+        // Six years in each city are twelve in Guangdong: it pays, not the hukou's Sichuan.
+        assert_eq!(p["paying_place"][0]["zh"], "广东省");
+        assert_eq!(p["paying_place"][1], "CurrentPlaceTenYears");
+        let res = submit(&app, &me, "pension", &key).await;
+        assert_eq!(
+            field_codes(&json(res).await),
+            vec![("submit".into(), "transfer_not_ready".into())]
+        );
+        assert_eq!(
+            ok(app.call(&me, "/api/citizen/list_requests", &[]).await).await,
+            serde_json::json!([])
+        );
+        // Nothing about a temporary account to answer here.
+        let res = app
+            .call(
+                &me,
+                "/api/citizen/save_transfer_exception",
+                &[("kind", "pension"), ("exception", "hukou_moved_in")],
+            )
+            .await;
+        assert_eq!(
+            field_codes(&json(res).await),
+            vec![("exception".into(), "exception_not_asked".into())]
+        );
+        let key = prepared_between(&app, &me, "medical", "440100", "440300").await;
+        let p = draft(&app, &me, "medical").await["precheck"].clone();
+        assert_eq!(
+            (&p["route"], &p["unmet"]),
+            (&"Transfer".into(), &serde_json::json!([]))
+        );
+        let reference = ok(submit(&app, &me, "medical", &key).await).await;
+        assert!(reference.as_str().unwrap().starts_with("YB"));
+    }
+}
+
+/// 国办发〔2009〕66号 第三条 and 人社部规〔2016〕5号: Shanghai started when she was 40, so it
+/// holds a temporary account (an outcome, not a refusal) until an exception is answered; the
+/// two months unpaid in Chengdu are a warning and are left out of the estimate.
+#[tokio::test]
+async fn a_temporary_account_and_arrears_are_explained_not_refused() {
+    for kind in BACKENDS {
+        let app = spawn_app(kind, |_| {}).await;
+        let me = app.signed_in(LATE_MOVER).await;
+        let key = prepared_between(&app, &me, "pension", "510100", "310100").await;
+        let d = draft(&app, &me, "pension").await;
+        let p = &d["precheck"];
+        let temporary = &p["route"]["TemporaryAccount"];
+        assert_eq!(
+            (&temporary["age"], &temporary["started"]),
+            (&40.into(), &202103.into()),
+            "{p}"
+        );
+        assert_eq!(p["unmet"], serde_json::json!([]));
+        assert_eq!(p["arrears"], serde_json::json!([202011, 202012]));
+        // Months paid in Chengdu: 2003-07 to 2020-10.
+        assert_eq!(p["estimate"]["months"], 208);
+        // Shanghai's years are left out: Sichuan, the hukou place, pays.
+        assert_eq!(p["paying_place"][0]["zh"], "四川省");
+        assert_eq!(submit(&app, &me, "pension", &key).await.status(), 422);
+
+        for (answer, code) in [("", "required"), ("moved", "exception_unknown")] {
+            let res = app
+                .call(
+                    &me,
+                    "/api/citizen/save_transfer_exception",
+                    &[("kind", "pension"), ("exception", answer)],
+                )
+                .await;
+            assert_eq!(
+                field_codes(&json(res).await),
+                vec![("exception".into(), code.into())]
+            );
+        }
+        assert!(draft(&app, &me, "pension").await["answers"]["exception"].is_null());
+        ok(app
+            .call(
+                &me,
+                "/api/citizen/save_transfer_exception",
+                &[("kind", "pension"), ("exception", "hukou_moved_in")],
+            )
+            .await)
+        .await;
+        let d = draft(&app, &me, "pension").await;
+        let p = &d["precheck"];
+        assert_eq!(
+            (&p["route"], &p["exception"]),
+            (&"Transfer".into(), &"HukouMovedIn".into())
+        );
+        assert_eq!(p["paying_place"][0]["zh"], "上海市");
+        // The arrears still do not stop it.
+        let reference =
+            ok(submit(&app, &me, "pension", d["request_key"].as_str().unwrap()).await).await;
+        let r = request(&app, &me, reference.as_str().unwrap()).await;
+        assert_eq!(r["exception"], "HukouMovedIn");
+        assert_eq!(r["estimate"]["months"], 208);
+        // Answering "none" afterwards on a fresh draft keeps it a temporary account.
+        prepared_between(&app, &me, "pension", "510100", "310100").await;
+        ok(app
+            .call(
+                &me,
+                "/api/citizen/save_transfer_exception",
+                &[("kind", "pension"), ("exception", "none")],
+            )
+            .await)
+        .await;
+        let p = draft(&app, &me, "pension").await["precheck"].clone();
+        assert!(p["route"]["TemporaryAccount"].is_object(), "{p}");
     }
 }
 
@@ -546,7 +694,7 @@ async fn a_medical_transfer_goes_to_the_healthcare_offices() {
                 .iter()
                 .map(|l| l["limit_days"].clone())
                 .collect::<Vec<_>>(),
-            [10, 5, 5]
+            [10, 5]
         );
         assert_eq!(r["summary"]["holder"]["zh"], "深圳市医疗保障局");
         // The pension offices do not hold it; the healthcare offices process every leg.
@@ -557,7 +705,7 @@ async fn a_medical_transfer_goes_to_the_healthcare_offices() {
         );
         let shenzhen = app.signed_in("reviewer-shenzhen-medical").await;
         let beijing = app.signed_in("reviewer-beijing-medical").await;
-        for reviewer in [&shenzhen, &beijing, &beijing] {
+        for reviewer in [&shenzhen, &beijing] {
             let (leg, v) = queued(&app, reviewer, reference).await;
             ok(decide(&app, reviewer, leg, v, &[("decision", "accept")]).await).await;
         }
@@ -588,6 +736,10 @@ async fn others_cannot_see_or_act_on_a_request() {
             (
                 "/api/citizen/save_transfer_contact",
                 vec![("kind", "pension"), ("phone", "13800138000")],
+            ),
+            (
+                "/api/citizen/save_transfer_exception",
+                vec![("kind", "pension"), ("exception", "hukou_moved_in")],
             ),
             (
                 "/api/citizen/submit_transfer",
@@ -647,7 +799,7 @@ async fn others_cannot_see_or_act_on_a_request() {
         }
         // Another citizen: the reference is not theirs, so it does not exist for them.
         let other = app.signed_in(RETIREE).await;
-        for (path, form) in &citizen_calls[5..] {
+        for (path, form) in &citizen_calls[6..] {
             assert_eq!(
                 app.call(&other, path, form).await.status(),
                 404,

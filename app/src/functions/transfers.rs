@@ -76,6 +76,30 @@ pub async fn save_transfer_contact(
     )
 }
 
+/// The answer to a temporary account's exceptions; back to the check page.
+#[server(prefix = "/api/citizen", endpoint = "save_transfer_exception")]
+pub async fn save_transfer_exception(
+    kind: String,
+    exception: Option<String>,
+) -> Result<(), AppError> {
+    use crate::server::{auth, services, state::app_state, with_status};
+    with_status(
+        async {
+            let kind = kind_of(&kind)?;
+            services::transfers::save_exception(
+                &app_state()?,
+                &auth::require_principal()?,
+                kind,
+                exception.as_deref().unwrap_or_default(),
+            )
+            .await?;
+            leptos_axum::redirect(&format!("/me/requests/new/{}/check", kind.slug()));
+            Ok(())
+        }
+        .await,
+    )
+}
+
 #[server(prefix = "/api/citizen", endpoint = "submit_transfer")]
 pub async fn submit_transfer(kind: String, request_key: String) -> Result<String, AppError> {
     use crate::server::{auth, services, state::app_state, with_status};

@@ -1,9 +1,26 @@
 //! Texts of transfers: the citizen's requests (task list, steps, check page, tracking) and the
 //! back office (queue, leg, decision, overdue list).
 
+use crate::models::insurance::{Month, month_label, month_runs};
 use crate::models::transfer::{
-    DraftStep, LegStatus, RejectReason, RequestStatus, Step, TransferKind, Unmet,
+    DraftStep, LegStatus, RejectReason, RequestStatus, Step, TemporaryException, TransferKind,
+    Unmet,
 };
+
+/// Runs of months as "2019-07 – 2019-08" joined by `sep`.
+fn runs_label(months: &[Month], dash: &str, sep: &str) -> String {
+    month_runs(months)
+        .into_iter()
+        .map(|(a, b)| {
+            if a == b {
+                month_label(a)
+            } else {
+                format!("{}{dash}{}", month_label(a), month_label(b))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(sep)
+}
 
 pub struct TransferTexts {
     pub nav_requests: &'static str,
@@ -45,6 +62,24 @@ pub struct TransferTexts {
     pub precheck_all_met: &'static str,
     pub precheck_unmet_intro: &'static str,
     pub unmet: fn(&Unmet) -> String,
+    pub change_title: &'static str,
+    /// From, to, province, the first month at the new city.
+    pub change_body: fn(&str, &str, &str, Option<Month>) -> String,
+    pub change_source: &'static str,
+    pub temporary_title: &'static str,
+    /// Age then, the month insurance started there, the new place, the hukou place.
+    pub temporary_body: fn(i32, Month, &str, &str) -> String,
+    pub temporary_source: &'static str,
+    pub exception_legend: &'static str,
+    pub exception_hint: &'static str,
+    pub exception_none: &'static str,
+    pub exception: fn(TemporaryException) -> &'static str,
+    pub exception_save: &'static str,
+    pub exception_answer_label: &'static str,
+    pub exception_applied: fn(TemporaryException) -> &'static str,
+    pub arrears_title: &'static str,
+    pub arrears_body: fn(&[Month]) -> String,
+    pub arrears_source: &'static str,
     pub estimate_title: &'static str,
     pub estimate_months: &'static str,
     pub estimate_account: &'static str,
@@ -122,6 +157,8 @@ pub struct TransferTexts {
     pub field_reason_unknown: &'static str,
     pub field_material_note: &'static str,
     pub field_decision_unknown: &'static str,
+    pub field_exception_not_asked: &'static str,
+    pub field_exception_unknown: &'static str,
 }
 
 impl TransferTexts {
@@ -132,6 +169,8 @@ impl TransferTexts {
             "reason_unknown" => self.field_reason_unknown,
             "material_note_required" => self.field_material_note,
             "decision_unknown" => self.field_decision_unknown,
+            "exception_not_asked" => self.field_exception_not_asked,
+            "exception_unknown" => self.field_exception_unknown,
             _ => return None,
         })
     }
@@ -151,7 +190,7 @@ pub static ZH: TransferTexts = TransferTexts {
             "把原参保地的职工养老保险关系、缴费年限和个人账户转到现在的参保地。转入地、转出地各办一步，每步法定时限 15 个工作日。"
         }
         TransferKind::Medical => {
-            "把原参保地的职工医保缴费年限和个人账户余额转到现在的参保地。转出 10 个工作日，转入 5 个工作日，账户划转 5 个工作日。"
+            "把原参保地的职工医保缴费年限和个人账户余额转到现在的参保地。转出 10 个工作日（个人账户余额随转出一并划转），转入 5 个工作日。"
         }
     },
     list_empty: "您还没有提交过转移接续申请。",
@@ -204,19 +243,56 @@ pub static ZH: TransferTexts = TransferTexts {
         Unmet::RelationshipEnded => {
             "您在转出地的参保关系已经终止（例如已经转出），没有可以再转的内容。".into()
         }
-        Unmet::Arrears { months } => {
-            format!("您在转出地还有 {months} 个月欠费。请先补缴，转出地经办机构会核查欠费。")
-        }
         Unmet::ReceivingBenefits => "您已经在领取养老金，参保关系不能再转移。".into(),
         Unmet::NotInsuredAtNewPlace => "转入地必须是您现在参保缴费的地方。".into(),
-        Unmet::TemporaryAccountOnly { age, hukou } => format!(
-            "您已年满 {age} 周岁（男满 50 周岁、女满 40 周岁），在户籍地（{}）以外只能建立临时缴费账户，参保关系不能转入。参保关系可以转回户籍地。",
-            hukou.zh
-        ),
         Unmet::AlreadyRequested { reference } => {
             format!("您已有一笔同类申请（{reference}）正在办理。")
         }
     },
+    change_title: "这是变更登记，不是转移",
+    change_body: |from, to, province, since| {
+        format!(
+            "{from}和{to}同属{province}，养老保险实行省级统筹：在省内两个城市之间流动只需变更登记，不转移参保关系，也不转移统筹基金，无需提交申请。新参保地的经办机构为您办理变更登记{}；您在两个城市的缴费年限合并计算为在{province}的年限。",
+            since
+                .map(|m| format!("，您的记录从 {} 起显示{to}", month_label(m)))
+                .unwrap_or_default()
+        )
+    },
+    change_source: "依据：国办发〔2009〕66号；养老保险省级统筹。个别省份的登记手续以当地经办机构为准。",
+    temporary_title: "新参保地为您建立的是临时缴费账户",
+    temporary_body: |age, started, to, hukou| {
+        format!(
+            "您在{to}开始参保时（{}）已满 {age} 周岁（男满 50 周岁、女满 40 周岁），且{to}不是您的户籍地（{hukou}）。按规定，您的基本养老保险关系继续保留在原参保地，{to}为您建立临时缴费账户，记录单位和个人的全部缴费；您再次跨省流动或达到领取条件时，临时账户中的缴费本息归集到原参保地或待遇领取地。临时缴费账户所在地不会成为养老金领取地，这段年限也不计入在当地的“满 10 年”。因此现在无需提交转移申请。",
+            month_label(started)
+        )
+    },
+    temporary_source: "依据：国办发〔2009〕66号第三条、第六条。",
+    exception_legend: "以下情况是否适用于您？",
+    exception_hint: "如果适用，参保关系可以正常转入，经办机构会核查证明材料。各地认定的材料可能不同，以转入地经办机构为准。",
+    exception_none: "都不适用",
+    exception: |e| match e {
+        TemporaryException::HukouMovedIn => "我的户籍已迁入转入地（须提供户口簿或户籍证明）",
+        TemporaryException::StateArranged => "我是按国家规定由组织调动到转入地的（须提供调动文件）",
+    },
+    exception_save: "保存答案",
+    exception_answer_label: "临时缴费账户的例外情况（申请人的回答）",
+    exception_applied: |e| match e {
+        TemporaryException::HukouMovedIn => {
+            "您回答户籍已迁入转入地：参保关系可以正常转入，转入地经办机构会核查户籍证明。"
+        }
+        TemporaryException::StateArranged => {
+            "您回答是按国家规定由组织调动：参保关系可以正常转入，转入地经办机构会核查调动文件。"
+        }
+    },
+    arrears_title: "转出地有欠缴月份",
+    arrears_body: |months| {
+        format!(
+            "您在转出地有 {} 个月欠缴：{}。欠缴不影响办理转移，但这些月份不计入缴费年限，也不转移资金，除非您在转移前补缴；上面的预计转移内容已经不含这些月份。",
+            months.len(),
+            runs_label(months, " 至 ", "，")
+        )
+    },
+    arrears_source: "依据：人社部规〔2016〕5号。",
     estimate_title: "预计转移内容",
     estimate_months: "缴费月数",
     estimate_account: "个人账户（含利息）",
@@ -243,7 +319,7 @@ pub static ZH: TransferTexts = TransferTexts {
             "接下来：转入地经办机构在 15 个工作日内审核并向转出地发出联系函；转出地在 15 个工作日内核查、转移资金并终止原参保关系；转入地再在 15 个工作日内合并记录。每一步都会通知您。"
         }
         TransferKind::Medical => {
-            "接下来：转出地经办机构在 10 个工作日内办理转出；转入地在 5 个工作日内办理转入，再在 5 个工作日内划入个人账户余额。每一步都会通知您。"
+            "接下来：转出地经办机构在 10 个工作日内办理转出，并把个人账户余额一并划转；转入地在 5 个工作日内办理转入。每一步都会通知您。"
         }
     },
     withdrawn_notice: "申请已撤回。",
@@ -253,7 +329,7 @@ pub static ZH: TransferTexts = TransferTexts {
         Step::ContactLetter => "转入地审核并发出联系函",
         Step::FundsTransfer => "转出地核查欠费、转移资金、终止原关系",
         Step::RecordMerge => "转入地合并记录",
-        Step::TransferOut => "转出地办理转出",
+        Step::TransferOut => "转出地办理转出并划转账户余额",
         Step::TransferIn => "转入地办理转入",
         Step::AccountCredit => "个人账户余额划入",
     },
@@ -285,7 +361,6 @@ pub static ZH: TransferTexts = TransferTexts {
         _ => "处理",
     },
     reason: |r| match r {
-        RejectReason::Arrears => "转出地有欠费",
         RejectReason::NotSuspended => "原参保关系尚未停保",
         RejectReason::ReceivingBenefits => "已在领取待遇",
         RejectReason::IdentityMismatch => "身份信息与记录不符",
@@ -293,7 +368,6 @@ pub static ZH: TransferTexts = TransferTexts {
         RejectReason::MaterialMissing => "未按要求补充材料",
     },
     reason_next: |r| match r {
-        RejectReason::Arrears => "请联系原单位或转出地经办机构补缴欠费，补缴后重新提交申请。",
         RejectReason::NotSuspended => "请原单位先办理停保，停保后重新提交申请。",
         RejectReason::ReceivingBenefits => "领取待遇后参保关系不能转移。如有疑问，请拨打 12333。",
         RejectReason::IdentityMismatch => "请带身份证到任一经办机构核实身份信息，更正后重新提交。",
@@ -328,8 +402,12 @@ pub static ZH: TransferTexts = TransferTexts {
     id_number: "公民身份号码",
     old_place_record: "转出地记录",
     old_place_facts: |paid, owed, last| match last {
-        Some(last) => format!("已缴 {paid} 个月，欠费 {owed} 个月，最后缴费月份 {last}"),
-        None => format!("已缴 {paid} 个月，欠费 {owed} 个月"),
+        Some(last) => format!(
+            "已缴 {paid} 个月，欠费 {owed} 个月（不影响转移，未补缴的月份不计年限、不转资金），最后缴费月份 {last}"
+        ),
+        None => format!(
+            "已缴 {paid} 个月，欠费 {owed} 个月（不影响转移，未补缴的月份不计年限、不转资金）"
+        ),
     },
     decision_title: "办理决定",
     decision_legend: "选择办理决定",
@@ -337,8 +415,8 @@ pub static ZH: TransferTexts = TransferTexts {
         Step::ContactLetter => "审核通过，发出联系函",
         Step::FundsTransfer => "核查无欠费，资金已转移，终止本地关系",
         Step::RecordMerge => "记录已合并，办结",
-        Step::TransferOut => "同意转出",
-        Step::TransferIn => "同意转入",
+        Step::TransferOut => "同意转出（同时划转个人账户余额）",
+        Step::TransferIn => "同意转入，办结",
         Step::AccountCredit => "余额已划入，办结",
     },
     decision_reject: "不予通过（须选择原因）",
@@ -355,6 +433,8 @@ pub static ZH: TransferTexts = TransferTexts {
     field_reason_unknown: "请从列表中选择原因。",
     field_material_note: "请写明需要补充什么材料。",
     field_decision_unknown: "请选择一个决定。",
+    field_exception_not_asked: "这次转移不涉及临时缴费账户，无需回答。",
+    field_exception_unknown: "请从列表中选择一项。",
 };
 
 pub static EN: TransferTexts = TransferTexts {
@@ -371,7 +451,7 @@ pub static EN: TransferTexts = TransferTexts {
             "Moves your employee pension relationship, contribution years and personal account from a former place to where you are insured now. Each office has 15 working days per step."
         }
         TransferKind::Medical => {
-            "Moves your employee medical insurance years and account balance from a former place to where you are insured now: transfer-out 10 working days, transfer-in 5, account credit 5."
+            "Moves your employee medical insurance years and account balance from a former place to where you are insured now: transfer-out 10 working days (the account balance moves with it), transfer-in 5."
         }
     },
     list_empty: "You have not submitted a transfer request yet.",
@@ -421,16 +501,59 @@ pub static EN: TransferTexts = TransferTexts {
         Unmet::StillActive => "You still contribute at the former place. Your former employer must first suspend the relationship.".into(),
         Unmet::AlreadyTransferring => "The relationship at the former place is already being transferred.".into(),
         Unmet::RelationshipEnded => "Your relationship at the former place has ended (it was transferred out, for example): there is nothing left to move.".into(),
-        Unmet::Arrears { months } => format!("You owe {months} months at the former place. Pay them first: that office checks for arrears."),
         Unmet::ReceivingBenefits => "You already receive a pension, so the relationship can no longer be transferred.".into(),
         Unmet::NotInsuredAtNewPlace => "The new place must be where you contribute now.".into(),
-        Unmet::TemporaryAccountOnly { age, hukou } => format!(
-            "You are {age} (men from 50, women from 40): outside your hukou place ({}) you only get a temporary contribution account, so the relationship cannot move there. It can move to your hukou place.",
-            hukou.en
-        ),
         Unmet::AlreadyRequested { reference } => format!("A request of this kind ({reference}) is already in progress."),
     }
     },
+    change_title: "A change of registration, not a transfer",
+    change_body: |from, to, province, since| {
+        format!(
+            "{from} and {to} are both in {province}, where pension insurance is pooled at the provincial level: moving between two of its cities only changes your registration. The relationship and the pooled fund do not move, and there is nothing to apply for. The office at the new place records the change{}; your years in both cities count together as years in {province}.",
+            since
+                .map(|m| format!(" (your record shows {to} from {})", month_label(m)))
+                .unwrap_or_default()
+        )
+    },
+    change_source: "Source: 国办发〔2009〕66号; pensions are pooled by province. Registration steps vary by province: the local office has the final word.",
+    temporary_title: "The new place holds a temporary contribution account for you",
+    temporary_body: |age, started, to, hukou| {
+        format!(
+            "When your insurance started in {to} ({}) you were {age} (men from 50, women from 40), and {to} is not your hukou place ({hukou}). Under the rules your pension relationship stays at the former place, and {to} keeps a temporary account recording every contribution, yours and your employer's. When you next move to another province, or reach pension age, its contributions and interest are gathered into the former place or the place paying your pension. A place with a temporary account never becomes the place paying your pension, and its years do not count towards that place's ten years. So there is no transfer to apply for now.",
+            month_label(started)
+        )
+    },
+    temporary_source: "Source: 国办发〔2009〕66号, articles 3 and 6.",
+    exception_legend: "Does one of these apply to you?",
+    exception_hint: "If one does, the relationship can move in as usual and the office checks the evidence. What counts as evidence varies by place: the new place's office decides.",
+    exception_none: "None of these",
+    exception: |e| match e {
+        TemporaryException::HukouMovedIn => {
+            "My hukou has moved to the new place (household register or hukou certificate)"
+        }
+        TemporaryException::StateArranged => {
+            "The state arranged my move to the new place (the transfer order)"
+        }
+    },
+    exception_save: "Save answer",
+    exception_answer_label: "Temporary account exception (the applicant's answer)",
+    exception_applied: |e| match e {
+        TemporaryException::HukouMovedIn => {
+            "You answered that your hukou has moved to the new place: the relationship can move in as usual, and the new place's office will check your hukou certificate."
+        }
+        TemporaryException::StateArranged => {
+            "You answered that the state arranged your move: the relationship can move in as usual, and the new place's office will check the transfer order."
+        }
+    },
+    arrears_title: "Months unpaid at the former place",
+    arrears_body: |months| {
+        format!(
+            "You have {} unpaid month(s) at the former place: {}. They do not stop the transfer, but unless you pay them before it they do not count as contribution years and move no funds; the estimate above already leaves them out.",
+            months.len(),
+            runs_label(months, " to ", ", ")
+        )
+    },
+    arrears_source: "Source: 人社部规〔2016〕5号.",
     estimate_title: "What is expected to move",
     estimate_months: "Months of contributions",
     estimate_account: "Personal account (with interest)",
@@ -457,7 +580,7 @@ pub static EN: TransferTexts = TransferTexts {
             "Next: the new place's office reviews it and sends a contact letter within 15 working days; the former place checks arrears, moves the funds and ends the old relationship within 15; the new place then merges the record within 15. You are told at every step."
         }
         TransferKind::Medical => {
-            "Next: the former place transfers you out within 10 working days; the new place transfers you in within 5 and credits the account balance within 5 more. You are told at every step."
+            "Next: the former place transfers you out within 10 working days, moving the account balance with it; the new place transfers you in within 5. You are told at every step."
         }
     },
     withdrawn_notice: "The request was withdrawn.",
@@ -467,7 +590,7 @@ pub static EN: TransferTexts = TransferTexts {
         Step::ContactLetter => "New place reviews and sends the contact letter",
         Step::FundsTransfer => "Former place checks arrears, moves funds, ends the relationship",
         Step::RecordMerge => "New place merges the record",
-        Step::TransferOut => "Former place transfers out",
+        Step::TransferOut => "Former place transfers out, with the account balance",
         Step::TransferIn => "New place transfers in",
         Step::AccountCredit => "Account balance credited",
     },
@@ -499,7 +622,6 @@ pub static EN: TransferTexts = TransferTexts {
         _ => "Processed",
     },
     reason: |r| match r {
-        RejectReason::Arrears => "Arrears at the former place",
         RejectReason::NotSuspended => "The old relationship is not suspended",
         RejectReason::ReceivingBenefits => "Already receiving benefits",
         RejectReason::IdentityMismatch => "Identity does not match the record",
@@ -507,9 +629,6 @@ pub static EN: TransferTexts = TransferTexts {
         RejectReason::MaterialMissing => "Material asked for was not provided",
     },
     reason_next: |r| match r {
-        RejectReason::Arrears => {
-            "Ask your former employer or the former place's office to settle the arrears, then submit again."
-        }
         RejectReason::NotSuspended => {
             "Ask your former employer to suspend the relationship, then submit again."
         }
@@ -556,8 +675,12 @@ pub static EN: TransferTexts = TransferTexts {
     id_number: "Resident ID",
     old_place_record: "Record at the former place",
     old_place_facts: |paid, owed, last| match last {
-        Some(last) => format!("{paid} months paid, {owed} owed, last month {last}"),
-        None => format!("{paid} months paid, {owed} owed"),
+        Some(last) => format!(
+            "{paid} months paid, {owed} owed (no reason to refuse: unpaid months count for nothing and move no funds), last month {last}"
+        ),
+        None => format!(
+            "{paid} months paid, {owed} owed (no reason to refuse: unpaid months count for nothing and move no funds)"
+        ),
     },
     decision_title: "Decision",
     decision_legend: "Choose what to do",
@@ -565,8 +688,8 @@ pub static EN: TransferTexts = TransferTexts {
         Step::ContactLetter => "Approve and send the contact letter",
         Step::FundsTransfer => "No arrears; funds moved; end the local relationship",
         Step::RecordMerge => "Record merged; complete the request",
-        Step::TransferOut => "Approve the transfer-out",
-        Step::TransferIn => "Approve the transfer-in",
+        Step::TransferOut => "Approve the transfer-out (the account balance moves with it)",
+        Step::TransferIn => "Approve the transfer-in; complete the request",
         Step::AccountCredit => "Balance credited; complete the request",
     },
     decision_reject: "Do not approve (choose a reason)",
@@ -583,4 +706,6 @@ pub static EN: TransferTexts = TransferTexts {
     field_reason_unknown: "Choose a reason from the list.",
     field_material_note: "Say what material is needed.",
     field_decision_unknown: "Choose a decision.",
+    field_exception_not_asked: "This move involves no temporary account: there is nothing to answer.",
+    field_exception_unknown: "Choose one from the list.",
 };

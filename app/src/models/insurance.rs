@@ -222,6 +222,18 @@ pub fn month_label(m: Month) -> String {
     format!("{}-{:02}", m / 100, m % 100)
 }
 
+/// Sorted months as runs of consecutive months (first, last), for listing them readably.
+pub fn month_runs(months: &[Month]) -> Vec<(Month, Month)> {
+    let mut runs: Vec<(Month, Month)> = Vec::new();
+    for &m in months {
+        match runs.last_mut() {
+            Some((_, last)) if add_months(*last, 1) == m => *last = m,
+            _ => runs.push((m, m)),
+        }
+    }
+    runs
+}
+
 /// Money in fen, shown as yuan with two decimals.
 pub fn yuan(fen: i64) -> String {
     let sign = if fen < 0 { "-" } else { "" };
@@ -241,6 +253,15 @@ pub fn yuan(fen: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_in_runs_across_a_year_end() {
+        assert_eq!(
+            month_runs(&[201911, 201912, 202001, 202005]),
+            vec![(201911, 202001), (202005, 202005)]
+        );
+        assert!(month_runs(&[]).is_empty());
+    }
 
     #[test]
     fn codes_roundtrip() {

@@ -84,6 +84,9 @@ pub struct PlaceMonths {
     /// orders places by recency.
     pub first_month: Month,
     pub last_month: Month,
+    /// An exception (a state-arranged move, hukou moved in) makes a late start here a normal
+    /// account rather than a temporary one.
+    pub exempt: bool,
 }
 
 /// Paid months grouped by province, in no particular order.
@@ -104,6 +107,7 @@ pub fn months_by_province<'a>(
                 months,
                 first_month: month,
                 last_month: month,
+                exempt: false,
             }),
         }
     }
@@ -138,7 +142,7 @@ pub fn paying_place(
     let hukou = province_of(hukou);
     let counted: Vec<&PlaceMonths> = places
         .iter()
-        .filter(|p| p.province == hukou || !insured.temporary_account_at(p.first_month))
+        .filter(|p| p.province == hukou || p.exempt || !insured.temporary_account_at(p.first_month))
         .collect();
     if places.is_empty() {
         return None;

@@ -56,23 +56,19 @@ impl TransferKind {
         }
     }
 
-    /// The legs in order, each with the office side that holds it and its legal limit in
-    /// working days (DESIGN §3). Pension: the new place reviews and sends the contact letter,
-    /// the old place checks arrears, moves the funds and ends its relationship, the new place
-    /// merges the record; 15 days each. Medical: transfer-out 10, transfer-in 5, the account
-    /// balance credited 5.
-    pub fn legs(self) -> [(Step, Side, u32); 3] {
+    /// The legs in order, each with its legal limit in working days (DESIGN §3). Pension: the
+    /// new place reviews and sends the contact letter, the old place moves the funds and ends
+    /// its relationship, the new place merges the record; 15 days each (国办发〔2009〕66号).
+    /// Medical: transfer-out 10 days, the account balance moving with it, then transfer-in 5
+    /// (医保办发〔2021〕43号).
+    pub fn legs(self) -> &'static [(Step, u32)] {
         match self {
-            TransferKind::Pension => [
-                (Step::ContactLetter, Side::New, 15),
-                (Step::FundsTransfer, Side::Old, 15),
-                (Step::RecordMerge, Side::New, 15),
+            TransferKind::Pension => &[
+                (Step::ContactLetter, 15),
+                (Step::FundsTransfer, 15),
+                (Step::RecordMerge, 15),
             ],
-            TransferKind::Medical => [
-                (Step::TransferOut, Side::Old, 10),
-                (Step::TransferIn, Side::New, 5),
-                (Step::AccountCredit, Side::New, 5),
-            ],
+            TransferKind::Medical => &[(Step::TransferOut, 10), (Step::TransferIn, 5)],
         }
     }
 }
@@ -101,15 +97,34 @@ pub enum Step {
     RecordMerge,
     TransferOut,
     TransferIn,
+    /// A separate crediting of the medical account balance, which requests submitted before
+    /// rules 2026.1 still have as their third leg; it now moves with the transfer-out.
     AccountCredit,
 }
 
 impl Step {
-    pub fn effect(self) -> RecordEffect {
+    /// Which of the two places' offices holds the leg.
+    pub fn side(self) -> Side {
         match self {
-            Step::ContactLetter | Step::TransferOut => RecordEffect::MarkTransferring,
-            Step::FundsTransfer | Step::TransferIn => RecordEffect::EndOldRelationship,
-            Step::RecordMerge | Step::AccountCredit => RecordEffect::CarryRecord,
+            Step::FundsTransfer | Step::TransferOut => Side::Old,
+            Step::ContactLetter | Step::RecordMerge | Step::TransferIn | Step::AccountCredit => {
+                Side::New
+            }
+        }
+    }
+
+    /// What accepting this leg, number `index` of `count`, does to the record: the old place's
+    /// leg lets the relationship go; before it, the first leg marks it as moving; the last
+    /// leg carries the record.
+    pub fn effect(self, index: usize, count: usize) -> Option<RecordEffect> {
+        if self.side() == Side::Old {
+            Some(RecordEffect::EndOldRelationship)
+        } else if index + 1 == count {
+            Some(RecordEffect::CarryRecord)
+        } else if index == 0 {
+            Some(RecordEffect::MarkTransferring)
+        } else {
+            None
         }
     }
 
@@ -213,11 +228,10 @@ impl LegStatus {
     }
 }
 
-/// Why an office refuses a leg. The citizen sees the reason with what to do next.
+/// Why an office refuses a leg. The citizen sees the reason with what to do next. Arrears are
+/// not among them: they do not stop a transfer (人社部规〔2016〕5号).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RejectReason {
-    /// Contributions still owed at the old place.
-    Arrears,
     /// The old relationship is still contributing (not suspended).
     NotSuspended,
     /// The person already receives a pension.
@@ -231,8 +245,7 @@ pub enum RejectReason {
 }
 
 impl RejectReason {
-    pub const ALL: [RejectReason; 6] = [
-        RejectReason::Arrears,
+    pub const ALL: [RejectReason; 5] = [
         RejectReason::NotSuspended,
         RejectReason::ReceivingBenefits,
         RejectReason::IdentityMismatch,
@@ -242,7 +255,6 @@ impl RejectReason {
 
     pub fn code(self) -> &'static str {
         match self {
-            RejectReason::Arrears => "arrears",
             RejectReason::NotSuspended => "not_suspended",
             RejectReason::ReceivingBenefits => "receiving_benefits",
             RejectReason::IdentityMismatch => "identity_mismatch",
@@ -393,19 +405,9 @@ pub enum Unmet {
     AlreadyTransferring,
     /// The old relationship has ended (transferred out before, or closed).
     RelationshipEnded,
-    /// Months owed at the old place.
-    Arrears {
-        months: i64,
-    },
     ReceivingBenefits,
     /// The new place must be where the person contributes now.
     NotInsuredAtNewPlace,
-    /// A man of 50+ or a woman of 40+ gets only a temporary account outside the hukou place
-    /// (国办发〔2009〕66号 §6), so the relationship cannot be moved there.
-    TemporaryAccountOnly {
-        age: i32,
-        hukou: Named,
-    },
     /// Another request of this kind from this place is in progress.
     AlreadyRequested {
         reference: String,
@@ -424,9 +426,68 @@ pub struct FundsEstimate {
     pub pooled_funds: i64,
 }
 
+/// What a move between the two places is under the rules (DESIGN §3), decided before the
+/// conditions: only a `Transfer` is submitted as a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Route {
+    /// Between two pooling areas: the legs of `TransferKind::legs`.
+    Transfer,
+    /// Pension between two cities of one province (pooling is provincial, 国办发〔2009〕66号):
+    /// a change of registration (变更登记) the new city records. No fund moves and there is
+    /// nothing to apply for; the record shows the new city from `since`.
+    ChangeOfRegistration {
+        province: Named,
+        since: Option<Month>,
+    },
+    /// Pension: a man aged 50+ or a woman aged 40+ when insurance started at a province other
+    /// than the hukou's keeps the old relationship where it is and has a temporary account at
+    /// the new place (临时缴费账户, 国办发〔2009〕66号 第三条), gathered later; such a place
+    /// never becomes the paying place. An exception answered turns it into a transfer.
+    TemporaryAccount {
+        age: i32,
+        started: Month,
+        hukou: Named,
+    },
+}
+
+/// Why a man of 50+ or a woman of 40+ may move the relationship to a non-hukou province after
+/// all (DESIGN §3): the office asks for the evidence named on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TemporaryException {
+    /// The hukou has moved to the new province (the account becomes normal from the next month).
+    HukouMovedIn,
+    /// The move was arranged by the state (organised transfer of staff).
+    StateArranged,
+}
+
+impl TemporaryException {
+    pub const ALL: [TemporaryException; 2] = [
+        TemporaryException::HukouMovedIn,
+        TemporaryException::StateArranged,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            TemporaryException::HukouMovedIn => "hukou_moved_in",
+            TemporaryException::StateArranged => "state_arranged",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|e| e.code() == code)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Precheck {
+    pub route: Route,
+    /// The exception that turned a temporary account into this transfer.
+    pub exception: Option<TemporaryException>,
     pub unmet: Vec<Unmet>,
+    /// Pension: months unpaid at the old place. They do not stop the transfer; unless paid
+    /// first they do not count and move no funds (人社部规〔2016〕5号), so the estimate leaves
+    /// them out.
+    pub arrears: Vec<Month>,
     pub estimate: FundsEstimate,
     /// Pension only.
     pub paying_place: Option<(Named, super::pension::PayingPlaceRule)>,
@@ -466,6 +527,8 @@ pub struct DraftAnswers {
     pub to: Option<String>,
     pub phone: Option<String>,
     pub note: Option<String>,
+    /// The answer to a temporary account's exceptions, when one applies.
+    pub exception: Option<TemporaryException>,
 }
 
 /// The task list of a request being written: the answers so far, the choices, the pre-check
@@ -495,7 +558,10 @@ impl DraftView {
     pub fn ready(&self) -> bool {
         self.places_done()
             && self.contact_done()
-            && self.precheck.as_ref().is_some_and(|p| p.unmet.is_empty())
+            && self
+                .precheck
+                .as_ref()
+                .is_some_and(|p| p.route == Route::Transfer && p.unmet.is_empty())
     }
 }
 
@@ -548,6 +614,8 @@ pub struct RequestDetail {
     pub phone: String,
     pub note: String,
     pub estimate: FundsEstimate,
+    /// Why a temporary account moves after all, as the citizen answered.
+    pub exception: Option<TemporaryException>,
     /// The leg waiting for the citizen's material, with what the office asked.
     pub material_asked: Option<(i64, String)>,
     /// The last refusal, with its reason, when the request was rejected.
@@ -618,14 +686,46 @@ mod tests {
         }
     }
 
+    /// 国办发〔2009〕66号: three legs of 15 working days; 医保办发〔2021〕43号: transfer-out 10,
+    /// transfer-in 5, the balance moving with the transfer-out.
     #[test]
     fn legal_limits() {
-        let days = |k: TransferKind| k.legs().map(|(_, _, d)| d);
+        let days = |k: TransferKind| k.legs().iter().map(|(_, d)| *d).collect::<Vec<_>>();
         assert_eq!(days(TransferKind::Pension), [15, 15, 15]);
-        assert_eq!(days(TransferKind::Medical), [10, 5, 5]);
+        assert_eq!(days(TransferKind::Medical), [10, 5]);
         // Pension starts at the new place, medical at the old one.
-        assert_eq!(TransferKind::Pension.legs()[0].1, Side::New);
-        assert_eq!(TransferKind::Medical.legs()[0].1, Side::Old);
+        assert_eq!(TransferKind::Pension.legs()[0].0.side(), Side::New);
+        assert_eq!(TransferKind::Medical.legs()[0].0.side(), Side::Old);
+    }
+
+    #[test]
+    fn what_each_leg_does_to_the_record() {
+        use RecordEffect::*;
+        let effects = |steps: &[Step]| {
+            steps
+                .iter()
+                .enumerate()
+                .map(|(i, s)| s.effect(i, steps.len()))
+                .collect::<Vec<_>>()
+        };
+        let steps = |k: TransferKind| k.legs().iter().map(|(s, _)| *s).collect::<Vec<_>>();
+        assert_eq!(
+            effects(&steps(TransferKind::Pension)),
+            [
+                Some(MarkTransferring),
+                Some(EndOldRelationship),
+                Some(CarryRecord)
+            ]
+        );
+        assert_eq!(
+            effects(&steps(TransferKind::Medical)),
+            [Some(EndOldRelationship), Some(CarryRecord)]
+        );
+        // A medical request of the three-leg kind carries the record once, at its end.
+        assert_eq!(
+            effects(&[Step::TransferOut, Step::TransferIn, Step::AccountCredit]),
+            [Some(EndOldRelationship), None, Some(CarryRecord)]
+        );
     }
 
     #[test]
@@ -650,7 +750,7 @@ mod tests {
             RequestStatus::InProgress,
             &legs,
             1,
-            Action::Reject(RejectReason::Arrears),
+            Action::Reject(RejectReason::NotSuspended),
         )
         .unwrap();
         assert_eq!(o.legs, vec![Done, Rejected, Cancelled]);
@@ -715,7 +815,7 @@ mod tests {
             for action in [
                 Action::Accept,
                 Action::AskMaterial,
-                Action::Reject(RejectReason::Arrears),
+                Action::Reject(RejectReason::NotSuspended),
             ] {
                 assert_eq!(
                     transition(RequestStatus::InProgress, &legs, leg, action),
@@ -734,7 +834,7 @@ mod tests {
     fn closed_requests_refuse_everything() {
         let actions = [
             Action::Accept,
-            Action::Reject(RejectReason::Arrears),
+            Action::Reject(RejectReason::NotSuspended),
             Action::AskMaterial,
             Action::AnswerMaterial,
             Action::Withdraw,

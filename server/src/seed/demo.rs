@@ -2,13 +2,17 @@
 
 use super::career::{Anomaly, Job, Plan};
 use app::models::auth::Role;
+use app::models::insurance::Month;
 use app::models::pension::RESIDENT_PENSION_AGE_MONTHS;
+use app::models::retirement::{RetirementCategory, statutory_retirement};
 use app::server::store::{NewEmployer, NewPerson, NewUser, RoleGrant, Store, StoreError};
 use chrono::NaiveDate;
 
 pub const DEMO_PASSWORD: &str = "Jinbao-Demo-2026";
 pub const DEMO_EMPLOYER_CODE: &str = "91110000MA01ABCD52";
 pub const DEMO_RESIDENT_ID: &str = "510107196805122644";
+pub const DEMO_MOVER_ID: &str = "510104198506150311";
+pub const DEMO_TEMPORARY_ID: &str = "510106198008200489";
 const SHENZHEN_EMPLOYER_CODE: &str = "91440300MA5DPC007G";
 
 /// The demo employer in Beijing, employer id 1.
@@ -120,6 +124,108 @@ pub fn resident(id: i64) -> (NewPerson, Plan, i32) {
         grade_fen: 100_000,
     };
     (person, plan, RESIDENT_PENSION_AGE_MONTHS)
+}
+
+/// The two demo movers come right after the demo resident. Their employers get ids after the
+/// random employers' (from `first_employer_id`), so that random careers draw as before.
+pub struct Movers {
+    pub first_employer_id: i64,
+}
+
+impl Movers {
+    /// A Guangzhou employer and a Shanghai one.
+    pub fn employers(&self) -> [NewEmployer; 2] {
+        [
+            NewEmployer {
+                id: self.first_employer_id,
+                credit_code: "91440100MA59GK0140".into(),
+                name: "广州羊城软件有限公司".into(),
+                region_code: "440100".into(),
+                risk_class: 1,
+            },
+            NewEmployer {
+                id: self.first_employer_id + 1,
+                credit_code: "91310100MA1HPJ0298".into(),
+                name: "上海浦江物流有限公司".into(),
+                region_code: "310100".into(),
+                risk_class: 2,
+            },
+        ]
+    }
+
+    /// 陈志强, hukou Chengdu: six years in Guangzhou (2014-12 to 2020-11, suspended), then six in
+    /// Shenzhen (since 2020-12). Both cities are in Guangdong, so moving between them is a change
+    /// of registration, and Guangdong's twelve years make it his paying place (国办发〔2009〕66号).
+    pub fn same_province(&self, id: i64) -> (NewPerson, Plan, i32) {
+        let birth = NaiveDate::from_ymd_opt(1985, 6, 15).expect("valid date");
+        let person = NewPerson {
+            id,
+            resident_id: DEMO_MOVER_ID.into(),
+            name: "陈志强".into(),
+            sex: 'M',
+            birth_date: birth,
+            hukou_region: "510100".into(),
+            phone: Some("13600136000".into()),
+            female_category: None,
+        };
+        let jobs = vec![
+            self.job(self.first_employer_id, "440100", 1, 201412, Some(202011), 0),
+            self.job(2, "440300", 1, 202012, None, 0),
+        ];
+        let (_, age) = statutory_retirement(birth, RetirementCategory::Man);
+        (person, employee(jobs, 1.2), age)
+    }
+
+    /// 赵丽, hukou Chengdu: insured in Chengdu 2003-07 to 2020-12 (the last two months unpaid),
+    /// then in Shanghai since 2021-03, when she was 40: Shanghai holds a temporary account and
+    /// her relationship stays in Chengdu (国办发〔2009〕66号 第三条).
+    pub fn temporary_account(&self, id: i64) -> (NewPerson, Plan, i32) {
+        let birth = NaiveDate::from_ymd_opt(1980, 8, 20).expect("valid date");
+        let person = NewPerson {
+            id,
+            resident_id: DEMO_TEMPORARY_ID.into(),
+            name: "赵丽".into(),
+            sex: 'F',
+            birth_date: birth,
+            hukou_region: "510100".into(),
+            phone: Some("13500135000".into()),
+            female_category: Some("cadre"),
+        };
+        let jobs = vec![
+            self.job(3, "510100", 2, 200307, Some(202012), 2),
+            self.job(self.first_employer_id + 1, "310100", 2, 202103, None, 0),
+        ];
+        let (_, age) = statutory_retirement(birth, RetirementCategory::WomanCadre);
+        (person, employee(jobs, 1.0), age)
+    }
+
+    fn job(
+        &self,
+        employer_id: i64,
+        region: &str,
+        risk_class: i32,
+        start: Month,
+        end: Option<Month>,
+        unpaid_tail: i32,
+    ) -> Job {
+        Job {
+            employer_id,
+            region: region.into(),
+            risk_class,
+            start,
+            end,
+            unpaid_tail,
+            anomaly: None,
+        }
+    }
+}
+
+fn employee(jobs: Vec<Job>, base_index: f64) -> Plan {
+    Plan::Employee {
+        jobs,
+        base_index,
+        retired_at: None,
+    }
 }
 
 /// The demo employer's staff beyond the demo citizen: persons 3, 4, ... Their last job becomes

@@ -117,9 +117,14 @@ pub async fn run(store: &Store, options: &SeedOptions) -> Result<Option<SeedRepo
             risk_class,
         });
     }
+    let random_end = employers.len();
+    let movers = demo::Movers {
+        first_employer_id: random_end as i64 + 1,
+    };
+    employers.extend(movers.employers());
     store.insert_employers(&employers).await?;
     let mut by_region: HashMap<&str, Vec<&NewEmployer>> = HashMap::new();
-    for e in &employers {
+    for e in &employers[..random_end] {
         by_region.entry(e.region_code.as_str()).or_default().push(e);
     }
 
@@ -139,6 +144,10 @@ pub async fn run(store: &Store, options: &SeedOptions) -> Result<Option<SeedRepo
                 demo::citizen(next_id)
             } else if next_id as usize == demo_staff + 3 {
                 demo::resident(next_id)
+            } else if next_id as usize == demo_staff + 4 {
+                movers.same_province(next_id)
+            } else if next_id as usize == demo_staff + 5 {
+                movers.temporary_account(next_id)
             } else {
                 // Persons 3, 4, ... are the demo employer's staff.
                 let staff_index = (next_id as usize - 3 < demo_staff).then(|| next_id as usize - 3);

@@ -12,6 +12,10 @@ pub const CITIZEN: &str = "110101199003074514";
 pub const RETIREE: &str = "510107196211033927";
 /// The demo resident (residents' scheme in Chengdu, 60 in 2028-05).
 pub const RESIDENT: &str = "510107196805122644";
+/// 陈志强: Guangzhou (suspended) then Shenzhen, both in Guangdong: a change of registration.
+pub const MOVER: &str = "510104198506150311";
+/// 赵丽: Chengdu (two months unpaid) then Shanghai from age 40: a temporary account.
+pub const LATE_MOVER: &str = "510106198008200489";
 /// The ticket number of the assisted sessions tests start.
 pub const ASSIST_TICKET: &str = "T-20261127-001";
 

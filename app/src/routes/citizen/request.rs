@@ -72,6 +72,7 @@ fn Detail(detail: RequestDetail) -> impl IntoView {
                 <dt>{x.contact_label}</dt><dd>{detail.phone.clone()}</dd>
                 <dt>{x.estimate_months}</dt><dd>{detail.estimate.months}</dd>
                 <dt>{x.estimate_account}</dt><dd>{format!("¥{}", yuan(detail.estimate.personal_account))}</dd>
+                {detail.exception.map(|e| view! { <dt>{x.exception_answer_label}</dt><dd>{(x.exception)(e)}</dd> })}
             </dl>
             {detail.carried_months.map(|m| view! { <p class="notice success">{(x.completed_body)(m)}</p> })}
         </section>

@@ -7,12 +7,15 @@ use crate::components::form_error::field_message;
 use crate::components::loaded::loaded;
 use crate::error::AppError;
 use crate::functions::transfers::{
-    SaveTransferContact, SaveTransferPlaces, SubmitTransfer, get_transfer_draft,
+    SaveTransferContact, SaveTransferException, SaveTransferPlaces, SubmitTransfer,
+    get_transfer_draft,
 };
 use crate::i18n::{Locale, tr};
 use crate::models::home::Named;
 use crate::models::insurance::yuan;
-use crate::models::transfer::{DraftStep, DraftView, PlaceChoice, Precheck};
+use crate::models::transfer::{
+    DraftStep, DraftView, PlaceChoice, Route, TemporaryException, TransferKind,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -63,23 +66,27 @@ pub fn TransferTasksPage() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ol>
-                {d.precheck.clone().map(|p| view! { <PrecheckPanel precheck=p kind=d.kind/> })}
+                <PrecheckPanel draft=d.clone()/>
             }
         })}
     }
 }
 
-/// The conditions, the estimate and (pension) the paying place.
+/// What the move is, the conditions, the warnings, the estimate and (pension) the paying
+/// place, each deciding rule with its source.
 #[component]
-fn PrecheckPanel(precheck: Precheck, kind: crate::models::transfer::TransferKind) -> impl IntoView {
+fn PrecheckPanel(draft: DraftView) -> impl IntoView {
     let t = tr();
     let x = t.transfer;
     let locale = use_context::<Locale>().unwrap_or_default();
     let name = move |n: &Named| n.get(locale).to_string();
-    let e = precheck.estimate;
-    view! {
-        <section class="card" aria-labelledby="precheck-h">
-            <h2 id="precheck-h">{x.precheck_title}</h2>
+    let place = move |n: &Option<Named>| n.as_ref().map(name).unwrap_or_default();
+    let Some(precheck) = draft.precheck.clone() else {
+        return ().into_any();
+    };
+    let kind = draft.kind;
+    let route = match &precheck.route {
+        Route::Transfer => view! {
             {if precheck.unmet.is_empty() {
                 view! { <p class="notice success" role="status">{x.precheck_all_met}</p> }.into_any()
             } else {
@@ -90,20 +97,96 @@ fn PrecheckPanel(precheck: Precheck, kind: crate::models::transfer::TransferKind
                     </div>
                 }.into_any()
             }}
-            <h3>{x.estimate_title}</h3>
-            <dl class="facts stacked">
-                <dt>{x.estimate_months}</dt><dd>{e.months}</dd>
-                <dt>{x.estimate_account}</dt><dd>{format!("¥{}", yuan(e.personal_account))}</dd>
-                {(kind == crate::models::transfer::TransferKind::Pension).then(|| view! {
-                    <dt>{x.estimate_pooled}</dt><dd>{format!("¥{}", yuan(e.pooled_funds))}</dd>
-                })}
-                {precheck.paying_place.map(|(place, rule)| view! {
+            {precheck.exception.map(|e| view! {
+                <p class="notice">{(x.exception_applied)(e)}</p>
+                <ExceptionForm draft=draft.clone()/>
+            })}
+        }.into_any(),
+        Route::ChangeOfRegistration { province, since } => view! {
+            <div class="notice" role="status">
+                <h3>{x.change_title}</h3>
+                <p>{(x.change_body)(&place(&draft.from_name), &place(&draft.to_name), &name(province), *since)}</p>
+                <p class="hint">{x.change_source}</p>
+            </div>
+        }.into_any(),
+        Route::TemporaryAccount { age, started, hukou } => view! {
+            <div class="notice" role="status">
+                <h3>{x.temporary_title}</h3>
+                <p>{(x.temporary_body)(*age, *started, &place(&draft.to_name), &name(hukou))}</p>
+                <p class="hint">{x.temporary_source}</p>
+            </div>
+            <ExceptionForm draft=draft.clone()/>
+        }.into_any(),
+    };
+    let e = precheck.estimate;
+    let transfer = precheck.route == Route::Transfer;
+    view! {
+        <section class="card" aria-labelledby="precheck-h">
+            <h2 id="precheck-h">{x.precheck_title}</h2>
+            {route}
+            {transfer.then(|| view! {
+                <h3>{x.estimate_title}</h3>
+                <dl class="facts stacked">
+                    <dt>{x.estimate_months}</dt><dd>{e.months}</dd>
+                    <dt>{x.estimate_account}</dt><dd>{format!("¥{}", yuan(e.personal_account))}</dd>
+                    {(kind == TransferKind::Pension).then(|| view! {
+                        <dt>{x.estimate_pooled}</dt><dd>{format!("¥{}", yuan(e.pooled_funds))}</dd>
+                    })}
+                </dl>
+                <p class="hint">{(x.estimate_note)(kind)}</p>
+            })}
+            {(transfer && !precheck.arrears.is_empty()).then(|| view! {
+                <div class="notice warn">
+                    <h3>{x.arrears_title}</h3>
+                    <p>{(x.arrears_body)(&precheck.arrears)}</p>
+                    <p class="hint">{x.arrears_source}</p>
+                </div>
+            })}
+            {precheck.paying_place.map(|(place, rule)| view! {
+                <dl class="facts stacked">
                     <dt>{x.paying_place}</dt>
                     <dd>{name(&place)}<br/><span class="hint">{(t.record.paying_rule)(rule)}</span></dd>
-                })}
-            </dl>
-            <p class="hint">{(x.estimate_note)(kind)}</p>
+                </dl>
+            })}
         </section>
+    }
+    .into_any()
+}
+
+/// The exceptions that turn a temporary account into a transfer, asked as one question.
+#[component]
+fn ExceptionForm(draft: DraftView) -> impl IntoView {
+    let t = tr();
+    let x = t.transfer;
+    let action = ServerAction::<SaveTransferException>::new();
+    let error = move || {
+        field_message(
+            t,
+            action.value().get().and_then(Result::err).as_ref(),
+            "exception",
+        )
+    };
+    let chosen = draft.answers.exception;
+    view! {
+        <ActionForm action=action attr:class="form">
+            <input type="hidden" name="kind" value=draft.kind.slug()/>
+            <fieldset class="field choices" aria-describedby="exception-hint exception-error">
+                <legend id="exception-h">{x.exception_legend}</legend>
+                <p id="exception-hint" class="hint">{x.exception_hint}</p>
+                <label class="check">
+                    <input type="radio" name="exception" value="none" checked=chosen.is_none() required/>
+                    <span>{x.exception_none}</span>
+                </label>
+                {TemporaryException::ALL.into_iter().map(|e| view! {
+                    <label class="check">
+                        <input type="radio" name="exception" value=e.code() checked=chosen == Some(e) required/>
+                        <span>{(x.exception)(e)}</span>
+                    </label>
+                }).collect_view()}
+                <p id="exception-error" class="field-error" role="alert">{error}</p>
+            </fieldset>
+            <button type="submit" class="button">{x.exception_save}</button>
+        </ActionForm>
     }
 }
 
@@ -235,7 +318,7 @@ pub fn TransferCheckPage() -> impl IntoView {
                         {d.answers.note.clone().map(|n| view! { <dt>{x.note_label}</dt><dd>{n}</dd> })}
                     </dl>
                 </section>
-                {d.precheck.clone().map(|p| view! { <PrecheckPanel precheck=p kind=d.kind/> })}
+                <PrecheckPanel draft=d.clone()/>
                 {move || error().map(|e| view! { <div class="notice error" role="alert">{match &e {
                     AppError::Validation(_) => x.not_ready.to_string(),
                     other => t.error(other),

@@ -60,6 +60,7 @@ fn Review(review: LegReview) -> impl IntoView {
                 <dd>{(x.old_place_facts)(review.months_at_old_place, review.arrears_at_old_place, last.as_deref())}</dd>
                 <dt>{x.contact_label}</dt><dd>{r.phone.clone()}</dd>
                 {(!r.note.is_empty()).then(|| view! { <dt>{x.note_label}</dt><dd>{r.note.clone()}</dd> })}
+                {r.exception.map(|e| view! { <dt>{x.exception_answer_label}</dt><dd>{(x.exception)(e)}</dd> })}
                 <dt>{x.col_step}</dt><dd>{(x.step_name)(review.leg.step)}" · "{(x.leg_status)(review.leg.status)}</dd>
                 <dt>{x.col_due}</dt><dd>{review.leg.due_on.map(|d| d.to_string()).unwrap_or_default()}
                     {review.leg.overdue.then(|| view! { " " <span class="status-tag overdue">{x.overdue}</span> })}</dd>

@@ -249,8 +249,13 @@ mod tests {
     fn decisions_parse() {
         assert_eq!(input("accept", None, "").parse(), Ok(Action::Accept));
         assert_eq!(
-            input("reject", Some("arrears"), "").parse(),
-            Ok(Action::Reject(RejectReason::Arrears))
+            input("reject", Some("not_suspended"), "").parse(),
+            Ok(Action::Reject(RejectReason::NotSuspended))
+        );
+        // Arrears do not stop a transfer, so they are no reason to refuse one.
+        assert_eq!(
+            fields(input("reject", Some("arrears"), "").parse().unwrap_err()),
+            vec![("reason".into(), "reason_unknown".into())]
         );
         assert_eq!(
             input("ask_material", None, "请补充解除劳动合同证明").parse(),

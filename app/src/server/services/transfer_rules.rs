@@ -3,12 +3,16 @@
 //! the facts come in, so the cases worked by hand below are the rules' tests.
 
 use crate::models::home::Named;
-use crate::models::insurance::{EnrolmentStatus, Month, month_of};
-use crate::models::pension::{Insured, PayingPlaceRule, months_by_province, paying_place};
-use crate::models::transfer::{FundsEstimate, Precheck, TransferKind, Unmet};
-use chrono::{Datelike, NaiveDate};
+use crate::models::insurance::{EnrolmentStatus, Month, month_index, month_of};
+use crate::models::pension::{
+    Insured, PayingPlaceRule, months_by_province, paying_place, province_of,
+};
+use crate::models::transfer::{
+    FundsEstimate, Precheck, Route, TemporaryException, TransferKind, Unmet,
+};
+use chrono::NaiveDate;
 
-/// The pooled fund moves 12% of the bases of each year since 1998 (国办发〔2009〕66号 §5).
+/// The pooled fund moves 12% of the bases of each year since 1998 (国办发〔2009〕66号 第四条).
 const POOLED_SHARE_PERCENT: i64 = 12;
 const POOLED_FROM: Month = 199801;
 
@@ -49,16 +53,58 @@ pub struct Facts {
 }
 
 impl Facts {
-    fn age(&self) -> i32 {
-        let years = self.today.year() - self.birth.year();
-        if (self.today.month(), self.today.day()) < (self.birth.month(), self.birth.day()) {
-            years - 1
-        } else {
-            years
+    fn insured(&self) -> Insured {
+        Insured {
+            birth_month: month_of(&self.birth),
+            male: self.male,
         }
     }
 
-    /// Every unmet condition of moving `from` → `to`, in the order a person would fix them.
+    /// What moving `from` → `to` is (DESIGN §3). Pension places are provinces: two cities of
+    /// one province make a change of registration; a new non-hukou province where insurance
+    /// started at 50+ (men) or 40+ (women) holds a temporary account. Medical insurance is
+    /// pooled by city, so every move between two cities is a transfer.
+    pub fn route(&self, from: &str, to: &str, name: &impl Fn(&str) -> Named) -> Route {
+        if self.kind == TransferKind::Medical || from == to {
+            return Route::Transfer;
+        }
+        let province = province_of(to);
+        if province_of(from) == province {
+            let since = self
+                .months
+                .iter()
+                .filter(|m| m.region == to)
+                .map(|m| m.month)
+                .min();
+            return Route::ChangeOfRegistration {
+                province: name(&province),
+                since,
+            };
+        }
+        if province == province_of(&self.hukou) {
+            return Route::Transfer;
+        }
+        // Insurance started there with its first month on record (or now, before any).
+        let started = self
+            .months
+            .iter()
+            .filter(|m| province_of(&m.region) == province)
+            .map(|m| m.month)
+            .min()
+            .unwrap_or_else(|| month_of(&self.today));
+        if self.insured().temporary_account_at(started) {
+            Route::TemporaryAccount {
+                age: (month_index(started) - month_index(month_of(&self.birth))) / 12,
+                started,
+                hukou: self.hukou_name.clone(),
+            }
+        } else {
+            Route::Transfer
+        }
+    }
+
+    /// Every unmet condition of transferring `from` → `to`, in the order a person would fix
+    /// them. Arrears are not among them: they are a warning (`arrears`).
     pub fn unmet(&self, from: &str, to: &str) -> Vec<Unmet> {
         let mut unmet = Vec::new();
         if from == to {
@@ -91,16 +137,6 @@ impl Facts {
         } else if !old.is_empty() && !status(EnrolmentStatus::Suspended) {
             unmet.push(Unmet::RelationshipEnded);
         }
-        let arrears = self
-            .months
-            .iter()
-            .filter(|m| !m.paid && m.region == from)
-            .count() as i64;
-        // Arrears block a pension transfer (the old place checks them, DESIGN §3); medical
-        // insurance has no such rule.
-        if self.kind == TransferKind::Pension && arrears > 0 {
-            unmet.push(Unmet::Arrears { months: arrears });
-        }
         let insured_there = self
             .relationships
             .iter()
@@ -108,21 +144,31 @@ impl Facts {
         if from != to && !insured_there {
             unmet.push(Unmet::NotInsuredAtNewPlace);
         }
-        let age = self.age();
-        let temporary_age = if self.male { 50 } else { 40 };
-        if self.kind == TransferKind::Pension && age >= temporary_age && to != self.hukou {
-            unmet.push(Unmet::TemporaryAccountOnly {
-                age,
-                hukou: self.hukou_name.clone(),
-            });
-        }
         unmet
+    }
+
+    /// Pension: the months unpaid at `from`, in order. They do not stop a transfer; unless paid
+    /// first they do not count and move no funds (人社部规〔2016〕5号). Medical insurance has
+    /// no such rule.
+    pub fn arrears(&self, from: &str) -> Vec<Month> {
+        if self.kind != TransferKind::Pension {
+            return Vec::new();
+        }
+        let mut months: Vec<Month> = self
+            .months
+            .iter()
+            .filter(|m| !m.paid && m.region == from)
+            .map(|m| m.month)
+            .collect();
+        months.sort_unstable();
+        months
     }
 
     /// The months, the account share and (pension) the pooled funds built up at `from`. The
     /// account is one balance per person, so the old place's part is its share of the
     /// personal contributions, interest included in proportion.
-    pub fn estimate(&self, from: &str) -> FundsEstimate {
+    /// Unpaid months count for nothing. Between two cities of one province no pooled fund moves.
+    pub fn estimate(&self, from: &str, to: &str) -> FundsEstimate {
         let paid_there = || self.months.iter().filter(|m| m.paid && m.region == from);
         let personal_there: i64 = paid_there().map(|m| m.personal_part).sum();
         let personal_all: i64 = self
@@ -138,7 +184,7 @@ impl Facts {
             0
         };
         let pooled_funds = match self.kind {
-            TransferKind::Pension => {
+            TransferKind::Pension if province_of(from) != province_of(to) => {
                 paid_there()
                     .filter(|m| m.month >= POOLED_FROM)
                     .map(|m| m.base)
@@ -146,7 +192,7 @@ impl Facts {
                     * POOLED_SHARE_PERCENT
                     / 100
             }
-            TransferKind::Medical => 0,
+            TransferKind::Pension | TransferKind::Medical => 0,
         };
         FundsEstimate {
             months: paid_there().count() as i64,
@@ -156,25 +202,51 @@ impl Facts {
     }
 
     /// Where the pension will be paid after the move (DESIGN §3, the estimate's rule): the
-    /// provinces as they stand, the new place being where the person contributes now.
-    pub fn paying_place(&self) -> Option<(String, PayingPlaceRule)> {
-        let insured = Insured {
-            birth_month: month_of(&self.birth),
-            male: self.male,
-        };
+    /// provinces as they stand, the new place being where the person contributes now. An
+    /// exception answered for the new province `to` makes its account a normal one, and hukou
+    /// moved in makes it the hukou province.
+    pub fn paying_place(
+        &self,
+        exception: Option<(TemporaryException, &str)>,
+    ) -> Option<(String, PayingPlaceRule)> {
         let paid = self.months.iter().filter(|m| m.paid);
-        let places = months_by_province(paid.map(|m| (m.region.as_str(), m.month, 1)));
-        paying_place(&self.hukou, insured, &places)
+        let mut places = months_by_province(paid.map(|m| (m.region.as_str(), m.month, 1)));
+        let mut hukou = self.hukou.as_str();
+        if let Some((exception, to)) = exception {
+            let province = province_of(to);
+            places
+                .iter_mut()
+                .filter(|p| p.province == province)
+                .for_each(|p| p.exempt = true);
+            if exception == TemporaryException::HukouMovedIn {
+                hukou = to;
+            }
+        }
+        paying_place(hukou, self.insured(), &places)
     }
 
-    /// The whole pre-check; `name` names a region for the paying place.
-    pub fn precheck(&self, from: &str, to: &str, name: impl Fn(&str) -> Named) -> Precheck {
+    /// The whole pre-check; `name` names a region. An exception answered turns a temporary
+    /// account into a transfer (the office then asks for its evidence).
+    pub fn precheck(
+        &self,
+        from: &str,
+        to: &str,
+        exception: Option<TemporaryException>,
+        name: impl Fn(&str) -> Named,
+    ) -> Precheck {
+        let (route, exception) = match (self.route(from, to, &name), exception) {
+            (Route::TemporaryAccount { .. }, Some(e)) => (Route::Transfer, Some(e)),
+            (route, _) => (route, None),
+        };
         Precheck {
+            route,
+            exception,
             unmet: self.unmet(from, to),
-            estimate: self.estimate(from),
+            arrears: self.arrears(from),
+            estimate: self.estimate(from, to),
             paying_place: match self.kind {
                 TransferKind::Pension => self
-                    .paying_place()
+                    .paying_place(exception.map(|e| (e, to)))
                     .map(|(place, rule)| (name(&place), rule)),
                 TransferKind::Medical => None,
             },
@@ -190,6 +262,7 @@ mod tests {
     const SHENZHEN: &str = "440300";
     const BEIJING: &str = "110100";
     const CHENGDU: &str = "510100";
+    const GUANGZHOU: &str = "440100";
 
     fn named(code: &str) -> Named {
         Named {
@@ -244,8 +317,9 @@ mod tests {
     #[test]
     fn the_demo_citizen_may_move_shenzhen_to_beijing() {
         let f = demo();
+        assert_eq!(f.route(SHENZHEN, BEIJING, &named), Route::Transfer);
         assert_eq!(f.unmet(SHENZHEN, BEIJING), vec![]);
-        let e = f.estimate(SHENZHEN);
+        let e = f.estimate(SHENZHEN, BEIJING);
         assert_eq!(e.months, 84);
         // Personal parts: 84 × 800 yuan there of 170 × 800 in all → 84/170 of 20,000 yuan
         // = 9,882.35 yuan (truncated to the fen).
@@ -253,7 +327,7 @@ mod tests {
         // 12% of 84 months × 10,000 yuan = 100,800 yuan.
         assert_eq!(e.pooled_funds, 10_080_000);
         assert_eq!(
-            f.paying_place(),
+            f.paying_place(None),
             Some(("110000".to_string(), PayingPlaceRule::HukouPlace))
         );
     }
@@ -270,12 +344,6 @@ mod tests {
         assert_eq!(
             f.unmet(CHENGDU, SHENZHEN),
             vec![Unmet::NoRelationshipThere, Unmet::NotInsuredAtNewPlace]
-        );
-        let mut owing = demo();
-        owing.months.extend(months(SHENZHEN, 201907, 2, false));
-        assert_eq!(
-            owing.unmet(SHENZHEN, BEIJING),
-            vec![Unmet::Arrears { months: 2 }]
         );
         let mut moving = demo();
         moving.relationships[0].status = EnrolmentStatus::TransferringOut;
@@ -304,41 +372,114 @@ mod tests {
         );
     }
 
+    /// 人社部规〔2016〕5号: unpaid months do not stop a pension transfer; they are listed, do
+    /// not count and move no funds.
     #[test]
-    fn arrears_do_not_block_a_medical_transfer() {
-        let mut f = demo();
-        f.kind = TransferKind::Medical;
-        f.months.extend(months(SHENZHEN, 201907, 2, false));
-        assert_eq!(f.unmet(SHENZHEN, BEIJING), vec![]);
-        assert_eq!(f.estimate(SHENZHEN).pooled_funds, 0);
+    fn arrears_warn_and_count_for_nothing() {
+        let mut owing = demo();
+        owing.months.extend(months(SHENZHEN, 201907, 2, false));
+        assert_eq!(owing.unmet(SHENZHEN, BEIJING), vec![]);
+        assert_eq!(owing.arrears(SHENZHEN), vec![201907, 201908]);
+        // The same 84 paid months and funds as without them.
+        assert_eq!(
+            owing.estimate(SHENZHEN, BEIJING),
+            demo().estimate(SHENZHEN, BEIJING)
+        );
+        let p = owing.precheck(SHENZHEN, BEIJING, None, named);
+        assert_eq!((p.route, p.arrears.len()), (Route::Transfer, 2));
+        // Medical insurance has no arrears rule and no pooled fund.
+        owing.kind = TransferKind::Medical;
+        assert!(owing.arrears(SHENZHEN).is_empty());
+        assert_eq!(owing.estimate(SHENZHEN, BEIJING).pooled_funds, 0);
     }
 
+    /// 国办发〔2009〕66号: pension pooling is provincial, so 广州 → 深圳 is a change of
+    /// registration with no pooled fund; medical pooling is by city, so it stays a transfer.
     #[test]
-    fn temporary_account_rule_by_age_sex_and_hukou() {
-        // A man turns 50 on his birthday: the day before he may still move to a non-hukou
-        // place, on the day he may not; his hukou place is always fine.
+    fn two_cities_of_one_province_change_registration() {
+        let mut f = demo();
+        f.months = months(GUANGZHOU, 201301, 72, true);
+        f.months.extend(months(SHENZHEN, 201901, 60, true));
+        f.relationships = vec![
+            rel(GUANGZHOU, EnrolmentStatus::Suspended),
+            rel(SHENZHEN, EnrolmentStatus::Active),
+        ];
+        assert_eq!(
+            f.route(GUANGZHOU, SHENZHEN, &named),
+            Route::ChangeOfRegistration {
+                province: named("440000"),
+                since: Some(201901)
+            }
+        );
+        assert_eq!(f.estimate(GUANGZHOU, SHENZHEN).pooled_funds, 0);
+        let p = f.precheck(GUANGZHOU, SHENZHEN, None, named);
+        assert!(matches!(p.route, Route::ChangeOfRegistration { .. }));
+        f.kind = TransferKind::Medical;
+        assert_eq!(f.route(GUANGZHOU, SHENZHEN, &named), Route::Transfer);
+    }
+
+    /// 国办发〔2009〕66号 第三条: a man of 50+ or a woman of 40+ when insurance started at a
+    /// non-hukou province has a temporary account there, judged at that start, not today.
+    #[test]
+    fn temporary_account_by_age_at_the_start_there() {
+        // Hukou Chengdu; Beijing started 2019-10. A man born 1969-10 was 50 then.
         let mut f = demo();
         f.hukou = CHENGDU.into();
         f.hukou_name = named(CHENGDU);
-        f.birth = NaiveDate::from_ymd_opt(1976, 11, 28).unwrap();
-        assert_eq!(f.unmet(SHENZHEN, BEIJING), vec![]);
-        f.birth = NaiveDate::from_ymd_opt(1976, 11, 27).unwrap();
-        assert_eq!(
-            f.unmet(SHENZHEN, BEIJING),
-            vec![Unmet::TemporaryAccountOnly {
-                age: 50,
-                hukou: named(CHENGDU)
-            }]
-        );
-        // A woman from 40.
+        f.birth = NaiveDate::from_ymd_opt(1969, 10, 1).unwrap();
+        let temporary = Route::TemporaryAccount {
+            age: 50,
+            started: 201910,
+            hukou: named(CHENGDU),
+        };
+        assert_eq!(f.route(SHENZHEN, BEIJING, &named), temporary);
+        // Born a month later he was 49 at the start: a normal transfer, though he is 57 today.
+        f.birth = NaiveDate::from_ymd_opt(1969, 11, 1).unwrap();
+        assert_eq!(f.route(SHENZHEN, BEIJING, &named), Route::Transfer);
+        // A woman from 40: born 1979-10 she was 40 when Beijing started.
         f.male = false;
-        f.birth = NaiveDate::from_ymd_opt(1986, 11, 27).unwrap();
+        f.birth = NaiveDate::from_ymd_opt(1979, 10, 1).unwrap();
         assert!(matches!(
-            f.unmet(SHENZHEN, BEIJING)[..],
-            [Unmet::TemporaryAccountOnly { age: 40, .. }]
+            f.route(SHENZHEN, BEIJING, &named),
+            Route::TemporaryAccount { age: 40, .. }
         ));
+        // Not a refusal: the unmet conditions stay empty, and nothing can be submitted
+        // unless an exception is answered, which makes it a transfer.
+        let p = f.precheck(SHENZHEN, BEIJING, None, named);
+        assert!(matches!(p.route, Route::TemporaryAccount { .. }));
+        assert_eq!((p.unmet, p.exception), (vec![], None));
+        let p = f.precheck(
+            SHENZHEN,
+            BEIJING,
+            Some(TemporaryException::HukouMovedIn),
+            named,
+        );
+        assert_eq!(
+            (p.route, p.exception),
+            (Route::Transfer, Some(TemporaryException::HukouMovedIn))
+        );
+        // Without the exception Beijing's years are left out and Chengdu, the hukou place,
+        // pays; with the hukou moved to Beijing, Beijing does.
+        assert_eq!(
+            f.paying_place(None).map(|(p, _)| p).as_deref(),
+            Some("510000")
+        );
+        assert_eq!(
+            p.paying_place,
+            Some((named("110000"), PayingPlaceRule::HukouPlace))
+        );
+        // The hukou province never holds a temporary account.
         f.relationships.push(rel(CHENGDU, EnrolmentStatus::Active));
-        assert_eq!(f.unmet(SHENZHEN, CHENGDU), vec![]);
+        assert_eq!(f.route(SHENZHEN, CHENGDU, &named), Route::Transfer);
+        // An exception answered for a move that is no temporary account changes nothing.
+        f.birth = NaiveDate::from_ymd_opt(1990, 3, 7).unwrap();
+        let p = f.precheck(
+            SHENZHEN,
+            BEIJING,
+            Some(TemporaryException::StateArranged),
+            named,
+        );
+        assert_eq!((p.route, p.exception), (Route::Transfer, None));
     }
 
     #[test]
@@ -347,21 +488,21 @@ mod tests {
         f.hukou = CHENGDU.into();
         // Beijing 86 months, Shenzhen 84: no place has 10 years → the hukou place gathers.
         assert_eq!(
-            f.paying_place(),
+            f.paying_place(None),
             Some(("510000".to_string(), PayingPlaceRule::HukouFallback))
         );
         // 10 years in Shenzhen before Beijing: back to the last place with 10 years.
         f.months = months(SHENZHEN, 200901, 120, true);
         f.months.extend(months(BEIJING, 201901, 86, true));
         assert_eq!(
-            f.paying_place(),
+            f.paying_place(None),
             Some(("440000".to_string(), PayingPlaceRule::LastPlaceTenYears))
         );
         // Arrears do not count as years: 119 paid and one owed in Beijing is not ten years.
         f.months = months(BEIJING, 201001, 119, true);
         f.months.extend(months(BEIJING, 201912, 1, false));
         assert_eq!(
-            f.paying_place(),
+            f.paying_place(None),
             Some(("510000".to_string(), PayingPlaceRule::HukouFallback))
         );
     }
@@ -371,6 +512,6 @@ mod tests {
         let mut f = demo();
         f.months = months(SHENZHEN, 199707, 12, true);
         // Six months of 1998 count: 12% × 6 × 10,000 yuan = 7,200 yuan.
-        assert_eq!(f.estimate(SHENZHEN).pooled_funds, 720_000);
+        assert_eq!(f.estimate(SHENZHEN, BEIJING).pooled_funds, 720_000);
     }
 }

@@ -8,11 +8,12 @@ use crate::error::{AppError, FieldErrors};
 use crate::models::home::Named;
 use crate::models::ids::is_mobile_number;
 use crate::models::insurance::{EnrolmentStatus, Scheme};
+use crate::models::pension::province_of;
 use crate::models::time::{china_offset, local_minute};
 use crate::models::transfer::{
     Action, DraftAnswers, DraftView, EventView, FundsEstimate, LegStatus, LegView, PlaceChoice,
-    RecordEffect, RejectReason, RequestDetail, RequestStatus, RequestSummary, Step, TransferKind,
-    initial_legs, transition,
+    RecordEffect, RejectReason, RequestDetail, RequestStatus, RequestSummary, Route, Side, Step,
+    TemporaryException, TransferKind, initial_legs, transition,
 };
 use crate::models::working_days;
 use crate::server::auth::{Act, CitizenScope, Principal};
@@ -29,12 +30,16 @@ use serde::{Deserialize, Serialize};
 /// The longest note a citizen or an office may write on a request.
 pub const NOTE_MAX_CHARS: usize = 500;
 
-/// What a submitted request keeps beyond its places: the contact and the estimate shown.
+/// What a submitted request keeps beyond its places: the contact, the estimate shown and the
+/// exception answered.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Details {
     phone: String,
     note: String,
     estimate: FundsEstimate,
+    /// Why a temporary account moves after all; the offices ask for its evidence.
+    #[serde(default)]
+    exception: Option<TemporaryException>,
 }
 
 pub fn today(now: DateTime<Utc>) -> NaiveDate {
@@ -164,13 +169,20 @@ pub async fn draft(
                 .map(|c| (c.code.clone(), c.name.clone()))
                 .collect();
             names.push((facts.hukou.clone(), facts.hukou_name.clone()));
-            // The paying place is a province, which the choices (cities) do not name.
-            if let Some((province, _)) = facts.paying_place()
-                && let Some((zh, en)) = store.region_names(&province).await?
-            {
-                names.push((province, Named { zh, en }));
+            // The paying place and a change of registration name provinces, which the
+            // choices (cities) do not.
+            let exception = answers.exception.map(|e| (e, to.as_str()));
+            let provinces = facts
+                .paying_place(exception)
+                .map(|(province, _)| province)
+                .into_iter()
+                .chain([province_of(to)]);
+            for province in provinces {
+                if let Some((zh, en)) = store.region_names(&province).await? {
+                    names.push((province, Named { zh, en }));
+                }
             }
-            Some(facts.precheck(from, to, |code| {
+            Some(facts.precheck(from, to, answers.exception, |code| {
                 names.iter().find(|(c, _)| c == code).map_or_else(
                     || Named {
                         zh: code.into(),
@@ -273,6 +285,33 @@ pub async fn save_contact(
     .await
 }
 
+/// The answer to a temporary account's exceptions: an exception's code, or `none`. Only a
+/// move the pre-check finds to be a temporary account asks it.
+pub async fn save_exception(
+    state: &AppState,
+    principal: &Principal,
+    kind: TransferKind,
+    answer: &str,
+) -> Result<(), AppError> {
+    let scope = principal.citizen()?;
+    let exception = match answer.trim() {
+        "" => return Err(AppError::field("exception", "required")),
+        "none" => None,
+        code => Some(
+            TemporaryException::from_code(code)
+                .ok_or_else(|| AppError::field("exception", "exception_unknown"))?,
+        ),
+    };
+    let view = draft(state, scope, kind).await?;
+    let asked = view.precheck.as_ref().is_some_and(|p| {
+        p.exception.is_some() || matches!(p.route, Route::TemporaryAccount { .. })
+    });
+    if !asked {
+        return Err(AppError::field("exception", "exception_not_asked"));
+    }
+    save(state, principal, kind, |a| a.exception = exception).await
+}
+
 /// Submits the draft. The same form posted again (double click, retry, back button) carries
 /// the same key and gets the first request's reference back.
 pub async fn submit(
@@ -306,10 +345,11 @@ pub async fn submit(
     let day = today(now);
     let agency = kind.insurance().agency().code();
     let mut legs = Vec::new();
-    for ((step, side, limit), status) in kind.legs().into_iter().zip(initial_legs(3)) {
-        let region = match side {
-            crate::models::transfer::Side::Old => &from,
-            crate::models::transfer::Side::New => &to,
+    let steps = kind.legs();
+    for (&(step, limit), status) in steps.iter().zip(initial_legs(steps.len())) {
+        let region = match step.side() {
+            Side::Old => &from,
+            Side::New => &to,
         };
         let office = store
             .office_for(region, agency)
@@ -325,14 +365,15 @@ pub async fn submit(
             due_on: open.then(|| working_days::add_working_days(day, limit)),
         });
     }
+    let precheck = view
+        .precheck
+        .as_ref()
+        .ok_or_else(|| AppError::internal("ready without a pre-check"))?;
     let details = Details {
         phone: view.answers.phone.clone().unwrap_or_default(),
         note: view.answers.note.clone().unwrap_or_default(),
-        estimate: view
-            .precheck
-            .as_ref()
-            .map(|p| p.estimate.clone())
-            .ok_or_else(|| AppError::internal("ready without a pre-check"))?,
+        estimate: precheck.estimate.clone(),
+        exception: precheck.exception,
     };
     let details = serde_json::to_string(&details).map_err(AppError::internal)?;
     let user_id = store
@@ -527,6 +568,7 @@ pub(crate) async fn detail_of(state: &AppState, r: &RequestRow) -> Result<Reques
         phone: details.phone,
         note: details.note,
         estimate: details.estimate,
+        exception: details.exception,
         material_asked,
         rejection,
         carried_months,
@@ -694,9 +736,10 @@ pub(crate) async fn apply(
             }
         })
         .collect();
-    let step = Step::from_code(&rows[leg.min(rows.len() - 1)].step);
+    let index = leg.min(rows.len() - 1);
+    let step = Step::from_code(&rows[index].step);
     let effect = match action {
-        Action::Accept => step.map(Step::effect),
+        Action::Accept => step.and_then(|s| s.effect(index, rows.len())),
         _ => None,
     };
     let enrolment = match (effect, outcome.request) {
@@ -709,7 +752,7 @@ pub(crate) async fn apply(
     let carried = match effect {
         Some(RecordEffect::CarryRecord) => {
             let (facts, _, _) = facts(store, r.person_id, kind, now).await?;
-            let e = facts.estimate(&r.from_region);
+            let e = facts.estimate(&r.from_region, &r.to_region);
             Some(Carried {
                 months: e.months,
                 personal_account: e.personal_account,
