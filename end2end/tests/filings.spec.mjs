@@ -123,3 +123,52 @@ test("file, see, change and cancel an out-of-area medical filing", async ({ page
   await expectAccessible(page);
   await expectNoSidewaysScroll(page);
 });
+
+// 医保发〔2022〕22号: an emergency needs no filing, and the form says so instead of filing; once
+// admitted it is completed for the stay. A referral needs its certificate, and a temporary
+// filing says its reimbursement may be lower before it is confirmed.
+test("an emergency needs no filing; a referral needs its certificate and may be reimbursed less", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, CITIZEN);
+  await expect(page).toHaveURL(/\/me$/);
+  await page.goto("/me/filings/new/places");
+  await page.getByLabel("就医地").selectOption({ label: "上海市" });
+  await page.getByRole("button", { name: "保存并继续" }).click();
+  await expect(page).toHaveURL(/\/me\/filings\/new$/);
+
+  await step(page, "2. 备案类别和就医情况");
+  await expect(page.getByText(/无需备案，视同已备案，直接就医即可/)).toBeVisible();
+  await expect(page.getByText(/参保地（北京市）最早可补办 180 天前的入院/)).toBeVisible();
+  await page.getByLabel(/^异地急诊抢救人员/).check();
+  await page.getByRole("button", { name: "保存并继续" }).click();
+  await expect(page.getByText(/急诊抢救无需备案，视同已备案：直接到就医地医院就医即可/)).toBeVisible();
+  await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
+  // Nothing was saved.
+  await page.goto("/me/filings/new/category");
+  await expect(page.getByLabel(/^异地急诊抢救人员/)).not.toBeChecked();
+
+  // A referral with only the undertaking is refused at the evidence step.
+  await page.getByLabel(/^异地转诊转院人员/).check();
+  await page.getByRole("button", { name: "保存并继续" }).click();
+  await expect(page).toHaveURL(/\/me\/filings\/new$/);
+  await step(page, "3. 证明材料或个人承诺");
+  await page.getByLabel("签署个人承诺书", { exact: true }).check();
+  await page.getByLabel("我已阅读并签署个人承诺书").check();
+  await page.getByRole("button", { name: "保存并继续" }).click();
+  await expect(page.getByText(/个人承诺书不能代替/).last()).toBeVisible();
+  await page.getByLabel("提供证明材料", { exact: true }).check();
+  await page.getByLabel("选择要上传的文件").setInputFiles({ name: "转诊证明.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page.getByRole("button", { name: "上传所选文件" }).click();
+  await expect(page.getByRole("link", { name: "转诊证明.pdf" })).toBeVisible();
+  await page.getByRole("button", { name: "保存并继续" }).click();
+  await expect(page).toHaveURL(/\/me\/filings\/new$/);
+
+  await step(page, "4. 检查您的答案");
+  await expect(page.getByText(/报销比例可能比在参保地低，最多低 10 个百分点/)).toBeVisible();
+  await expect(page.getByText(/依据：医保发〔2022〕22号/)).toBeVisible();
+  await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
+  await page.getByRole("button", { name: /English/ }).click();
+  await expect(page.getByText(/by up to 10 percentage points/)).toBeVisible();
+});

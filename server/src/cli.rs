@@ -49,6 +49,19 @@ pub enum Command {
     /// a migration or an import.
     #[command(alias = "rebuild-rosters")]
     RebuildReadModels,
+    /// Set a city's own rules where the national rules leave them to it; an option left out
+    /// returns to the usual rule.
+    RegionRule {
+        /// GB/T 2260 city code, e.g. 440300.
+        city: String,
+        /// How many days before today an admission may lie for an out-of-area filing
+        /// (usually 180).
+        #[arg(long)]
+        retroactive_days: Option<i32>,
+        /// The city lets insurances use different contribution bases (usually one base).
+        #[arg(long)]
+        separate_bases: bool,
+    },
     /// Manage staff and employer accounts.
     User {
         #[command(subcommand)]
@@ -146,6 +159,28 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
                 rebuilt.record_totals,
                 started.elapsed().as_secs_f64()
             );
+            Ok(())
+        }
+        Command::RegionRule {
+            city,
+            retroactive_days,
+            separate_bases,
+        } => {
+            if retroactive_days.is_some_and(|d| !(0..=3650).contains(&d)) {
+                anyhow::bail!("--retroactive-days must be between 0 and 3650");
+            }
+            let store = open_store(&settings).await?;
+            let rule = app::server::store::RegionRule {
+                region_code: city.clone(),
+                retroactive_filing_days: retroactive_days,
+                single_contribution_base: separate_bases.then_some(false),
+            };
+            let set = store.set_region_rule(&rule).await?;
+            store.close().await;
+            if !set {
+                anyhow::bail!("no city with the code {city}");
+            }
+            eprintln!("rules of {city} set; run `jinbao rebuild-read-models` for the staff checks");
             Ok(())
         }
         Command::User {

@@ -18,7 +18,7 @@ fn help_names_every_command() {
         .output()
         .unwrap();
     let help = String::from_utf8(out.stdout).unwrap();
-    for cmd in ["serve", "migrate", "seed", "user"] {
+    for cmd in ["serve", "migrate", "seed", "region-rule", "user"] {
         assert!(help.contains(cmd), "{help}");
     }
 }
@@ -127,4 +127,41 @@ async fn migrate_seed_and_add_a_reviewer() {
     assert_eq!(grants.len(), 1);
     assert!(grants[0].office_id.is_some());
     assert!(!store.username_exists("short-pw").await.unwrap());
+}
+
+#[tokio::test]
+async fn a_city_sets_its_own_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| jinbao(dir.path()).args(args).output().unwrap();
+    assert!(run(&["migrate"]).status.success());
+    let set = run(&[
+        "region-rule",
+        "440300",
+        "--retroactive-days",
+        "90",
+        "--separate-bases",
+    ]);
+    assert!(set.status.success(), "{set:?}");
+    // Not a city, and a limit out of range: refused, nothing written.
+    assert!(
+        !run(&["region-rule", "440000", "--retroactive-days", "30"])
+            .status
+            .success()
+    );
+    assert!(
+        !run(&["region-rule", "110100", "--retroactive-days", "-1"])
+            .status
+            .success()
+    );
+    let url = format!("sqlite://{}/cli.db", dir.path().display());
+    let store = app::server::store::Store::connect(&url, 1).await.unwrap();
+    let rules = store.region_rules().await.unwrap();
+    assert_eq!(
+        rules,
+        vec![app::server::store::RegionRule {
+            region_code: "440300".into(),
+            retroactive_filing_days: Some(90),
+            single_contribution_base: Some(false),
+        }]
+    );
 }

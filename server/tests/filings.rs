@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{BACKENDS, CITIZEN, RETIREE, TestApp, field_codes, json, ok, spawn_app};
+use common::{BACKENDS, CITIZEN, RESIDENT, RETIREE, TestApp, field_codes, json, ok, spawn_app};
 use serde_json::Value;
 
 const SHANGHAI: &str = "310100";
@@ -384,7 +384,15 @@ async fn one_long_term_filing_temporary_validity_change_and_cancel() {
         // A file uploaded before choosing the undertaking is not kept with the filing.
         let res = evidence(&app, &me, None, &[("then", "upload")], &[("a.pdf", PDF)]).await;
         assert_eq!(location(&res), "/me/filings/new/evidence");
-        let key = fill(&app, &me, None, "440300", "emergency", &[("months", "12")]).await;
+        let key = fill(
+            &app,
+            &me,
+            None,
+            "440300",
+            "other_temporary",
+            &[("months", "12")],
+        )
+        .await;
         let temp = ok(submit(&app, &me, None, &key).await).await;
         let f = filing(&app, &me, temp.as_str().unwrap()).await;
         assert_eq!(f["documents"], serde_json::json!([]));
@@ -465,6 +473,115 @@ async fn one_long_term_filing_temporary_validity_change_and_cancel() {
     }
 }
 
+/// 医保发〔2022〕22号 on the server: each category's conditions and evidence, an emergency that
+/// needs no filing, and the retroactive limit as the insured place's own rule.
+#[tokio::test]
+async fn each_category_is_checked_by_its_rule() {
+    for kind in BACKENDS {
+        let app = spawn_app(kind, |_| {}).await;
+        let today = app::server::services::transfers::today(app.clock.now());
+        let codes = |res| async { field_codes(&json(res).await) };
+        let me = app.signed_in(CITIZEN).await;
+        ok(places(&app, &me, None, SHANGHAI).await).await;
+        // Not retired: no resettled retiree's filing.
+        assert_eq!(
+            codes(category(&app, &me, None, "retiree_resettled", &[]).await).await,
+            vec![("category".into(), "retired_only".into())]
+        );
+        // An emergency needs no filing: the answer explains, and nothing is saved.
+        assert_eq!(
+            codes(category(&app, &me, None, "emergency", &[]).await).await,
+            vec![("stay".into(), "emergency_no_filing".into())]
+        );
+        assert_eq!(draft(&app, &me, None).await["answers"]["category"], "");
+        // A referral needs the hospital's certificate, not an undertaking.
+        ok(category(&app, &me, None, "referral", &[("months", "6")]).await).await;
+        let res = evidence(&app, &me, None, &UNDERTAKING, &[]).await;
+        assert!(
+            location(&res).contains("evidence:undertaking_not_accepted"),
+            "{res:?}"
+        );
+        // Admitted after an emergency: completed for six months from the admission day.
+        let admitted = (today - chrono::Duration::days(3)).to_string();
+        let stay = [("stay", "in_hospital"), ("admitted_on", admitted.as_str())];
+        ok(category(&app, &me, None, "emergency", &stay).await).await;
+        let res = evidence(&app, &me, None, &UNDERTAKING, &[]).await;
+        assert!(!location(&res).contains("error"), "{res:?}");
+        let d = draft(&app, &me, None).await;
+        let end = (today - chrono::Duration::days(3))
+            .checked_add_months(chrono::Months::new(6))
+            .unwrap()
+            .pred_opt()
+            .unwrap();
+        assert_eq!(d["preview"]["ends_on"], end.to_string(), "{d}");
+
+        // How far back is Beijing's rule: 180 days unless it says otherwise.
+        assert_eq!(d["reach_days"], 180);
+        let rule = app::server::store::RegionRule {
+            region_code: "110100".into(),
+            retroactive_filing_days: Some(30),
+            single_contribution_base: None,
+        };
+        assert!(app.store.set_region_rule(&rule).await.unwrap());
+        assert_eq!(draft(&app, &me, None).await["reach_days"], 30);
+        let old = (today - chrono::Duration::days(31)).to_string();
+        let res = category(
+            &app,
+            &me,
+            None,
+            "other_temporary",
+            &[
+                ("months", "6"),
+                ("stay", "in_hospital"),
+                ("admitted_on", &old),
+            ],
+        )
+        .await;
+        assert_eq!(
+            codes(res).await,
+            vec![("admitted_on".into(), "date_too_old".into())]
+        );
+
+        // A resident cannot file as posted to work elsewhere.
+        let resident = app.signed_in(RESIDENT).await;
+        let fields = [("insured", "510100:resident"), ("treatment", SHANGHAI)];
+        ok(call(
+            &app,
+            &resident,
+            "/api/citizen/save_filing_places",
+            None,
+            &fields,
+        )
+        .await)
+        .await;
+        assert_eq!(
+            codes(category(&app, &resident, None, "resident_work", &[]).await).await,
+            vec![("category".into(), "employees_only".into())]
+        );
+        // A retiree files as resettled only where her hukou has moved: Chengdu's is not in
+        // Shanghai.
+        let retiree = app.signed_in(RETIREE).await;
+        let insured = draft(&app, &retiree, None).await["insured"][0]["value"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let fields = [("insured", insured.as_str()), ("treatment", SHANGHAI)];
+        ok(call(
+            &app,
+            &retiree,
+            "/api/citizen/save_filing_places",
+            None,
+            &fields,
+        )
+        .await)
+        .await;
+        assert_eq!(
+            codes(category(&app, &retiree, None, "retiree_resettled", &[]).await).await,
+            vec![("category".into(), "hukou_not_there".into())]
+        );
+    }
+}
+
 #[tokio::test]
 async fn a_helpdesk_agent_uploads_documents_but_never_signs_the_undertaking() {
     for kind in BACKENDS {
@@ -508,7 +625,15 @@ async fn a_helpdesk_agent_uploads_documents_but_never_signs_the_undertaking() {
 
         // The undertaking signed by the citizen cannot be filed by the agent either.
         let me = app.signed_in(CITIZEN).await;
-        let key = fill(&app, &me, None, "440300", "referral", &[("months", "6")]).await;
+        let key = fill(
+            &app,
+            &me,
+            None,
+            "440300",
+            "other_temporary",
+            &[("months", "6")],
+        )
+        .await;
         let res = submit(&app, &agent, None, &key).await;
         assert_eq!(res.status(), 403);
         assert_eq!(

@@ -43,7 +43,8 @@ pub struct FilingTexts {
     pub months_hint: &'static str,
     pub stay_legend: &'static str,
     pub admitted_label: &'static str,
-    pub admitted_hint: &'static str,
+    /// The insured place (when chosen) and its limit in days.
+    pub admitted_hint: fn(Option<&str>, i64) -> String,
     pub evidence_legend: &'static str,
     pub step: fn(FilingStep) -> &'static str,
     pub evidence_intro: &'static str,
@@ -88,6 +89,14 @@ pub struct FilingTexts {
     pub field_file_type: &'static str,
     pub field_too_many_files: &'static str,
     pub field_not_ready: &'static str,
+    pub field_retired_only: &'static str,
+    pub field_hukou_not_there: &'static str,
+    pub field_employees_only: &'static str,
+    pub field_emergency_no_filing: &'static str,
+    pub field_undertaking_not_accepted: &'static str,
+    /// Up to how many points lower a temporary filing is reimbursed.
+    pub reimbursement_note: fn(u8) -> String,
+    pub rules_source: &'static str,
 }
 
 impl FilingTexts {
@@ -110,6 +119,11 @@ impl FilingTexts {
             "file_type" => self.field_file_type,
             "too_many_files" => self.field_too_many_files,
             "filing_not_ready" => self.field_not_ready,
+            "retired_only" => self.field_retired_only,
+            "hukou_not_there" => self.field_hukou_not_there,
+            "employees_only" => self.field_employees_only,
+            "emergency_no_filing" => self.field_emergency_no_filing,
+            "undertaking_not_accepted" => self.field_undertaking_not_accepted,
             _ => return None,
         })
     }
@@ -130,11 +144,19 @@ pub static ZH: FilingTexts = FilingTexts {
         Category::OtherTemporary => "其他临时外出就医人员",
     },
     category_hint: |c| match c {
-        Category::RetireeResettled => "退休后到参保地以外长期居住。",
-        Category::LongTermResidence => "在参保地以外居住 180 天以上。",
-        Category::ResidentWork => "被单位派驻参保地以外工作 180 天以上。",
-        Category::Referral => "参保地医院开具了转诊转院证明。",
-        Category::Emergency => "在外地突发疾病需急诊抢救。",
+        Category::RetireeResettled => {
+            "已退休并领取养老金，户籍已迁到就医地。须上传户籍证明，个人承诺书不能代替。"
+        }
+        Category::LongTermResidence => {
+            "在参保地以外居住 180 天以上。可上传居住证，或签署个人承诺书。"
+        }
+        Category::ResidentWork => {
+            "职工被单位派驻参保地以外工作 180 天以上（城乡居民不适用）。可上传工作证明，或签署个人承诺书。"
+        }
+        Category::Referral => "参保地医院开具了转诊转院证明。须上传转诊证明，个人承诺书不能代替。",
+        Category::Emergency => {
+            "在外地突发疾病需急诊抢救：无需备案，视同已备案，直接就医即可。因急诊住院的，在出院结算前补办（选“已经住院”）。"
+        }
         Category::OtherTemporary => "出差、旅游、探亲等临时外出期间就医。",
     },
     term: |t| match t {
@@ -181,10 +203,17 @@ pub static ZH: FilingTexts = FilingTexts {
     },
     months_legend: "临时备案有效期",
     months_choice: |m| format!("{m} 个月"),
-    months_hint: "临时备案有效期至少 6 个月。",
+    months_hint: "临时备案有效期至少 6 个月。急诊住院补办的备案为 6 个月，无需选择。",
     stay_legend: "目前的就医情况",
     admitted_label: "入院日期",
-    admitted_hint: "已经住院或已出院的，备案从入院当天起生效（最早 180 天前）。",
+    admitted_hint: |place, days| {
+        format!(
+            "已经住院或已出院的，备案从入院当天起生效。能补办多久以前的入院由参保地规定，各地不同：{}最早可补办 {days} 天前的入院。",
+            place
+                .map(|p| format!("参保地（{p}）"))
+                .unwrap_or_else(|| "参保地".into())
+        )
+    },
     evidence_legend: "备案依据",
     step: |s| match s {
         FilingStep::Places => "参保地和就医地",
@@ -225,7 +254,7 @@ pub static ZH: FilingTexts = FilingTexts {
     field_stay_unknown: "请选择目前的就医情况。",
     field_date_invalid: "请输入有效的日期。",
     field_date_future: "入院日期不能晚于今天。",
-    field_date_too_old: "入院日期不能早于 180 天前。",
+    field_date_too_old: "入院日期超出了参保地规定的补办期限（见上方说明）。",
     field_evidence_unknown: "请选择备案依据。",
     field_undertaking_required: "请勾选个人承诺书。",
     field_documents_missing: "请上传至少一份证明材料，或改为签署个人承诺书。",
@@ -234,6 +263,17 @@ pub static ZH: FilingTexts = FilingTexts {
     field_file_type: "只能上传 PDF、JPG 或 PNG 文件。",
     field_too_many_files: "最多上传 5 个文件：请先删除不需要的文件。",
     field_not_ready: "还有步骤没有完成。",
+    field_retired_only: "只有已退休并领取养老金的人员可以按异地安置退休备案。",
+    field_hukou_not_there: "异地安置退休须把户籍迁到就医地：您的户籍不在所选的就医地。",
+    field_employees_only: "常驻异地工作只适用于被单位派驻的职工，城乡居民请选择其他类别。",
+    field_emergency_no_filing: "急诊抢救无需备案，视同已备案：直接到就医地医院就医即可。因急诊住院的，请选择“已经住院”，在出院结算前补办。",
+    field_undertaking_not_accepted: "这个备案类别须上传证明材料（异地安置退休：户籍证明；转诊转院：转诊证明），个人承诺书不能代替。",
+    reimbursement_note: |n| {
+        format!(
+            "临时备案在就医地就医，报销比例可能比在参保地低，最多低 {n} 个百分点，具体以参保地规定为准。"
+        )
+    },
+    rules_source: "依据：医保发〔2022〕22号。补办期限和报销比例由各参保地规定。",
 };
 
 pub static EN: FilingTexts = FilingTexts {
@@ -251,15 +291,21 @@ pub static EN: FilingTexts = FilingTexts {
         Category::OtherTemporary => "Other temporary trip",
     },
     category_hint: |c| match c {
-        Category::RetireeResettled => "Retired and living away from where you are insured.",
+        Category::RetireeResettled => {
+            "Retired, receiving a pension, with your hukou moved to the treatment place. Upload the hukou certificate: an undertaking cannot replace it."
+        }
         Category::LongTermResidence => {
-            "Living away from where you are insured for 180 days or more."
+            "Living away from where you are insured for 180 days or more. Upload a residence permit, or sign the undertaking."
         }
         Category::ResidentWork => {
-            "Posted by your employer away from where you are insured for 180 days or more."
+            "An employee posted by the employer away from where you are insured for 180 days or more (not for residents). Upload a work certificate, or sign the undertaking."
         }
-        Category::Referral => "A hospital where you are insured referred you.",
-        Category::Emergency => "Taken ill suddenly while away.",
+        Category::Referral => {
+            "A hospital where you are insured referred you. Upload the referral certificate: an undertaking cannot replace it."
+        }
+        Category::Emergency => {
+            "Taken ill suddenly while away: no filing is needed, it counts as filed, just get treatment. If the emergency keeps you in hospital, complete the filing before discharge (choose \"in hospital\")."
+        }
         Category::OtherTemporary => "Treated while away on business, travel or a family visit.",
     },
     term: |t| match t {
@@ -306,10 +352,17 @@ pub static EN: FilingTexts = FilingTexts {
     },
     months_legend: "How long the temporary filing lasts",
     months_choice: |m| format!("{m} months"),
-    months_hint: "A temporary filing lasts at least 6 months.",
+    months_hint: "A temporary filing lasts at least 6 months. An emergency completed in hospital lasts 6 months; there is nothing to choose.",
     stay_legend: "Where you are with treatment",
     admitted_label: "Date admitted",
-    admitted_hint: "If you are or were in hospital, the filing starts on the day you were admitted (at most 180 days ago).",
+    admitted_hint: |place, days| {
+        format!(
+            "If you are or were in hospital, the filing starts on the day you were admitted. How far back is the insured place's rule and varies by place: {} accepts admissions up to {days} days ago.",
+            place
+                .map(|p| format!("the insured place ({p})"))
+                .unwrap_or_else(|| "the insured place".into())
+        )
+    },
     evidence_legend: "Based on",
     step: |s| match s {
         FilingStep::Places => "Where you are insured and treated",
@@ -352,7 +405,7 @@ pub static EN: FilingTexts = FilingTexts {
     field_stay_unknown: "Choose where you are with treatment.",
     field_date_invalid: "Enter a valid date.",
     field_date_future: "The admission date cannot be after today.",
-    field_date_too_old: "The admission date cannot be more than 180 days ago.",
+    field_date_too_old: "The admission date is further back than the insured place allows (see above).",
     field_evidence_unknown: "Choose what the filing is based on.",
     field_undertaking_required: "Tick the box to sign the personal undertaking.",
     field_documents_missing: "Upload at least one document, or sign the personal undertaking instead.",
@@ -361,4 +414,15 @@ pub static EN: FilingTexts = FilingTexts {
     field_file_type: "Only PDF, JPG or PNG files can be uploaded.",
     field_too_many_files: "At most 5 files: remove one you do not need first.",
     field_not_ready: "Some steps are not finished.",
+    field_retired_only: "Only people who are retired and receive a pension can file as resettled retirees.",
+    field_hukou_not_there: "A resettled retiree's hukou must have moved to the treatment place, and yours is not in the place chosen.",
+    field_employees_only: "Working away is for employees posted by their employer; residents, please choose another category.",
+    field_emergency_no_filing: "An emergency needs no filing, it counts as filed: get treatment at the hospital there. If it keeps you in hospital, choose \"in hospital\" and complete the filing before discharge.",
+    field_undertaking_not_accepted: "This category needs documents (a resettled retiree: the hukou certificate; a referral: the referral certificate); an undertaking cannot replace them.",
+    reimbursement_note: |n| {
+        format!(
+            "With a temporary filing, treatment there may be reimbursed at a lower rate than at home, by up to {n} percentage points, as the insured place decides."
+        )
+    },
+    rules_source: "Source: 医保发〔2022〕22号. How far back a filing reaches and the reimbursement rates are each insured place's rules.",
 };

@@ -8,8 +8,9 @@ use crate::error::{AppError, FieldError, FieldErrors};
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-/// How far back a filing may start: the admission day of a stay already under way.
-const MAX_RETROACTIVE_DAYS: i64 = 180;
+/// The term of an emergency completed during an admission (急诊抢救 needs no filing until
+/// then): the least a temporary filing lasts.
+const EMERGENCY_MONTHS: u32 = 6;
 /// Supporting documents per filing, and the size of each: what a phone photo or a scanned
 /// certificate needs, and what the database keeps without strain.
 pub const MAX_DOCUMENTS: usize = 5;
@@ -65,6 +66,28 @@ impl Category {
                 Term::LongTerm
             }
             Category::Referral | Category::Emergency | Category::OtherTemporary => Term::Temporary,
+        }
+    }
+
+    /// 医保发〔2022〕22号: a resettled retiree shows the hukou certificate and a referral the
+    /// hospital's certificate; the personal undertaking does not replace either.
+    pub fn needs_documents(self) -> bool {
+        matches!(self, Category::RetireeResettled | Category::Referral)
+    }
+
+    /// Whether the person chooses how long the filing lasts (temporary filings, bar an
+    /// emergency, which lasts for its stay).
+    pub fn months_asked(self) -> bool {
+        self.term() == Term::Temporary && self != Category::Emergency
+    }
+
+    /// 医保发〔2022〕22号: the most by which a temporary filing's reimbursement rate may be lower
+    /// than at home, in percentage points, as each insured place decides.
+    pub fn reimbursement_cut(self) -> Option<u8> {
+        match self {
+            Category::Referral => Some(10),
+            Category::OtherTemporary => Some(20),
+            _ => None,
         }
     }
 }
@@ -175,6 +198,12 @@ pub struct FilingContext<'a> {
     pub is_city: &'a dyn Fn(&str) -> bool,
     /// Whether the person already has an active long-term filing.
     pub has_active_long_term: bool,
+    /// Receiving a pension (a resettled retiree must be).
+    pub retired: bool,
+    /// The hukou's city code (a resettled retiree's hukou has moved to the treatment place).
+    pub hukou: &'a str,
+    /// How many days before today an admission may lie, by insured city (a local rule).
+    pub retroactive_days: &'a dyn Fn(&str) -> i64,
 }
 
 /// A checked filing, ready to store.
@@ -223,13 +252,14 @@ fn temporary_end(starts_on: NaiveDate, months: u32) -> Option<NaiveDate> {
 impl FilingInput {
     /// Every problem at once, each as (field, code): insured → required | insured_unknown;
     /// treatment → required | place_unknown | same_place (equal to the insured city);
-    /// category → required | category_unknown | long_term_exists; months → required |
-    /// months_invalid (temporary only); stay → required | stay_unknown; admitted_on → required |
-    /// date_invalid | date_future | date_too_old (more than 180 days before today); evidence →
-    /// required | evidence_unknown; documents → documents_missing (with documents, none
-    /// uploaded); undertaking → undertaking_required (with the undertaking, box not ticked). Fields that
-    /// depend on another (months, admitted_on, documents, undertaking) are only checked once
-    /// that one is known.
+    /// category → required | category_unknown | long_term_exists | retired_only |
+    /// hukou_not_there | employees_only; months → required | months_invalid (temporary bar an
+    /// emergency); stay → required | stay_unknown | emergency_no_filing; admitted_on → required
+    /// | date_invalid | date_future | date_too_old (beyond the insured place's limit); evidence
+    /// → required | evidence_unknown | undertaking_not_accepted; documents → documents_missing
+    /// (with documents, none uploaded); undertaking → undertaking_required (with the
+    /// undertaking, box not ticked). Fields that depend on another are only checked once that
+    /// one is known.
     pub fn parse(&self, ctx: &FilingContext<'_>) -> Result<ValidFiling, AppError> {
         let mut errors = FieldErrors::default();
 
@@ -253,28 +283,51 @@ impl FilingInput {
         });
         let category = field(&mut errors, "category", &self.category, |v| {
             let category = Category::from_code(v).ok_or("category_unknown")?;
-            // DESIGN §3: one active long-term filing at a time; changing it is another operation.
-            if category.term() == Term::LongTerm && ctx.has_active_long_term {
-                Err("long_term_exists")
-            } else {
-                Ok(category)
+            match category {
+                // DESIGN §3: one active long-term filing at a time; changing it is another
+                // operation.
+                _ if category.term() == Term::LongTerm && ctx.has_active_long_term => {
+                    Err("long_term_exists")
+                }
+                // 医保发〔2022〕22号: resettled retirees receive a pension and have moved their
+                // hukou to the treatment place; people working there are employees posted there.
+                Category::RetireeResettled if !ctx.retired => Err("retired_only"),
+                Category::RetireeResettled if treatment.is_some_and(|t| t != ctx.hukou) => {
+                    Err("hukou_not_there")
+                }
+                Category::ResidentWork
+                    if insured.is_some_and(|(_, scheme)| scheme == Scheme::Resident.code()) =>
+                {
+                    Err("employees_only")
+                }
+                _ => Ok(category),
             }
         });
         // DESIGN §3: temporary filings last at least 6 months; the person picks 6 or 12.
-        let months = match category.map(Category::term) {
-            Some(Term::Temporary) => field(&mut errors, "months", &self.months, |v| match v {
-                "6" => Ok(6),
-                "12" => Ok(12),
-                _ => Err("months_invalid"),
-            }),
+        let months = match category {
+            Some(c) if c.months_asked() => {
+                field(&mut errors, "months", &self.months, |v| match v {
+                    "6" => Ok(6),
+                    "12" => Ok(12),
+                    _ => Err("months_invalid"),
+                })
+            }
+            Some(Category::Emergency) => Some(EMERGENCY_MONTHS),
             _ => None,
         };
 
         let stay = field(&mut errors, "stay", &self.stay, |v| {
             Stay::from_code(v).ok_or("stay_unknown")
         });
+        // DESIGN §3: an emergency needs no filing (it is treated as filed); only an admitted
+        // patient completes one, before discharge.
+        if category == Some(Category::Emergency) && stay == Some(Stay::NotAdmitted) {
+            errors.add("stay", "emergency_no_filing");
+        }
         // DESIGN §3: filing is allowed during a stay (before discharge settlement) and after a
-        // self-paid discharge; the filing then reaches back to the admission day, 180 days at most.
+        // self-paid discharge; the filing then reaches back to the admission day, as far as the
+        // insured place allows (a local rule).
+        let reach = (ctx.retroactive_days)(insured.map_or("", |(city, _)| city));
         let admitted_on = match stay {
             Some(Stay::InHospital | Stay::DischargedSelfPaid) => {
                 field(&mut errors, "admitted_on", &self.admitted_on, |v| {
@@ -282,7 +335,7 @@ impl FilingInput {
                         NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| "date_invalid")?;
                     if day > ctx.today {
                         Err("date_future")
-                    } else if (ctx.today - day).num_days() > MAX_RETROACTIVE_DAYS {
+                    } else if (ctx.today - day).num_days() > reach {
                         Err("date_too_old")
                     } else {
                         Ok(day)
@@ -297,6 +350,9 @@ impl FilingInput {
             Evidence::from_code(v).ok_or("evidence_unknown")
         });
         match evidence {
+            Some(Evidence::Undertaking) if category.is_some_and(Category::needs_documents) => {
+                errors.add("evidence", "undertaking_not_accepted")
+            }
             Some(Evidence::Documents) if self.documents == 0 => {
                 errors.add("documents", "documents_missing")
             }
@@ -414,9 +470,9 @@ impl FilingStep {
 }
 
 impl FilingInput {
-    /// The problems of one step's fields. Every field depends only on fields of its own step,
-    /// so a step saved without problems stays valid until its own answers change (or the
-    /// record does: a new long-term filing, an ended enrolment).
+    /// The problems of one step's fields. A step can also fail through an earlier one (the
+    /// category through the places, the evidence through the category), so filing checks every
+    /// step again.
     pub fn step_errors(&self, ctx: &FilingContext<'_>, step: FilingStep) -> Vec<FieldError> {
         match self.parse(ctx) {
             Err(AppError::Validation(list)) => list
@@ -496,6 +552,8 @@ pub struct FilingDraftView {
     pub request_key: String,
     pub insured_name: Option<Named>,
     pub treatment_name: Option<Named>,
+    /// How many days before today an admission may lie, by the chosen insured place's rule.
+    pub reach_days: i64,
     pub preview: Option<ValidFiling>,
 }
 
@@ -567,12 +625,20 @@ mod tests {
         vec!["110100:employee".to_string(), "440300:resident".to_string()]
     }
 
+    fn usual_reach(_: &str) -> i64 {
+        180
+    }
+
+    /// A retiree whose hukou moved to Guangzhou, with the usual 180 days everywhere.
     fn ctx(choices: &[String]) -> FilingContext<'_> {
         FilingContext {
             today: day(TODAY),
             insured_choices: choices,
             is_city: &is_city,
             has_active_long_term: false,
+            retired: true,
+            hukou: "440100",
+            retroactive_days: &usual_reach,
         }
     }
 
@@ -594,7 +660,7 @@ mod tests {
         FilingInput {
             insured: "440300:resident".into(),
             treatment: "310100".into(),
-            category: "referral".into(),
+            category: "other_temporary".into(),
             months: "6".into(),
             stay: "not_admitted".into(),
             evidence: "undertaking".into(),
@@ -656,7 +722,7 @@ mod tests {
         let filing = temporary().parse(&ctx(&choices)).unwrap();
         assert_eq!(filing.insured_region, "440300");
         assert_eq!(filing.scheme, "resident");
-        assert_eq!(filing.category, Category::Referral);
+        assert_eq!(filing.category, Category::OtherTemporary);
         assert_eq!(filing.evidence, Evidence::Undertaking);
         assert_eq!(filing.starts_on, day(TODAY));
         // 2026-11-27 + 6 months = 2027-05-27, less one day.
@@ -718,7 +784,7 @@ mod tests {
         let input = FilingInput {
             insured: "110100:employee".into(),
             treatment: "310100".into(),
-            category: "emergency".into(),
+            category: "referral".into(),
             months: "  ".into(),
             stay: "in_hospital".into(),
             evidence: "documents".into(),
@@ -820,6 +886,7 @@ mod tests {
         let no_insured = FilingInput {
             insured: String::new(),
             treatment: "110100".into(),
+            category: "long_term_residence".into(),
             ..long_term()
         };
         assert_eq!(
@@ -836,8 +903,13 @@ mod tests {
             ..ctx(&choices)
         };
         for category in Category::ALL {
+            // In hospital with documents: what every temporary category accepts.
             let input = FilingInput {
                 category: category.code().into(),
+                stay: "in_hospital".into(),
+                admitted_on: "2026-11-20".into(),
+                evidence: "documents".into(),
+                documents: 1,
                 ..temporary()
             };
             match category.term() {
@@ -892,6 +964,114 @@ mod tests {
         assert_eq!(
             errors(&with("27/11/2026"), &ctx(&choices)),
             problems(&[("admitted_on", "date_invalid")])
+        );
+    }
+
+    /// 医保发〔2022〕22号, each category's conditions and evidence.
+    #[test]
+    fn categories_of_yibaofa_2022_22() {
+        let choices = choices();
+        let not_retired = FilingContext {
+            retired: false,
+            ..ctx(&choices)
+        };
+        // A resettled retiree: receiving a pension, hukou moved to the treatment place,
+        // the hukou certificate (an undertaking is not enough).
+        assert_eq!(
+            errors(&long_term(), &not_retired),
+            problems(&[("category", "retired_only")])
+        );
+        let elsewhere = FilingInput {
+            treatment: "310100".into(),
+            ..long_term()
+        };
+        assert_eq!(
+            errors(&elsewhere, &ctx(&choices)),
+            problems(&[("category", "hukou_not_there")])
+        );
+        let promised = FilingInput {
+            evidence: "undertaking".into(),
+            undertaking: true,
+            ..long_term()
+        };
+        assert_eq!(
+            errors(&promised, &ctx(&choices)),
+            problems(&[("evidence", "undertaking_not_accepted")])
+        );
+        // Working there: employees posted by their employer, not residents.
+        let working = |insured: &str| FilingInput {
+            insured: insured.into(),
+            category: "resident_work".into(),
+            evidence: "undertaking".into(),
+            undertaking: true,
+            ..long_term()
+        };
+        assert_eq!(
+            errors(&working("440300:resident"), &ctx(&choices)),
+            problems(&[("category", "employees_only")])
+        );
+        assert!(working("110100:employee").parse(&not_retired).is_ok());
+        // A referral needs the hospital's certificate.
+        let referral = FilingInput {
+            category: "referral".into(),
+            ..temporary()
+        };
+        assert_eq!(
+            errors(&referral, &ctx(&choices)),
+            problems(&[("evidence", "undertaking_not_accepted")])
+        );
+        // An emergency needs no filing; admitted, it is completed for six months from the
+        // admission day, without asking for a term.
+        let emergency = |stay: &str| FilingInput {
+            category: "emergency".into(),
+            months: String::new(),
+            stay: stay.into(),
+            admitted_on: "2026-11-20".into(),
+            ..temporary()
+        };
+        assert_eq!(
+            errors(&emergency("not_admitted"), &ctx(&choices)),
+            problems(&[("stay", "emergency_no_filing")])
+        );
+        let completed = emergency("in_hospital").parse(&ctx(&choices)).unwrap();
+        assert_eq!(
+            (completed.starts_on, completed.ends_on),
+            (day("2026-11-20"), Some(day("2027-05-19")))
+        );
+        // Lower reimbursement: up to 10 points for a referral, 20 for other trips.
+        let cuts: Vec<_> = Category::ALL.map(Category::reimbursement_cut).into();
+        assert_eq!(cuts, [None, None, None, Some(10), None, Some(20)]);
+    }
+
+    /// How far back a filing reaches is the insured place's rule, not a national one.
+    #[test]
+    fn retroactive_limit_is_the_insured_places() {
+        let choices = choices();
+        let beijing_90 = |city: &str| if city == "110100" { 90 } else { 180 };
+        let ctx = FilingContext {
+            retroactive_days: &beijing_90,
+            ..ctx(&choices)
+        };
+        let admitted = |insured: &str, on: &str| FilingInput {
+            insured: insured.into(),
+            stay: "in_hospital".into(),
+            admitted_on: on.into(),
+            ..temporary()
+        };
+        // 2026-08-28 is 91 days before 2026-11-27.
+        assert_eq!(
+            errors(&admitted("110100:employee", "2026-08-28"), &ctx),
+            problems(&[("admitted_on", "date_too_old")])
+        );
+        assert!(
+            admitted("110100:employee", "2026-08-29")
+                .parse(&ctx)
+                .is_ok()
+        );
+        assert!(
+            admitted("440300:resident", "2026-08-28")
+                .parse(&ctx)
+                .is_ok()
         );
     }
 
@@ -1036,7 +1216,7 @@ mod tests {
         let choices = choices();
         let input = FilingInput {
             treatment: "110100".into(),
-            category: "emergency".into(),
+            category: "referral".into(),
             evidence: "documents".into(),
             ..long_term()
         };

@@ -166,6 +166,7 @@ pub fn FilingCategoryPage() -> impl IntoView {
     let t = tr();
     let f = t.filing;
     let x = t.transfer;
+    let locale = use_context::<Locale>().unwrap_or_default();
     let draft = draft_resource();
     view! {
         {loaded(draft, move |d: FilingDraftView| {
@@ -180,6 +181,7 @@ pub fn FilingCategoryPage() -> impl IntoView {
                 .map(|r| view! { <p class="notice">{(f.long_term_note)(&r)}</p> });
             let stay = if a.stay.is_empty() { Stay::NotAdmitted.code().to_string() } else { a.stay.clone() };
             let months = if a.months.is_empty() { "6".to_string() } else { a.months.clone() };
+            let insured = d.insured_name.as_ref().map(|n| n.get(locale).to_string());
             view! {
                 <p><a href=d.href()>{x.back_to_tasks}</a></p>
                 <h1>{(f.step)(FilingStep::Category)}</h1>
@@ -213,7 +215,7 @@ pub fn FilingCategoryPage() -> impl IntoView {
                     </fieldset>
                     <div class="field">
                         <label for="admitted_on">{f.admitted_label}</label>
-                        <p id="admitted-hint" class="hint">{f.admitted_hint}</p>
+                        <p id="admitted-hint" class="hint">{(f.admitted_hint)(insured.as_deref(), d.reach_days)}</p>
                         <input id="admitted_on" name="admitted_on" type="date" value=a.admitted_on.clone()
                             aria-describedby="admitted-hint admitted_on-error"/>
                         <p id="admitted_on-error" class="field-error" role="alert">{message("admitted_on")}</p>
@@ -393,6 +395,8 @@ pub fn FilingCheckPage() -> impl IntoView {
                         </dd>
                     </dl>
                     {p.manual_reimbursement.then(|| view! { <p class="notice">{f.manual_reimbursement}</p> })}
+                    {p.category.reimbursement_cut().map(|n| view! { <p class="notice warn">{(f.reimbursement_note)(n)}</p> })}
+                    <p class="hint">{f.rules_source}</p>
                 </section>
                 {move || error().map(|e| view! { <div class="notice error" role="alert">{match &e {
                     AppError::Validation(_) => f.not_ready.to_string(),

@@ -15,18 +15,19 @@ use crate::models::home::Named;
 use crate::models::insurance::{EnrolmentStatus, Insurance, Scheme};
 use crate::models::time::local_minute;
 use crate::server::auth::{Act, CitizenScope, Principal};
+use crate::server::services::local_rules::LocalRules;
 use crate::server::state::AppState;
 use crate::server::store::{
-    CityRow, DocumentFile, DocumentRow, EvidenceSaved, Filed, FilingRow, NewDocument, NewFiling,
-    NewNotification, Store, Uploader,
+    CityRow, DocumentFile, DocumentRow, EnrolmentPeriod, EvidenceSaved, Filed, FilingRow,
+    NewDocument, NewFiling, NewNotification, Uploader,
 };
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 /// The person's active medical enrolments, as the form offers them.
-async fn insured_choices(store: &Store, person_id: i64) -> Result<Vec<InsuredChoice>, AppError> {
+fn insured_choices(periods: Vec<EnrolmentPeriod>) -> Result<Vec<InsuredChoice>, AppError> {
     let mut choices: Vec<InsuredChoice> = Vec::new();
-    for p in store.enrolment_periods(person_id).await? {
+    for p in periods {
         let active = matches!(
             EnrolmentStatus::from_code(&p.status),
             Some(EnrolmentStatus::Active | EnrolmentStatus::ReceivingBenefits)
@@ -155,6 +156,10 @@ struct Situation {
     replacing: Option<usize>,
     insured: Vec<InsuredChoice>,
     cities: Vec<CityRow>,
+    retired: bool,
+    /// The hukou's city code.
+    hukou: String,
+    rules: LocalRules,
 }
 
 impl Situation {
@@ -180,12 +185,25 @@ impl Situation {
             }
             None => None,
         };
+        let periods = store.enrolment_periods(scope.person_id).await?;
+        let retired = periods.iter().any(|p| {
+            p.insurance == Insurance::Pension.code()
+                && p.status == EnrolmentStatus::ReceivingBenefits.code()
+        });
+        let hukou = store
+            .person_profile(scope.person_id)
+            .await?
+            .ok_or(AppError::NotFound)?
+            .hukou_region;
         Ok(Situation {
             day: today(state.clock.now()),
             filings,
             replacing,
-            insured: insured_choices(store, scope.person_id).await?,
+            insured: insured_choices(periods)?,
             cities: store.cities().await?,
+            retired,
+            hukou,
+            rules: LocalRules::load(store).await?,
         })
     }
 
@@ -197,6 +215,7 @@ impl Situation {
     fn check<T>(&self, check: impl FnOnce(&FilingContext<'_>) -> T) -> T {
         let insured: Vec<String> = self.insured.iter().map(|c| c.value.clone()).collect();
         let is_city = |code: &str| self.cities.iter().any(|c| c.code == code);
+        let reach = |city: &str| self.rules.retroactive_days(city);
         // The filing being changed does not count against the one long-term filing allowed.
         let has_active_long_term = self.filings.iter().enumerate().any(|(i, f)| {
             f.term == Term::LongTerm.code() && f.cancelled_at.is_none() && self.replacing != Some(i)
@@ -206,6 +225,9 @@ impl Situation {
             insured_choices: &insured,
             is_city: &is_city,
             has_active_long_term,
+            retired: self.retired,
+            hukou: &self.hukou,
+            retroactive_days: &reach,
         })
     }
 
@@ -331,6 +353,9 @@ pub async fn draft(
         answers: form.answers.clone(),
         done,
         request_key: form.request_key,
+        reach_days: situation
+            .rules
+            .retroactive_days(answers.insured.split(':').next().unwrap_or_default()),
         insured_name,
         treatment_name,
         replacing,

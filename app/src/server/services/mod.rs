@@ -11,6 +11,7 @@ pub mod citizen_home;
 pub mod estimate;
 pub mod filings;
 pub mod helpdesk;
+pub mod local_rules;
 pub mod read_models;
 pub mod record;
 pub mod review;

@@ -16,6 +16,7 @@ mod notifications;
 mod offices;
 mod record_totals;
 mod records;
+mod region_rules;
 mod roster;
 mod staff;
 mod staff_admin;
@@ -42,6 +43,7 @@ pub use records::{
     AccountBalance, AccountYearRow, ContributionFilter, ContributionRow, EnrolmentPeriod,
     FilteredTotals, OfficeRecord, PersonProfile, PersonRecord, PlaceContribution, TimelineRow,
 };
+pub use region_rules::RegionRule;
 pub use roster::{
     ContributionFactRow, EnrolmentFactRow, RosterCursor, RosterEntry, RosterInsurance,
     RosterInsuranceRow, RosterRow, RosterSearch,
