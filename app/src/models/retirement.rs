@@ -17,6 +17,15 @@ pub enum RetirementCategory {
 }
 
 impl RetirementCategory {
+    /// The category of a person as stored: sex `M`/`F` and, for a woman, `cadre` or `worker`.
+    pub fn of(sex: &str, female_category: Option<&str>) -> Self {
+        match (sex, female_category) {
+            ("M", _) => RetirementCategory::Man,
+            (_, Some("cadre")) => RetirementCategory::WomanCadre,
+            _ => RetirementCategory::WomanWorker,
+        }
+    }
+
     /// The age before the reform, in months: the floor of flexible early retirement.
     pub fn original_age_months(self) -> i32 {
         self.rule().0 * 12

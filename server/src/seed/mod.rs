@@ -10,7 +10,7 @@ use app::models::insurance::{month_from_index, month_index};
 use app::models::pension::RESIDENT_PENSION_AGE_MONTHS;
 use app::models::retirement::{RetirementCategory, statutory_retirement};
 use app::server::services::{staff_roster, wages::WageTable};
-use app::server::store::{NewEmployer, NewPerson, Store, StoreError};
+use app::server::store::{NewEmployer, NewPerson, PersonAgeRow, Store, StoreError};
 use career::{Anomaly, FIRST_RECORDED_MONTH, Job, Plan};
 use chrono::{Datelike, NaiveDate};
 use rand::seq::SliceRandom;
@@ -182,12 +182,25 @@ pub async fn run(store: &Store, options: &SeedOptions) -> Result<Option<SeedRepo
         store.rebuild_record_totals(first_id, next_id - 1).await?;
         demo::insert_citizen_users(store, &people, &citizen_hash).await?;
         let (enrolment_rows, contribution_rows) = records.with_employers();
+        let ages = people
+            .iter()
+            .map(|p| PersonAgeRow {
+                person_id: p.id,
+                birth_date: p.birth_date,
+                sex: p.sex.to_string(),
+                female_category: p.female_category.map(str::to_string),
+            })
+            .collect();
+        let rows = staff_roster::StaffFactRows {
+            enrolments: enrolment_rows,
+            contributions: contribution_rows,
+            ages,
+        };
         staff_roster::replace(
             store,
             &wages,
             (first_id, next_id - 1),
-            enrolment_rows,
-            contribution_rows,
+            rows,
             REFERENCE_MONTH,
         )
         .await?;

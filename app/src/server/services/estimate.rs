@@ -24,14 +24,6 @@ pub const ASSUMED_ACCOUNT_INTEREST: f64 = 0.0262;
 pub const RESIDENT_MINIMUM_BASIC: i64 = 14_300;
 pub const DEFAULT_WAGE_GROWTH: f64 = 4.0;
 
-fn category(sex: &str, female_category: Option<&str>) -> RetirementCategory {
-    match (sex, female_category) {
-        ("M", _) => RetirementCategory::Man,
-        (_, Some("cadre")) => RetirementCategory::WomanCadre,
-        _ => RetirementCategory::WomanWorker,
-    }
-}
-
 /// A wage series projected forward at `growth` per cent a year past its last known year.
 struct WageSeries(Vec<(i32, i64)>);
 
@@ -96,7 +88,7 @@ pub async fn pension_estimate(
         .and_then(|p| Scheme::from_code(&p.scheme))
         .unwrap_or(Scheme::Resident);
     let status = pension_period.and_then(|p| EnrolmentStatus::from_code(&p.status));
-    let category = category(&profile.sex, profile.female_category.as_deref());
+    let category = RetirementCategory::of(&profile.sex, profile.female_category.as_deref());
     let birth = profile.birth_date;
     let birth_month = month_of(&birth);
     let (statutory_month, statutory_age) = match scheme {

@@ -3,6 +3,7 @@
 //! declared bases and payment against each other and against the local wage band, which is
 //! how one shared record exposes under-declared or hidden bases. No I/O here.
 
+use super::local_rules::LocalRules;
 use super::wages::WageTable;
 use crate::models::insurance::{EnrolmentStatus, Insurance, Month};
 use crate::models::staff::{BaseMismatch, BaseOutOfBounds, StaffFindings, StaffInsurance};
@@ -32,6 +33,8 @@ pub struct MonthFact {
 pub struct StaffFacts {
     pub enrolments: Vec<EnrolmentFact>,
     pub contributions: Vec<MonthFact>,
+    /// The month the person reaches the statutory retirement age.
+    pub retires: Option<Month>,
 }
 
 /// The roster's summary of one person with one employer.
@@ -58,7 +61,12 @@ impl StaffFacts {
     }
 }
 
-pub fn check(facts: &StaffFacts, wages: &WageTable, now: Month) -> StaffFindings {
+pub fn check(
+    facts: &StaffFacts,
+    wages: &WageTable,
+    rules: &LocalRules,
+    now: Month,
+) -> StaffFindings {
     let mut findings = StaffFindings::default();
     // Months in order, each with its bases per insurance.
     let mut months: BTreeMap<Month, Vec<&MonthFact>> = BTreeMap::new();
@@ -104,7 +112,9 @@ pub fn check(facts: &StaffFacts, wages: &WageTable, now: Month) -> StaffFindings
                 findings.above_cap.push(out(band.cap));
             }
         }
-        if distinct.len() > 1 {
+        // Bases that differ between insurances are a problem only where the place requires
+        // one base for all (the usual rule; a local one may allow separate bases).
+        if distinct.len() > 1 && rules.single_base(&declared[0].region) {
             findings.mismatches.push(BaseMismatch { month, bases });
         }
     }
@@ -112,9 +122,14 @@ pub fn check(facts: &StaffFacts, wages: &WageTable, now: Month) -> StaffFindings
     // Coverage in the last month declared (else on record): an employee should be in all five
     // insurances. Not the current month: a retiree's pension stays open while the other
     // insurances ended at retirement, which is no gap.
+    // Someone working past the statutory retirement age (超龄) cannot join pension,
+    // unemployment, maternity or employee medical insurance; work injury insurance alone is
+    // open to them (人社部发〔2016〕29号), so only its absence is a gap.
     if let Some(last) = facts.last_declared().or_else(|| facts.last_month(now)) {
+        let past_age = facts.retires.is_some_and(|r| last > r);
         findings.missing = Insurance::ALL
             .into_iter()
+            .filter(|i| !past_age || *i == Insurance::WorkInjury)
             .filter(|i| {
                 !facts.enrolments.iter().any(|e| {
                     e.insurance == *i && e.start <= last && e.end.is_none_or(|end| end >= last)
@@ -126,7 +141,12 @@ pub fn check(facts: &StaffFacts, wages: &WageTable, now: Month) -> StaffFindings
 }
 
 /// The roster row of a person with one employer. None when the facts are empty.
-pub fn summarize(facts: &StaffFacts, wages: &WageTable, now: Month) -> Option<RosterSummary> {
+pub fn summarize(
+    facts: &StaffFacts,
+    wages: &WageTable,
+    rules: &LocalRules,
+    now: Month,
+) -> Option<RosterSummary> {
     let last_month = facts.last_month(now)?;
     let first_month = facts
         .enrolments
@@ -163,7 +183,7 @@ pub fn summarize(facts: &StaffFacts, wages: &WageTable, now: Month) -> Option<Ro
         first_month,
         last_month,
         insurances,
-        findings: check(facts, wages, now),
+        findings: check(facts, wages, rules, now),
     })
 }
 
@@ -217,30 +237,105 @@ mod tests {
                 .iter()
                 .flat_map(|&m| Insurance::ALL.map(|i| month(i, m, base, true)))
                 .collect(),
+            retires: None,
         }
+    }
+
+    /// 人社部发〔2016〕29号: past the statutory age only work injury insurance is open, so a
+    /// re-employed person with it alone has no gap; without it, that is the only gap.
+    #[test]
+    fn past_retirement_age_only_work_injury_is_expected() {
+        let mut facts = clean(&[202610], 1_200_000);
+        facts
+            .enrolments
+            .retain(|e| e.insurance == Insurance::WorkInjury);
+        facts
+            .contributions
+            .retain(|c| c.insurance == Insurance::WorkInjury);
+        facts.retires = Some(202512);
+        let rules = LocalRules::default();
+        assert!(check(&facts, &wages(), &rules, 202610).missing.is_empty());
+        // The month of the statutory age itself is still working age.
+        facts.retires = Some(202610);
+        assert_eq!(check(&facts, &wages(), &rules, 202610).missing.len(), 4);
+        facts.retires = Some(202512);
+        facts.enrolments.clear();
+        assert_eq!(
+            check(&facts, &wages(), &rules, 202610).missing,
+            vec![Insurance::WorkInjury]
+        );
+    }
+
+    /// Differing bases are flagged where the place requires one base (the usual rule), not
+    /// where its own rule allows separate ones.
+    #[test]
+    fn separate_bases_where_the_place_allows_them() {
+        let mut facts = clean(&[202610], 1_200_000);
+        for c in facts
+            .contributions
+            .iter_mut()
+            .filter(|c| c.insurance == Insurance::Medical)
+        {
+            c.base = 1_000_000;
+        }
+        let usual = LocalRules::default();
+        assert_eq!(
+            check(&facts, &wages(), &usual, 202610).flags(),
+            vec![StaffFlag::BaseMismatch]
+        );
+        let separate = LocalRules::from(vec![crate::server::store::RegionRule {
+            region_code: "110100".into(),
+            retroactive_filing_days: None,
+            single_contribution_base: Some(false),
+        }]);
+        assert!(
+            check(&facts, &wages(), &separate, 202610)
+                .flags()
+                .is_empty()
+        );
     }
 
     #[test]
     fn a_clean_record_has_no_flags() {
-        let f = check(&clean(&[202609, 202610], 1_200_000), &wages(), 202610);
+        let f = check(
+            &clean(&[202609, 202610], 1_200_000),
+            &wages(),
+            &LocalRules::default(),
+            202610,
+        );
         assert_eq!(f, StaffFindings::default());
         // Exactly on the floor and exactly on the cap are within the band.
         assert!(
-            check(&clean(&[202610], 600_000), &wages(), 202610)
-                .flags()
-                .is_empty()
+            check(
+                &clean(&[202610], 600_000),
+                &wages(),
+                &LocalRules::default(),
+                202610
+            )
+            .flags()
+            .is_empty()
         );
         assert!(
-            check(&clean(&[202610], 3_000_000), &wages(), 202610)
-                .flags()
-                .is_empty()
+            check(
+                &clean(&[202610], 3_000_000),
+                &wages(),
+                &LocalRules::default(),
+                202610
+            )
+            .flags()
+            .is_empty()
         );
     }
 
     #[test]
     fn bases_below_the_floor_and_above_the_cap() {
         // 5,999.99 yuan is one fen under 60% of 10,000.
-        let f = check(&clean(&[202610], 599_999), &wages(), 202610);
+        let f = check(
+            &clean(&[202610], 599_999),
+            &wages(),
+            &LocalRules::default(),
+            202610,
+        );
         assert_eq!(f.flags(), vec![StaffFlag::BaseBelowFloor]);
         assert_eq!(
             f.below_floor,
@@ -253,7 +348,12 @@ mod tests {
                 wage_year: 2025,
             }]
         );
-        let f = check(&clean(&[202610], 3_000_001), &wages(), 202610);
+        let f = check(
+            &clean(&[202610], 3_000_001),
+            &wages(),
+            &LocalRules::default(),
+            202610,
+        );
         assert_eq!(f.flags(), vec![StaffFlag::BaseAboveCap]);
         assert_eq!(f.above_cap[0].limit, 3_000_000);
     }
@@ -267,7 +367,7 @@ mod tests {
         }) {
             c.base = 800_000;
         }
-        let f = check(&facts, &wages(), 202610);
+        let f = check(&facts, &wages(), &LocalRules::default(), 202610);
         assert_eq!(f.flags(), vec![StaffFlag::BaseMismatch]);
         assert_eq!(f.mismatches.len(), 1);
         assert_eq!(f.mismatches[0].month, 202610);
@@ -293,7 +393,7 @@ mod tests {
         {
             c.base = 500_000;
         }
-        let f = check(&facts, &wages(), 202610);
+        let f = check(&facts, &wages(), &LocalRules::default(), 202610);
         assert_eq!(
             f.flags(),
             vec![StaffFlag::BaseBelowFloor, StaffFlag::BaseMismatch]
@@ -310,7 +410,7 @@ mod tests {
         facts
             .contributions
             .retain(|c| !matches!(c.insurance, Insurance::Unemployment | Insurance::Maternity));
-        let f = check(&facts, &wages(), 202610);
+        let f = check(&facts, &wages(), &LocalRules::default(), 202610);
         assert_eq!(f.flags(), vec![StaffFlag::PartialEnrolment]);
         assert_eq!(
             f.missing,
@@ -324,9 +424,10 @@ mod tests {
         let mut facts = StaffFacts {
             enrolments: enrolled(&Insurance::ALL, 202601, Some(202606)),
             contributions: Vec::new(),
+            retires: None,
         };
         facts.enrolments[3].end = Some(202603);
-        let f = check(&facts, &wages(), 202610);
+        let f = check(&facts, &wages(), &LocalRules::default(), 202610);
         assert_eq!(f.missing, vec![Insurance::Unemployment]);
     }
 
@@ -342,7 +443,7 @@ mod tests {
                 e.status = EnrolmentStatus::Terminated;
             }
         }
-        let s = summarize(&facts, &wages(), 202610).unwrap();
+        let s = summarize(&facts, &wages(), &LocalRules::default(), 202610).unwrap();
         assert!(s.findings.flags().is_empty());
         assert!(!s.current);
     }
@@ -353,7 +454,7 @@ mod tests {
         for c in facts.contributions.iter_mut().filter(|c| c.month >= 202609) {
             c.paid = false;
         }
-        let f = check(&facts, &wages(), 202610);
+        let f = check(&facts, &wages(), &LocalRules::default(), 202610);
         assert_eq!(f.flags(), vec![StaffFlag::Arrears]);
         assert_eq!(f.arrears.len(), 10);
         assert_eq!(f.arrears_months(), vec![202609, 202610]);
@@ -365,7 +466,7 @@ mod tests {
         for c in facts.contributions.iter_mut().filter(|c| c.month == 202610) {
             c.paid = false;
         }
-        let s = summarize(&facts, &wages(), 202610).unwrap();
+        let s = summarize(&facts, &wages(), &LocalRules::default(), 202610).unwrap();
         assert!(s.current);
         assert_eq!((s.first_month, s.last_month), (202608, 202610));
         assert_eq!(s.insurances.len(), 5);
@@ -379,6 +480,14 @@ mod tests {
                 arrears_months: 1,
             }
         );
-        assert!(summarize(&StaffFacts::default(), &wages(), 202610).is_none());
+        assert!(
+            summarize(
+                &StaffFacts::default(),
+                &wages(),
+                &LocalRules::default(),
+                202610
+            )
+            .is_none()
+        );
     }
 }

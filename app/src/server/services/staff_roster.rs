@@ -3,19 +3,21 @@
 //! `EmployerScope`, reaches only that employer's staff and their periods with it, and is
 //! written to each person's access log (DESIGN §1, accountable access).
 
+use super::local_rules::LocalRules;
 use super::staff_checks::{self, EnrolmentFact, MonthFact, StaffFacts};
 use super::wages::WageTable;
 use crate::error::AppError;
 use crate::models::ids::ResidentId;
 use crate::models::insurance::{EnrolmentStatus, Insurance, Month};
+use crate::models::retirement::{RetirementCategory, statutory_retirement};
 use crate::models::staff::{
     FlagSummary, STAFF_PAGE_SIZE, StaffFlag, StaffInsurance, StaffList, StaffMember, StaffMonth,
     StaffPeriod, StaffQuery, StaffQueryInput, StaffRow,
 };
 use crate::server::auth::EmployerScope;
 use crate::server::store::{
-    AccessEntry, ContributionFactRow, EnrolmentFactRow, RosterCursor, RosterEntry, RosterInsurance,
-    RosterInsuranceRow, RosterRow, RosterSearch, Store, StoreError,
+    AccessEntry, ContributionFactRow, EnrolmentFactRow, PersonAgeRow, RosterCursor, RosterEntry,
+    RosterInsurance, RosterInsuranceRow, RosterRow, RosterSearch, Store, StoreError,
 };
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap};
@@ -33,11 +35,27 @@ pub fn month_of(at: DateTime<Utc>) -> Month {
 
 // ---- Rebuilding the roster -------------------------------------------------------------------
 
+/// The fact rows of persons with employers, and what their statutory age follows.
+pub struct StaffFactRows {
+    pub enrolments: Vec<EnrolmentFactRow>,
+    pub contributions: Vec<ContributionFactRow>,
+    pub ages: Vec<PersonAgeRow>,
+}
+
 /// Groups fact rows by (employer, person) into the checks' input.
-fn group_facts(
-    enrolments: Vec<EnrolmentFactRow>,
-    contributions: Vec<ContributionFactRow>,
-) -> BTreeMap<(i64, i64), StaffFacts> {
+fn group_facts(rows: StaffFactRows) -> BTreeMap<(i64, i64), StaffFacts> {
+    let StaffFactRows {
+        enrolments,
+        contributions,
+        ages,
+    } = rows;
+    let retires: HashMap<i64, Month> = ages
+        .iter()
+        .map(|a| {
+            let category = RetirementCategory::of(&a.sex, a.female_category.as_deref());
+            (a.person_id, statutory_retirement(a.birth_date, category).0)
+        })
+        .collect();
     let mut by_key: BTreeMap<(i64, i64), StaffFacts> = BTreeMap::new();
     for e in enrolments {
         let (Some(insurance), Some(status)) = (
@@ -73,6 +91,9 @@ fn group_facts(
                 paid: c.paid,
             });
     }
+    for ((_, person_id), facts) in by_key.iter_mut() {
+        facts.retires = retires.get(person_id).copied();
+    }
     by_key
 }
 
@@ -80,9 +101,10 @@ fn roster_entry(
     (employer_id, person_id): (i64, i64),
     facts: &StaffFacts,
     wages: &WageTable,
+    rules: &LocalRules,
     now: Month,
 ) -> Option<RosterEntry> {
-    let s = staff_checks::summarize(facts, wages, now)?;
+    let s = staff_checks::summarize(facts, wages, rules, now)?;
     Some(RosterEntry {
         employer_id,
         person_id,
@@ -115,7 +137,12 @@ pub async fn rebuild(
     now: Month,
 ) -> Result<usize, StoreError> {
     let (enrolments, contributions) = store.staff_facts(from, to).await?;
-    replace(store, wages, (from, to), enrolments, contributions, now).await
+    let rows = StaffFactRows {
+        enrolments,
+        contributions,
+        ages: store.person_ages(from, to).await?,
+    };
+    replace(store, wages, (from, to), rows, now).await
 }
 
 /// Writes the roster rows of persons `from..=to` from their rows with employers: for a loader
@@ -124,13 +151,13 @@ pub async fn replace(
     store: &Store,
     wages: &WageTable,
     (from, to): (i64, i64),
-    enrolments: Vec<EnrolmentFactRow>,
-    contributions: Vec<ContributionFactRow>,
+    rows: StaffFactRows,
     now: Month,
 ) -> Result<usize, StoreError> {
-    let entries: Vec<RosterEntry> = group_facts(enrolments, contributions)
+    let rules = LocalRules::load(store).await?;
+    let entries: Vec<RosterEntry> = group_facts(rows)
         .iter()
-        .filter_map(|(key, facts)| roster_entry(*key, facts, wages, now))
+        .filter_map(|(key, facts)| roster_entry(*key, facts, wages, &rules, now))
         .collect();
     store.replace_roster(from, to, &entries).await?;
     Ok(entries.len())
@@ -351,11 +378,21 @@ pub async fn staff_member(
         .await
         .map_err(AppError::internal)?;
     let wages = WageTable::new(store.region_wages().await.map_err(AppError::internal)?);
-    let facts = group_facts(enrolments, contributions)
+    let rules = LocalRules::load(store).await.map_err(AppError::internal)?;
+    let ages = store
+        .person_ages(person_id, person_id)
+        .await
+        .map_err(AppError::internal)?;
+    let rows = StaffFactRows {
+        enrolments,
+        contributions,
+        ages,
+    };
+    let facts = group_facts(rows)
         .remove(&(scope.employer_id, person_id))
         .unwrap_or_default();
     let summary =
-        staff_checks::summarize(&facts, &wages, month_of(now)).ok_or(AppError::NotFound)?;
+        staff_checks::summarize(&facts, &wages, &rules, month_of(now)).ok_or(AppError::NotFound)?;
 
     let mut months: BTreeMap<Month, Vec<(Insurance, i64, bool)>> = BTreeMap::new();
     for c in &facts.contributions {

@@ -45,8 +45,8 @@ pub use records::{
 };
 pub use region_rules::RegionRule;
 pub use roster::{
-    ContributionFactRow, EnrolmentFactRow, RosterCursor, RosterEntry, RosterInsurance,
-    RosterInsuranceRow, RosterRow, RosterSearch,
+    ContributionFactRow, EnrolmentFactRow, PersonAgeRow, RosterCursor, RosterEntry,
+    RosterInsurance, RosterInsuranceRow, RosterRow, RosterSearch,
 };
 pub use staff::{EmployerOverview, OfficeOverview};
 pub use staff_admin::{StaffGrantRow, StaffSearch, StaffUserRow};

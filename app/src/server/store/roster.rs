@@ -17,6 +17,15 @@ pub struct EnrolmentFactRow {
     pub status: String,
 }
 
+/// What a person's statutory retirement age follows (the 超龄 check).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct PersonAgeRow {
+    pub person_id: i64,
+    pub birth_date: chrono::NaiveDate,
+    pub sex: String,
+    pub female_category: Option<String>,
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ContributionFactRow {
     pub employer_id: i64,
@@ -132,6 +141,13 @@ impl Store {
             ).bind(from).bind(to).fetch_all(pool).await?;
             (enrolments, contributions)
         }))
+    }
+
+    /// The birth and retirement category of persons `from..=to`.
+    pub async fn person_ages(&self, from: i64, to: i64) -> Result<Vec<PersonAgeRow>, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "SELECT id AS person_id, birth_date, sex, female_category FROM persons WHERE id BETWEEN $1 AND $2",
+        ).bind(from).bind(to).fetch_all(pool).await?))
     }
 
     /// The same, for one person with one employer. Read by person (a few hundred rows through
