@@ -19,6 +19,18 @@ test("each insurance opens into its record with a chart and the month table", as
   }
 });
 
+// 国办发〔2024〕38号: each medical break is explained by its length; three months keep the
+// continuous years.
+test("the medical record says what each break does to continuity", async ({ page }) => {
+  await page.getByRole("link", { name: /查看明细\s*:\s*医疗保险/ }).click();
+  await expect(page.getByText(/断缴不超过 3 个月：在规定期限内补缴后，连续参保年限不中断/)).toBeVisible();
+  await expect(page.getByText(/目前连续参保 14 年 1 个月/)).toBeVisible();
+  await expect(page.getByText(/依据：国办发〔2024〕38号/)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: /English/ }).click();
+  await expect(page.getByText(/Continuously insured now for 14 years and 1 months/)).toBeVisible();
+});
+
 test("the pension record filters by year and pages on the server", async ({ page }) => {
   await page.getByRole("link", { name: /查看明细\s*:\s*养老保险/ }).click();
   await expect(page.getByText("累计缴费 14.0 年")).toBeVisible();

@@ -18,6 +18,37 @@ async fn scope(store: &app::server::store::Store, id: &str) -> CitizenScope {
     }
 }
 
+/// DESIGN §3 (国办发〔2024〕38号): the demo citizen's three months without contributions keep
+/// his medical continuity; the late mover's two unpaid months in Chengdu are arrears (no break)
+/// and her two months before Shanghai (2021-01 to 2021-02) keep it too. A pension record has no
+/// continuity to show.
+#[tokio::test]
+async fn medical_continuity_per_break() {
+    use app::models::medical_continuity::BreakEffect;
+    for kind in BACKENDS {
+        let (store, _dir) = seeded_store(kind).await;
+        let me = scope(&store, CITIZEN).await;
+        let r = record::insurance_record(&store, me, Insurance::Medical, RecordQuery::default())
+            .await
+            .unwrap();
+        let c = r.continuity.expect("medical continuity");
+        assert_eq!(c.effects, vec![Some(BreakEffect::KeepsYears)], "{kind:?}");
+        assert_eq!(c.months, r.months_paid_all);
+        let pension =
+            record::insurance_record(&store, me, Insurance::Pension, RecordQuery::default())
+                .await
+                .unwrap();
+        assert!(pension.continuity.is_none());
+        let late = scope(&store, common::LATE_MOVER).await;
+        let r = record::insurance_record(&store, late, Insurance::Medical, RecordQuery::default())
+            .await
+            .unwrap();
+        let c = r.continuity.unwrap();
+        assert_eq!(c.effects, vec![None, Some(BreakEffect::KeepsYears)]);
+        assert_eq!(c.months, r.months_paid_all);
+    }
+}
+
 #[tokio::test]
 async fn pension_record_of_the_demo_citizen() {
     for kind in BACKENDS {

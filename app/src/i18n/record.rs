@@ -1,7 +1,8 @@
 //! Texts of the record pages (insurance detail, career chart, pension estimate).
 
 use crate::models::gaps::GapKind;
-use crate::models::insurance::{Insurance, years_label as years};
+use crate::models::insurance::{Insurance, Scheme, years_label as years};
+use crate::models::medical_continuity::BreakEffect;
 use crate::models::pension::PayingPlaceRule;
 
 pub struct RecordTexts {
@@ -24,6 +25,10 @@ pub struct RecordTexts {
     pub no_gaps: &'static str,
     pub gap_line: fn(GapKind, &str, &str, i64) -> String,
     pub gap_meaning: fn(Insurance, GapKind) -> &'static str,
+    /// What a break in medical insurance does, worked out for that break.
+    pub medical_break: fn(BreakEffect) -> String,
+    pub continuous_line: fn(i64) -> String,
+    pub continuity_source: &'static str,
     pub months_title: &'static str,
     pub filter_year: &'static str,
     pub filter_employer: &'static str,
@@ -147,6 +152,31 @@ pub static ZH: RecordTexts = RecordTexts {
             "生育保险随职工医保缴纳；断缴可能影响生育医疗费用和生育津贴的领取资格（多数地区要求生育前连续缴费满一定月数）。"
         }
     },
+    medical_break: |e| match e {
+        BreakEffect::KeepsYears => {
+            "断缴不超过 3 个月：在规定期限内补缴后，连续参保年限不中断。".into()
+        }
+        BreakEffect::Waiting {
+            months,
+            scheme: Scheme::Employee,
+        } => format!(
+            "断缴超过 3 个月：连续参保年限从重新参保时起重新计算，重新参保后有最长 {months} 个月的待遇等待期（具体月数由参保地规定），期间的医疗费用不能报销。"
+        ),
+        BreakEffect::Waiting {
+            months,
+            scheme: Scheme::Resident,
+        } => format!(
+            "断缴超过 3 个月：连续参保年限重新计算；按城乡居民医保的规定，重新参保后的待遇等待期为 3 个月，每断保满 1 年再加 1 个月，这次为 {months} 个月，期间的医疗费用不能报销。"
+        ),
+    },
+    continuous_line: |m| {
+        format!(
+            "目前连续参保 {} 年 {} 个月（断缴不超过 3 个月且已补缴的视为连续）。",
+            m / 12,
+            m % 12
+        )
+    },
+    continuity_source: "依据：国办发〔2024〕38号。这是简化计算：断缴月份是否已补缴、各地的等待期月数和连续参保激励（如未报销年度减少等待期），以参保地医保经办机构为准。",
     months_title: "逐月缴费明细",
     filter_year: "年份",
     filter_employer: "单位",
@@ -319,6 +349,25 @@ pub static EN: RecordTexts = RecordTexts {
             "Maternity insurance follows employee medical insurance; a gap can affect maternity medical costs and allowance (most places require a number of continuous months before the birth)."
         }
     },
+    medical_break: |e| {
+        match e {
+        BreakEffect::KeepsYears => "A break of 3 months or less: once the months are paid up within the time allowed, your continuous years are kept.".into(),
+        BreakEffect::Waiting { months, scheme: Scheme::Employee } => format!(
+            "A break of more than 3 months: your continuous years start again when you re-enrol, and benefits wait up to {months} months after that (the insured place sets the exact period); treatment in that time is not reimbursed."
+        ),
+        BreakEffect::Waiting { months, scheme: Scheme::Resident } => format!(
+            "A break of more than 3 months: your continuous years start again. Under the residents' rules benefits wait 3 months after re-enrolling, plus 1 month for each full year of the break: {months} months here. Treatment in that time is not reimbursed."
+        ),
+    }
+    },
+    continuous_line: |m| {
+        format!(
+            "Continuously insured now for {} years and {} months (a break of 3 months or less, paid up, counts as continuous).",
+            m / 12,
+            m % 12
+        )
+    },
+    continuity_source: "Source: 国办发〔2024〕38号. A simplified reckoning: whether break months were paid up, each place's waiting periods and its rewards for continuity (such as a shorter wait after years without claims) are for the insured place's office to confirm.",
     months_title: "Month by month",
     filter_year: "Year",
     filter_employer: "Employer",

@@ -10,6 +10,7 @@ pub mod gaps;
 pub mod home;
 pub mod ids;
 pub mod insurance;
+pub mod medical_continuity;
 pub mod pension;
 pub mod record;
 pub mod retirement;

@@ -98,9 +98,19 @@ pub struct InsuranceRecord {
     /// Months paid over the whole history (for the 15-year rule).
     pub months_paid_all: i64,
     pub gaps: Vec<Gap>,
+    /// Medical insurance only: what each gap does to continuity.
+    pub continuity: Option<Continuity>,
     pub chart: Vec<ChartPoint>,
     pub accounts: Vec<AccountYearView>,
     pub carried_in: Vec<CarriedIn>,
+}
+
+/// Medical insurance continuity: each gap's effect (none for arrears), and the months paid
+/// without a break that restarts it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Continuity {
+    pub effects: Vec<Option<super::medical_continuity::BreakEffect>>,
+    pub months: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -73,17 +73,30 @@ fn RecordView(record: InsuranceRecord) -> impl IntoView {
     } else {
         r.gaps
             .iter()
-            .map(|g| {
+            .enumerate()
+            .map(|(i, g)| {
+                // A medical break is explained by its own length and scheme.
+                let effect = r.continuity.as_ref().and_then(|c| c.effects.get(i).copied().flatten());
+                let meaning = match effect {
+                    Some(e) => (rt.medical_break)(e),
+                    None => (rt.gap_meaning)(r.insurance, g.kind).to_string(),
+                };
                 view! {
                     <div class="notice warn">
                         <p class="flag">{(rt.gap_line)(g.kind, &month_label(g.from), &month_label(g.to), g.months)}</p>
-                        <p>{(rt.gap_meaning)(r.insurance, g.kind)}</p>
+                        <p>{meaning}</p>
                     </div>
                 }
             })
             .collect_view()
             .into_any()
     };
+    let continuity = r.continuity.as_ref().map(|c| {
+        view! {
+            <p>{(rt.continuous_line)(c.months)}</p>
+            <p class="hint">{rt.continuity_source}</p>
+        }
+    });
     let years_note = (r.insurance == crate::models::insurance::Insurance::Pension)
         .then(|| view! { <p>{(rt.years_progress)(r.months_paid_all, i64::from(minimum_contribution_months(Scheme::Employee, 2029)))}</p> });
     let year_options = r
@@ -195,6 +208,7 @@ fn RecordView(record: InsuranceRecord) -> impl IntoView {
         </section>
         <section class="card" aria-labelledby="gaps-h">
             <h2 id="gaps-h">{rt.gaps_title}</h2>
+            {continuity}
             {gaps}
         </section>
         <section class="card" aria-labelledby="months-h">

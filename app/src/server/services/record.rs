@@ -2,13 +2,14 @@
 //! history) and the five-insurance career chart. Reads only the scope's person.
 
 use crate::error::AppError;
-use crate::models::gaps::{Covered, Gap, find_gaps};
+use crate::models::gaps::{Covered, Gap, GapKind, find_gaps};
 use crate::models::home::Named;
 use crate::models::insurance::{EnrolmentStatus, Insurance, Month, Scheme, StatusReason};
 use crate::models::insurance::{month_from_index, month_index};
+use crate::models::medical_continuity::{break_effect, continuous_months};
 use crate::models::record::{
-    AccountYearView, CareerOverview, CarriedIn, ChartPoint, ContributionView, InsuranceRecord,
-    PAGE_SIZE, PeriodView, RecordQuery, Totals,
+    AccountYearView, CareerOverview, CarriedIn, ChartPoint, Continuity, ContributionView,
+    InsuranceRecord, PAGE_SIZE, PeriodView, RecordQuery, Totals,
 };
 use crate::server::auth::CitizenScope;
 use crate::server::store::{
@@ -150,6 +151,16 @@ pub async fn insurance_record(
         _ => None,
     };
     let gaps = find_gaps(&covered(&chart), open_until);
+    let continuity = (insurance == Insurance::Medical).then(|| Continuity {
+        effects: gaps
+            .iter()
+            .map(|g| {
+                (g.kind == GapKind::NoContribution)
+                    .then(|| break_effect(scheme_after(&periods, g.to), g.months))
+            })
+            .collect(),
+        months: continuous_months(&covered(&chart), &gaps),
+    });
     let months_paid_all = chart
         .iter()
         .filter(|p| p.paid)
@@ -231,10 +242,22 @@ pub async fn insurance_record(
         },
         months_paid_all,
         gaps,
+        continuity,
         chart,
         accounts,
         carried_in,
     })
+}
+
+/// The scheme a person re-enrolled in after a break ending in `month` (else the latest one's).
+fn scheme_after(periods: &[EnrolmentPeriod], month: Month) -> Scheme {
+    periods
+        .iter()
+        .filter(|p| p.start_month > month)
+        .min_by_key(|p| p.start_month)
+        .or_else(|| periods.iter().max_by_key(|p| p.start_month))
+        .and_then(|p| Scheme::from_code(&p.scheme))
+        .unwrap_or(Scheme::Employee)
 }
 
 /// Every contribution of the person, by insurance (in the order of `Insurance::ALL`) and month.
