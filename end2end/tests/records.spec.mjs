@@ -28,7 +28,7 @@ test("the medical record says what each break does to continuity", async ({ page
   await expect(page.getByText(/依据：国办发〔2024〕38号/)).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: /English/ }).click();
-  await expect(page.getByText(/Continuously insured now for 14 years and 1 months/)).toBeVisible();
+  await expect(page.getByText(/Continuously insured now for 14 years and 1 month/)).toBeVisible();
 });
 
 test("the pension record filters by year and pages on the server", async ({ page }) => {

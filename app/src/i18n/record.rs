@@ -361,10 +361,12 @@ pub static EN: RecordTexts = RecordTexts {
     }
     },
     continuous_line: |m| {
+        let unit =
+            |n: i64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         format!(
-            "Continuously insured now for {} years and {} months (a break of 3 months or less, paid up, counts as continuous).",
-            m / 12,
-            m % 12
+            "Continuously insured now for {} and {} (a break of 3 months or less, paid up, counts as continuous).",
+            unit(m / 12, "year", "years"),
+            unit(m % 12, "month", "months")
         )
     },
     continuity_source: "Source: 国办发〔2024〕38号. A simplified reckoning: whether break months were paid up, each place's waiting periods and its rewards for continuity (such as a shorter wait after years without claims) are for the insured place's office to confirm.",
