@@ -82,5 +82,5 @@ test("a temporary account is explained, and an exception makes it a transfer des
   await expect(page.getByText(/我的户籍已迁入转入地/)).toBeVisible();
 
   await page.getByRole("button", { name: /English/ }).click();
-  await expect(page.getByText(/The applicant's answer/)).toBeVisible();
+  await expect(page.getByText(/Temporary account exception \(the applicant's answer\)/)).toBeVisible();
 });
