@@ -40,13 +40,24 @@ async fn draft(app: &TestApp, c: &reqwest::Client, replaces: Option<&str>) -> Va
     ok(call(app, c, "/api/citizen/get_filing_draft", replaces, &[]).await).await
 }
 
+/// Step 1 for the demo citizen (insured in Beijing as an employee).
 async fn places(
     app: &TestApp,
     c: &reqwest::Client,
     replaces: Option<&str>,
     treatment: &str,
 ) -> reqwest::Response {
-    let fields = [("insured", "110100:employee"), ("treatment", treatment)];
+    places_insured(app, c, replaces, "110100:employee", treatment).await
+}
+
+async fn places_insured(
+    app: &TestApp,
+    c: &reqwest::Client,
+    replaces: Option<&str>,
+    insured: &str,
+    treatment: &str,
+) -> reqwest::Response {
+    let fields = [("insured", insured), ("treatment", treatment)];
     call(app, c, "/api/citizen/save_filing_places", replaces, &fields).await
 }
 
@@ -544,16 +555,7 @@ async fn each_category_is_checked_by_its_rule() {
 
         // A resident cannot file as posted to work elsewhere.
         let resident = app.signed_in(RESIDENT).await;
-        let fields = [("insured", "510100:resident"), ("treatment", SHANGHAI)];
-        ok(call(
-            &app,
-            &resident,
-            "/api/citizen/save_filing_places",
-            None,
-            &fields,
-        )
-        .await)
-        .await;
+        ok(places_insured(&app, &resident, None, "510100:resident", SHANGHAI).await).await;
         assert_eq!(
             codes(category(&app, &resident, None, "resident_work", &[]).await).await,
             vec![("category".into(), "employees_only".into())]
@@ -565,16 +567,7 @@ async fn each_category_is_checked_by_its_rule() {
             .as_str()
             .unwrap()
             .to_string();
-        let fields = [("insured", insured.as_str()), ("treatment", SHANGHAI)];
-        ok(call(
-            &app,
-            &retiree,
-            "/api/citizen/save_filing_places",
-            None,
-            &fields,
-        )
-        .await)
-        .await;
+        ok(places_insured(&app, &retiree, None, &insured, SHANGHAI).await).await;
         assert_eq!(
             codes(category(&app, &retiree, None, "retiree_resettled", &[]).await).await,
             vec![("category".into(), "hukou_not_there".into())]
