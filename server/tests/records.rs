@@ -59,6 +59,8 @@ async fn pension_record_of_the_demo_citizen() {
             .unwrap();
         assert_eq!(r.periods.len(), 2, "{kind:?}");
         assert_eq!(r.months_paid_all, 169);
+        // Born 1990, he retires in 2053: employees then need 20 years.
+        assert_eq!(r.minimum_months, Some(240));
         assert_eq!(
             r.gaps,
             vec![Gap {
@@ -326,6 +328,11 @@ async fn pension_estimate_for_a_resident() {
         assert_eq!((e.statutory_month, e.statutory_age_months), (202805, 720));
         assert_eq!(e.offsets, vec![0]);
         assert_eq!(e.minimum_months, 180);
+        // Her record page says the same minimum: the residents' 15 years.
+        let r = record::insurance_record(&store, her, Insurance::Pension, RecordQuery::default())
+            .await
+            .unwrap();
+        assert_eq!(r.minimum_months, Some(180));
         // Yearly payments 2011..=2026.
         assert_eq!(e.months_so_far, 16 * 12);
         assert!(e.eligible);

@@ -95,8 +95,11 @@ pub struct InsuranceRecord {
     pub pages: i64,
     /// Totals over everything the filter selects.
     pub totals: Totals,
-    /// Months paid over the whole history (for the 15-year rule).
+    /// Months paid over the whole history (for the minimum years).
     pub months_paid_all: i64,
+    /// Pension only: the minimum contribution months for a monthly pension under the person's
+    /// scheme and statutory retirement year.
+    pub minimum_months: Option<i64>,
     pub gaps: Vec<Gap>,
     /// Medical insurance only: what each gap does to continuity.
     pub continuity: Option<Continuity>,

@@ -3,8 +3,7 @@ use crate::components::loaded::loaded;
 use crate::components::pager::pager;
 use crate::functions::records::get_insurance_record;
 use crate::i18n::{Locale, tr};
-use crate::models::insurance::{Scheme, month_label, yuan};
-use crate::models::pension::minimum_contribution_months;
+use crate::models::insurance::{month_label, yuan};
 use crate::models::record::{ContributionView, InsuranceRecord};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -97,8 +96,9 @@ fn RecordView(record: InsuranceRecord) -> impl IntoView {
             <p class="hint">{rt.continuity_source}</p>
         }
     });
-    let years_note = (r.insurance == crate::models::insurance::Insurance::Pension)
-        .then(|| view! { <p>{(rt.years_progress)(r.months_paid_all, i64::from(minimum_contribution_months(Scheme::Employee, 2029)))}</p> });
+    let years_note = r
+        .minimum_months
+        .map(|min| view! { <p>{(rt.years_progress)(r.months_paid_all, min)}</p> });
     let year_options = r
         .years
         .iter()

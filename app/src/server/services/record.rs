@@ -7,10 +7,12 @@ use crate::models::home::Named;
 use crate::models::insurance::{EnrolmentStatus, Insurance, Month, Scheme, StatusReason};
 use crate::models::insurance::{month_from_index, month_index};
 use crate::models::medical_continuity::{break_effect, continuous_months};
+use crate::models::pension::{RESIDENT_PENSION_AGE_MONTHS, minimum_contribution_months};
 use crate::models::record::{
     AccountYearView, CareerOverview, CarriedIn, ChartPoint, Continuity, ContributionView,
     InsuranceRecord, PAGE_SIZE, PeriodView, RecordQuery, Totals,
 };
+use crate::models::retirement::{RetirementCategory, statutory_retirement};
 use crate::server::auth::CitizenScope;
 use crate::server::store::{
     CarriedRow, ContributionFilter, EnrolmentPeriod, FilteredTotals, HistoryRow, Store, TimelineRow,
@@ -161,6 +163,10 @@ pub async fn insurance_record(
             .collect(),
         months: continuous_months(&covered(&chart), &gaps),
     });
+    let minimum_months = match insurance {
+        Insurance::Pension => Some(minimum_months(store, person, current).await?),
+        _ => None,
+    };
     let months_paid_all = chart
         .iter()
         .filter(|p| p.paid)
@@ -241,12 +247,37 @@ pub async fn insurance_record(
             personal_sum: totals.personal_sum,
         },
         months_paid_all,
+        minimum_months,
         gaps,
         continuity,
         chart,
         accounts,
         carried_in,
     })
+}
+
+/// The minimum pension contribution months of the person: employees by their statutory
+/// retirement year (rising from 2030), residents 15 years (DESIGN §3).
+async fn minimum_months(
+    store: &Store,
+    person: i64,
+    current: Option<&EnrolmentPeriod>,
+) -> Result<i64, AppError> {
+    let profile = store
+        .person_profile(person)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let scheme = current
+        .and_then(|p| Scheme::from_code(&p.scheme))
+        .unwrap_or(Scheme::Employee);
+    let year = match scheme {
+        Scheme::Employee => {
+            let category = RetirementCategory::of(&profile.sex, profile.female_category.as_deref());
+            statutory_retirement(profile.birth_date, category).0 / 100
+        }
+        Scheme::Resident => profile.birth_date.year() + RESIDENT_PENSION_AGE_MONTHS / 12,
+    };
+    Ok(i64::from(minimum_contribution_months(scheme, year)))
 }
 
 /// The scheme a person re-enrolled in after a break ending in `month` (else the latest one's).
