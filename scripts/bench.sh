@@ -21,7 +21,11 @@ if [ "$MODE" = employer ]; then NAME="$PERSONS-employer"; SEED_ARGS=(--employer-
 PORT="${PORT:-3100}"; CONCURRENCY="${CONCURRENCY:-8}"; REQUESTS="${REQUESTS:-2000}"; LOGINS="${LOGINS:-200}"
 ensure_build_tools
 build_site
-(cd "$ROOT" && cargo build --release -p server --example loadgen)
+# The load generator builds in a target dir of its own: cargo-leptos compiles with LEPTOS_*
+# variables that leptos_config reads at compile time, so building it beside the site would
+# rebuild leptos and everything above it twice on every run.
+LOADGEN_TARGET="$TARGET_DIR/loadgen"
+(cd "$ROOT" && CARGO_TARGET_DIR="$LOADGEN_TARGET" cargo build --release -p server --example loadgen)
 mkdir -p "$ROOT/bench-data"
 case "$KIND" in
   sqlite) export DATABASE_URL="sqlite://$ROOT/bench-data/bench-$NAME.db" ;;
@@ -41,7 +45,7 @@ start=$(date +%s); "$JINBAO_BIN" seed --persons "$PERSONS" "${SEED_ARGS[@]}"; lo
 "$JINBAO_BIN" serve & SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
-LOADGEN="$TARGET_DIR/release/examples/loadgen"
+LOADGEN="$LOADGEN_TARGET/release/examples/loadgen"
 rss() { awk '/VmRSS|VmHWM/ { printf "%s %d MB  ", $1, $2 / 1024 } END { print "" }' "/proc/$SERVER/status"; }
 log "$KIND, $PERSONS persons, $MODE scenarios"
 if [ "$MODE" = employer ]; then
