@@ -94,10 +94,10 @@ pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
         return Ok(None);
     };
     let state = app_state()?;
-    let unread = if p.role == Role::Citizen && p.stage == SessionStage::Full {
-        state.store.unread_notifications(p.user_id).await?
-    } else {
-        0
+    let unread = match p.unread_notifications {
+        _ if p.role != Role::Citizen || p.stage != SessionStage::Full => 0,
+        Some(count) => count,
+        None => state.store.unread_notifications(p.user_id).await?,
     };
     Ok(Some(CurrentUser {
         assisted: services::assist::banner(&p, state.clock.now()),

@@ -30,6 +30,9 @@ pub struct Principal {
     /// The login's absolute end, kept when the session token is renewed for an assisted session.
     pub session_expires_at: chrono::DateTime<chrono::Utc>,
     pub assist: Option<Assist>,
+    /// Unread notifications of the signed-in user, read with the session; `None` for the
+    /// subject of an assisted session (read when the header needs it).
+    pub unread_notifications: Option<i64>,
 }
 
 /// The assisted session a principal is acting under.
@@ -87,6 +90,7 @@ impl Principal {
             session_hash: hash,
             session_expires_at: s.expires_at,
             assist: None,
+            unread_notifications: Some(s.unread_notifications),
         })
     }
 
@@ -111,6 +115,7 @@ impl Principal {
             session_hash: self.session_hash,
             session_expires_at: self.session_expires_at,
             assist: Some(assist),
+            unread_notifications: None,
         }
     }
 

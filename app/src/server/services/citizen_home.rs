@@ -9,7 +9,7 @@ use crate::models::insurance::{
     EnrolmentStatus, Insurance, Month, Scheme, StatusReason, add_months,
 };
 use crate::server::auth::CitizenScope;
-use crate::server::store::{EnrolmentPeriod, Store};
+use crate::server::store::{EnrolmentPeriod, HomeRows, Store};
 
 /// Start of the run of back-to-back periods that ends with the last one: a change of employer
 /// or region without a break keeps the person continuously enrolled.
@@ -29,25 +29,19 @@ pub async fn citizen_home(
     scope: CitizenScope,
     today: chrono::NaiveDate,
 ) -> Result<CitizenHome, AppError> {
-    let person = store
-        .person(scope.person_id)
-        .await
-        .map_err(AppError::internal)?
-        .ok_or(AppError::NotFound)?;
-    let periods = store
-        .enrolment_periods(scope.person_id)
-        .await
-        .map_err(AppError::internal)?;
-    let totals = store
-        .record_totals(scope.person_id)
-        .await
-        .map_err(AppError::internal)?;
-    let carried = store.carried_records(scope.person_id).await?;
-    let filings: Vec<FilingBrief> = store
-        .filings_of(scope.person_id)
+    let HomeRows {
+        person,
+        periods,
+        totals,
+        carried,
+        filings,
+    } = store
+        .citizen_home_rows(scope.person_id)
         .await?
+        .ok_or(AppError::NotFound)?;
+    let filings: Vec<FilingBrief> = filings
         .into_iter()
-        .filter(|f| in_effect(f.starts_on, f.ends_on, f.cancelled_at.is_some(), today))
+        .filter(|f| in_effect(f.starts_on, f.ends_on, false, today))
         .filter_map(|f| {
             Some(FilingBrief {
                 term: Term::from_code(&f.term)?,

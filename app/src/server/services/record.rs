@@ -17,7 +17,7 @@ use crate::server::auth::CitizenScope;
 use crate::server::store::{
     CarriedRow, ContributionFilter, EnrolmentPeriod, FilteredTotals, HistoryRow, Store, TimelineRow,
 };
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
 /// The last complete month of data an office holds on `as_of`.
 pub fn data_month(as_of: chrono::NaiveDate) -> Month {
@@ -103,9 +103,12 @@ pub async fn insurance_record(
     let query = validate_query(query)?;
     let person = scope.person_id;
     let code = insurance.code();
-    let periods: Vec<_> = store
-        .enrolment_periods(person)
+    let rows = store
+        .insurance_record_rows(person, code)
         .await?
+        .ok_or(AppError::NotFound)?;
+    let periods: Vec<_> = rows
+        .periods
         .into_iter()
         .filter(|p| p.insurance == code)
         .collect();
@@ -124,10 +127,8 @@ pub async fn insurance_record(
     };
     // Unfiltered, the read model has the totals; a filter narrows to a year or an employer.
     let totals = if filter.year.is_none() && filter.employer_id.is_none() {
-        store
-            .record_totals(person)
-            .await?
-            .into_iter()
+        rows.totals
+            .iter()
             .find(|t| t.insurance == code)
             .map_or_else(FilteredTotals::default, |t| FilteredTotals {
                 rows: t.contribution_rows.into(),
@@ -139,10 +140,10 @@ pub async fn insurance_record(
     } else {
         store.contributions_totals(person, code, filter).await?
     };
-    let rows = store
+    let page = store
         .contributions_page(person, code, filter, query.page * PAGE_SIZE, PAGE_SIZE)
         .await?;
-    let chart = chart_points(&store.contribution_timeline(person, Some(code)).await?);
+    let chart = chart_points(&rows.timeline);
     let years = years_of(&chart);
     let employers = employers_of(&periods);
     // A suspended enrolment is a gap still running up to the latest data month.
@@ -164,7 +165,12 @@ pub async fn insurance_record(
         months: continuous_months(&covered(&chart), &gaps),
     });
     let minimum_months = match insurance {
-        Insurance::Pension => Some(minimum_months(store, person, current).await?),
+        Insurance::Pension => Some(minimum_months(
+            rows.birth_date,
+            &rows.sex,
+            rows.female_category.as_deref(),
+            current,
+        )),
         _ => None,
     };
     let months_paid_all = chart
@@ -173,9 +179,7 @@ pub async fn insurance_record(
         .map(|p| i64::from(p.months_covered))
         .sum();
     let accounts = if insurance.has_personal_account() {
-        store
-            .account_history(person, code)
-            .await?
+        rows.accounts
             .into_iter()
             .map(|a| AccountYearView {
                 year: a.year,
@@ -189,7 +193,7 @@ pub async fn insurance_record(
     } else {
         Vec::new()
     };
-    let carried_in = carried_in(&store.carried_records(person).await?, insurance);
+    let carried_in = carried_in(&rows.carried, insurance);
     let periods = periods
         .into_iter()
         .map(|p| {
@@ -223,7 +227,7 @@ pub async fn insurance_record(
         query,
         years,
         employers,
-        rows: rows
+        rows: page
             .into_iter()
             .map(|r| ContributionView {
                 month: r.month,
@@ -258,26 +262,23 @@ pub async fn insurance_record(
 
 /// The minimum pension contribution months of the person: employees by their statutory
 /// retirement year (rising from 2030), residents 15 years (DESIGN §3).
-async fn minimum_months(
-    store: &Store,
-    person: i64,
+fn minimum_months(
+    birth_date: NaiveDate,
+    sex: &str,
+    female_category: Option<&str>,
     current: Option<&EnrolmentPeriod>,
-) -> Result<i64, AppError> {
-    let profile = store
-        .person_profile(person)
-        .await?
-        .ok_or(AppError::NotFound)?;
+) -> i64 {
     let scheme = current
         .and_then(|p| Scheme::from_code(&p.scheme))
         .unwrap_or(Scheme::Employee);
     let year = match scheme {
         Scheme::Employee => {
-            let category = RetirementCategory::of(&profile.sex, profile.female_category.as_deref());
-            statutory_retirement(profile.birth_date, category).0 / 100
+            let category = RetirementCategory::of(sex, female_category);
+            statutory_retirement(birth_date, category).0 / 100
         }
-        Scheme::Resident => profile.birth_date.year() + RESIDENT_PENSION_AGE_MONTHS / 12,
+        Scheme::Resident => birth_date.year() + RESIDENT_PENSION_AGE_MONTHS / 12,
     };
-    Ok(i64::from(minimum_contribution_months(scheme, year)))
+    i64::from(minimum_contribution_months(scheme, year))
 }
 
 /// The scheme a person re-enrolled in after a break ending in `month` (else the latest one's).

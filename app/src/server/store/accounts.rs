@@ -42,6 +42,8 @@ pub struct SessionRecord {
     pub person_id: Option<i64>,
     pub employer_id: Option<i64>,
     pub office_id: Option<i64>,
+    /// The user's unread notifications, read with the session: every signed-in page shows it.
+    pub unread_notifications: i64,
 }
 
 pub struct NewSession<'a> {
@@ -271,7 +273,8 @@ impl Store {
     pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "SELECT s.user_id, s.role, s.created_at, s.last_seen_at, s.expires_at, s.stage, s.assisted_session_id, \
-                    u.display_name, u.disabled, u.person_id, r.employer_id, r.office_id \
+                    u.display_name, u.disabled, u.person_id, r.employer_id, r.office_id, \
+                    (SELECT COUNT(*) FROM notifications n WHERE n.user_id = s.user_id AND n.read_at IS NULL) AS unread_notifications \
              FROM sessions s \
              JOIN users u ON u.id = s.user_id \
              JOIN user_roles r ON r.user_id = s.user_id AND r.role = s.role \

@@ -14,6 +14,7 @@ mod filings;
 mod lookup;
 mod notifications;
 mod offices;
+mod page_rows;
 mod record_totals;
 mod records;
 mod region_rules;
@@ -38,6 +39,7 @@ pub use filings::{
 };
 pub use lookup::{EmployerUser, PersonKey, PersonMatch};
 pub use notifications::{NewNotification, NotificationRecord};
+pub use page_rows::{FilingInForce, HomeRows, RecordRows};
 pub use record_totals::RecordTotals;
 pub use records::{
     AccountBalance, AccountYearRow, ContributionFilter, ContributionRow, EnrolmentPeriod,

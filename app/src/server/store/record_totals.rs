@@ -1,9 +1,10 @@
 //! The record's read model: per person and insurance, the counts and sums that would otherwise
 //! take a scan of every month on each page view (migrations/*/0009_record_totals.sql).
 
+use super::page_rows::{Sql, TOTALS};
 use super::{Db, Store, StoreError, on_pool};
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, sqlx::FromRow, serde::Deserialize)]
 pub struct RecordTotals {
     pub insurance: String,
     pub contribution_rows: i32,
@@ -20,11 +21,9 @@ pub struct RecordTotals {
 impl Store {
     /// The totals of every insurance a person has contributions in.
     pub async fn record_totals(&self, person_id: i64) -> Result<Vec<RecordTotals>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as(
-            "SELECT insurance, contribution_rows, months_paid, months_in_arrears, employer_sum, personal_sum, \
-                    last_paid_month, latest_base, account_year, account_closing \
-             FROM record_totals WHERE person_id = $1",
-        ).bind(person_id).fetch_all(pool).await?))
+        static SQL: Sql = Sql::new();
+        let sql = SQL.get(self.backend(), |_| TOTALS.select());
+        Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(person_id).fetch_all(pool).await?))
     }
 
     /// Recomputes the totals of persons `from..=to` from their contributions and accounts, in

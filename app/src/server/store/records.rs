@@ -2,6 +2,7 @@
 //! balances and the offices that own them. Every query is keyed by person id and served by an
 //! index, so its cost does not grow with the number of persons.
 
+use super::page_rows::{ACCOUNT_YEARS, PERIODS, Sql};
 use super::{Db, Store, StoreError, on_pool};
 use chrono::NaiveDate;
 
@@ -12,7 +13,7 @@ pub struct PersonRecord {
     pub name: String,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, sqlx::FromRow, serde::Deserialize)]
 pub struct EnrolmentPeriod {
     pub insurance: String,
     pub scheme: String,
@@ -68,15 +69,9 @@ impl Store {
         &self,
         person_id: i64,
     ) -> Result<Vec<EnrolmentPeriod>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as(
-            "SELECT e.insurance, e.scheme, e.region_code, r.name_zh AS region_zh, r.name_en AS region_en, \
-                    e.employer_id, m.name AS employer_name, e.start_month, e.end_month, e.status, e.status_reason, e.status_date \
-             FROM enrolments e \
-             JOIN regions r ON r.code = e.region_code \
-             LEFT JOIN employers m ON m.id = e.employer_id \
-             WHERE e.person_id = $1 \
-             ORDER BY e.insurance, e.start_month",
-        ).bind(person_id).fetch_all(pool).await?))
+        static SQL: Sql = Sql::new();
+        let sql = SQL.get(self.backend(), |_| PERIODS.select());
+        Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(person_id).fetch_all(pool).await?))
     }
 
     /// The latest closing balance of each personal account.
@@ -132,7 +127,7 @@ pub struct TimelineRow {
     pub paid: i64,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, sqlx::FromRow, serde::Deserialize)]
 pub struct AccountYearRow {
     pub year: i32,
     pub opening: i64,
@@ -214,20 +209,11 @@ impl Store {
         person_id: i64,
         insurance: Option<&str>,
     ) -> Result<Vec<TimelineRow>, StoreError> {
-        const PACKED: &str = "string_agg(concat_ws(',', m.month, m.months_covered, m.base, m.total, m.paid), ';' ORDER BY m.month)";
         let packed: Option<String> = match insurance {
-            // One insurance has one row a month: read along the primary key, no grouping.
-            Some(code) => on_pool!(self, pool => sqlx::query_scalar(&format!(
-                "SELECT {PACKED} FROM (SELECT c.month, c.months_covered, c.base, c.employer_part + c.personal_part AS total, \
-                        CASE WHEN c.paid_on IS NULL THEN 0 ELSE 1 END AS paid \
-                 FROM contributions c WHERE c.person_id = $1 AND c.insurance = $2) m"
-            )).bind(person_id).bind(code).fetch_one(pool).await?),
-            None => on_pool!(self, pool => sqlx::query_scalar(&format!(
-                "SELECT {PACKED} FROM (SELECT c.month, MAX(c.months_covered) AS months_covered, MAX(c.base) AS base, \
-                        SUM(c.employer_part + c.personal_part) AS total, \
-                        MIN(CASE WHEN c.paid_on IS NULL THEN 0 ELSE 1 END) AS paid \
-                 FROM contributions c WHERE c.person_id = $1 GROUP BY c.month) m"
-            )).bind(person_id).fetch_one(pool).await?),
+            Some(code) => on_pool!(self, pool => sqlx::query_scalar(INSURANCE_TIMELINE)
+                .bind(person_id).bind(code).fetch_one(pool).await?),
+            None => on_pool!(self, pool => sqlx::query_scalar(CAREER_TIMELINE)
+                .bind(person_id).fetch_one(pool).await?),
         };
         packed.as_deref().map_or(Ok(Vec::new()), unpack_timeline)
     }
@@ -237,10 +223,11 @@ impl Store {
         person_id: i64,
         insurance: &str,
     ) -> Result<Vec<AccountYearRow>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as(
-            "SELECT year, opening, credited, interest, withdrawn, closing FROM account_years \
-             WHERE person_id = $1 AND insurance = $2 ORDER BY year",
-        ).bind(person_id).bind(insurance).fetch_all(pool).await?))
+        static SQL: Sql = Sql::new();
+        let sql = SQL.get(self.backend(), |_| ACCOUNT_YEARS.select());
+        Ok(
+            on_pool!(self, pool => sqlx::query_as(sql).bind(person_id).bind(insurance).fetch_all(pool).await?),
+        )
     }
 
     pub async fn person_profile(
@@ -286,8 +273,35 @@ impl Store {
     }
 }
 
+/// The months of a career packed into one value: "month,covered,base,total,paid;...".
+macro_rules! packed_timeline {
+    () => {
+        "string_agg(concat_ws(',', m.month, m.months_covered, m.base, m.total, m.paid), ';' ORDER BY m.month)"
+    };
+}
+
+/// One insurance's months (person `$1`, insurance `$2`): one row a month, read along the
+/// primary key, no grouping.
+pub(super) const INSURANCE_TIMELINE: &str = concat!(
+    "SELECT ",
+    packed_timeline!(),
+    " FROM (SELECT c.month, c.months_covered, c.base, c.employer_part + c.personal_part AS total, \
+            CASE WHEN c.paid_on IS NULL THEN 0 ELSE 1 END AS paid \
+     FROM contributions c WHERE c.person_id = $1 AND c.insurance = $2) m"
+);
+
+/// All five insurances' months summed (person `$1`).
+const CAREER_TIMELINE: &str = concat!(
+    "SELECT ",
+    packed_timeline!(),
+    " FROM (SELECT c.month, MAX(c.months_covered) AS months_covered, MAX(c.base) AS base, \
+            SUM(c.employer_part + c.personal_part) AS total, \
+            MIN(CASE WHEN c.paid_on IS NULL THEN 0 ELSE 1 END) AS paid \
+     FROM contributions c WHERE c.person_id = $1 GROUP BY c.month) m"
+);
+
 /// Reads the packed timeline back; a value that does not parse is a decoding error.
-fn unpack_timeline(packed: &str) -> Result<Vec<TimelineRow>, StoreError> {
+pub(super) fn unpack_timeline(packed: &str) -> Result<Vec<TimelineRow>, StoreError> {
     let bad = || {
         StoreError::Database(sqlx::Error::Decode(
             format!("timeline: {packed:.80}").into(),

@@ -4,6 +4,7 @@
 //! Nothing here checks who asks: services pass what their scope allows.
 
 use super::notifications::{NewNotification, insert_notification};
+use super::page_rows::{CARRIED, Sql};
 use super::{Db, Store, StoreError, on_pool};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -169,7 +170,7 @@ pub struct TransitionWrite<'a> {
     pub notification: Option<NewNotification<'a>>,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, sqlx::FromRow, serde::Deserialize)]
 pub struct CarriedRow {
     pub request_id: i64,
     pub insurance: String,
@@ -393,12 +394,9 @@ impl Store {
 
     /// What completed transfers carried into a person's relationships.
     pub async fn carried_records(&self, person_id: i64) -> Result<Vec<CarriedRow>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as(
-            "SELECT c.request_id, c.insurance, f.name_zh AS from_zh, f.name_en AS from_en, c.to_region, \
-                    CAST(c.months AS BIGINT) AS months, c.personal_account, c.pooled_funds, c.carried_on \
-             FROM carried_records c JOIN regions f ON f.code = c.from_region \
-             WHERE c.person_id = $1 ORDER BY c.carried_on, c.id",
-        ).bind(person_id).fetch_all(pool).await?))
+        static SQL: Sql = Sql::new();
+        let sql = SQL.get(self.backend(), |_| CARRIED.select());
+        Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(person_id).fetch_all(pool).await?))
     }
 
     /// Whether a reviewer role is also a supervisor.
