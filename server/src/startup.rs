@@ -8,7 +8,7 @@ use app::server::auth::session::SessionPolicy;
 use app::server::auth::throttle::ThrottlePolicy;
 use app::server::auth::{self, RequestSession};
 use app::server::clock::Clock;
-use app::server::state::AppState;
+use app::server::state::{AppState, Shared};
 use app::server::store::Store;
 use app::{App, shell};
 use axum::Router;
@@ -76,7 +76,7 @@ impl Application {
             .site_addr(settings.site_addr)
             .hash_files(settings.built_files_hashed())
             .build();
-        let state = AppState {
+        let state = AppState::new(Shared {
             leptos_options,
             store,
             passwords: Passwords::new(settings.max_concurrent_hashes)?,
@@ -95,7 +95,7 @@ impl Application {
             clock,
             secret_key: secret.0.into(),
             public_url: public_url.into(),
-        };
+        });
         // Install the metrics recorder before the first request is counted.
         http::metrics::handle();
         let router = router(state.clone(), settings);

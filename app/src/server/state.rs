@@ -8,8 +8,25 @@ use crate::server::store::Store;
 use leptos::config::LeptosOptions;
 use std::sync::Arc;
 
+/// Cloned into every request several times (the router, the session middleware, each server
+/// function's context), so it is one reference count, not a copy of every field.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl AppState {
+    pub fn new(shared: Shared) -> Self {
+        Self(Arc::new(shared))
+    }
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+pub struct Shared {
     pub leptos_options: LeptosOptions,
     pub store: Store,
     pub passwords: Passwords,
