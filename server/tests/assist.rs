@@ -193,6 +193,9 @@ async fn an_assisted_session_reads_as_the_citizen_and_audits_every_request() {
         assert_eq!(me["assisted"]["ticket"], ASSIST_TICKET);
         assert_eq!(me["assisted"]["write_mode"], false);
         assert_eq!(me["assisted"]["minutes_left"], 10);
+        // The header counts the citizen's unread notices (the notice of this session), not the
+        // agent's, which the session row carries.
+        assert_eq!(me["unread_notifications"], 1);
         let home = json(app.call(&agent, "/api/citizen/get_home", &[]).await).await;
         assert_eq!(home["masked_id"], "110101********4514");
         let page = agent.get(app.url("/me/records")).send().await.unwrap();
