@@ -286,8 +286,9 @@ async fn serve(settings: Settings) -> anyhow::Result<()> {
             .parse()
             .map_err(|e| anyhow::anyhow!("metrics_addr {:?}: {e}", settings.metrics_addr))?;
         let store = app.state().store.clone();
+        let metrics = app.metrics().clone();
         tokio::spawn(async move {
-            if let Err(e) = crate::http::metrics::serve(addr, store).await {
+            if let Err(e) = crate::http::metrics::serve(addr, store, metrics).await {
                 tracing::error!(error = %e, "metrics listener failed");
             }
         });

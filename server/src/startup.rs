@@ -23,6 +23,7 @@ pub struct Application {
     listener: tokio::net::TcpListener,
     router: Router,
     state: AppState,
+    metrics: http::metrics::Metrics,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -96,13 +97,13 @@ impl Application {
             secret_key: secret.0.into(),
             public_url: public_url.into(),
         });
-        // Install the metrics recorder before the first request is counted.
-        http::metrics::handle();
-        let router = router(state.clone(), settings);
+        let metrics = http::metrics::Metrics::start();
+        let router = router(state.clone(), metrics.clone(), settings);
         Ok(Self {
             listener,
             router,
             state,
+            metrics,
         })
     }
 
@@ -112,6 +113,10 @@ impl Application {
 
     pub fn state(&self) -> &AppState {
         &self.state
+    }
+
+    pub fn metrics(&self) -> &http::metrics::Metrics {
+        &self.metrics
     }
 
     /// Every ten minutes, deletes expired sessions and login attempts older than a day, so the
@@ -153,14 +158,17 @@ impl Application {
     }
 }
 
-fn router(state: AppState, settings: &Settings) -> Router {
+fn router(state: AppState, metrics: http::metrics::Metrics, settings: &Settings) -> Router {
     // The one route that takes files: its own body limit instead of the small global one.
     let uploads = Router::new()
         .route(
             "/files/filing-documents",
             axum::routing::post(http::filing_documents::upload),
         )
-        .route_layer(middleware::from_fn(http::metrics::track))
+        .route_layer(middleware::from_fn_with_state(
+            metrics.clone(),
+            http::metrics::track,
+        ))
         .route_layer(middleware::from_fn_with_state(state.clone(), load_session))
         .layer(axum::extract::DefaultBodyLimit::max(
             http::filing_documents::UPLOAD_LIMIT_BYTES,
@@ -210,7 +218,10 @@ fn router(state: AppState, settings: &Settings) -> Router {
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .route_layer(middleware::from_fn(http::metrics::track))
+        .route_layer(middleware::from_fn_with_state(
+            metrics,
+            http::metrics::track,
+        ))
         // Pages, server functions and health only: static files never need a session lookup.
         .route_layer(middleware::from_fn_with_state(state.clone(), load_session))
         .layer(axum::extract::DefaultBodyLimit::max(

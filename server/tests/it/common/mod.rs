@@ -1,6 +1,5 @@
 //! Test support: a fresh database per test on each backend (SQLite file, PostgreSQL database),
 //! seeded with a small deterministic data set, and the real app bound to port 0.
-#![allow(dead_code)]
 
 use app::server::clock::Clock;
 use app::server::store::Store;
@@ -32,6 +31,23 @@ pub enum Kind {
 }
 
 pub const BACKENDS: [Kind; 2] = [Kind::Sqlite, Kind::Postgres];
+
+/// Declares the test `async fn $name(kind: Kind)` as two cases, `$name::sqlite` and
+/// `$name::postgres`; write it just above the function.
+macro_rules! on_both_backends {
+    ($name:ident) => {
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                super::$name($crate::common::Kind::Sqlite).await
+            }
+            #[tokio::test]
+            async fn postgres() {
+                super::$name($crate::common::Kind::Postgres).await
+            }
+        }
+    };
+}
 
 /// A fresh, empty database of the given kind; returns its URL and a temp dir kept alive.
 pub async fn fresh_database(kind: Kind) -> (String, tempfile::TempDir) {
@@ -91,6 +107,7 @@ pub struct TestApp {
     pub base: String,
     pub clock: Clock,
     pub store: Store,
+    pub metrics: server::http::metrics::Metrics,
     _dir: tempfile::TempDir,
 }
 
@@ -111,11 +128,13 @@ pub async fn spawn_app(kind: Kind, tweak: impl FnOnce(&mut Settings)) -> TestApp
         .expect("build app");
     let port = app.port();
     let store = app.state().store.clone();
+    let metrics = app.metrics().clone();
     tokio::spawn(app.run_until_stopped());
     TestApp {
         base: format!("http://127.0.0.1:{port}"),
         clock,
         store,
+        metrics,
         _dir: dir,
     }
 }

@@ -1,0 +1,259 @@
+//! Two-factor sign-in and password changes over HTTP, on SQLite and PostgreSQL.
+
+use crate::common;
+use app::models::auth::Role;
+use app::server::auth::totp;
+use app::server::store::{NewUser, RoleGrant};
+use common::{CITIZEN, Kind, PASSWORD, TestApp, spawn_app};
+use serde_json::Value;
+
+async fn json(res: reqwest::Response) -> Value {
+    res.json().await.expect("json body")
+}
+
+/// The secret the set-up page shows, without the grouping spaces.
+async fn pending_secret(app: &TestApp, c: &reqwest::Client) -> String {
+    let setup = json(app.call(c, "/api/account/get_two_factor", &[]).await).await;
+    assert_eq!(setup["enabled"], false);
+    assert!(setup["qr_svg"].as_str().unwrap().contains("<svg"));
+    setup["secret"].as_str().unwrap().replace(' ', "")
+}
+
+fn code(app: &TestApp, secret: &str) -> String {
+    totp::code_at(secret, app.clock.now()).unwrap()
+}
+
+on_both_backends!(a_citizen_turns_on_two_factor_and_then_signs_in_with_a_code);
+async fn a_citizen_turns_on_two_factor_and_then_signs_in_with_a_code(kind: Kind) {
+    let app = spawn_app(kind, |_| {}).await;
+    let c = app.signed_in(CITIZEN).await;
+    assert_eq!(
+        app.call(&c, "/api/account/begin_two_factor", &[])
+            .await
+            .status(),
+        200
+    );
+    let secret = pending_secret(&app, &c).await;
+    // A reload shows the same secret, so a scan stays valid.
+    assert_eq!(pending_secret(&app, &c).await, secret);
+    let res = app
+        .call(&c, "/api/account/confirm_two_factor", &[("code", "000000")])
+        .await;
+    assert_eq!(res.status(), 422);
+    let res = app
+        .call(
+            &c,
+            "/api/account/confirm_two_factor",
+            &[("code", &code(&app, &secret))],
+        )
+        .await;
+    assert_eq!(res.status(), 200, "{kind:?}");
+    let setup = json(app.call(&c, "/api/account/get_two_factor", &[]).await).await;
+    assert_eq!(setup["enabled"], true);
+    assert!(setup["secret"].is_null(), "never shown again");
+
+    // The password alone now only reaches the code step; no data.
+    let c2 = app.client();
+    let res = app.login(&c2, CITIZEN, PASSWORD).await;
+    assert_eq!(res.headers().get("location").unwrap(), "/login/code");
+    assert_eq!(
+        app.call(&c2, "/api/citizen/get_home", &[]).await.status(),
+        401
+    );
+    let res = app
+        .call(&c2, "/api/auth/verify_code", &[("code", "123456")])
+        .await;
+    assert_eq!(res.status(), 422);
+    // The code used to confirm set-up cannot be replayed; the next one works.
+    let res = app
+        .call(
+            &c2,
+            "/api/auth/verify_code",
+            &[("code", &code(&app, &secret))],
+        )
+        .await;
+    assert_eq!(res.status(), 422, "replayed");
+    app.clock.advance(chrono::Duration::seconds(30));
+    let good = code(&app, &secret);
+    let res = app
+        .call(&c2, "/api/auth/verify_code", &[("code", &good)])
+        .await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers().get("location").unwrap(), "/me");
+    assert_eq!(
+        app.call(&c2, "/api/citizen/get_home", &[]).await.status(),
+        200
+    );
+
+    // Turning it off needs a fresh code.
+    let res = app
+        .call(&c2, "/api/account/disable_two_factor", &[("code", &good)])
+        .await;
+    assert_eq!(res.status(), 422);
+    app.clock.advance(chrono::Duration::seconds(30));
+    let res = app
+        .call(
+            &c2,
+            "/api/account/disable_two_factor",
+            &[("code", &code(&app, &secret))],
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let res = app.login(&app.client(), CITIZEN, PASSWORD).await;
+    assert_eq!(res.headers().get("location").unwrap(), "/me");
+}
+
+on_both_backends!(wrong_codes_are_throttled_and_the_code_step_expires);
+async fn wrong_codes_are_throttled_and_the_code_step_expires(kind: Kind) {
+    let app = spawn_app(kind, |_| {}).await;
+    let c = app.client();
+    app.login(&c, "helpdesk-demo", PASSWORD).await;
+    for _ in 0..5 {
+        let res = app
+            .call(&c, "/api/auth/verify_code", &[("code", "000000")])
+            .await;
+        assert_eq!(res.status(), 422);
+    }
+    let right = app.code_for("helpdesk-demo");
+    let res = app
+        .call(&c, "/api/auth/verify_code", &[("code", &right)])
+        .await;
+    assert_eq!(
+        res.status(),
+        429,
+        "{kind:?}: throttled even with the right code"
+    );
+
+    // A half-signed-in session lasts minutes, not the session's hours.
+    let c = app.client();
+    app.login(&c, "admin-demo", PASSWORD).await;
+    app.clock.advance(chrono::Duration::minutes(6));
+    let res = app.enter_code(&c, "admin-demo").await;
+    assert_eq!(res.status(), 401, "{kind:?}");
+}
+
+on_both_backends!(new_staff_must_set_up_two_factor_before_anything_else);
+async fn new_staff_must_set_up_two_factor_before_anything_else(kind: Kind) {
+    let app = spawn_app(kind, |_| {}).await;
+    let hash = app::server::auth::password::hash_now(PASSWORD).unwrap();
+    app.store
+        .create_user(&NewUser {
+            username: Some("helpdesk-new"),
+            person_id: None,
+            display_name: "新客服",
+            password_hash: &hash,
+            grants: &[RoleGrant {
+                role: Role::Helpdesk,
+                employer_id: None,
+                office_id: None,
+            }],
+        })
+        .await
+        .unwrap();
+    let c = app.client();
+    let res = app.login(&c, "helpdesk-new", PASSWORD).await;
+    assert_eq!(
+        res.headers().get("location").unwrap(),
+        "/account/two-factor"
+    );
+    assert_eq!(json(res).await, "Enrol");
+    assert_eq!(
+        app.call(&c, "/api/helpdesk/get_home", &[]).await.status(),
+        401
+    );
+    let secret = pending_secret(&app, &c).await;
+    let setup = json(app.call(&c, "/api/account/get_two_factor", &[]).await).await;
+    assert_eq!(setup["required"], true);
+    let res = app
+        .call(
+            &c,
+            "/api/account/confirm_two_factor",
+            &[("code", &code(&app, &secret))],
+        )
+        .await;
+    assert_eq!(res.status(), 200, "{kind:?}");
+    assert_eq!(res.headers().get("location").unwrap(), "/helpdesk");
+    assert_eq!(
+        app.call(&c, "/api/helpdesk/get_home", &[]).await.status(),
+        200
+    );
+    // Staff cannot turn it off.
+    app.clock.advance(chrono::Duration::seconds(30));
+    let res = app
+        .call(
+            &c,
+            "/api/account/disable_two_factor",
+            &[("code", &code(&app, &secret))],
+        )
+        .await;
+    assert_eq!(res.status(), 403);
+}
+
+on_both_backends!(changing_the_password_checks_it_and_ends_other_sign_ins);
+async fn changing_the_password_checks_it_and_ends_other_sign_ins(kind: Kind) {
+    let app = spawn_app(kind, |_| {}).await;
+    let c = app.signed_in(CITIZEN).await;
+    let other_device = app.signed_in(CITIZEN).await;
+    let new = "Jinbao-New-Pass-2027";
+    for (current, new_password, confirm, field) in [
+        ("wrong-password", new, new, "current"),
+        (PASSWORD, "short", "short", "new_password"),
+        (PASSWORD, PASSWORD, PASSWORD, "new_password"),
+        (PASSWORD, new, "Jinbao-New-Pass-2028", "confirm"),
+    ] {
+        let res = app
+            .call(
+                &c,
+                "/api/account/change_password",
+                &[
+                    ("current", current),
+                    ("new_password", new_password),
+                    ("confirm", confirm),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), 422, "{field}");
+        assert_eq!(json(res).await["Validation"][0]["field"], field);
+    }
+    let res = app
+        .call(
+            &c,
+            "/api/account/change_password",
+            &[
+                ("current", PASSWORD),
+                ("new_password", new),
+                ("confirm", new),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 200, "{kind:?}");
+    assert_eq!(
+        app.call(&c, "/api/citizen/get_home", &[]).await.status(),
+        200,
+        "this one stays"
+    );
+    assert_eq!(
+        app.call(&other_device, "/api/citizen/get_home", &[])
+            .await
+            .status(),
+        401
+    );
+    assert_eq!(
+        app.login(&app.client(), CITIZEN, PASSWORD).await.status(),
+        401
+    );
+    assert_eq!(app.login(&app.client(), CITIZEN, new).await.status(), 200);
+    // Nobody may change a password without a session.
+    let res = app
+        .call(
+            &app.client(),
+            "/api/account/change_password",
+            &[
+                ("current", new),
+                ("new_password", PASSWORD),
+                ("confirm", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), 401);
+}

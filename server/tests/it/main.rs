@@ -1,0 +1,19 @@
+//! The server's integration tests in one binary: the store conformance, HTTP and command-line
+//! suites. Database tests run once per backend as separate cases (`name::sqlite`,
+//! `name::postgres`), so a failure on one backend cannot hide the other's.
+
+#[macro_use]
+mod common;
+
+mod account;
+mod admin;
+mod assist;
+mod certificates;
+mod cli;
+mod employer;
+mod filings;
+mod http;
+mod records;
+mod schema;
+mod store;
+mod transfers;

@@ -1,0 +1,304 @@
+//! Store conformance: the same scenarios against SQLite and PostgreSQL, which must agree.
+
+use crate::common;
+use app::models::auth::{Role, SessionStage};
+use app::models::insurance::{EnrolmentStatus, Insurance, Scheme};
+use app::server::auth::CitizenScope;
+use app::server::services::citizen_home::citizen_home;
+use app::server::store::{NewSession, NewUser, RoleGrant};
+use chrono::{Duration, Utc};
+use common::{CITIZEN, Kind, RETIREE, seeded_store};
+
+/// The day the home page is read on (filings in effect depend on it).
+fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+async fn person_id(store: &app::server::store::Store, resident_id: &str) -> i64 {
+    store
+        .person_id_by_resident_id(resident_id)
+        .await
+        .unwrap()
+        .expect("demo person seeded")
+}
+
+on_both_backends!(migrations_are_idempotent_and_complete);
+async fn migrations_are_idempotent_and_complete(kind: Kind) {
+    let (store, _dir) = seeded_store(kind).await;
+    assert!(
+        store.pending_migrations().await.unwrap().is_empty(),
+        "{kind:?}"
+    );
+    store.migrate().await.unwrap();
+    store.ping().await.unwrap();
+}
+
+on_both_backends!(demo_citizen_home_is_complete_and_correct);
+async fn demo_citizen_home_is_complete_and_correct(kind: Kind) {
+    let (store, _dir) = seeded_store(kind).await;
+    let id = person_id(&store, CITIZEN).await;
+    let home = citizen_home(&store, CitizenScope { person_id: id }, today())
+        .await
+        .unwrap();
+    assert_eq!(home.masked_id, "110101********4514");
+    assert_eq!(home.scheme, Some(Scheme::Employee));
+    assert_eq!(home.insurances.len(), 5);
+    for s in &home.insurances {
+        let e = s
+            .enrolment
+            .as_ref()
+            .unwrap_or_else(|| panic!("{kind:?}: enrolled in {:?}", s.insurance));
+        assert_eq!(e.status, EnrolmentStatus::Active);
+        assert_eq!(e.region.zh, "北京市");
+        assert_eq!(e.employer.as_deref(), Some("北京金保示范科技有限公司"));
+        // The gap 2019-07..09 ends the continuous run; Beijing enrolment began 2019-10.
+        assert_eq!(e.enrolled_since, 201910);
+        // 2012-07..2019-06 in Shenzhen (84) + 2019-10..2026-10 in Beijing (85).
+        assert_eq!(e.months_contributed, 169, "{kind:?} {:?}", s.insurance);
+        assert_eq!(e.arrears_months, 0);
+        assert_eq!(e.last_paid_month, Some(202610));
+        assert!(e.latest_base.unwrap() > 0);
+        assert_eq!(
+            e.office.zh.contains("医疗保障局"),
+            matches!(s.insurance, Insurance::Medical | Insurance::Maternity)
+        );
+        assert_eq!(e.data_as_of.to_string(), "2026-11-25");
+        assert_eq!(
+            e.account_balance.is_some(),
+            s.insurance.has_personal_account()
+        );
+    }
+    let pension = home
+        .insurances
+        .iter()
+        .find(|s| s.insurance == Insurance::Pension)
+        .unwrap();
+    assert!(pension.enrolment.as_ref().unwrap().account_balance.unwrap() > 0);
+}
+
+on_both_backends!(retiree_receives_pension_and_other_insurances_ended);
+async fn retiree_receives_pension_and_other_insurances_ended(kind: Kind) {
+    let (store, _dir) = seeded_store(kind).await;
+    let id = person_id(&store, RETIREE).await;
+    let home = citizen_home(&store, CitizenScope { person_id: id }, today())
+        .await
+        .unwrap();
+    let status = |i: Insurance| {
+        home.insurances
+            .iter()
+            .find(|s| s.insurance == i)
+            .unwrap()
+            .enrolment
+            .as_ref()
+            .unwrap()
+            .status
+    };
+    assert_eq!(
+        status(Insurance::Pension),
+        EnrolmentStatus::ReceivingBenefits
+    );
+    assert_eq!(
+        status(Insurance::Medical),
+        EnrolmentStatus::ReceivingBenefits
+    );
+    assert_eq!(status(Insurance::Unemployment), EnrolmentStatus::Terminated);
+    let pension = home
+        .insurances
+        .iter()
+        .find(|s| s.insurance == Insurance::Pension)
+        .unwrap();
+    assert_eq!(pension.enrolment.as_ref().unwrap().region.en, "Chengdu");
+    assert_eq!(
+        pension.enrolment.as_ref().unwrap().last_paid_month,
+        Some(201711)
+    );
+}
+
+#[tokio::test]
+async fn both_backends_hold_the_same_data_for_the_same_seed() {
+    let (sqlite, _a) = seeded_store(Kind::Sqlite).await;
+    let (pg, _b) = seeded_store(Kind::Postgres).await;
+    assert_eq!(sqlite.count_persons().await.unwrap(), 30);
+    let mut residents = 0;
+    for person_id in 1..=30 {
+        let a = citizen_home(&sqlite, CitizenScope { person_id }, today())
+            .await
+            .unwrap();
+        let b = citizen_home(&pg, CitizenScope { person_id }, today())
+            .await
+            .unwrap();
+        assert_eq!(a, b, "person {person_id}");
+        if a.scheme == Some(Scheme::Resident) {
+            residents += 1;
+            let wi = a
+                .insurances
+                .iter()
+                .find(|s| s.insurance == Insurance::WorkInjury)
+                .unwrap();
+            assert!(wi.enrolment.is_none() && wi.not_enrolled_because_resident);
+        }
+    }
+    assert!(residents > 0, "the seed includes residents");
+}
+
+on_both_backends!(sessions_live_and_die_with_their_role);
+async fn sessions_live_and_die_with_their_role(kind: Kind) {
+    let (store, _dir) = seeded_store(kind).await;
+    let login = store
+        .login_by_username("employer-demo")
+        .await
+        .unwrap()
+        .unwrap();
+    let now = Utc::now();
+    store
+        .create_session(&NewSession {
+            id_hash: "h1",
+            user_id: login.user_id,
+            role: Role::Employer,
+            now,
+            expires_at: now + Duration::hours(1),
+            stage: SessionStage::Full,
+            assisted_session_id: None,
+        })
+        .await
+        .unwrap();
+    let s = store.session("h1").await.unwrap().unwrap();
+    assert_eq!(s.role, "employer");
+    assert!(s.employer_id.is_some());
+    // A session for a role the user does not hold resolves to nothing.
+    store
+        .create_session(&NewSession {
+            id_hash: "h2",
+            user_id: login.user_id,
+            role: Role::Admin,
+            now,
+            expires_at: now + Duration::hours(1),
+            stage: SessionStage::Full,
+            assisted_session_id: None,
+        })
+        .await
+        .unwrap();
+    assert!(store.session("h2").await.unwrap().is_none());
+    store
+        .touch_session("h1", now + Duration::minutes(5))
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .session("h1")
+            .await
+            .unwrap()
+            .unwrap()
+            .last_seen_at
+            .timestamp(),
+        (now + Duration::minutes(5)).timestamp()
+    );
+    assert_eq!(
+        store
+            .delete_stale_sessions(now + Duration::hours(2), now)
+            .await
+            .unwrap(),
+        2
+    );
+    assert!(store.session("h1").await.unwrap().is_none());
+}
+
+on_both_backends!(failed_logins_are_counted_in_the_window);
+async fn failed_logins_are_counted_in_the_window(kind: Kind) {
+    let (store, _dir) = seeded_store(kind).await;
+    let t0 = Utc::now();
+    for i in 0..3 {
+        store
+            .record_login_attempt("acct", "10.0.0.1", t0 + Duration::seconds(i), false)
+            .await
+            .unwrap();
+    }
+    store
+        .record_login_attempt("other", "10.0.0.1", t0, false)
+        .await
+        .unwrap();
+    store
+        .record_login_attempt("acct", "10.0.0.2", t0, true)
+        .await
+        .unwrap();
+    let f = store
+        .failed_logins_since("acct", "10.0.0.1", t0 - Duration::minutes(1))
+        .await
+        .unwrap();
+    assert_eq!((f.by_account, f.by_address), (3, 4));
+    assert_eq!(f.oldest_account.unwrap().timestamp(), t0.timestamp());
+    let later = store
+        .failed_logins_since("acct", "10.0.0.1", t0 + Duration::milliseconds(1500))
+        .await
+        .unwrap();
+    assert_eq!(later.by_account, 1);
+    store.clear_failed_logins("acct").await.unwrap();
+    assert_eq!(
+        store
+            .delete_login_attempts_before(t0 + Duration::seconds(1))
+            .await
+            .unwrap(),
+        2,
+        "{kind:?}"
+    );
+    assert_eq!(
+        store
+            .failed_logins_since("acct", "x", t0 - Duration::minutes(1))
+            .await
+            .unwrap()
+            .by_account,
+        0
+    );
+}
+
+on_both_backends!(usernames_are_unique_and_role_rules_hold);
+async fn usernames_are_unique_and_role_rules_hold(kind: Kind) {
+    let (store, _dir) = seeded_store(kind).await;
+    assert!(store.username_exists("admin-demo").await.unwrap());
+    let grants = [RoleGrant {
+        role: Role::Admin,
+        employer_id: None,
+        office_id: None,
+    }];
+    let dup = NewUser {
+        username: Some("admin-demo"),
+        person_id: None,
+        display_name: "x",
+        password_hash: "h",
+        grants: &grants,
+    };
+    assert!(
+        store.create_user(&dup).await.is_err(),
+        "{kind:?}: duplicate username refused"
+    );
+    // A reviewer grant without an office violates the schema and leaves no user behind.
+    let bad = [RoleGrant {
+        role: Role::Reviewer,
+        employer_id: None,
+        office_id: None,
+    }];
+    let user = NewUser {
+        username: Some("nobody-office"),
+        person_id: None,
+        display_name: "x",
+        password_hash: "h",
+        grants: &bad,
+    };
+    assert!(store.create_user(&user).await.is_err());
+    assert!(
+        !store.username_exists("nobody-office").await.unwrap(),
+        "{kind:?}: transaction rolled back"
+    );
+}
+
+on_both_backends!(reseeding_a_seeded_database_changes_nothing);
+async fn reseeding_a_seeded_database_changes_nothing(kind: Kind) {
+    let (store, _dir) = seeded_store(kind).await;
+    assert!(
+        server::seed::run(&store, &server::seed::SeedOptions::new(50, 1))
+            .await
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(store.count_persons().await.unwrap(), 30);
+}
