@@ -6,65 +6,48 @@ use leptos::prelude::*;
 
 #[server(prefix = "/api/account", endpoint = "get_two_factor")]
 pub async fn get_two_factor() -> Result<TwoFactorSetup, AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            services::account::two_factor_setup(&app_state()?, &auth::require_principal()?).await
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::principal(|app, p| async move { services::account::two_factor_setup(&app, &p).await })
+        .await
 }
 
 /// Starts two-factor set-up and shows the secret to scan.
 #[server(prefix = "/api/account", endpoint = "begin_two_factor")]
 pub async fn begin_two_factor() -> Result<(), AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            services::account::begin_two_factor(&app_state()?, &auth::require_principal()?).await?;
-            leptos_axum::redirect("/account/two-factor");
-            Ok(())
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::principal(|app, p| async move {
+        services::account::begin_two_factor(&app, &p).await?;
+        leptos_axum::redirect("/account/two-factor");
+        Ok(())
+    })
+    .await
 }
 
 /// Confirms two-factor set-up with a first code; staff waiting for it go on to their home page.
 #[server(prefix = "/api/account", endpoint = "confirm_two_factor")]
 pub async fn confirm_two_factor(code: String) -> Result<(), AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let state = app_state()?;
-            let p = auth::require_principal()?;
-            if let Some(token) = services::account::confirm_two_factor(&state, &p, &code).await? {
-                super::auth::set_session_cookie(&state, &token)?;
-                leptos_axum::redirect(p.role.home_path());
-            } else {
-                leptos_axum::redirect("/account?done=two_factor_on");
-            }
-            Ok(())
+    use crate::server::{call, services};
+    call::principal(|app, p| async move {
+        if let Some(token) = services::account::confirm_two_factor(&app, &p, &code).await? {
+            super::auth::set_session_cookie(&app, &token)?;
+            leptos_axum::redirect(p.role.home_path());
+        } else {
+            leptos_axum::redirect("/account?done=two_factor_on");
         }
-        .await,
-    )
+        Ok(())
+    })
+    .await
 }
 
 #[server(prefix = "/api/account", endpoint = "disable_two_factor")]
 pub async fn disable_two_factor(code: String) -> Result<(), AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            services::account::disable_two_factor(
-                &app_state()?,
-                &auth::require_principal()?,
-                &code,
-            )
-            .await?;
-            leptos_axum::redirect("/account?done=two_factor_off");
-            Ok(())
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::principal(|app, p| async move {
+        services::account::disable_two_factor(&app, &p, &code).await?;
+        leptos_axum::redirect("/account?done=two_factor_off");
+        Ok(())
+    })
+    .await
 }
 
 #[server(prefix = "/api/account", endpoint = "change_password")]
@@ -73,20 +56,11 @@ pub async fn change_password(
     new_password: String,
     confirm: String,
 ) -> Result<(), AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            services::account::change_password(
-                &app_state()?,
-                &auth::require_principal()?,
-                current,
-                new_password,
-                confirm,
-            )
-            .await?;
-            leptos_axum::redirect("/account?done=password");
-            Ok(())
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::principal(|app, p| async move {
+        services::account::change_password(&app, &p, current, new_password, confirm).await?;
+        leptos_axum::redirect("/account?done=password");
+        Ok(())
+    })
+    .await
 }

@@ -43,21 +43,17 @@ pub async fn list_staff(
 ) -> Result<StaffAccounts, AppError> {
     use crate::i18n::Locale;
     use crate::models::admin::StaffAccountQuery;
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let scope = auth::require_principal()?.admin()?;
-            let query = StaffAccountQuery::parse(
-                role.as_deref(),
-                q.as_deref(),
-                page.as_deref(),
-                user.as_deref(),
-            )?;
-            services::staff_admin::staff_accounts(&app_state()?, scope, query, Locale::current())
-                .await
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::admin(|app, me| async move {
+        let query = StaffAccountQuery::parse(
+            role.as_deref(),
+            q.as_deref(),
+            page.as_deref(),
+            user.as_deref(),
+        )?;
+        services::staff_admin::staff_accounts(&app, me, query, Locale::current()).await
+    })
+    .await
 }
 
 /// Creates a staff account. Roles are checkboxes (`helpdesk`, `reviewer`, `admin`: present
@@ -71,95 +67,80 @@ pub async fn create_staff(
     admin: Option<String>,
     office: Option<String>,
 ) -> Result<CreatedStaff, AppError> {
+    use crate::server::call;
     use crate::server::services::staff_admin::{self, NewStaff, RoleChoice};
-    use crate::server::{auth, state::app_state, with_status};
-    with_status(
-        async {
-            let state = app_state()?;
-            let p = auth::require_principal()?;
-            let scope = p.admin()?;
-            let form = NewStaff {
-                username,
-                display_name,
-                roles: RoleChoice {
-                    helpdesk: helpdesk.is_some(),
-                    reviewer: reviewer.is_some(),
-                    admin: admin.is_some(),
-                    office,
-                },
-            };
-            let created = staff_admin::create_account(&state, scope, &form).await?;
-            if crate::server::plain_form_post() {
-                let value = format!(
-                    "{}.{}.{}",
-                    p.user_id, created.user_id, created.initial_password
-                );
-                set_cookie(&created_cookie(&state, &value, 300))?;
-                leptos_axum::redirect(&format!(
-                    "/admin/staff?user={}&done=created#manage",
-                    created.user_id
-                ));
-            }
-            Ok(created)
+    let form = NewStaff {
+        username,
+        display_name,
+        roles: RoleChoice {
+            helpdesk: helpdesk.is_some(),
+            reviewer: reviewer.is_some(),
+            admin: admin.is_some(),
+            office,
+        },
+    };
+    call::admin(|app, me| async move {
+        let created = staff_admin::create_account(&app, me, &form).await?;
+        if crate::server::plain_form_post() {
+            let value = format!(
+                "{}.{}.{}",
+                me.user_id, created.user_id, created.initial_password
+            );
+            set_cookie(&created_cookie(&app, &value, 300))?;
+            leptos_axum::redirect(&format!(
+                "/admin/staff?user={}&done=created#manage",
+                created.user_id
+            ));
         }
-        .await,
-    )
+        Ok(created)
+    })
+    .await
 }
 
 /// The account created by the plain form post just before, with its initial password, once.
 #[server(prefix = "/api/admin", endpoint = "take_created_staff")]
 pub async fn take_created_staff() -> Result<Option<CreatedStaff>, AppError> {
     use crate::server::cookies::cookie_value;
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let state = app_state()?;
-            let p = auth::require_principal()?;
-            let scope = p.admin()?;
-            let Some(value) = use_context::<http::request::Parts>()
-                .and_then(|parts| cookie_value(&parts.headers, CREATED_COOKIE))
-            else {
-                return Ok(None);
-            };
-            set_cookie(&created_cookie(&state, "", 0))?;
-            let mut parts = value.splitn(3, '.');
-            let (Some(admin), Some(user), Some(password)) =
-                (parts.next(), parts.next(), parts.next())
-            else {
-                return Ok(None);
-            };
-            match (admin.parse::<i64>(), user.parse::<i64>()) {
-                (Ok(admin), Ok(user)) if admin == p.user_id => {
-                    services::staff_admin::created_account(&state, scope, user, password.into())
-                        .await
-                }
-                _ => Ok(None),
+    use crate::server::{call, services};
+    call::admin(|app, me| async move {
+        let Some(value) = use_context::<http::request::Parts>()
+            .and_then(|parts| cookie_value(&parts.headers, CREATED_COOKIE))
+        else {
+            return Ok(None);
+        };
+        set_cookie(&created_cookie(&app, "", 0))?;
+        let mut parts = value.splitn(3, '.');
+        let (Some(admin), Some(user), Some(password)) = (parts.next(), parts.next(), parts.next())
+        else {
+            return Ok(None);
+        };
+        match (admin.parse::<i64>(), user.parse::<i64>()) {
+            (Ok(admin), Ok(user)) if admin == me.user_id => {
+                services::staff_admin::created_account(&app, me, user, password.into()).await
             }
+            _ => Ok(None),
         }
-        .await,
-    )
+    })
+    .await
 }
 
 /// Disables (`disabled=true`) or enables (`false`) a staff account.
 #[server(prefix = "/api/admin", endpoint = "set_staff_disabled")]
 pub async fn set_staff_disabled(user: String, disabled: String) -> Result<(), AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let scope = auth::require_principal()?.admin()?;
-            let user: i64 = user.trim().parse().map_err(|_| AppError::NotFound)?;
-            let disabled = match disabled.as_str() {
-                "true" => true,
-                "false" => false,
-                _ => return Err(AppError::field("disabled", "invalid")),
-            };
-            services::staff_admin::set_disabled(&app_state()?, scope, user, disabled).await?;
-            let done = if disabled { "disabled" } else { "enabled" };
-            leptos_axum::redirect(&format!("/admin/staff?user={user}&done={done}#manage"));
-            Ok(())
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::admin(|app, me| async move {
+        let user: i64 = user.trim().parse().map_err(|_| AppError::NotFound)?;
+        let disabled = match disabled.as_str() {
+            "true" => true,
+            "false" => false,
+            _ => return Err(AppError::field("disabled", "invalid")),
+        };
+        services::staff_admin::set_disabled(&app, me, user, disabled).await?;
+        let done = if disabled { "disabled" } else { "enabled" };
+        leptos_axum::redirect(&format!("/admin/staff?user={user}&done={done}#manage"));
+        Ok(())
+    })
+    .await
 }
 
 /// Replaces a staff account's staff roles (the same fields as `create_staff`).
@@ -171,24 +152,21 @@ pub async fn set_staff_roles(
     admin: Option<String>,
     office: Option<String>,
 ) -> Result<(), AppError> {
+    use crate::server::call;
     use crate::server::services::staff_admin::{self, RoleChoice};
-    use crate::server::{auth, state::app_state, with_status};
-    with_status(
-        async {
-            let scope = auth::require_principal()?.admin()?;
-            let user: i64 = user.trim().parse().map_err(|_| AppError::NotFound)?;
-            let choice = RoleChoice {
-                helpdesk: helpdesk.is_some(),
-                reviewer: reviewer.is_some(),
-                admin: admin.is_some(),
-                office,
-            };
-            staff_admin::set_roles(&app_state()?, scope, user, &choice).await?;
-            leptos_axum::redirect(&format!("/admin/staff?user={user}&done=roles#manage"));
-            Ok(())
-        }
-        .await,
-    )
+    let choice = RoleChoice {
+        helpdesk: helpdesk.is_some(),
+        reviewer: reviewer.is_some(),
+        admin: admin.is_some(),
+        office,
+    };
+    call::admin(|app, me| async move {
+        let user: i64 = user.trim().parse().map_err(|_| AppError::NotFound)?;
+        staff_admin::set_roles(&app, me, user, &choice).await?;
+        leptos_axum::redirect(&format!("/admin/staff?user={user}&done=roles#manage"));
+        Ok(())
+    })
+    .await
 }
 
 /// One page of the audit log: the actor's user name, an action code, an outcome, Beijing dates
@@ -204,21 +182,18 @@ pub async fn get_audit_log(
     page: Option<String>,
 ) -> Result<AuditLog, AppError> {
     use crate::models::admin::AuditQuery;
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let scope = auth::require_principal()?.admin()?;
-            let query = AuditQuery::parse(
-                actor.as_deref(),
-                action.as_deref(),
-                outcome.as_deref(),
-                from.as_deref(),
-                to.as_deref(),
-                assisted.as_deref(),
-                page.as_deref(),
-            )?;
-            services::staff_admin::audit_log(&app_state()?, scope, query).await
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::admin(|app, me| async move {
+        let query = AuditQuery::parse(
+            actor.as_deref(),
+            action.as_deref(),
+            outcome.as_deref(),
+            from.as_deref(),
+            to.as_deref(),
+            assisted.as_deref(),
+            page.as_deref(),
+        )?;
+        services::staff_admin::audit_log(&app, me, query).await
+    })
+    .await
 }

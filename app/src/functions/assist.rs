@@ -12,27 +12,24 @@ pub async fn find_callers(
     birth: Option<String>,
 ) -> Result<Option<CallerResults>, AppError> {
     use crate::i18n::Locale;
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let state = app_state()?;
-            let p = auth::require_principal()?;
-            let scope = p.helpdesk()?;
-            // The console's first visit carries no search.
-            let Some(by) = by.filter(|b| !b.is_empty()) else {
-                return Ok(None);
-            };
-            let query = crate::models::assist::CallerQuery::parse(
-                &by,
-                q.as_deref().unwrap_or(""),
-                birth.as_deref().unwrap_or(""),
-            )?;
-            services::helpdesk::find_callers(&state, &p, scope, &query, Locale::current())
-                .await
-                .map(Some)
-        }
-        .await,
-    )
+    use crate::models::assist::CallerQuery;
+    use crate::server::{call, services};
+    call::principal(|app, p| async move {
+        let me = p.helpdesk()?;
+        // The console's first visit carries no search.
+        let Some(by) = by.filter(|b| !b.is_empty()) else {
+            return Ok(None);
+        };
+        let query = CallerQuery::parse(
+            &by,
+            q.as_deref().unwrap_or(""),
+            birth.as_deref().unwrap_or(""),
+        )?;
+        services::helpdesk::find_callers(&app, &p, me, &query, Locale::current())
+            .await
+            .map(Some)
+    })
+    .await
 }
 
 /// Starts an assisted session and opens the subject's home page as them.
@@ -44,76 +41,63 @@ pub async fn start_assist(
     reason_text: String,
     ticket: String,
 ) -> Result<(), AppError> {
+    use crate::server::call;
     use crate::server::services::assist::{self, StartAssist};
-    use crate::server::{auth, state::app_state, with_status};
-    with_status(
-        async {
-            let state = app_state()?;
-            let p = auth::require_principal()?;
-            let scope = p.helpdesk()?;
-            let req = StartAssist::parse(&user, &as_role, &reason, &reason_text, &ticket)?;
-            let (token, home) = assist::start(&state, &p, scope, &req).await?;
-            super::auth::set_session_cookie(&state, &token)?;
-            leptos_axum::redirect(home);
-            Ok(())
-        }
-        .await,
-    )
+    call::principal(|app, p| async move {
+        let me = p.helpdesk()?;
+        let req = StartAssist::parse(&user, &as_role, &reason, &reason_text, &ticket)?;
+        let (token, home) = assist::start(&app, &p, me, &req).await?;
+        super::auth::set_session_cookie(&app, &token)?;
+        leptos_axum::redirect(home);
+        Ok(())
+    })
+    .await
 }
 
 /// The agent ends the assisted session and returns to the console.
 #[server(prefix = "/api/assist", endpoint = "end")]
 pub async fn end_assist() -> Result<(), AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let state = app_state()?;
-            let token = services::assist::end_by_agent(&state, &auth::require_principal()?).await?;
-            super::auth::set_session_cookie(&state, &token)?;
-            leptos_axum::redirect("/helpdesk");
-            Ok(())
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::principal(|app, p| async move {
+        let token = services::assist::end_by_agent(&app, &p).await?;
+        super::auth::set_session_cookie(&app, &token)?;
+        leptos_axum::redirect("/helpdesk");
+        Ok(())
+    })
+    .await
 }
 
 /// Switches the assisted session to write mode (`mode=write`, with the caller's request
 /// confirmed) or back to read-only.
 #[server(prefix = "/api/assist", endpoint = "set_mode")]
 pub async fn set_assist_mode(mode: String, confirmed: Option<String>) -> Result<(), AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let write = match mode.as_str() {
-                "write" => true,
-                "read" => false,
-                _ => return Err(AppError::field("mode", "invalid")),
-            };
-            if write && confirmed.is_none() {
-                return Err(AppError::field("confirmed", "required"));
-            }
-            let p = auth::require_principal()?;
-            services::assist::set_write_mode(&app_state()?, &p, write).await?;
-            leptos_axum::redirect(p.role.home_path());
-            Ok(())
+    use crate::server::{call, services};
+    call::principal(|app, p| async move {
+        let write = match mode.as_str() {
+            "write" => true,
+            "read" => false,
+            _ => return Err(AppError::field("mode", "invalid")),
+        };
+        if write && confirmed.is_none() {
+            return Err(AppError::field("confirmed", "required"));
         }
-        .await,
-    )
+        services::assist::set_write_mode(&app, &p, write).await?;
+        leptos_axum::redirect(p.role.home_path());
+        Ok(())
+    })
+    .await
 }
 
 /// The person acted for ends an assisted session on their account.
 #[server(prefix = "/api/me", endpoint = "end_assisted_session")]
 pub async fn end_assisted_session(id: String) -> Result<(), AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let id: i64 = id.trim().parse().map_err(|_| AppError::NotFound)?;
-            let p = auth::require_principal()?;
-            p.citizen()?;
-            services::assist::end_by_subject(&app_state()?, &p, id).await?;
-            leptos_axum::redirect("/me/access-log?ended=1");
-            Ok(())
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::principal(|app, p| async move {
+        p.citizen()?;
+        let id: i64 = id.trim().parse().map_err(|_| AppError::NotFound)?;
+        services::assist::end_by_subject(&app, &p, id).await?;
+        leptos_axum::redirect("/me/access-log?ended=1");
+        Ok(())
+    })
+    .await
 }

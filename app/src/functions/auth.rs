@@ -8,48 +8,37 @@ use leptos::prelude::*;
 /// sign-in step (the code, or setting up two-factor sign-in) when one is due.
 #[server(prefix = "/api/auth", endpoint = "login")]
 pub async fn login(account: String, password: String) -> Result<SessionStage, AppError> {
-    crate::server::with_status(login_inner(account, password).await)
-}
-
-#[cfg(feature = "ssr")]
-async fn login_inner(account: String, password: String) -> Result<SessionStage, AppError> {
     use crate::server::auth::{self, session};
-    use crate::server::state::app_state;
-    let state = app_state()?;
-    let parts = use_context::<http::request::Parts>()
-        .ok_or_else(|| AppError::internal("request parts missing"))?;
-    let address = client_address(&parts);
-    let previous = session::token_from_headers(&parts.headers);
-    let (token, role, stage) =
-        auth::login(&state, &account, password, &address, previous.as_deref()).await?;
-    set_session_cookie(&state, &token)?;
-    leptos_axum::redirect(stage.next_path().unwrap_or(role.home_path()));
-    Ok(stage)
+    crate::server::call::anyone(|app, _| async move {
+        let parts = request_parts()?;
+        let previous = session::token_from_headers(&parts.headers);
+        let (token, role, stage) = auth::login(
+            &app,
+            &account,
+            password,
+            &client_address(&parts),
+            previous.as_deref(),
+        )
+        .await?;
+        set_session_cookie(&app, &token)?;
+        leptos_axum::redirect(stage.next_path().unwrap_or(role.home_path()));
+        Ok(stage)
+    })
+    .await
 }
 
 /// The second sign-in step: the six-digit code from the authenticator app.
 #[server(prefix = "/api/auth", endpoint = "verify_code")]
 pub async fn verify_code(code: String) -> Result<(), AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let state = app_state()?;
-            let principal = auth::require_principal()?;
-            let parts = use_context::<http::request::Parts>()
-                .ok_or_else(|| AppError::internal("request parts missing"))?;
-            let token = services::account::verify_sign_in_code(
-                &state,
-                &principal,
-                &code,
-                &client_address(&parts),
-            )
-            .await?;
-            set_session_cookie(&state, &token)?;
-            leptos_axum::redirect(principal.role.home_path());
-            Ok(())
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::principal(|app, p| async move {
+        let address = client_address(&request_parts()?);
+        let token = services::account::verify_sign_in_code(&app, &p, &code, &address).await?;
+        set_session_cookie(&app, &token)?;
+        leptos_axum::redirect(p.role.home_path());
+        Ok(())
+    })
+    .await
 }
 
 /// Replaces the session cookie (login, second factor, start and end of an assisted session).
@@ -69,43 +58,51 @@ pub(crate) fn set_session_cookie(
 /// Ends the session and returns to the start page.
 #[server(prefix = "/api/auth", endpoint = "logout")]
 pub async fn logout() -> Result<(), AppError> {
-    use crate::server::auth;
-    use crate::server::state::app_state;
-    let state = app_state()?;
-    if let Some(principal) = auth::current_principal() {
-        auth::logout(&state, &principal).await?;
-    }
-    let response = expect_context::<leptos_axum::ResponseOptions>();
-    response.insert_header(
-        http::header::SET_COOKIE,
-        http::HeaderValue::from_str(&state.sessions.clearing_cookie())
-            .map_err(AppError::internal)?,
-    );
-    leptos_axum::redirect("/");
-    Ok(())
+    use crate::server::{auth, call};
+    call::anyone(|app, p| async move {
+        if let Some(p) = p {
+            auth::logout(&app, &p).await?;
+        }
+        expect_context::<leptos_axum::ResponseOptions>().insert_header(
+            http::header::SET_COOKIE,
+            http::HeaderValue::from_str(&app.sessions.clearing_cookie())
+                .map_err(AppError::internal)?,
+        );
+        leptos_axum::redirect("/");
+        Ok(())
+    })
+    .await
 }
 
 /// The signed-in user, or None: the header, the assisted-session banner and the unread count.
 #[server(prefix = "/api/auth", endpoint = "who_am_i")]
 pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
     use crate::models::auth::Role;
-    use crate::server::{auth, services, state::app_state};
-    let Some(p) = auth::current_principal() else {
-        return Ok(None);
-    };
-    let state = app_state()?;
-    let unread = match p.unread_notifications {
-        _ if p.role != Role::Citizen || p.stage != SessionStage::Full => 0,
-        Some(count) => count,
-        None => state.store.unread_notifications(p.user_id).await?,
-    };
-    Ok(Some(CurrentUser {
-        assisted: services::assist::banner(&p, state.clock.now()),
-        display_name: p.display_name,
-        role: p.role,
-        stage: p.stage,
-        unread_notifications: unread,
-    }))
+    use crate::server::{call, services};
+    call::anyone(|app, p| async move {
+        let Some(p) = p else {
+            return Ok(None);
+        };
+        let unread = match p.unread_notifications {
+            _ if p.role != Role::Citizen || p.stage != SessionStage::Full => 0,
+            Some(count) => count,
+            None => app.store.unread_notifications(p.user_id).await?,
+        };
+        Ok(Some(CurrentUser {
+            assisted: services::assist::banner(&p, app.clock.now()),
+            display_name: p.display_name,
+            role: p.role,
+            stage: p.stage,
+            unread_notifications: unread,
+        }))
+    })
+    .await
+}
+
+/// The request being answered (its headers and the peer address).
+#[cfg(feature = "ssr")]
+pub(crate) fn request_parts() -> Result<http::request::Parts, AppError> {
+    use_context::<http::request::Parts>().ok_or_else(|| AppError::internal("request parts missing"))
 }
 
 /// The peer address, as seen by the listener (the throttle key per address).

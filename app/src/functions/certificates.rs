@@ -13,14 +13,8 @@ use leptos::prelude::*;
 
 #[server(prefix = "/api/citizen", endpoint = "get_certificate_options")]
 pub async fn get_certificate_options() -> Result<CertificateOptions, AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let scope = auth::require_principal()?.citizen()?;
-            services::certificates::options(&app_state()?, scope).await
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::citizen(|app, me| async move { services::certificates::options(&app, me).await }).await
 }
 
 /// The issue form, field by field as a plain HTML form posts it.
@@ -43,90 +37,68 @@ pub async fn issue_certificate(
     request_key: String,
 ) -> Result<String, AppError> {
     use crate::models::certificate::IssueInput;
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let input = IssueInput {
-                kind,
-                purpose: purpose.unwrap_or_default(),
-                language: language.unwrap_or_default(),
-                region,
-                pension,
-                medical,
-                work_injury,
-                unemployment,
-                maternity,
-                period,
-                from,
-                to,
-                year,
-                insurance,
-                request_key,
-            };
-            let number =
-                services::certificates::issue(&app_state()?, &auth::require_principal()?, &input)
-                    .await?;
-            leptos_axum::redirect(&format!("/me/certificates/{number}?issued=1"));
-            Ok(number)
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    let input = IssueInput {
+        kind,
+        purpose: purpose.unwrap_or_default(),
+        language: language.unwrap_or_default(),
+        region,
+        pension,
+        medical,
+        work_injury,
+        unemployment,
+        maternity,
+        period,
+        from,
+        to,
+        year,
+        insurance,
+        request_key,
+    };
+    call::principal(|app, p| async move {
+        let number = services::certificates::issue(&app, &p, &input).await?;
+        leptos_axum::redirect(&format!("/me/certificates/{number}?issued=1"));
+        Ok(number)
+    })
+    .await
 }
 
 #[server(prefix = "/api/citizen", endpoint = "list_certificates")]
 pub async fn list_certificates() -> Result<Vec<CertificateSummary>, AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let scope = auth::require_principal()?.citizen()?;
-            services::certificates::list(&app_state()?.store, scope).await
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::citizen(|app, me| async move { services::certificates::list(&app.store, me).await }).await
 }
 
 #[server(prefix = "/api/citizen", endpoint = "get_certificate")]
 pub async fn get_certificate(number: String) -> Result<CertificateDetail, AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let scope = auth::require_principal()?.citizen()?;
-            services::certificates::detail(&app_state()?, scope, &number).await
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::citizen(|app, me| async move { services::certificates::detail(&app, me, &number).await })
+        .await
 }
 
 #[server(prefix = "/api/citizen", endpoint = "revoke_certificate")]
 pub async fn revoke_certificate(number: String, confirm: Option<String>) -> Result<(), AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let principal = auth::require_principal()?;
-            principal.citizen()?;
-            if confirm.is_none() {
-                return Err(AppError::field("confirm", "confirm"));
-            }
-            services::certificates::revoke(&app_state()?, &principal, &number).await?;
-            leptos_axum::redirect(&format!("/me/certificates/{number}?revoked=1"));
-            Ok(())
+    use crate::server::{call, services};
+    call::principal(|app, p| async move {
+        p.citizen()?;
+        if confirm.is_none() {
+            return Err(AppError::field("confirm", "confirm"));
         }
-        .await,
-    )
+        services::certificates::revoke(&app, &p, &number).await?;
+        leptos_axum::redirect(&format!("/me/certificates/{number}?revoked=1"));
+        Ok(())
+    })
+    .await
 }
 
 /// Public, no sign-in: the minimal view of a certificate whose number and code match.
 #[server(prefix = "/api/public", endpoint = "verify_certificate")]
 pub async fn verify_certificate(number: String, code: String) -> Result<VerifyOutcome, AppError> {
-    use crate::functions::auth::client_address;
-    use crate::server::{services, state::app_state, with_status};
-    with_status(
-        async {
-            let parts = use_context::<http::request::Parts>()
-                .ok_or_else(|| AppError::internal("request parts missing"))?;
-            services::certificates::verify(&app_state()?, &number, &code, &client_address(&parts))
-                .await
-        }
-        .await,
-    )
+    use crate::functions::auth::{client_address, request_parts};
+    use crate::server::{call, services};
+    call::anyone(|app, _| async move {
+        let address = client_address(&request_parts()?);
+        services::certificates::verify(&app, &number, &code, &address).await
+    })
+    .await
 }

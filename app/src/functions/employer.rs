@@ -18,7 +18,7 @@ pub async fn list_staff(
     page: Option<String>,
 ) -> Result<StaffList, AppError> {
     use crate::models::staff::StaffQueryInput;
-    use crate::server::{auth, services, state::app_state, with_status};
+    use crate::server::{call, services};
     let input = StaffQueryInput {
         q,
         insurance,
@@ -28,29 +28,20 @@ pub async fn list_staff(
         sort,
         page,
     };
-    with_status(
-        async {
-            let scope = auth::require_principal()?.employer()?;
-            let state = app_state()?;
-            services::staff_roster::staff_list(&state.store, scope, &input, state.clock.now()).await
-        }
-        .await,
-    )
+    call::employer(|app, me| async move {
+        services::staff_roster::staff_list(&app.store, me, &input, app.clock.now()).await
+    })
+    .await
 }
 
 /// One staff member: periods, months and findings with this employer only. `person` is the id
 /// from the list's link, taken as text so that anything else is "not found", like a stranger.
 #[server(prefix = "/api/employer", endpoint = "get_staff_member")]
 pub async fn get_staff_member(person: String) -> Result<StaffMember, AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let scope = auth::require_principal()?.employer()?;
-            let person: i64 = person.trim().parse().map_err(|_| AppError::NotFound)?;
-            let state = app_state()?;
-            services::staff_roster::staff_member(&state.store, scope, person, state.clock.now())
-                .await
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::employer(|app, me| async move {
+        let person: i64 = person.trim().parse().map_err(|_| AppError::NotFound)?;
+        services::staff_roster::staff_member(&app.store, me, person, app.clock.now()).await
+    })
+    .await
 }

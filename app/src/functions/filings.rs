@@ -16,14 +16,11 @@ fn target(replaces: &Option<String>) -> Option<&str> {
 
 #[server(prefix = "/api/citizen", endpoint = "get_filing_draft")]
 pub async fn get_filing_draft(replaces: Option<String>) -> Result<FilingDraftView, AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let scope = auth::require_principal()?.citizen()?;
-            services::filings::draft(&app_state()?, scope, target(&replaces)).await
-        }
-        .await,
+    use crate::server::{call, services};
+    call::citizen(
+        |app, me| async move { services::filings::draft(&app, me, target(&replaces)).await },
     )
+    .await
 }
 
 /// Step 1 of the draft; back to the task list.
@@ -33,22 +30,20 @@ pub async fn save_filing_places(
     insured: Option<String>,
     treatment: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            services::filings::save_places(
-                &app_state()?,
-                &auth::require_principal()?,
-                target(&replaces),
-                insured.as_deref().unwrap_or_default(),
-                treatment.as_deref().unwrap_or_default(),
-            )
-            .await?;
-            leptos_axum::redirect(&draft_href(target(&replaces)));
-            Ok(())
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::principal(|app, p| async move {
+        services::filings::save_places(
+            &app,
+            &p,
+            target(&replaces),
+            insured.as_deref().unwrap_or_default(),
+            treatment.as_deref().unwrap_or_default(),
+        )
+        .await?;
+        leptos_axum::redirect(&draft_href(target(&replaces)));
+        Ok(())
+    })
+    .await
 }
 
 /// Step 2 of the draft; back to the task list.
@@ -60,45 +55,35 @@ pub async fn save_filing_category(
     stay: Option<String>,
     admitted_on: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            services::filings::save_category(
-                &app_state()?,
-                &auth::require_principal()?,
-                target(&replaces),
-                category.as_deref().unwrap_or_default(),
-                months.as_deref().unwrap_or_default(),
-                stay.as_deref().unwrap_or_default(),
-                admitted_on.as_deref().unwrap_or_default(),
-            )
-            .await?;
-            leptos_axum::redirect(&draft_href(target(&replaces)));
-            Ok(())
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::principal(|app, p| async move {
+        services::filings::save_category(
+            &app,
+            &p,
+            target(&replaces),
+            category.as_deref().unwrap_or_default(),
+            months.as_deref().unwrap_or_default(),
+            stay.as_deref().unwrap_or_default(),
+            admitted_on.as_deref().unwrap_or_default(),
+        )
+        .await?;
+        leptos_axum::redirect(&draft_href(target(&replaces)));
+        Ok(())
+    })
+    .await
 }
 
 /// Takes an uploaded document off the draft (step 3 uploads them, as a multipart form that
 /// `/files/filing-documents` receives); back to step 3.
 #[server(prefix = "/api/citizen", endpoint = "remove_filing_document")]
 pub async fn remove_filing_document(replaces: Option<String>, id: i64) -> Result<(), AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            services::filings::remove_document(
-                &app_state()?,
-                &auth::require_principal()?,
-                target(&replaces),
-                id,
-            )
-            .await?;
-            leptos_axum::redirect(&format!("{}/evidence", draft_href(target(&replaces))));
-            Ok(())
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::principal(|app, p| async move {
+        services::filings::remove_document(&app, &p, target(&replaces), id).await?;
+        leptos_axum::redirect(&format!("{}/evidence", draft_href(target(&replaces))));
+        Ok(())
+    })
+    .await
 }
 
 /// Files the draft; on to the filing's confirmation.
@@ -107,61 +92,40 @@ pub async fn submit_filing(
     replaces: Option<String>,
     request_key: String,
 ) -> Result<String, AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let reference = services::filings::submit(
-                &app_state()?,
-                &auth::require_principal()?,
-                target(&replaces),
-                &request_key,
-            )
-            .await?;
-            leptos_axum::redirect(&format!("/me/filings/{reference}?filed=1"));
-            Ok(reference)
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::principal(|app, p| async move {
+        let reference =
+            services::filings::submit(&app, &p, target(&replaces), &request_key).await?;
+        leptos_axum::redirect(&format!("/me/filings/{reference}?filed=1"));
+        Ok(reference)
+    })
+    .await
 }
 
 #[server(prefix = "/api/citizen", endpoint = "list_filings")]
 pub async fn list_filings() -> Result<Vec<FilingView>, AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let scope = auth::require_principal()?.citizen()?;
-            services::filings::list(&app_state()?, scope).await
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::citizen(|app, me| async move { services::filings::list(&app, me).await }).await
 }
 
 #[server(prefix = "/api/citizen", endpoint = "get_filing")]
 pub async fn get_filing(reference: String) -> Result<FilingView, AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let scope = auth::require_principal()?.citizen()?;
-            services::filings::detail(&app_state()?, scope, &reference).await
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::citizen(|app, me| async move { services::filings::detail(&app, me, &reference).await })
+        .await
 }
 
 #[server(prefix = "/api/citizen", endpoint = "cancel_filing")]
 pub async fn cancel_filing(reference: String, confirm: Option<String>) -> Result<(), AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let principal = auth::require_principal()?;
-            principal.citizen()?;
-            if confirm.is_none() {
-                return Err(AppError::field("confirm", "confirm"));
-            }
-            services::filings::cancel(&app_state()?, &principal, &reference).await?;
-            leptos_axum::redirect(&format!("/me/filings/{reference}?cancelled=1"));
-            Ok(())
+    use crate::server::{call, services};
+    call::principal(|app, p| async move {
+        p.citizen()?;
+        if confirm.is_none() {
+            return Err(AppError::field("confirm", "confirm"));
         }
-        .await,
-    )
+        services::filings::cancel(&app, &p, &reference).await?;
+        leptos_axum::redirect(&format!("/me/filings/{reference}?cancelled=1"));
+        Ok(())
+    })
+    .await
 }

@@ -6,83 +6,50 @@ use leptos::prelude::*;
 
 #[server(prefix = "/api/citizen", endpoint = "get_home")]
 pub async fn get_citizen_home() -> Result<CitizenHome, AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let state = app_state()?;
-            services::citizen_home::citizen_home(
-                &state.store,
-                auth::require_principal()?.citizen()?,
-                services::transfers::today(state.clock.now()),
-            )
-            .await
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::citizen(|app, me| async move {
+        let today = services::transfers::today(app.clock.now());
+        services::citizen_home::citizen_home(&app.store, me, today).await
+    })
+    .await
 }
 
 #[server(prefix = "/api/employer", endpoint = "get_home")]
 pub async fn get_employer_home() -> Result<EmployerHome, AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            services::staff_homes::employer_home(
-                &app_state()?.store,
-                auth::require_principal()?.employer()?,
-            )
-            .await
-        }
-        .await,
+    use crate::server::{call, services};
+    call::employer(
+        |app, me| async move { services::staff_homes::employer_home(&app.store, me).await },
     )
+    .await
 }
 
 #[server(prefix = "/api/review", endpoint = "get_home")]
 pub async fn get_reviewer_home() -> Result<ReviewerHome, AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let principal = auth::require_principal()?;
-            services::staff_homes::reviewer_home(
-                &app_state()?.store,
-                principal.reviewer()?,
-                principal.user_id,
-            )
-            .await
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::principal(|app, p| async move {
+        services::staff_homes::reviewer_home(&app.store, p.reviewer()?, p.user_id).await
+    })
+    .await
 }
 
 /// The helpdesk console's greeting and the assisted-session limits in force.
 #[server(prefix = "/api/helpdesk", endpoint = "get_home")]
 pub async fn get_helpdesk_home() -> Result<HelpdeskHome, AppError> {
-    use crate::server::{auth, state::app_state, with_status};
-    with_status(
-        async {
-            let p = auth::require_principal()?;
-            p.helpdesk()?;
-            let sessions = &app_state()?.sessions;
-            Ok(HelpdeskHome {
-                agent_name: p.display_name,
-                idle_minutes: sessions.assist_idle_timeout.num_minutes(),
-                max_minutes: sessions.assist_max_duration.num_minutes(),
-            })
-        }
-        .await,
-    )
+    use crate::server::call;
+    call::principal(|app, p| async move {
+        p.helpdesk()?;
+        Ok(HelpdeskHome {
+            agent_name: p.display_name,
+            idle_minutes: app.sessions.assist_idle_timeout.num_minutes(),
+            max_minutes: app.sessions.assist_max_duration.num_minutes(),
+        })
+    })
+    .await
 }
 
 #[server(prefix = "/api/admin", endpoint = "get_home")]
 pub async fn get_admin_home() -> Result<AdminHome, AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            services::staff_homes::admin_home(
-                &app_state()?.store,
-                auth::require_principal()?.admin()?,
-            )
-            .await
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::admin(|app, me| async move { services::staff_homes::admin_home(&app.store, me).await })
+        .await
 }

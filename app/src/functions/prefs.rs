@@ -7,17 +7,17 @@ use leptos::prelude::*;
 #[server(prefix = "/api/prefs", endpoint = "set_locale")]
 pub async fn set_locale(lang: String) -> Result<(), AppError> {
     use crate::i18n::{LANG_COOKIE, Locale};
-    let locale = crate::server::with_status(
-        Locale::from_code(&lang).ok_or_else(|| AppError::field("lang", "invalid")),
-    )?;
-    let response = expect_context::<leptos_axum::ResponseOptions>();
-    let cookie = format!(
-        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-        locale.code()
-    );
-    response.insert_header(
-        http::header::SET_COOKIE,
-        http::HeaderValue::from_str(&cookie).map_err(AppError::internal)?,
-    );
-    Ok(())
+    crate::server::call::anyone(|_, _| async move {
+        let locale = Locale::from_code(&lang).ok_or_else(|| AppError::field("lang", "invalid"))?;
+        let cookie = format!(
+            "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
+            locale.code()
+        );
+        expect_context::<leptos_axum::ResponseOptions>().insert_header(
+            http::header::SET_COOKIE,
+            http::HeaderValue::from_str(&cookie).map_err(AppError::internal)?,
+        );
+        Ok(())
+    })
+    .await
 }

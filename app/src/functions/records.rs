@@ -14,38 +14,26 @@ pub async fn get_insurance_record(
     employer: Option<i64>,
     page: Option<i64>,
 ) -> Result<InsuranceRecord, AppError> {
-    use crate::models::insurance::Insurance;
-    use crate::models::record::RecordQuery;
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let scope = auth::require_principal()?.citizen()?;
-            let insurance = Insurance::from_code(&insurance).ok_or(AppError::NotFound)?;
-            let query = RecordQuery {
-                year,
-                employer_id: employer,
-                page: page.unwrap_or(0),
-            };
-            services::record::insurance_record(&app_state()?.store, scope, insurance, query).await
-        }
-        .await,
-    )
+    use crate::models::{insurance::Insurance, record::RecordQuery};
+    use crate::server::{call, services};
+    call::citizen(|app, me| async move {
+        let insurance = Insurance::from_code(&insurance).ok_or(AppError::NotFound)?;
+        let query = RecordQuery {
+            year,
+            employer_id: employer,
+            page: page.unwrap_or(0),
+        };
+        services::record::insurance_record(&app.store, me, insurance, query).await
+    })
+    .await
 }
 
 /// All five insurances month by month.
 #[server(prefix = "/api/citizen", endpoint = "get_career")]
 pub async fn get_career() -> Result<CareerOverview, AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            services::record::career_overview(
-                &app_state()?.store,
-                auth::require_principal()?.citizen()?,
-            )
-            .await
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::citizen(|app, me| async move { services::record::career_overview(&app.store, me).await })
+        .await
 }
 
 /// The pension estimate under the reader's assumptions (defaults where absent).
@@ -55,13 +43,9 @@ pub async fn get_pension_estimate(
     growth: Option<f64>,
     offset: Option<i32>,
 ) -> Result<PensionEstimate, AppError> {
-    use crate::server::{auth, services, state::app_state, with_status};
-    with_status(
-        async {
-            let scope = auth::require_principal()?.citizen()?;
-            services::estimate::pension_estimate(&app_state()?.store, scope, index, growth, offset)
-                .await
-        }
-        .await,
-    )
+    use crate::server::{call, services};
+    call::citizen(|app, me| async move {
+        services::estimate::pension_estimate(&app.store, me, index, growth, offset).await
+    })
+    .await
 }

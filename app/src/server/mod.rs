@@ -2,14 +2,13 @@
 //! rules, the store, and the shared state. None of it compiles into the browser bundle.
 
 pub mod auth;
+pub mod call;
 pub mod clock;
 pub mod cookies;
 pub mod pdf;
 pub mod services;
 pub mod state;
 pub mod store;
-
-use crate::error::AppError;
 
 /// Response header (internal, removed by the session middleware) telling the audit log that a
 /// call failed even when a plain form post answers with a redirect.
@@ -24,31 +23,4 @@ pub fn plain_form_post() -> bool {
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.contains("text/html"))
     })
-}
-
-/// Sets the HTTP status of a failed server-function call from its `AppError`. Plain form posts
-/// (JavaScript off) keep the framework's redirect back to the form, which shows the error.
-pub fn with_status<T>(result: Result<T, AppError>) -> Result<T, AppError> {
-    if let Err(e) = &result {
-        if let Some(res) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-            let outcome = if e.status() < 500 {
-                "refused"
-            } else {
-                "failed"
-            };
-            res.insert_header(
-                http::HeaderName::from_static(OUTCOME_HEADER),
-                http::HeaderValue::from_static(outcome),
-            );
-        }
-        if !plain_form_post()
-            && let (Some(res), Ok(status)) = (
-                leptos::prelude::use_context::<leptos_axum::ResponseOptions>(),
-                http::StatusCode::from_u16(e.status()),
-            )
-        {
-            res.set_status(status);
-        }
-    }
-    result
 }
