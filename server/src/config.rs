@@ -137,7 +137,7 @@ impl SecretKey {
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                     std::fs::create_dir_all(dir)?;
                 }
-                let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+                let hex = data_encoding::HEXLOWER.encode(&key);
                 write_private(path, &hex)?;
                 tracing::info!(path = %path.display(), "generated a new server secret key");
                 Ok(SecretKey(key))
@@ -147,14 +147,12 @@ impl SecretKey {
     }
 }
 
+/// The key's bytes from its hex text (either case); at least 16 bytes.
 fn decode_hex(s: &str) -> Option<Vec<u8>> {
-    if !s.len().is_multiple_of(2) || s.len() < 32 {
-        return None;
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok())
-        .collect()
+    data_encoding::HEXLOWER_PERMISSIVE
+        .decode(s.as_bytes())
+        .ok()
+        .filter(|key| key.len() >= 16)
 }
 
 #[cfg(unix)]
@@ -172,4 +170,20 @@ fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
 #[cfg(not(unix))]
 fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
     std::fs::write(path, contents)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode_hex;
+
+    #[test]
+    fn a_key_file_is_hex_of_at_least_16_bytes() {
+        let key: Vec<u8> = (0..32).collect();
+        let hex = data_encoding::HEXLOWER.encode(&key);
+        assert_eq!(decode_hex(&hex), Some(key.clone()));
+        assert_eq!(decode_hex(&hex.to_uppercase()), Some(key));
+        assert_eq!(decode_hex(&"ab".repeat(15)), None, "too short");
+        assert_eq!(decode_hex(&"zz".repeat(16)), None, "not hex");
+        assert_eq!(decode_hex(&"é".repeat(16)), None, "not ASCII");
+    }
 }

@@ -17,4 +17,3 @@ pub mod retirement;
 pub mod staff;
 pub mod time;
 pub mod transfer;
-pub mod working_days;

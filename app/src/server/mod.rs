@@ -9,6 +9,7 @@ pub mod pdf;
 pub mod services;
 pub mod state;
 pub mod store;
+pub mod working_days;
 
 /// Response header (internal, removed by the session middleware) telling the audit log that a
 /// call failed even when a plain form post answers with a redirect.

@@ -11,7 +11,7 @@
 //! mark. Downloaded in a helpdesk assisted session, the file starts with a one-cell line saying
 //! so (the watermark).
 
-use super::download::{attachment, plain_yuan, push_record, refusal};
+use super::download::{Csv, attachment, plain_yuan, refusal};
 use app::error::AppError;
 use app::i18n::Locale;
 use app::models::insurance::{Insurance, month_label};
@@ -63,46 +63,41 @@ pub async fn contributions_csv(
         Err(e) => return refusal(t, &e),
     };
     let c = t.certificate;
-    let mut out = String::from('\u{feff}');
+    let mut csv = Csv::default();
     if let Some(a) = &principal.assist {
-        push_record(
-            &mut out,
-            &[(t.account.csv_watermark)(&a.agent_name, &a.ticket)],
-        );
+        csv.record([(t.account.csv_watermark)(&a.agent_name, &a.ticket)]);
     }
-    push_record(&mut out, &c.csv_columns.map(String::from));
+    csv.record(c.csv_columns);
     for r in rows {
         let Some(insurance) = Insurance::from_code(&r.insurance) else {
             continue;
         };
-        push_record(
-            &mut out,
-            &[
-                t.insurance(insurance).to_string(),
-                month_label(r.month),
-                r.months_covered.to_string(),
-                if locale == Locale::Zh {
-                    r.region_zh
-                } else {
-                    r.region_en
-                },
-                r.employer_name.unwrap_or_default(),
-                plain_yuan(r.base),
-                plain_yuan(r.employer_part),
-                plain_yuan(r.personal_part),
-                if r.paid_on.is_some() {
-                    c.csv_paid
-                } else {
-                    c.csv_arrears
-                }
-                .to_string(),
-                r.paid_on.map(|d| d.to_string()).unwrap_or_default(),
-            ],
-        );
+        csv.record([
+            t.insurance(insurance).to_string(),
+            month_label(r.month),
+            r.months_covered.to_string(),
+            if locale == Locale::Zh {
+                r.region_zh
+            } else {
+                r.region_en
+            },
+            r.employer_name.unwrap_or_default(),
+            plain_yuan(r.base),
+            plain_yuan(r.employer_part),
+            plain_yuan(r.personal_part),
+            if r.paid_on.is_some() {
+                c.csv_paid
+            } else {
+                c.csv_arrears
+            }
+            .to_string(),
+            r.paid_on.map(|d| d.to_string()).unwrap_or_default(),
+        ]);
     }
     let date = state.clock.now().format("%Y-%m-%d");
+    // The byte-order mark makes spreadsheets read the file as UTF-8.
     attachment(
-        out,
+        format!("\u{feff}{}", csv.into_string()),
         "text/csv; charset=utf-8",
         &format!("contributions-{date}.csv"),
     )

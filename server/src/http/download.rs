@@ -1,11 +1,12 @@
 //! What every file download shares: `private, no-store` caching, the attachment header (UTF-8
-//! names), a refusal in the reader's language, and CSV cells (RFC 4180, formula-safe).
+//! names), a refusal in the reader's language, and CSV text (RFC 4180, formula-safe).
 
 use app::error::AppError;
 use app::i18n::Texts;
 use axum::body::Body;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 /// A file for the signed-in reader only: never cached by the browser or a proxy. The name goes
 /// in UTF-8 (RFC 6266 `filename*`), with an ASCII stand-in for old clients.
@@ -28,7 +29,7 @@ pub fn attachment(body: impl Into<Body>, content_type: &str, filename: &str) -> 
         .collect();
     let disposition = format!(
         "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
-        percent_encode(filename)
+        utf8_percent_encode(filename, ATTR_CHAR)
     );
     if let Ok(v) = HeaderValue::from_str(&disposition) {
         h.insert(header::CONTENT_DISPOSITION, v);
@@ -36,29 +37,20 @@ pub fn attachment(body: impl Into<Body>, content_type: &str, filename: &str) -> 
     res
 }
 
-/// RFC 5987 `value-chars`: letters, digits and `!#$&+-.^_`|~` stay, every other byte is `%XX`.
-fn percent_encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z'
-            | b'a'..=b'z'
-            | b'0'..=b'9'
-            | b'!'
-            | b'#'
-            | b'$'
-            | b'&'
-            | b'+'
-            | b'-'
-            | b'.'
-            | b'^'
-            | b'_'
-            | b'`'
-            | b'|'
-            | b'~' => (b as char).to_string(),
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
+/// RFC 5987 `attr-char`: letters, digits and `!#$&+-.^_`|~` stay, every other byte is `%XX`.
+const ATTR_CHAR: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'!')
+    .remove(b'#')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'+')
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'^')
+    .remove(b'_')
+    .remove(b'`')
+    .remove(b'|')
+    .remove(b'~');
 
 /// A refused download: the status of the error and its message in the reader's language.
 pub fn refusal(t: &Texts, e: &AppError) -> Response {
@@ -77,27 +69,43 @@ pub fn plain_yuan(fen: i64) -> String {
     format!("{sign}{}.{:02}", fen.abs() / 100, fen.abs() % 100)
 }
 
-/// One CSV record (RFC 4180). A cell that a spreadsheet would run as a formula gets a leading
-/// apostrophe, so a name like `=HYPERLINK(...)` stays text.
-pub fn push_record(out: &mut String, cells: &[String]) {
-    for (n, cell) in cells.iter().enumerate() {
-        if n > 0 {
-            out.push(',');
-        }
-        let cell = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            format!("'{cell}")
-        } else {
-            cell.clone()
-        };
-        if cell.contains([',', '"', '\n', '\r']) {
-            out.push('"');
-            out.push_str(&cell.replace('"', "\"\""));
-            out.push('"');
-        } else {
-            out.push_str(&cell);
-        }
+/// CSV text (RFC 4180, CRLF line ends, written by the `csv` crate) in which no text cell can
+/// run as a spreadsheet formula.
+pub struct Csv(csv::Writer<Vec<u8>>);
+
+impl Default for Csv {
+    fn default() -> Self {
+        Self(
+            csv::WriterBuilder::new()
+                // The watermark line has one cell, the table many.
+                .flexible(true)
+                .terminator(csv::Terminator::CRLF)
+                .from_writer(Vec::new()),
+        )
     }
-    out.push_str("\r\n");
+}
+
+impl Csv {
+    pub fn record<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
+        let cells = cells.into_iter().map(|c| defused(c.as_ref()));
+        // Into memory, from UTF-8 text, with flexible records: nothing can fail.
+        self.0.write_record(cells).expect("CSV into memory");
+    }
+
+    pub fn into_string(self) -> String {
+        let bytes = self.0.into_inner().expect("CSV into memory");
+        String::from_utf8(bytes).expect("CSV of UTF-8 cells")
+    }
+}
+
+/// A cell a spreadsheet would run as a formula gets a leading apostrophe, so a name like
+/// `=HYPERLINK(...)` stays text; a number (a negative amount) stays a number.
+fn defused(cell: &str) -> String {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err() {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -106,17 +114,21 @@ mod tests {
 
     #[test]
     fn cells_are_quoted_and_formulas_defused() {
-        let mut out = String::new();
-        push_record(
-            &mut out,
-            &[
-                "王,五".into(),
-                "say \"hi\"".into(),
-                "=1+1".into(),
-                "2026-10".into(),
-            ],
+        let mut csv = Csv::default();
+        csv.record([
+            "王,五",
+            "say \"hi\"",
+            "=1+1",
+            "2026-10",
+            "-12.34",
+            "-1+2",
+            "@x",
+        ]);
+        csv.record(["one cell"]);
+        assert_eq!(
+            csv.into_string(),
+            "\"王,五\",\"say \"\"hi\"\"\",'=1+1,2026-10,-12.34,'-1+2,'@x\r\none cell\r\n"
         );
-        assert_eq!(out, "\"王,五\",\"say \"\"hi\"\"\",'=1+1,2026-10\r\n");
         assert_eq!(plain_yuan(1_234_560), "12345.60");
         assert_eq!(plain_yuan(-1_234), "-12.34");
     }

@@ -11,7 +11,7 @@
 //! byte-order mark so spreadsheet programs read the Chinese correctly. Exported in a helpdesk
 //! assisted session, the file starts with a one-cell line saying so (the watermark).
 
-use super::download::{attachment, plain_yuan, push_record, refusal};
+use super::download::{Csv, attachment, plain_yuan, refusal};
 use app::error::AppError;
 use app::i18n::{Locale, Texts};
 use app::models::insurance::{Insurance, month_label};
@@ -63,22 +63,21 @@ pub async fn staff_csv(
         let watermark = watermark.clone();
         async move {
             let (mut export, first) = state?;
-            let mut out = String::new();
+            let mut csv = Csv::default();
             if first {
-                out.push('\u{feff}');
                 if let Some(w) = watermark {
-                    push_record(&mut out, &[w]);
+                    csv.record([w]);
                 }
-                header_line(t, &mut out);
+                header_line(t, &mut csv);
             }
             match export.next_chunk(clock.now()).await {
                 Ok(Some(rows)) => {
                     for r in &rows {
-                        row_line(t, r, &mut out);
+                        row_line(t, r, &mut csv);
                     }
-                    Some((Ok(Bytes::from(out)), Some((export, false))))
+                    Some((Ok(chunk(csv, first)), Some((export, false))))
                 }
-                Ok(None) => (!out.is_empty()).then(|| (Ok(Bytes::from(out)), None)),
+                Ok(None) => first.then(|| (Ok(chunk(csv, first)), None)),
                 Err(e) => {
                     // The download ends unfinished, so the browser reports it as failed.
                     tracing::error!(error = %e, "staff export failed");
@@ -96,7 +95,18 @@ pub async fn staff_csv(
     )
 }
 
-fn header_line(t: &Texts, out: &mut String) {
+/// A chunk of the file; the first starts with the byte-order mark that makes spreadsheets read
+/// it as UTF-8.
+fn chunk(csv: Csv, first: bool) -> Bytes {
+    let text = csv.into_string();
+    Bytes::from(if first {
+        format!("\u{feff}{text}")
+    } else {
+        text
+    })
+}
+
+fn header_line(t: &Texts, csv: &mut Csv) {
     let st = t.staff;
     let mut cells: Vec<String> = vec![
         st.csv_name.into(),
@@ -115,10 +125,10 @@ fn header_line(t: &Texts, out: &mut String) {
         ]);
     }
     cells.extend([st.csv_flags.to_string(), st.csv_arrears_months.to_string()]);
-    push_record(out, &cells);
+    csv.record(cells);
 }
 
-fn row_line(t: &Texts, r: &StaffRow, out: &mut String) {
+fn row_line(t: &Texts, r: &StaffRow, csv: &mut Csv) {
     let st = t.staff;
     let mut cells: Vec<String> = vec![
         r.name.clone(),
@@ -157,5 +167,5 @@ fn row_line(t: &Texts, r: &StaffRow, out: &mut String) {
             .collect::<Vec<_>>()
             .join(" "),
     );
-    push_record(out, &cells);
+    csv.record(cells);
 }

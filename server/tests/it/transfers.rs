@@ -217,7 +217,7 @@ async fn a_pension_transfer_goes_through_every_office_and_changes_the_record(kin
         [15, 15, 15]
     );
     let today = app::server::services::transfers::today(app.clock.now());
-    let due = app::models::working_days::add_working_days(today, 15);
+    let due = app::server::working_days::add_working_days(today, 15);
     assert_eq!(legs[0]["due_on"], due.to_string());
     assert_eq!(legs[0]["overdue"], false);
     assert_eq!(r["can_withdraw"], true);
@@ -333,12 +333,12 @@ async fn a_pension_transfer_goes_through_every_office_and_changes_the_record(kin
     .await;
     let r = request(&app, &me, &reference).await;
     assert_eq!(r["legs"][1]["status"], "Open");
-    let paused = app::models::working_days::working_days_between(
+    let paused = app::server::working_days::working_days_between(
         today,
         app::server::services::transfers::today(app.clock.now()),
     );
     let due_after =
-        app::models::working_days::add_working_days(due_before.parse().unwrap(), paused);
+        app::server::working_days::add_working_days(due_before.parse().unwrap(), paused);
     assert_eq!(r["legs"][1]["due_on"], due_after.to_string());
 
     let (leg2, v) = queued(&app, &shenzhen, &reference).await;

@@ -274,7 +274,7 @@ impl AccountName {
         h.update(secret);
         h.update(b":");
         h.update(self.normalized().as_bytes());
-        h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        data_encoding::HEXLOWER.encode(&h.finalize())
     }
 }
 

@@ -46,7 +46,7 @@ pub fn new_token() -> (String, String) {
 
 pub fn token_hash(token: &str) -> String {
     let digest = Sha256::digest(token.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    data_encoding::HEXLOWER.encode(&digest)
 }
 
 impl SessionPolicy {

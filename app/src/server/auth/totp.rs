@@ -72,22 +72,20 @@ pub fn verify(
 
 /// The `otpauth://` URI an authenticator app reads from the QR code.
 pub fn provisioning_uri(secret: &str, account: &str) -> String {
-    let label: String = url_escape(&format!("Jinbao:{account}"));
+    let label =
+        percent_encoding::utf8_percent_encode(&format!("Jinbao:{account}"), LABEL).to_string();
     format!(
         "otpauth://totp/{label}?secret={secret}&issuer=Jinbao&algorithm=SHA1&digits=6&period=30"
     )
 }
 
-fn url_escape(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b':' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
-}
+/// RFC 3986 unreserved characters and `:` (the label's separator) pass through.
+const LABEL: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~')
+    .remove(b':');
 
 /// The QR code of a provisioning URI as inline SVG (no image request, nothing leaves the page).
 pub fn qr_svg(uri: &str) -> String {

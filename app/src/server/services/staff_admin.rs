@@ -128,11 +128,10 @@ fn event<'a>(
 
 /// A user name taken between the check and the insert is the same refusal as one taken before.
 fn taken_or_internal(e: StoreError) -> AppError {
-    match &e {
-        StoreError::Database(sqlx::Error::Database(db)) if db.is_unique_violation() => {
-            AppError::field("username", "username_taken")
-        }
-        _ => e.into(),
+    if e.is_unique_violation() {
+        AppError::field("username", "username_taken")
+    } else {
+        e.into()
     }
 }
 

@@ -15,7 +15,6 @@ use crate::models::transfer::{
     RecordEffect, RejectReason, RequestDetail, RequestStatus, RequestSummary, Route, Side, Step,
     TemporaryException, TransferKind, initial_legs, transition,
 };
-use crate::models::working_days;
 use crate::server::auth::{Act, CitizenScope, Principal};
 use crate::server::services::staff_roster;
 use crate::server::services::wages::WageTable;
@@ -24,6 +23,7 @@ use crate::server::store::{
     Carried, EnrolmentChange, EventRow, LegRow, LegUpdate, NewEvent, NewLeg, NewNotification,
     NewRequest, RequestRow, Store, Submitted, TransitionWrite,
 };
+use crate::server::working_days;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 

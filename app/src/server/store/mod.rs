@@ -82,6 +82,13 @@ pub enum StoreError {
     Directory(#[from] std::io::Error),
 }
 
+impl StoreError {
+    /// A UNIQUE constraint refused the write (for example, a value taken by a concurrent insert).
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(self, StoreError::Database(sqlx::Error::Database(db)) if db.is_unique_violation())
+    }
+}
+
 #[derive(Clone, Debug)]
 enum Db {
     Sqlite(SqlitePool),
