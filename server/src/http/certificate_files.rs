@@ -11,57 +11,53 @@
 //! mark. Downloaded in a helpdesk assisted session, the file starts with a one-cell line saying
 //! so (the watermark).
 
-use super::download::{Csv, attachment, plain_yuan, refusal};
+use super::download::{Csv, Reader, attachment, plain_yuan};
 use app::error::AppError;
 use app::i18n::Locale;
 use app::models::insurance::{Insurance, month_label};
-use app::server::auth::RequestSession;
+use app::server::auth::Principal;
 use app::server::services;
 use app::server::state::AppState;
-use axum::Extension;
+use app::server::store::HistoryRow;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
 use axum::response::Response;
 
 pub async fn certificate_pdf(
     State(state): State<AppState>,
-    Extension(session): Extension<RequestSession>,
-    headers: HeaderMap,
+    reader: Reader,
     Path(file): Path<String>,
 ) -> Response {
-    let t = Locale::from_cookie_header(&headers)
-        .unwrap_or_default()
-        .texts();
-    let result = async {
-        let principal = session.0.ok_or(AppError::Unauthenticated)?;
-        let number = file.strip_suffix(".pdf").ok_or(AppError::NotFound)?;
-        services::certificates::pdf(&state, &principal, number).await
-    };
-    match result.await {
-        Ok((number, bytes)) => {
-            attachment(bytes, "application/pdf", &format!("jinbao-{number}.pdf"))
-        }
-        Err(e) => refusal(t, &e),
-    }
+    reader
+        .answer(|p| async move {
+            let number = file.strip_suffix(".pdf").ok_or(AppError::NotFound)?;
+            let (number, bytes) = services::certificates::pdf(&state, &p, number).await?;
+            Ok(attachment(
+                bytes,
+                "application/pdf",
+                &format!("jinbao-{number}.pdf"),
+            ))
+        })
+        .await
 }
 
-pub async fn contributions_csv(
-    State(state): State<AppState>,
-    Extension(session): Extension<RequestSession>,
-    headers: HeaderMap,
+pub async fn contributions_csv(State(state): State<AppState>, reader: Reader) -> Response {
+    let locale = reader.locale;
+    reader
+        .answer(|p| async move {
+            let rows = services::record::contribution_history(&state.store, p.citizen()?).await?;
+            Ok(contributions_file(&state, &p, locale, rows))
+        })
+        .await
+}
+
+/// The history as CSV in the reader's language, watermarked in an assisted session.
+fn contributions_file(
+    state: &AppState,
+    principal: &Principal,
+    locale: Locale,
+    rows: Vec<HistoryRow>,
 ) -> Response {
-    let locale = Locale::from_cookie_header(&headers).unwrap_or_default();
     let t = locale.texts();
-    let result = async {
-        let principal = session.0.ok_or(AppError::Unauthenticated)?;
-        let scope = principal.citizen()?;
-        let rows = services::record::contribution_history(&state.store, scope).await?;
-        Ok::<_, AppError>((principal, rows))
-    };
-    let (principal, rows) = match result.await {
-        Ok(r) => r,
-        Err(e) => return refusal(t, &e),
-    };
     let c = t.certificate;
     let mut csv = Csv::default();
     if let Some(a) = &principal.assist {

@@ -1,12 +1,57 @@
-//! What every file download shares: `private, no-store` caching, the attachment header (UTF-8
-//! names), a refusal in the reader's language, and CSV text (RFC 4180, formula-safe).
+//! What every file download shares: one path from the session to the answer (`Reader`),
+//! `private, no-store` caching, the attachment header (UTF-8 names), a refusal in the reader's
+//! language, and CSV text (RFC 4180, formula-safe).
 
 use app::error::AppError;
-use app::i18n::Texts;
+use app::i18n::{Locale, Texts};
+use app::server::auth::{Principal, RequestSession};
 use axum::body::Body;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use std::future::Future;
+
+/// Who is downloading, and the language their refusal is written in.
+pub struct Reader {
+    pub locale: Locale,
+    principal: Option<Principal>,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Reader {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self {
+            locale: Locale::from_cookie_header(&parts.headers).unwrap_or_default(),
+            principal: parts
+                .extensions
+                .get::<RequestSession>()
+                .and_then(|s| s.0.clone()),
+        })
+    }
+}
+
+impl Reader {
+    pub fn texts(&self) -> &'static Texts {
+        self.locale.texts()
+    }
+
+    /// The body's answer for the signed-in principal, or its refusal in the reader's language.
+    /// Nobody signed in is refused before the body runs.
+    pub async fn answer<Fut>(self, body: impl FnOnce(Principal) -> Fut) -> Response
+    where
+        Fut: Future<Output = Result<Response, AppError>>,
+    {
+        let t = self.texts();
+        let result = match self.principal {
+            Some(p) => body(p).await,
+            None => Err(AppError::Unauthenticated),
+        };
+        result.unwrap_or_else(|e| refusal(t, &e))
+    }
+}
 
 /// A file for the signed-in reader only: never cached by the browser or a proxy. The name goes
 /// in UTF-8 (RFC 6266 `filename*`), with an ASCII stand-in for old clients.

@@ -9,7 +9,7 @@
 //! fields. Refusals (nobody signed in, another role, a read-only assisted session) are plain
 //! responses with the status and a message in the reader's language.
 
-use super::download::{attachment, refusal};
+use super::download::{Reader, attachment, refusal};
 use app::error::{AppError, FieldError};
 use app::i18n::Locale;
 use app::models::filing::{MAX_DOCUMENT_BYTES, draft_href};
@@ -141,20 +141,14 @@ pub async fn upload(
 
 pub async fn download(
     State(state): State<AppState>,
-    Extension(session): Extension<RequestSession>,
-    headers: HeaderMap,
+    reader: Reader,
     Path(id): Path<String>,
 ) -> Response {
-    let t = Locale::from_cookie_header(&headers)
-        .unwrap_or_default()
-        .texts();
-    let result = async {
-        let principal = session.0.ok_or(AppError::Unauthenticated)?;
-        let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-        filings::document(&state, &principal, id).await
-    };
-    match result.await {
-        Ok(d) => attachment(d.content, &d.content_type, &d.file_name),
-        Err(e) => refusal(t, &e),
-    }
+    reader
+        .answer(|p| async move {
+            let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
+            let d = filings::document(&state, &p, id).await?;
+            Ok(attachment(d.content, &d.content_type, &d.file_name))
+        })
+        .await
 }

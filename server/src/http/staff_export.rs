@@ -11,15 +11,13 @@
 //! byte-order mark so spreadsheet programs read the Chinese correctly. Exported in a helpdesk
 //! assisted session, the file starts with a one-cell line saying so (the watermark).
 
-use super::download::{Csv, attachment, plain_yuan, refusal};
+use super::download::{Csv, Reader, attachment, plain_yuan};
 use app::error::AppError;
-use app::i18n::{Locale, Texts};
+use app::i18n::Texts;
 use app::models::insurance::{Insurance, month_label};
 use app::models::staff::{StaffQueryInput, StaffRow};
-use app::server::auth::RequestSession;
 use app::server::services::staff_roster::RosterExport;
 use app::server::state::AppState;
-use axum::Extension;
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
@@ -27,34 +25,39 @@ use axum::response::Response;
 
 pub async fn staff_csv(
     State(state): State<AppState>,
-    Extension(session): Extension<RequestSession>,
+    reader: Reader,
     headers: HeaderMap,
     Query(input): Query<StaffQueryInput>,
 ) -> Response {
-    let t = Locale::from_cookie_header(&headers)
-        .unwrap_or_default()
-        .texts();
-    // Each exported row is logged as the employer's look at that person: another site must not
-    // be able to start one with the user's cookie.
-    if headers
-        .get("sec-fetch-site")
-        .is_some_and(|v| v.as_bytes() == b"cross-site")
-    {
-        return refusal(t, &AppError::Forbidden);
-    }
-    let watermark = session
-        .0
-        .as_ref()
-        .and_then(|p| p.assist.as_ref())
-        .map(|a| (t.account.csv_watermark)(&a.agent_name, &a.ticket));
-    let export = async {
-        let scope = session.0.ok_or(AppError::Unauthenticated)?.employer()?;
-        RosterExport::start(state.store.clone(), scope, &input).await
-    };
-    let export = match export.await {
-        Ok(e) => e,
-        Err(e) => return refusal(t, &e),
-    };
+    let t = reader.texts();
+    reader
+        .answer(|p| async move {
+            let scope = p.employer()?;
+            // Each exported row is logged as the employer's look at that person: another site
+            // must not be able to start one with the user's cookie.
+            if headers
+                .get("sec-fetch-site")
+                .is_some_and(|v| v.as_bytes() == b"cross-site")
+            {
+                return Err(AppError::Forbidden);
+            }
+            let watermark = p
+                .assist
+                .as_ref()
+                .map(|a| (t.account.csv_watermark)(&a.agent_name, &a.ticket));
+            let export = RosterExport::start(state.store.clone(), scope, &input).await?;
+            Ok(roster_file(&state, t, watermark, export))
+        })
+        .await
+}
+
+/// The roster as a CSV body streamed chunk by chunk.
+fn roster_file(
+    state: &AppState,
+    t: &'static Texts,
+    watermark: Option<String>,
+    export: RosterExport,
+) -> Response {
     let date = state.clock.now().format("%Y-%m-%d");
     let clock = state.clock.clone();
     // The state between chunks: the export's cursor, and whether the header has gone out.
