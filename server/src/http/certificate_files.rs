@@ -59,7 +59,7 @@ fn contributions_file(
 ) -> Response {
     let t = locale.texts();
     let c = t.certificate;
-    let mut csv = Csv::default();
+    let mut csv = Csv::file();
     if let Some(a) = &principal.assist {
         csv.record([(t.account.csv_watermark)(&a.agent_name, &a.ticket)]);
     }
@@ -91,9 +91,8 @@ fn contributions_file(
         ]);
     }
     let date = state.clock.now().format("%Y-%m-%d");
-    // The byte-order mark makes spreadsheets read the file as UTF-8.
     attachment(
-        format!("\u{feff}{}", csv.into_string()),
+        csv.into_string(),
         "text/csv; charset=utf-8",
         &format!("contributions-{date}.csv"),
     )

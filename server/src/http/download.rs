@@ -118,19 +118,27 @@ pub fn plain_yuan(fen: i64) -> String {
 /// run as a spreadsheet formula.
 pub struct Csv(csv::Writer<Vec<u8>>);
 
-impl Default for Csv {
-    fn default() -> Self {
+impl Csv {
+    /// The start of a file: the byte-order mark, which makes spreadsheets read it as UTF-8.
+    pub fn file() -> Self {
+        Self::after("\u{feff}")
+    }
+
+    /// A continuation of a file already begun (a later chunk of a stream).
+    pub fn more() -> Self {
+        Self::after("")
+    }
+
+    fn after(start: &str) -> Self {
         Self(
             csv::WriterBuilder::new()
                 // The watermark line has one cell, the table many.
                 .flexible(true)
                 .terminator(csv::Terminator::CRLF)
-                .from_writer(Vec::new()),
+                .from_writer(start.as_bytes().to_vec()),
         )
     }
-}
 
-impl Csv {
     pub fn record<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
         let cells = cells.into_iter().map(|c| defused(c.as_ref()));
         // Into memory, from UTF-8 text, with flexible records: nothing can fail.
@@ -159,7 +167,7 @@ mod tests {
 
     #[test]
     fn cells_are_quoted_and_formulas_defused() {
-        let mut csv = Csv::default();
+        let mut csv = Csv::more();
         csv.record([
             "王,五",
             "say \"hi\"",

@@ -66,7 +66,7 @@ fn roster_file(
         let watermark = watermark.clone();
         async move {
             let (mut export, first) = state?;
-            let mut csv = Csv::default();
+            let mut csv = if first { Csv::file() } else { Csv::more() };
             if first {
                 if let Some(w) = watermark {
                     csv.record([w]);
@@ -78,9 +78,9 @@ fn roster_file(
                     for r in &rows {
                         row_line(t, r, &mut csv);
                     }
-                    Some((Ok(chunk(csv, first)), Some((export, false))))
+                    Some((Ok(Bytes::from(csv.into_string())), Some((export, false))))
                 }
-                Ok(None) => first.then(|| (Ok(chunk(csv, first)), None)),
+                Ok(None) => first.then(|| (Ok(Bytes::from(csv.into_string())), None)),
                 Err(e) => {
                     // The download ends unfinished, so the browser reports it as failed.
                     tracing::error!(error = %e, "staff export failed");
@@ -96,17 +96,6 @@ fn roster_file(
         "text/csv; charset=utf-8",
         &format!("staff-roster-{date}.csv"),
     )
-}
-
-/// A chunk of the file; the first starts with the byte-order mark that makes spreadsheets read
-/// it as UTF-8.
-fn chunk(csv: Csv, first: bool) -> Bytes {
-    let text = csv.into_string();
-    Bytes::from(if first {
-        format!("\u{feff}{text}")
-    } else {
-        text
-    })
 }
 
 fn header_line(t: &Texts, csv: &mut Csv) {
