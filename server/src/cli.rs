@@ -4,6 +4,7 @@ use crate::config::Settings;
 use crate::startup::{Application, open_store};
 use app::models::auth::Role;
 use app::models::ids::CreditCode;
+use app::models::insurance::Agency;
 use app::server::clock::Clock;
 use app::server::store::{NewUser, RoleGrant};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -231,7 +232,7 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
                         anyhow::anyhow!("--office-region is required for reviewers")
                     })?;
                     let office = store
-                        .office_for(&region, &agency)
+                        .office_for(&region, Agency::from_code(&agency)?)
                         .await?
                         .ok_or_else(|| anyhow::anyhow!("no {agency} office for region {region}"))?;
                     RoleGrant {

@@ -280,7 +280,7 @@ async fn load_session(State(state): State<AppState>, mut req: Request, next: Nex
         let event = app::server::store::AuditEvent {
             at: state.clock.now(),
             actor_user_id: Some(assist.agent_user_id),
-            actor_role: app::models::auth::Role::Helpdesk.code(),
+            actor_role: app::models::auth::Role::Helpdesk,
             subject_user_id: Some(subject),
             assisted_session_id: Some(assist.id),
             action: if path.starts_with("/api/") {

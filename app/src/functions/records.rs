@@ -17,7 +17,7 @@ pub async fn get_insurance_record(
     use crate::models::{insurance::Insurance, record::RecordQuery};
     use crate::server::{call, services};
     call::citizen(|app, me| async move {
-        let insurance = Insurance::from_code(&insurance).ok_or(AppError::NotFound)?;
+        let insurance = Insurance::from_code(&insurance).map_err(|_| AppError::NotFound)?;
         let query = RecordQuery {
             year,
             employer_id: employer,

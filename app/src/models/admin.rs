@@ -90,7 +90,7 @@ impl StaffAccountQuery {
     ) -> Result<Self, AppError> {
         let mut errors = Vec::new();
         let role = nonempty(role).and_then(|r| {
-            let staff = Role::from_code(r).filter(|r| r.is_staff());
+            let staff = Role::from_code(r).ok().filter(|r| r.is_staff());
             if staff.is_none() {
                 errors.push(problem("role", "invalid"));
             }
@@ -307,7 +307,7 @@ pub struct AuditEntry {
     pub at: String,
     pub actor_name: Option<String>,
     pub actor_username: Option<String>,
-    pub actor_role: Option<Role>,
+    pub actor_role: Role,
     pub subject_name: Option<String>,
     pub assist: Option<AuditAssist>,
     pub action: String,

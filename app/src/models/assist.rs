@@ -1,6 +1,7 @@
 //! The helpdesk console's search, the citizen's access log (谁查看了我的信息) and the
 //! notification inbox, as the pages receive them.
 
+use super::code::coded;
 use crate::error::{AppError, FieldError};
 use crate::models::auth::AssistReason;
 use crate::models::ids::{CreditCode, ResidentId};
@@ -81,35 +82,13 @@ pub enum CallerResults {
     Employer(Option<EmployerCaller>),
 }
 
-/// Who looked: the kinds the access log can be filtered by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum AccessKind {
-    Helpdesk,
-    Employer,
-    Reviewer,
-    Verification,
-}
-
-impl AccessKind {
-    pub const ALL: [AccessKind; 4] = [
-        AccessKind::Helpdesk,
-        AccessKind::Employer,
-        AccessKind::Reviewer,
-        AccessKind::Verification,
-    ];
-
-    /// The actor role recorded in the log for this kind.
-    pub fn code(self) -> &'static str {
-        match self {
-            AccessKind::Helpdesk => "helpdesk",
-            AccessKind::Employer => "employer",
-            AccessKind::Reviewer => "reviewer",
-            AccessKind::Verification => "public",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
+coded! {
+    /// Who looked: the kinds the access log can be filtered by.
+    pub enum AccessKind {
+        Helpdesk = "helpdesk",
+        Employer = "employer",
+        Reviewer = "reviewer",
+        Verification = "public",
     }
 }
 
@@ -137,7 +116,7 @@ impl AccessQuery {
         };
         let kind = match nonempty(kind) {
             None => None,
-            Some(k) => AccessKind::from_code(&k).or_else(|| {
+            Some(k) => AccessKind::from_code(&k).ok().or_else(|| {
                 errors.push(FieldError {
                     field: "kind".into(),
                     code: "invalid".into(),
@@ -205,7 +184,7 @@ impl AccessQuery {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccessLogEntry {
     pub at: String,
-    pub kind: Option<AccessKind>,
+    pub kind: AccessKind,
     pub actor: String,
     /// Action and purpose codes, worded by the page.
     pub action: String,

@@ -1,40 +1,20 @@
 //! Roles and the signed-in user as the browser sees them. Authorization never trusts these
 //! values from the client: the server re-reads the session on every call.
 
+use super::code::coded;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Role {
-    Citizen,
-    Employer,
-    Helpdesk,
-    Reviewer,
-    Admin,
+coded! {
+    pub enum Role {
+        Citizen = "citizen",
+        Employer = "employer",
+        Helpdesk = "helpdesk",
+        Reviewer = "reviewer",
+        Admin = "admin",
+    }
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [
-        Role::Citizen,
-        Role::Employer,
-        Role::Helpdesk,
-        Role::Reviewer,
-        Role::Admin,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::Citizen => "citizen",
-            Role::Employer => "employer",
-            Role::Helpdesk => "helpdesk",
-            Role::Reviewer => "reviewer",
-            Role::Admin => "admin",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.code() == code)
-    }
-
     /// Each role lands on its own home page.
     pub fn home_path(self) -> &'static str {
         match self {
@@ -63,30 +43,17 @@ impl Role {
     }
 }
 
-/// How far sign-in has got: a password alone opens a session at `Code` when the account has
-/// two-factor sign-in, or at `Enrol` for staff who must set it up; only `Full` reaches data.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum SessionStage {
-    Full,
-    Code,
-    Enrol,
+coded! {
+    /// How far sign-in has got: a password alone opens a session at `Code` when the account has
+    /// two-factor sign-in, or at `Enrol` for staff who must set it up; only `Full` reaches data.
+    pub enum SessionStage {
+        Full = "full",
+        Code = "code",
+        Enrol = "enrol",
+    }
 }
 
 impl SessionStage {
-    pub fn code(self) -> &'static str {
-        match self {
-            SessionStage::Full => "full",
-            SessionStage::Code => "code",
-            SessionStage::Enrol => "enrol",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [SessionStage::Full, SessionStage::Code, SessionStage::Enrol]
-            .into_iter()
-            .find(|s| s.code() == code)
-    }
-
     /// Where a session at this stage continues signing in.
     pub fn next_path(self) -> Option<&'static str> {
         match self {
@@ -121,37 +88,14 @@ pub struct AssistBanner {
     pub minutes_left: i64,
 }
 
-/// Why a helpdesk agent starts an assisted session (chosen from this list, plus free text).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum AssistReason {
-    RecordEnquiry,
-    HelpWithApplication,
-    AccountProblem,
-    Complaint,
-    Other,
-}
-
-impl AssistReason {
-    pub const ALL: [AssistReason; 5] = [
-        AssistReason::RecordEnquiry,
-        AssistReason::HelpWithApplication,
-        AssistReason::AccountProblem,
-        AssistReason::Complaint,
-        AssistReason::Other,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            AssistReason::RecordEnquiry => "record_enquiry",
-            AssistReason::HelpWithApplication => "help_with_application",
-            AssistReason::AccountProblem => "account_problem",
-            AssistReason::Complaint => "complaint",
-            AssistReason::Other => "other",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.code() == code)
+coded! {
+    /// Why a helpdesk agent starts an assisted session (chosen from this list, plus free text).
+    pub enum AssistReason {
+        RecordEnquiry = "record_enquiry",
+        HelpWithApplication = "help_with_application",
+        AccountProblem = "account_problem",
+        Complaint = "complaint",
+        Other = "other",
     }
 }
 

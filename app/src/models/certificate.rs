@@ -3,6 +3,7 @@
 //! the public verification answer. Shared by server and browser; holds no secret and computes
 //! no verification code (that needs the server key).
 
+use super::code::coded;
 use super::home::Named;
 use super::insurance::{EnrolmentStatus, Insurance, Month, add_months, month_index};
 use crate::error::{AppError, FieldErrors};
@@ -10,47 +11,27 @@ use crate::i18n::Locale;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum CertificateKind {
-    /// 参保缴费证明
-    Contributions,
-    /// 个人权益记录单
-    AnnualStatement,
-    /// 未领取社会保险待遇证明
-    NoBenefit,
-    /// 未参保证明
-    NotEnrolled,
-}
-
-impl CertificateKind {
-    pub const ALL: [CertificateKind; 4] = [
-        CertificateKind::Contributions,
-        CertificateKind::AnnualStatement,
-        CertificateKind::NoBenefit,
-        CertificateKind::NotEnrolled,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            CertificateKind::Contributions => "contributions",
-            CertificateKind::AnnualStatement => "annual_statement",
-            CertificateKind::NoBenefit => "no_benefit",
-            CertificateKind::NotEnrolled => "not_enrolled",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
+coded! {
+    pub enum CertificateKind {
+        /// 参保缴费证明
+        Contributions = "contributions",
+        /// 个人权益记录单
+        AnnualStatement = "annual_statement",
+        /// 未领取社会保险待遇证明
+        NoBenefit = "no_benefit",
+        /// 未参保证明
+        NotEnrolled = "not_enrolled",
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Purpose {
-    Loan,
-    School,
-    Hukou,
-    Visa,
-    Other,
+coded! {
+    pub enum Purpose {
+        Loan = "loan",
+        School = "school",
+        Hukou = "hukou",
+        Visa = "visa",
+        Other = "other",
+    }
 }
 
 /// How much of the resident ID number a document shows.
@@ -72,28 +53,6 @@ pub struct PurposeFields {
 }
 
 impl Purpose {
-    pub const ALL: [Purpose; 5] = [
-        Purpose::Loan,
-        Purpose::School,
-        Purpose::Hukou,
-        Purpose::Visa,
-        Purpose::Other,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Purpose::Loan => "loan",
-            Purpose::School => "school",
-            Purpose::Hukou => "hukou",
-            Purpose::Visa => "visa",
-            Purpose::Other => "other",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.code() == code)
-    }
-
     /// Data minimisation: a bank and a consulate judge income, so they see bases and balances;
     /// a school and 落户 need the months of contributions, not the money; "other" gets the
     /// least. Only 落户 shows the whole ID number.
@@ -242,11 +201,11 @@ impl IssueInput {
     /// Every field problem at once; the kind decides which fields matter.
     pub fn parse(&self) -> Result<IssueRequest, AppError> {
         let mut errors = FieldErrors::default();
-        let kind = CertificateKind::from_code(&self.kind);
+        let kind = CertificateKind::from_code(&self.kind).ok();
         if kind.is_none() {
             errors.add("kind", "required");
         }
-        let purpose = Purpose::from_code(&self.purpose);
+        let purpose = Purpose::from_code(&self.purpose).ok();
         if purpose.is_none() {
             errors.add("purpose", "required");
         }
@@ -350,7 +309,7 @@ impl IssueInput {
             }
             CertificateKind::NoBenefit => Some(IssueDetail::NoBenefit),
             CertificateKind::NotEnrolled => {
-                let insurance = filled(&self.insurance).and_then(Insurance::from_code);
+                let insurance = filled(&self.insurance).and_then(|c| Insurance::from_code(c).ok());
                 if insurance.is_none() {
                     errors.add("insurance", "required");
                 }

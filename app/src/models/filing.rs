@@ -2,6 +2,7 @@
 //! form and the days a filing covers. Shared by the browser and the server; codes are stable
 //! storage strings, never display text.
 
+use super::code::coded;
 use super::home::Named;
 use super::insurance::Scheme;
 use crate::error::{AppError, FieldError, FieldErrors};
@@ -16,48 +17,25 @@ const EMERGENCY_MONTHS: u32 = 6;
 pub const MAX_DOCUMENTS: usize = 5;
 pub const MAX_DOCUMENT_BYTES: usize = 5 * 1024 * 1024;
 
-/// The category of a filing (备案类别).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Category {
-    /// 异地安置退休
-    RetireeResettled,
-    /// 异地长期居住 (180 days or more)
-    LongTermResidence,
-    /// 常驻异地工作 (180 days or more)
-    ResidentWork,
-    /// 转诊转院
-    Referral,
-    /// 急诊抢救
-    Emergency,
-    /// 其他临时外出
-    OtherTemporary,
+coded! {
+    /// The category of a filing (备案类别).
+    pub enum Category {
+        /// 异地安置退休
+        RetireeResettled = "retiree_resettled",
+        /// 异地长期居住 (180 days or more)
+        LongTermResidence = "long_term_residence",
+        /// 常驻异地工作 (180 days or more)
+        ResidentWork = "resident_work",
+        /// 转诊转院
+        Referral = "referral",
+        /// 急诊抢救
+        Emergency = "emergency",
+        /// 其他临时外出
+        OtherTemporary = "other_temporary",
+    }
 }
 
 impl Category {
-    pub const ALL: [Category; 6] = [
-        Category::RetireeResettled,
-        Category::LongTermResidence,
-        Category::ResidentWork,
-        Category::Referral,
-        Category::Emergency,
-        Category::OtherTemporary,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Category::RetireeResettled => "retiree_resettled",
-            Category::LongTermResidence => "long_term_residence",
-            Category::ResidentWork => "resident_work",
-            Category::Referral => "referral",
-            Category::Emergency => "emergency",
-            Category::OtherTemporary => "other_temporary",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.code() == code)
-    }
-
     /// DESIGN §3: resettled retirees, long-term residents and people working there are long-term;
     /// referral, emergency and other trips are temporary.
     pub fn term(self) -> Term {
@@ -92,75 +70,28 @@ impl Category {
     }
 }
 
-/// Long-term (长期) or temporary (临时) filing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Term {
-    LongTerm,
-    Temporary,
-}
-
-impl Term {
-    pub fn code(self) -> &'static str {
-        match self {
-            Term::LongTerm => "long_term",
-            Term::Temporary => "temporary",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Term::LongTerm, Term::Temporary]
-            .into_iter()
-            .find(|t| t.code() == code)
+coded! {
+    /// Long-term (长期) or temporary (临时) filing.
+    pub enum Term {
+        LongTerm = "long_term",
+        Temporary = "temporary",
     }
 }
 
-/// What backs the filing: supporting documents or the personal undertaking (个人承诺书).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Evidence {
-    Documents,
-    Undertaking,
-}
-
-impl Evidence {
-    pub fn code(self) -> &'static str {
-        match self {
-            Evidence::Documents => "documents",
-            Evidence::Undertaking => "undertaking",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Evidence::Documents, Evidence::Undertaking]
-            .into_iter()
-            .find(|e| e.code() == code)
+coded! {
+    /// What backs the filing: supporting documents or the personal undertaking (个人承诺书).
+    pub enum Evidence {
+        Documents = "documents",
+        Undertaking = "undertaking",
     }
 }
 
-/// Where the person stands with treatment when filing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Stay {
-    NotAdmitted,
-    InHospital,
-    DischargedSelfPaid,
-}
-
-impl Stay {
-    pub fn code(self) -> &'static str {
-        match self {
-            Stay::NotAdmitted => "not_admitted",
-            Stay::InHospital => "in_hospital",
-            Stay::DischargedSelfPaid => "discharged_self_paid",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [
-            Stay::NotAdmitted,
-            Stay::InHospital,
-            Stay::DischargedSelfPaid,
-        ]
-        .into_iter()
-        .find(|s| s.code() == code)
+coded! {
+    /// Where the person stands with treatment when filing.
+    pub enum Stay {
+        NotAdmitted = "not_admitted",
+        InHospital = "in_hospital",
+        DischargedSelfPaid = "discharged_self_paid",
     }
 }
 
@@ -282,7 +213,7 @@ impl FilingInput {
             }
         });
         let category = field(&mut errors, "category", &self.category, |v| {
-            let category = Category::from_code(v).ok_or("category_unknown")?;
+            let category = Category::from_code(v).map_err(|_| "category_unknown")?;
             match category {
                 // DESIGN §3: one active long-term filing at a time; changing it is another
                 // operation.
@@ -317,7 +248,7 @@ impl FilingInput {
         };
 
         let stay = field(&mut errors, "stay", &self.stay, |v| {
-            Stay::from_code(v).ok_or("stay_unknown")
+            Stay::from_code(v).map_err(|_| "stay_unknown")
         });
         // DESIGN §3: an emergency needs no filing (it is treated as filed); only an admitted
         // patient completes one, before discharge.
@@ -347,7 +278,7 @@ impl FilingInput {
 
         // DESIGN §3: supporting documents or a signed personal undertaking (个人承诺书).
         let evidence = field(&mut errors, "evidence", &self.evidence, |v| {
-            Evidence::from_code(v).ok_or("evidence_unknown")
+            Evidence::from_code(v).map_err(|_| "evidence_unknown")
         });
         match evidence {
             Some(Evidence::Undertaking) if category.is_some_and(Category::needs_documents) => {
@@ -1168,27 +1099,7 @@ mod tests {
     }
 
     #[test]
-    fn codes_round_trip() {
-        for category in Category::ALL {
-            assert_eq!(Category::from_code(category.code()), Some(category));
-        }
-        for term in [Term::LongTerm, Term::Temporary] {
-            assert_eq!(Term::from_code(term.code()), Some(term));
-        }
-        for evidence in [Evidence::Documents, Evidence::Undertaking] {
-            assert_eq!(Evidence::from_code(evidence.code()), Some(evidence));
-        }
-        for stay in [
-            Stay::NotAdmitted,
-            Stay::InHospital,
-            Stay::DischargedSelfPaid,
-        ] {
-            assert_eq!(Stay::from_code(stay.code()), Some(stay));
-        }
-        assert_eq!(Category::from_code("Referral"), None);
-        assert_eq!(Term::from_code(""), None);
-        assert_eq!(Evidence::from_code("undertaking "), None);
-        assert_eq!(Stay::from_code("in-hospital"), None);
+    fn categories_by_term() {
         let long_term: Vec<_> = Category::ALL
             .into_iter()
             .filter(|c| c.term() == Term::LongTerm)

@@ -1,40 +1,20 @@
 //! The five social insurances and the vocabulary of an enrolment (DESIGN §3). Shared by the
 //! browser and the server; storage codes are stable strings, never display text.
 
-use serde::{Deserialize, Serialize};
+use super::code::coded;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Insurance {
-    Pension,
-    Medical,
-    WorkInjury,
-    Unemployment,
-    Maternity,
+coded! {
+    #[derive(PartialOrd, Ord)]
+    pub enum Insurance {
+        Pension = "pension",
+        Medical = "medical",
+        WorkInjury = "work_injury",
+        Unemployment = "unemployment",
+        Maternity = "maternity",
+    }
 }
 
 impl Insurance {
-    pub const ALL: [Insurance; 5] = [
-        Insurance::Pension,
-        Insurance::Medical,
-        Insurance::WorkInjury,
-        Insurance::Unemployment,
-        Insurance::Maternity,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Insurance::Pension => "pension",
-            Insurance::Medical => "medical",
-            Insurance::WorkInjury => "work_injury",
-            Insurance::Unemployment => "unemployment",
-            Insurance::Maternity => "maternity",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|i| i.code() == code)
-    }
-
     /// Pension, unemployment and work injury are run by human resources and social security
     /// (人社); medical and maternity by the healthcare security administration (医保).
     pub fn agency(self) -> Agency {
@@ -70,124 +50,48 @@ impl Insurance {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Agency {
-    /// 人力资源和社会保障局
-    HumanResources,
-    /// 医疗保障局
-    Healthcare,
-}
-
-impl Agency {
-    pub fn code(self) -> &'static str {
-        match self {
-            Agency::HumanResources => "hrss",
-            Agency::Healthcare => "nhsa",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Agency::HumanResources, Agency::Healthcare]
-            .into_iter()
-            .find(|a| a.code() == code)
+coded! {
+    pub enum Agency {
+        /// 人力资源和社会保障局
+        HumanResources = "hrss",
+        /// 医疗保障局
+        Healthcare = "nhsa",
     }
 }
 
-/// 城镇职工 (employee) or 城乡居民 (urban and rural resident).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Scheme {
-    Employee,
-    Resident,
-}
-
-impl Scheme {
-    pub fn code(self) -> &'static str {
-        match self {
-            Scheme::Employee => "employee",
-            Scheme::Resident => "resident",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        [Scheme::Employee, Scheme::Resident]
-            .into_iter()
-            .find(|s| s.code() == code)
+coded! {
+    /// 城镇职工 (employee) or 城乡居民 (urban and rural resident).
+    pub enum Scheme {
+        Employee = "employee",
+        Resident = "resident",
     }
 }
 
-/// Enrolment status (参保状态).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum EnrolmentStatus {
-    /// 参保缴费
-    Active,
-    /// 暂停 (e.g. left the job)
-    Suspended,
-    /// 终止
-    Terminated,
-    /// 待遇享受
-    ReceivingBenefits,
-    /// 转出中
-    TransferringOut,
-}
-
-impl EnrolmentStatus {
-    pub const ALL: [EnrolmentStatus; 5] = [
-        EnrolmentStatus::Active,
-        EnrolmentStatus::Suspended,
-        EnrolmentStatus::Terminated,
-        EnrolmentStatus::ReceivingBenefits,
-        EnrolmentStatus::TransferringOut,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            EnrolmentStatus::Active => "active",
-            EnrolmentStatus::Suspended => "suspended",
-            EnrolmentStatus::Terminated => "terminated",
-            EnrolmentStatus::ReceivingBenefits => "receiving_benefits",
-            EnrolmentStatus::TransferringOut => "transferring_out",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
+coded! {
+    /// Enrolment status (参保状态).
+    pub enum EnrolmentStatus {
+        /// 参保缴费
+        Active = "active",
+        /// 暂停 (e.g. left the job)
+        Suspended = "suspended",
+        /// 终止
+        Terminated = "terminated",
+        /// 待遇享受
+        ReceivingBenefits = "receiving_benefits",
+        /// 转出中
+        TransferringOut = "transferring_out",
     }
 }
 
-/// Why a status was set; stored as a code and shown in the reader's language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum StatusReason {
-    NewEmployment,
-    ResidentEnrolment,
-    LeftEmployer,
-    Retired,
-    TransferredOut,
-    Deceased,
-}
-
-impl StatusReason {
-    pub const ALL: [StatusReason; 6] = [
-        StatusReason::NewEmployment,
-        StatusReason::ResidentEnrolment,
-        StatusReason::LeftEmployer,
-        StatusReason::Retired,
-        StatusReason::TransferredOut,
-        StatusReason::Deceased,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            StatusReason::NewEmployment => "new_employment",
-            StatusReason::ResidentEnrolment => "resident_enrolment",
-            StatusReason::LeftEmployer => "left_employer",
-            StatusReason::Retired => "retired",
-            StatusReason::TransferredOut => "transferred_out",
-            StatusReason::Deceased => "deceased",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
+coded! {
+    /// Why a status was set; stored as a code and shown in the reader's language.
+    pub enum StatusReason {
+        NewEmployment = "new_employment",
+        ResidentEnrolment = "resident_enrolment",
+        LeftEmployer = "left_employer",
+        Retired = "retired",
+        TransferredOut = "transferred_out",
+        Deceased = "deceased",
     }
 }
 
@@ -261,19 +165,6 @@ mod tests {
             vec![(201911, 202001), (202005, 202005)]
         );
         assert!(month_runs(&[]).is_empty());
-    }
-
-    #[test]
-    fn codes_roundtrip() {
-        for i in Insurance::ALL {
-            assert_eq!(Insurance::from_code(i.code()), Some(i));
-        }
-        for s in EnrolmentStatus::ALL {
-            assert_eq!(EnrolmentStatus::from_code(s.code()), Some(s));
-        }
-        for r in StatusReason::ALL {
-            assert_eq!(StatusReason::from_code(r.code()), Some(r));
-        }
     }
 
     #[test]

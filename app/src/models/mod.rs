@@ -5,6 +5,7 @@ pub mod admin;
 pub mod assist;
 pub mod auth;
 pub mod certificate;
+pub mod code;
 pub mod filing;
 pub mod gaps;
 pub mod home;

@@ -2,33 +2,22 @@
 //! its legs, and the rules of moving between them (`transition`), shared by the citizen's and
 //! the back office's pages. The state machine is pure so every transition is unit tested.
 
+use super::code::coded;
 use super::home::Named;
 use super::insurance::{Insurance, Month};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum TransferKind {
-    /// 城镇职工基本养老保险关系转移接续.
-    Pension,
-    /// 基本医疗保险关系转移接续.
-    Medical,
+coded! {
+    pub enum TransferKind {
+        /// 城镇职工基本养老保险关系转移接续.
+        Pension = "pension_transfer",
+        /// 基本医疗保险关系转移接续.
+        Medical = "medical_transfer",
+    }
 }
 
 impl TransferKind {
-    pub const ALL: [TransferKind; 2] = [TransferKind::Pension, TransferKind::Medical];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            TransferKind::Pension => "pension_transfer",
-            TransferKind::Medical => "medical_transfer",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
-    }
-
     /// The short form used in page addresses.
     pub fn slug(self) -> &'static str {
         match self {
@@ -90,16 +79,17 @@ pub enum Side {
     New,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Step {
-    ContactLetter,
-    FundsTransfer,
-    RecordMerge,
-    TransferOut,
-    TransferIn,
-    /// A separate crediting of the medical account balance, which requests submitted before
-    /// rules 2026.1 still have as their third leg; it now moves with the transfer-out.
-    AccountCredit,
+coded! {
+    pub enum Step {
+        ContactLetter = "contact_letter",
+        FundsTransfer = "funds_transfer",
+        RecordMerge = "record_merge",
+        TransferOut = "transfer_out",
+        TransferIn = "transfer_in",
+        /// A separate crediting of the medical account balance, which requests submitted before
+        /// rules 2026.1 still have as their third leg; it now moves with the transfer-out.
+        AccountCredit = "account_credit",
+    }
 }
 
 impl Step {
@@ -127,144 +117,53 @@ impl Step {
             None
         }
     }
+}
 
-    pub const ALL: [Step; 6] = [
-        Step::ContactLetter,
-        Step::FundsTransfer,
-        Step::RecordMerge,
-        Step::TransferOut,
-        Step::TransferIn,
-        Step::AccountCredit,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Step::ContactLetter => "contact_letter",
-            Step::FundsTransfer => "funds_transfer",
-            Step::RecordMerge => "record_merge",
-            Step::TransferOut => "transfer_out",
-            Step::TransferIn => "transfer_in",
-            Step::AccountCredit => "account_credit",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
+coded! {
+    pub enum RequestStatus {
+        InProgress = "in_progress",
+        Completed = "completed",
+        Rejected = "rejected",
+        Withdrawn = "withdrawn",
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RequestStatus {
-    InProgress,
-    Completed,
-    Rejected,
-    Withdrawn,
-}
-
-impl RequestStatus {
-    pub const ALL: [RequestStatus; 4] = [
-        RequestStatus::InProgress,
-        RequestStatus::Completed,
-        RequestStatus::Rejected,
-        RequestStatus::Withdrawn,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            RequestStatus::InProgress => "in_progress",
-            RequestStatus::Completed => "completed",
-            RequestStatus::Rejected => "rejected",
-            RequestStatus::Withdrawn => "withdrawn",
-        }
+coded! {
+    pub enum LegStatus {
+        /// Not started: an earlier leg is still open.
+        Waiting = "waiting",
+        /// With the office, the clock running.
+        Open = "open",
+        /// The office asked for more material; the clock is paused until the citizen answers.
+        AwaitingMaterial = "awaiting_material",
+        Done = "done",
+        Rejected = "rejected",
+        /// The request ended (rejected earlier, or withdrawn) before this leg finished.
+        Cancelled = "cancelled",
     }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum LegStatus {
-    /// Not started: an earlier leg is still open.
-    Waiting,
-    /// With the office, the clock running.
-    Open,
-    /// The office asked for more material; the clock is paused until the citizen answers.
-    AwaitingMaterial,
-    Done,
-    Rejected,
-    /// The request ended (rejected earlier, or withdrawn) before this leg finished.
-    Cancelled,
 }
 
 impl LegStatus {
-    pub const ALL: [LegStatus; 6] = [
-        LegStatus::Waiting,
-        LegStatus::Open,
-        LegStatus::AwaitingMaterial,
-        LegStatus::Done,
-        LegStatus::Rejected,
-        LegStatus::Cancelled,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            LegStatus::Waiting => "waiting",
-            LegStatus::Open => "open",
-            LegStatus::AwaitingMaterial => "awaiting_material",
-            LegStatus::Done => "done",
-            LegStatus::Rejected => "rejected",
-            LegStatus::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-
     /// Held by an office now (open or waiting for the citizen's material).
     pub fn is_current(self) -> bool {
         matches!(self, LegStatus::Open | LegStatus::AwaitingMaterial)
     }
 }
 
-/// Why an office refuses a leg. The citizen sees the reason with what to do next. Arrears are
-/// not among them: they do not stop a transfer (人社部规〔2016〕5号).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RejectReason {
-    /// The old relationship is still contributing (not suspended).
-    NotSuspended,
-    /// The person already receives a pension.
-    ReceivingBenefits,
-    /// The identity on the request does not match the office's record.
-    IdentityMismatch,
-    /// The office holds no relationship of this person.
-    NoRecordHere,
-    /// Material asked for was not provided.
-    MaterialMissing,
-}
-
-impl RejectReason {
-    pub const ALL: [RejectReason; 5] = [
-        RejectReason::NotSuspended,
-        RejectReason::ReceivingBenefits,
-        RejectReason::IdentityMismatch,
-        RejectReason::NoRecordHere,
-        RejectReason::MaterialMissing,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            RejectReason::NotSuspended => "not_suspended",
-            RejectReason::ReceivingBenefits => "receiving_benefits",
-            RejectReason::IdentityMismatch => "identity_mismatch",
-            RejectReason::NoRecordHere => "no_record_here",
-            RejectReason::MaterialMissing => "material_missing",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|r| r.code() == code)
+coded! {
+    /// Why an office refuses a leg. The citizen sees the reason with what to do next. Arrears are
+    /// not among them: they do not stop a transfer (人社部规〔2016〕5号).
+    pub enum RejectReason {
+        /// The old relationship is still contributing (not suspended).
+        NotSuspended = "not_suspended",
+        /// The person already receives a pension.
+        ReceivingBenefits = "receiving_benefits",
+        /// The identity on the request does not match the office's record.
+        IdentityMismatch = "identity_mismatch",
+        /// The office holds no relationship of this person.
+        NoRecordHere = "no_record_here",
+        /// Material asked for was not provided.
+        MaterialMissing = "material_missing",
     }
 }
 
@@ -450,31 +349,14 @@ pub enum Route {
     },
 }
 
-/// Why a man of 50+ or a woman of 40+ may move the relationship to a non-hukou province after
-/// all (DESIGN §3): the office asks for the evidence named on the page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum TemporaryException {
-    /// The hukou has moved to the new province (the account becomes normal from the next month).
-    HukouMovedIn,
-    /// The move was arranged by the state (organised transfer of staff).
-    StateArranged,
-}
-
-impl TemporaryException {
-    pub const ALL: [TemporaryException; 2] = [
-        TemporaryException::HukouMovedIn,
-        TemporaryException::StateArranged,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            TemporaryException::HukouMovedIn => "hukou_moved_in",
-            TemporaryException::StateArranged => "state_arranged",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|e| e.code() == code)
+coded! {
+    /// Why a man of 50+ or a woman of 40+ may move the relationship to a non-hukou province after
+    /// all (DESIGN §3): the office asks for the evidence named on the page.
+    pub enum TemporaryException {
+        /// The hukou has moved to the new province (the account becomes normal from the next month).
+        HukouMovedIn = "hukou_moved_in",
+        /// The move was arranged by the state (organised transfer of staff).
+        StateArranged = "state_arranged",
     }
 }
 
@@ -667,22 +549,9 @@ mod tests {
     }
 
     #[test]
-    fn codes_round_trip() {
+    fn slugs_round_trip() {
         for k in TransferKind::ALL {
-            assert_eq!(TransferKind::from_code(k.code()), Some(k));
             assert_eq!(TransferKind::from_slug(k.slug()), Some(k));
-        }
-        for s in Step::ALL {
-            assert_eq!(Step::from_code(s.code()), Some(s));
-        }
-        for s in LegStatus::ALL {
-            assert_eq!(LegStatus::from_code(s.code()), Some(s));
-        }
-        for s in RequestStatus::ALL {
-            assert_eq!(RequestStatus::from_code(s.code()), Some(s));
-        }
-        for r in RejectReason::ALL {
-            assert_eq!(RejectReason::from_code(r.code()), Some(r));
         }
     }
 

@@ -14,7 +14,7 @@
 use super::download::{Csv, Reader, attachment, plain_yuan};
 use app::error::AppError;
 use app::i18n::Locale;
-use app::models::insurance::{Insurance, month_label};
+use app::models::insurance::month_label;
 use app::server::auth::Principal;
 use app::server::services;
 use app::server::state::AppState;
@@ -65,11 +65,8 @@ fn contributions_file(
     }
     csv.record(c.csv_columns);
     for r in rows {
-        let Some(insurance) = Insurance::from_code(&r.insurance) else {
-            continue;
-        };
         csv.record([
-            t.insurance(insurance).to_string(),
+            t.insurance(r.insurance).to_string(),
             month_label(r.month),
             r.months_covered.to_string(),
             if locale == Locale::Zh {

@@ -2,7 +2,7 @@
 //! per insurance, monthly contributions at the DESIGN §3 rates on bases bounded by 60%–300% of
 //! the previous year's local average wage, and personal account years consistent with them.
 
-use app::models::insurance::{Insurance, Month, Scheme};
+use app::models::insurance::{EnrolmentStatus, Insurance, Month, Scheme, StatusReason};
 use app::models::insurance::{add_months, month_from_index, month_index};
 use app::models::pension::scheme_payout_months;
 use app::server::services::wages::WageTable;
@@ -95,10 +95,10 @@ impl Records {
                 Some(EnrolmentFactRow {
                     employer_id: e.employer_id?,
                     person_id: e.person_id,
-                    insurance: e.insurance.into(),
+                    insurance: e.insurance,
                     start_month: e.start_month,
                     end_month: e.end_month,
-                    status: e.status.into(),
+                    status: e.status,
                 })
             })
             .collect();
@@ -109,7 +109,7 @@ impl Records {
                 Some(ContributionFactRow {
                     employer_id: c.employer_id?,
                     person_id: c.person_id,
-                    insurance: c.insurance.into(),
+                    insurance: c.insurance,
                     month: c.month,
                     region_code: c.region_code.clone(),
                     base: c.base,
@@ -228,30 +228,35 @@ fn employee(
                     if matches!(insurance, Insurance::Pension | Insurance::Medical) =>
                 {
                     (
-                        "receiving_benefits",
-                        "retired",
+                        EnrolmentStatus::ReceivingBenefits,
+                        StatusReason::Retired,
                         month_date(add_months(r, 1), 1),
                         None,
                     )
                 }
                 (_, Some(r), true) => (
-                    "terminated",
-                    "retired",
+                    EnrolmentStatus::Terminated,
+                    StatusReason::Retired,
                     month_date(add_months(r, 1), 1),
                     Some(end),
                 ),
-                (None, _, _) => ("active", "new_employment", month_date(job.start, 1), None),
+                (None, _, _) => (
+                    EnrolmentStatus::Active,
+                    StatusReason::NewEmployment,
+                    month_date(job.start, 1),
+                    None,
+                ),
                 (Some(e), _, _) => (
-                    "suspended",
-                    "left_employer",
+                    EnrolmentStatus::Suspended,
+                    StatusReason::LeftEmployer,
                     month_date(add_months(e, 1), 1),
                     Some(e),
                 ),
             };
             out.enrolments.push(NewEnrolment {
                 person_id,
-                insurance: insurance.code(),
-                scheme: "employee",
+                insurance,
+                scheme: Scheme::Employee,
                 region_code: job.region.clone(),
                 employer_id: Some(job.employer_id),
                 start_month: job.start,
@@ -276,7 +281,7 @@ fn employee(
                 let (er, pr) = insurance.employee_rates_bp(job.risk_class as u8);
                 out.contributions.push(NewContribution {
                     person_id,
-                    insurance: insurance.code(),
+                    insurance,
                     month: m,
                     months_covered: 1,
                     employer_id: Some(job.employer_id),
@@ -311,16 +316,20 @@ fn resident(
     ] {
         let (status, reason, date) = match retired_at {
             Some(r) if insurance == Insurance::Pension => (
-                "receiving_benefits",
-                "retired",
+                EnrolmentStatus::ReceivingBenefits,
+                StatusReason::Retired,
                 month_date(add_months(r, 1), 1),
             ),
-            _ => ("active", "resident_enrolment", month_date(from, 1)),
+            _ => (
+                EnrolmentStatus::Active,
+                StatusReason::ResidentEnrolment,
+                month_date(from, 1),
+            ),
         };
         out.enrolments.push(NewEnrolment {
             person_id,
-            insurance: insurance.code(),
-            scheme: "resident",
+            insurance,
+            scheme: Scheme::Resident,
             region_code: region.into(),
             employer_id: None,
             start_month: from,
@@ -341,7 +350,7 @@ fn resident(
             };
             out.contributions.push(NewContribution {
                 person_id,
-                insurance: insurance.code(),
+                insurance,
                 month: year * 100 + 1,
                 months_covered: 12,
                 employer_id: None,
@@ -370,12 +379,12 @@ fn accounts(
     rng: &mut impl Rng,
     out: &mut Vec<NewAccountYear>,
 ) {
-    let mut credited: HashMap<(&'static str, i32), i64> = HashMap::new();
+    let mut credited: HashMap<(Insurance, i32), i64> = HashMap::new();
     for c in contributions.iter().filter(|c| c.paid_on.is_some()) {
         let amount = match c.insurance {
-            "pension" if employee => c.personal_part,
-            "pension" => c.personal_part + c.employer_part,
-            "medical" if employee => {
+            Insurance::Pension if employee => c.personal_part,
+            Insurance::Pension => c.personal_part + c.employer_part,
+            Insurance::Medical if employee => {
                 c.personal_part
                     + if c.month < 202301 {
                         c.employer_part * 3 / 10
@@ -387,10 +396,10 @@ fn accounts(
         };
         *credited.entry((c.insurance, c.month / 100)).or_default() += amount;
     }
-    let kinds: &[&'static str] = if employee {
-        &["pension", "medical"]
+    let kinds: &[Insurance] = if employee {
+        &[Insurance::Pension, Insurance::Medical]
     } else {
-        &["pension"]
+        &[Insurance::Pension]
     };
     for &kind in kinds {
         let Some(first) = credited
@@ -406,7 +415,7 @@ fn accounts(
         for year in first..=now / 100 {
             let opening = balance;
             let mut add = credited.get(&(kind, year)).copied().unwrap_or(0);
-            let interest = if kind == "pension" {
+            let interest = if kind == Insurance::Pension {
                 opening * pension_interest_bp(year) / 10_000
             } else {
                 0
@@ -417,7 +426,7 @@ fn accounts(
                 (to - from + 1).max(0) as i64
             });
             let withdrawn = match kind {
-                "pension" => {
+                Insurance::Pension => {
                     if retired_months > 0 && monthly_payout == 0 {
                         monthly_payout = (opening + add + interest)
                             / scheme_payout_months(
@@ -505,7 +514,7 @@ mod tests {
         let pension: Vec<_> = r
             .contributions
             .iter()
-            .filter(|c| c.insurance == "pension")
+            .filter(|c| c.insurance == Insurance::Pension)
             .collect();
         assert_eq!(pension[0].employer_part, 160_000);
         assert_eq!(pension[0].personal_part, 80_000);
@@ -513,7 +522,7 @@ mod tests {
         let acct = r
             .account_years
             .iter()
-            .find(|a| a.insurance == "pension")
+            .find(|a| a.insurance == Insurance::Pension)
             .unwrap();
         // Ten paid months of 8% of 10,000 yuan; the current year earns no interest yet.
         assert_eq!(acct.credited, 10 * 80_000);

@@ -2,6 +2,7 @@
 
 use super::career::{Anomaly, Job, Plan};
 use app::models::auth::Role;
+use app::models::insurance::Agency;
 use app::models::insurance::Month;
 use app::models::pension::RESIDENT_PENSION_AGE_MONTHS;
 use app::models::retirement::{RetirementCategory, statutory_retirement};
@@ -304,10 +305,22 @@ pub async fn insert_staff(store: &Store) -> Result<(), super::SeedError> {
         .employer_id_by_credit_code(DEMO_EMPLOYER_CODE)
         .await?
         .unwrap_or(1);
-    let beijing = store.office_for("110100", "hrss").await?.map(|o| o.id);
-    let shenzhen = store.office_for("440300", "hrss").await?.map(|o| o.id);
-    let beijing_medical = store.office_for("110100", "nhsa").await?.map(|o| o.id);
-    let shenzhen_medical = store.office_for("440300", "nhsa").await?.map(|o| o.id);
+    let beijing = store
+        .office_for("110100", Agency::HumanResources)
+        .await?
+        .map(|o| o.id);
+    let shenzhen = store
+        .office_for("440300", Agency::HumanResources)
+        .await?
+        .map(|o| o.id);
+    let beijing_medical = store
+        .office_for("110100", Agency::Healthcare)
+        .await?
+        .map(|o| o.id);
+    let shenzhen_medical = store
+        .office_for("440300", Agency::Healthcare)
+        .await?
+        .map(|o| o.id);
     // (user name, display name, role, employer, office)
     type Staff<'a> = (&'a str, &'a str, Role, Option<i64>, Option<i64>);
     let staff: [Staff<'_>; 8] = [

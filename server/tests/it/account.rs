@@ -156,7 +156,7 @@ async fn new_staff_must_set_up_two_factor_before_anything_else(kind: Kind) {
         res.headers().get("location").unwrap(),
         "/account/two-factor"
     );
-    assert_eq!(json(res).await, "Enrol");
+    assert_eq!(json(res).await, "enrol");
     assert_eq!(
         app.call(&c, "/api/helpdesk/get_home", &[]).await.status(),
         401

@@ -223,7 +223,7 @@ async fn an_admin_creates_staff_accounts_that_must_set_up_two_factor(kind: Kind)
     assert_eq!(selected["username"], "chen-li");
     assert_eq!(selected["two_factor"], false);
     assert_eq!(selected["disabled"], false);
-    assert_eq!(selected["grants"][0]["role"], "Reviewer");
+    assert_eq!(selected["grants"][0]["role"], "reviewer");
     assert_eq!(selected["grants"][0]["office_id"].to_string(), office);
 
     // The one-time password signs in, straight to setting up two-factor sign-in.
@@ -234,7 +234,7 @@ async fn an_admin_creates_staff_accounts_that_must_set_up_two_factor(kind: Kind)
         res.headers().get("location").unwrap(),
         "/account/two-factor"
     );
-    assert_eq!(json(res).await, "Enrol");
+    assert_eq!(json(res).await, "enrol");
     assert_eq!(
         app.call(&c, "/api/helpdesk/get_home", &[]).await.status(),
         401
@@ -244,7 +244,7 @@ async fn an_admin_creates_staff_accounts_that_must_set_up_two_factor(kind: Kind)
     assert_eq!(log["total"], 2, "{kind:?}");
     let newest = &log["entries"][0];
     assert_eq!(newest["actor_username"], "admin-demo");
-    assert_eq!(newest["actor_role"], "Admin");
+    assert_eq!(newest["actor_role"], "admin");
     assert_eq!(newest["subject_name"], "审核 陈莉");
     assert_eq!(newest["target"], "chen-li");
     assert_eq!(newest["detail"], format!("reviewer@{office}"));
@@ -466,7 +466,7 @@ async fn an_admin_changes_roles_but_never_their_own_admin_role(kind: Kind) {
         .iter()
         .map(|g| g["role"].as_str().unwrap())
         .collect();
-    assert_eq!(roles, ["Admin", "Helpdesk"]);
+    assert_eq!(roles, ["admin", "helpdesk"]);
     // The session was in the reviewer role, which is gone.
     assert_eq!(
         app.call(&reviewer, "/api/review/get_home", &[])

@@ -3,6 +3,7 @@
 //! test controls, ending from either side, and the audit trail with both identities.
 
 use crate::common;
+use app::models::auth::AssistReason;
 use app::server::store::AuditFilter;
 use chrono::Duration;
 use common::{ASSIST_TICKET, CITIZEN, Kind, PASSWORD, RETIREE, TestApp, spawn_app};
@@ -183,7 +184,7 @@ async fn an_assisted_session_reads_as_the_citizen_and_audits_every_request(kind:
 
     // Every page shows the banner; the data is the citizen's.
     let me = json(app.call(&agent, "/api/auth/who_am_i", &[]).await).await;
-    assert_eq!(me["role"], "Citizen");
+    assert_eq!(me["role"], "citizen");
     assert_eq!(me["display_name"], "李明轩");
     assert_eq!(me["assisted"]["agent_name"], "客服 周敏");
     assert_eq!(me["assisted"]["ticket"], ASSIST_TICKET);
@@ -237,7 +238,7 @@ async fn an_assisted_session_reads_as_the_citizen_and_audits_every_request(kind:
         assert_eq!(e.actor_name.as_deref(), Some("客服 周敏"));
         assert_eq!(e.subject_name.as_deref(), Some("李明轩"));
         assert_eq!(e.ticket.as_deref(), Some(ASSIST_TICKET));
-        assert_eq!(e.reason.as_deref(), Some("record_enquiry"));
+        assert_eq!(e.reason, Some(AssistReason::RecordEnquiry));
     }
     assert_eq!(events.iter().filter(|e| e.outcome == "refused").count(), 3);
 

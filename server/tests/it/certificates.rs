@@ -4,6 +4,7 @@
 //! purposes' limits, and refusal for every other role and for nobody.
 
 use crate::common;
+use app::models::insurance::Insurance;
 use common::{ASSIST_TICKET, CITIZEN, Kind, RETIREE, TestApp, spawn_app};
 use serde_json::Value;
 
@@ -140,7 +141,7 @@ async fn a_certificate_is_issued_once_downloaded_verified_and_revoked(kind: Kind
     let history = app.store.contribution_history(person).await.unwrap();
     let latest = history
         .iter()
-        .filter(|h| h.insurance == "pension")
+        .filter(|h| h.insurance == Insurance::Pension)
         .max_by_key(|h| h.month)
         .unwrap();
     let (month, base) = (
@@ -173,7 +174,7 @@ async fn a_certificate_is_issued_once_downloaded_verified_and_revoked(kind: Kind
     assert_eq!(res.status(), 200);
     let v = json(res).await;
     assert_eq!(v["Verified"]["masked_name"], "李*轩");
-    assert_eq!(v["Verified"]["kind"], "Contributions");
+    assert_eq!(v["Verified"]["kind"], "contributions");
     assert!(v["Verified"]["revoked_at"].is_null());
     assert!(
         v.to_string().find(CITIZEN).is_none(),
@@ -342,7 +343,7 @@ async fn kinds_apply_only_where_the_record_allows(kind: Kind) {
         o["receiving"]
             .as_array()
             .unwrap()
-            .contains(&"Pension".into()),
+            .contains(&"pension".into()),
         "{kind:?}"
     );
     let key = o["request_key"].as_str().unwrap().to_string();

@@ -23,7 +23,7 @@ fn help_names_every_command() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn migrate_seed_and_add_a_reviewer() {
     let dir = tempfile::tempdir().unwrap();
     assert!(
@@ -129,7 +129,7 @@ async fn migrate_seed_and_add_a_reviewer() {
     assert!(!store.username_exists("short-pw").await.unwrap());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_city_sets_its_own_rules() {
     let dir = tempfile::tempdir().unwrap();
     let run = |args: &[&str]| jinbao(dir.path()).args(args).output().unwrap();

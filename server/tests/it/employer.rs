@@ -3,6 +3,7 @@
 
 use crate::common;
 use app::error::AppError;
+use app::models::assist::AccessKind;
 use app::models::auth::Role;
 use app::models::insurance::Insurance;
 use app::models::staff::{StaffFlag, StaffList, StaffQueryInput};
@@ -161,7 +162,7 @@ async fn the_roster_rebuilt_from_the_store_equals_the_seeded_one(kind: Kind) {
     assert_eq!(seeded.summary, rebuilt.summary);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn search_filters_sort_and_pages() {
     let mut by_backend = Vec::new();
     for kind in BACKENDS {
@@ -320,7 +321,7 @@ async fn a_person_page_shows_only_the_periods_with_this_employer(kind: Kind) {
     assert!(names.contains(&(ACTION_DETAIL, "深圳鹏城电子有限公司")));
     assert!(
         log.iter()
-            .all(|e| e.actor_role == "employer" && e.purpose == "enrolment_check")
+            .all(|e| e.actor_role == AccessKind::Employer && e.purpose == "enrolment_check")
     );
 }
 

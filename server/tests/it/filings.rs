@@ -335,7 +335,7 @@ async fn a_filing_is_written_step_by_step_with_uploaded_documents(kind: Kind) {
     assert!(first.starts_with("YD"));
     let f = filing(&app, &me, &first).await;
     assert_eq!(f["in_effect"], true);
-    assert_eq!(f["evidence"], "Documents");
+    assert_eq!(f["evidence"], "documents");
     assert_eq!(f["documents"][0]["id"], pdf_id);
     assert_eq!(f["documents"].as_array().unwrap().len(), 1);
     // It shows on the medical insurance.
@@ -410,7 +410,7 @@ async fn one_long_term_filing_temporary_validity_change_and_cancel(kind: Kind) {
         .unwrap();
     assert_eq!(f["ends_on"], end.to_string());
     assert_eq!(f["days_left"], (end - today).num_days());
-    assert_eq!(f["evidence"], "Undertaking");
+    assert_eq!(f["evidence"], "undertaking");
 
     // A change starts from the filing it replaces (places and category filled in).
     let d = draft(&app, &me, Some(&first)).await;
@@ -433,7 +433,7 @@ async fn one_long_term_filing_temporary_validity_change_and_cancel(kind: Kind) {
     assert_eq!(old["in_effect"], false);
     assert_eq!(
         filing(&app, &me, &changed).await["category"],
-        "ResidentWork"
+        "resident_work"
     );
     // Changing the replaced one again is a conflict.
     let res = call(
@@ -476,7 +476,7 @@ async fn one_long_term_filing_temporary_validity_change_and_cancel(kind: Kind) {
     let late = ok(submit(&app, &me, None, &key).await).await;
     let f = filing(&app, &me, late.as_str().unwrap()).await;
     assert_eq!(f["starts_on"], admitted);
-    assert_eq!(f["stay"], "DischargedSelfPaid");
+    assert_eq!(f["stay"], "discharged_self_paid");
 }
 
 on_both_backends!(each_category_is_checked_by_its_rule);

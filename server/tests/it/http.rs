@@ -35,7 +35,7 @@ async fn login_lands_on_role_home_and_sets_a_safe_cookie(kind: Kind) {
     assert_eq!(res.headers().get("location").unwrap(), "/me");
     assert_eq!(
         json(res).await,
-        "Full",
+        "full",
         "a citizen without 2FA is signed in"
     );
     let home = json(app.call(&c, "/api/citizen/get_home", &[]).await).await;
@@ -243,7 +243,7 @@ async fn repeated_failures_throttle_the_account_then_the_window_reopens(kind: Ki
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_address_throttle_stops_a_spray_across_accounts() {
     let app = spawn_app(common::Kind::Sqlite, |s| {
         s.login_max_failures_per_address = 3
@@ -258,10 +258,11 @@ async fn the_address_throttle_stops_a_spray_across_accounts() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cross_origin_state_changes_are_refused() {
     let app = spawn_app(common::Kind::Sqlite, |_| {}).await;
     let bare = reqwest::Client::builder()
+        .timeout(common::REQUEST_TIMEOUT)
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
@@ -301,7 +302,7 @@ async fn cross_origin_state_changes_are_refused() {
     assert_eq!(same.status(), 200);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn plain_form_posts_work_without_javascript() {
     let app = spawn_app(common::Kind::Sqlite, |_| {}).await;
     let c = app.client();
@@ -371,7 +372,7 @@ async fn plain_form_posts_work_without_javascript() {
     assert!(page.contains("Pension insurance") && page.contains("lang=\"en\""));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn responses_carry_security_headers_and_a_body_limit() {
     let app = spawn_app(common::Kind::Sqlite, |_| {}).await;
     let res = app.client().get(app.url("/")).send().await.unwrap();
@@ -526,7 +527,7 @@ fn request_series(text: &str) -> Vec<&str> {
         .collect()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn requests_are_counted_in_the_metrics() {
     let app = spawn_app(Kind::Sqlite, |_| {}).await;
     assert_eq!(
@@ -550,7 +551,7 @@ async fn requests_are_counted_in_the_metrics() {
 
 /// Invented HTTP methods share one label: 1,000 of them add no series after the first of each
 /// route, so no request can make the metrics grow at will.
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn invented_methods_do_not_grow_the_metrics() {
     let app = spawn_app(Kind::Sqlite, |_| {}).await;
     let client = app.client();
@@ -595,7 +596,7 @@ fn built_site(dir: &std::path::Path) -> String {
     dir.join("site").display().to_string()
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn built_files_are_served_precompressed_and_cached_for_good() {
     let site = tempfile::tempdir().unwrap();
     let root = built_site(site.path());
@@ -634,7 +635,7 @@ async fn built_files_are_served_precompressed_and_cached_for_good() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn unhashed_files_are_checked_again_each_time() {
     let site = tempfile::tempdir().unwrap();
     let root = built_site(site.path());
@@ -678,6 +679,9 @@ async fn pages_and_server_function_answers_are_compressed(kind: Kind) {
             .unwrap();
         assert_eq!(api.status(), 200, "{kind:?}");
         assert_eq!(api.headers().get("content-encoding").unwrap(), accept);
+        // Both answers are read to their end, as a browser would.
+        assert!(!page.bytes().await.unwrap().is_empty());
+        assert!(!api.bytes().await.unwrap().is_empty());
     }
     let plain = c.get(app.url("/me")).send().await.unwrap();
     assert!(plain.headers().get("content-encoding").is_none());

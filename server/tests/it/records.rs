@@ -123,7 +123,7 @@ async fn pension_record_of_the_demo_citizen(kind: Kind) {
 /// One insurance's figures: rows, months paid and in arrears, employer and personal sums, last
 /// paid month, latest base, latest account year and its closing balance.
 type Figures = (
-    String,
+    Insurance,
     i32,
     i32,
     i32,
@@ -165,10 +165,7 @@ async fn summed_from_the_record(store: &Store, person_id: i64) -> Vec<Figures> {
     let months = store.contribution_history(person_id).await.unwrap();
     let mut rows = Vec::new();
     for insurance in Insurance::ALL {
-        let own: Vec<_> = months
-            .iter()
-            .filter(|m| m.insurance == insurance.code())
-            .collect();
+        let own: Vec<_> = months.iter().filter(|m| m.insurance == insurance).collect();
         let Some(latest) = own.iter().max_by_key(|m| m.month) else {
             continue;
         };
@@ -183,7 +180,7 @@ async fn summed_from_the_record(store: &Store, person_id: i64) -> Vec<Figures> {
             .await
             .unwrap();
         rows.push((
-            insurance.code().to_string(),
+            insurance,
             own.len() as i32,
             paid(true),
             paid(false),
@@ -236,28 +233,17 @@ async fn the_migration_fills_record_totals_from_an_existing_record(kind: Kind) {
         "DROP TABLE record_totals",
         "DELETE FROM _sqlx_migrations WHERE version = 9",
     ];
-    match kind {
-        Kind::Sqlite => {
-            use sqlx::Connection;
-            let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
-            // The seed's ANALYZE keeps no index samples (Store::analyze says why).
-            let samples: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_stat4")
-                .fetch_one(&mut conn)
-                .await
-                .unwrap();
-            assert_eq!(samples, 0);
-            for sql in undo {
-                sqlx::query(sql).execute(&mut conn).await.unwrap();
-            }
-        }
-        Kind::Postgres => {
-            use sqlx::Connection;
-            let mut conn = sqlx::PgConnection::connect(&url).await.unwrap();
-            for sql in undo {
-                sqlx::query(sql).execute(&mut conn).await.unwrap();
-            }
-        }
+    if kind == Kind::Sqlite {
+        use sqlx::Connection;
+        let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+        // The seed's ANALYZE keeps no index samples (Store::analyze says why).
+        let samples: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_stat4")
+            .fetch_one(&mut conn)
+            .await
+            .unwrap();
+        assert_eq!(samples, 0);
     }
+    common::execute_sql(kind, &url, &undo).await;
     let store = server::startup::open_store(&settings(&url, dir.path()))
         .await
         .unwrap();
@@ -270,7 +256,7 @@ async fn the_migration_fills_record_totals_from_an_existing_record(kind: Kind) {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_same_record_on_both_backends() {
     let (a, _x) = seeded_store(Kind::Sqlite).await;
     let (b, _y) = seeded_store(Kind::Postgres).await;

@@ -370,7 +370,7 @@ async fn migrated(kind: Kind) -> (String, tempfile::TempDir) {
     (url, dir)
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn both_migration_folders_build_the_same_schema() {
     let (sqlite_url, _a) = migrated(Kind::Sqlite).await;
     let (pg_url, _b) = migrated(Kind::Postgres).await;

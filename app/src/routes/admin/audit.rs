@@ -135,8 +135,8 @@ fn detail_in_words(t: &Texts, e: &AuditEntry) -> String {
             .join(", "),
         "assist_start" => match e.detail.split_once(" · ") {
             Some((reason, rest)) => match AssistReason::from_code(reason) {
-                Some(r) => format!("{} · {rest}", (a.reason)(r)),
-                None => e.detail.clone(),
+                Ok(r) => format!("{} · {rest}", (a.reason)(r)),
+                Err(_) => e.detail.clone(),
             },
             None => e.detail.clone(),
         },
@@ -153,7 +153,7 @@ fn Entry(entry: AuditEntry) -> impl IntoView {
         (Some(name), None) => name.clone(),
         _ => t.none.to_string(),
     };
-    let role = entry.actor_role.map(|r| t.role(r));
+    let role = t.role(entry.actor_role);
     // Requests name their page; other targets (a user name, a credit code) go with the subject.
     let (what, target) = match entry.action.as_str() {
         "page" | "call" => (
@@ -180,7 +180,7 @@ fn Entry(entry: AuditEntry) -> impl IntoView {
     view! {
         <tr class:refused=entry.outcome != "ok">
             <td data-label=ad.col_time><time>{entry.at}</time></td>
-            <td data-label=ad.col_actor>{actor}{role.map(|r| view! { <br/><span class="muted">{r}</span> })}</td>
+            <td data-label=ad.col_actor>{actor}<br/><span class="muted">{role}</span></td>
             <td data-label=ad.col_action>{what}</td>
             <td data-label=ad.col_subject>{subject}{target.map(|s| view! { <br/><span class="muted">{s}</span> })}</td>
             <td data-label=ad.col_outcome>{(ad.outcome)(&entry.outcome)}</td>

@@ -106,7 +106,7 @@ fn AccessLogView(log: AccessLog) -> impl IntoView {
 fn Entry(entry: AccessLogEntry) -> impl IntoView {
     let t = tr();
     let a = t.account;
-    let kind = entry.kind.map(|k| (a.kind)(k)).unwrap_or("");
+    let kind = (a.kind)(entry.kind);
     // The assisted session itself is shown in full; anything done under one says so.
     let assisted = entry.assisted.map(|d| {
         if entry.action == "assisted_session" {
@@ -118,7 +118,7 @@ fn Entry(entry: AccessLogEntry) -> impl IntoView {
     view! {
         <li class="access-entry">
             <p class="access-when"><time>{entry.at}</time>" · "<span class="kind-tag">{kind}</span></p>
-            <p>{if entry.kind == Some(AccessKind::Verification) {
+            <p>{if entry.kind == AccessKind::Verification {
                 (a.verification_line)(&entry.actor, &(a.purpose)(&entry.purpose))
             } else {
                 (a.access_line)(&entry.actor, &(a.action)(&entry.action), &(a.purpose)(&entry.purpose))

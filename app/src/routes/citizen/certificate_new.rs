@@ -21,7 +21,7 @@ pub fn NewCertificatePage() -> impl IntoView {
         query
             .read()
             .get("kind")
-            .and_then(|k| CertificateKind::from_code(&k))
+            .and_then(|k| CertificateKind::from_code(&k).ok())
     };
     let options = Resource::new(|| (), |_| get_certificate_options());
     view! {

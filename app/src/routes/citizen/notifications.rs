@@ -28,7 +28,7 @@ pub fn NotificationsPage() -> impl IntoView {
                 <ol class="inbox" role="list">
                     {items.into_iter().map(|n| {
                         let value = |key: &str| n.params.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default();
-                        let reason = crate::models::auth::AssistReason::from_code(&value("reason"));
+                        let reason = crate::models::auth::AssistReason::from_code(&value("reason")).ok();
                         let param = |key: &str| match (key, reason) {
                             ("reason", Some(r)) => (a.reason)(r).to_string(),
                             ("at", _) => chrono::DateTime::parse_from_rfc3339(&value("at"))

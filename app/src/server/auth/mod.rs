@@ -78,12 +78,12 @@ pub struct AdminScope {
 }
 
 impl Principal {
-    fn from_session(hash: String, s: SessionRecord) -> Option<Self> {
-        Some(Self {
+    fn from_session(hash: String, s: SessionRecord) -> Self {
+        Self {
             user_id: s.user_id,
             display_name: s.display_name,
-            role: Role::from_code(&s.role)?,
-            stage: SessionStage::from_code(&s.stage)?,
+            role: s.role,
+            stage: s.stage,
             person_id: s.person_id,
             employer_id: s.employer_id,
             office_id: s.office_id,
@@ -91,7 +91,7 @@ impl Principal {
             session_expires_at: s.expires_at,
             assist: None,
             unread_notifications: Some(s.unread_notifications),
-        })
+        }
     }
 
     /// The subject's principal for an assisted session on this (the agent's) login.
@@ -429,9 +429,7 @@ pub async fn resolve_session(state: &AppState, token: &str) -> Result<Option<Pri
         state.store.touch_session(&hash, now).await?;
     }
     let assisted = record.assisted_session_id;
-    let Some(principal) = Principal::from_session(hash, record) else {
-        return Ok(None);
-    };
+    let principal = Principal::from_session(hash, record);
     match assisted {
         Some(id) => crate::server::services::assist::act_as_subject(state, principal, id).await,
         None => Ok(Some(principal)),

@@ -2,10 +2,7 @@
 //! person's own entries; an agent acting as them sees the same page but cannot mark anything read.
 
 use crate::error::AppError;
-use crate::models::assist::{
-    AccessKind, AccessLog, AccessLogEntry, AccessQuery, AssistedDetail, Notification,
-};
-use crate::models::auth::AssistReason;
+use crate::models::assist::{AccessLog, AccessLogEntry, AccessQuery, AssistedDetail, Notification};
 use crate::models::time::{day_start, local_minute};
 use crate::server::auth::{Act, CitizenScope, Principal};
 use crate::server::state::AppState;
@@ -26,7 +23,7 @@ fn detail(row: AssistedSessionRow, actions: &[AssistedAction]) -> AssistedDetail
     AssistedDetail {
         id: row.id,
         agent: row.agent_name,
-        reason: AssistReason::from_code(&row.reason).unwrap_or(AssistReason::Other),
+        reason: row.reason,
         reason_text: row.reason_text,
         ticket: row.ticket,
         started: local_minute(row.started_at),
@@ -55,7 +52,7 @@ pub async fn access_log(
 ) -> Result<AccessLog, AppError> {
     let store = &state.store;
     let filter = AccessFilter {
-        actor_role: query.kind.map(AccessKind::code),
+        actor_role: query.kind,
         from: query.from.map(day_start),
         until: query.to.and_then(|d| d.succ_opt()).map(day_start),
     };
@@ -89,7 +86,7 @@ pub async fn access_log(
         .into_iter()
         .map(|r| AccessLogEntry {
             at: local_minute(r.at),
-            kind: AccessKind::from_code(&r.actor_role),
+            kind: r.actor_role,
             assisted: r
                 .assisted_session
                 .as_deref()

@@ -16,7 +16,7 @@ fn own_event<'a>(
     AuditEvent {
         at: state.clock.now(),
         actor_user_id: Some(p.user_id),
-        actor_role: p.role.code(),
+        actor_role: p.role,
         subject_user_id: Some(p.user_id),
         assisted_session_id: None,
         action,

@@ -4,6 +4,7 @@
 //! (`act_as_subject`) and records every request made under it in the audit log.
 
 use crate::error::AppError;
+use crate::models::assist::AccessKind;
 use crate::models::auth::{AssistBanner, AssistReason, Role, SessionStage};
 use crate::server::auth::{Assist, HelpdeskScope, Principal, session};
 use crate::server::state::AppState;
@@ -37,12 +38,13 @@ impl StartAssist {
     ) -> Result<Self, AppError> {
         let mut errors = crate::error::FieldErrors::default();
         let subject_user_id = user.trim().parse::<i64>().ok();
-        let as_role =
-            Role::from_code(as_role).filter(|r| matches!(r, Role::Citizen | Role::Employer));
+        let as_role = Role::from_code(as_role)
+            .ok()
+            .filter(|r| matches!(r, Role::Citizen | Role::Employer));
         if subject_user_id.is_none() || as_role.is_none() {
             errors.add("user", "invalid");
         }
-        let reason = AssistReason::from_code(reason);
+        let reason = AssistReason::from_code(reason).ok();
         if reason.is_none() {
             errors.add("reason", "required");
         }
@@ -89,7 +91,7 @@ fn event<'a>(
     AuditEvent {
         at,
         actor_user_id: Some(agent_user_id),
-        actor_role: Role::Helpdesk.code(),
+        actor_role: Role::Helpdesk,
         subject_user_id: Some(subject_user_id),
         assisted_session_id,
         action,
@@ -167,7 +169,7 @@ pub async fn start(
                     person_id,
                     at: now,
                     actor_user_id: Some(agent.user_id),
-                    actor_role: Role::Helpdesk.code(),
+                    actor_role: AccessKind::Helpdesk,
                     actor_label: &agent.display_name,
                     action: ACCESS_ACTION,
                     purpose: req.reason.code(),
@@ -220,13 +222,9 @@ pub async fn end(
     );
     if by_user_id != row.agent_user_id {
         ev.actor_user_id = Some(by_user_id);
-        ev.actor_role = row_role(&row.subject_role);
+        ev.actor_role = row.subject_role;
     }
     Ok(state.store.end_assisted_session(id, now, why, &ev).await?)
-}
-
-fn row_role(code: &str) -> &'static str {
-    Role::from_code(code).map(Role::code).unwrap_or("citizen")
 }
 
 /// Ends assisted sessions whose agent stopped making requests (the browser closed): the
@@ -266,14 +264,14 @@ pub async fn act_as_subject(
         Some("time_limit")
     } else if now >= idle_end {
         Some("idle")
-    } else if row.subject_disabled || (row.subject_role == "employer" && row.employer_id.is_none())
+    } else if row.subject_disabled
+        || (row.subject_role == Role::Employer && row.employer_id.is_none())
     {
         Some("agent")
     } else {
         None
     };
-    let role = Role::from_code(&row.subject_role);
-    if row.ended_at.is_some() || over.is_some() || role.is_none() {
+    if row.ended_at.is_some() || over.is_some() {
         if let Some(why) = over {
             end(state, id, row.agent_user_id, why).await?;
         }
@@ -288,14 +286,14 @@ pub async fn act_as_subject(
     Ok(Some(agent.acting_as(
         row.subject_user_id,
         row.subject_name,
-        role.unwrap_or(Role::Citizen),
+        row.subject_role,
         row.person_id,
         row.employer_id,
         Assist {
             id,
             agent_user_id: row.agent_user_id,
             agent_name: row.agent_name,
-            reason: AssistReason::from_code(&row.reason).unwrap_or(AssistReason::Other),
+            reason: row.reason,
             ticket: row.ticket,
             write_mode: row.write_mode,
             ends_at,

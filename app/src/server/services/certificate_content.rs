@@ -8,7 +8,7 @@ use crate::models::certificate::{
     CertificateOptions, ContributionSpan, IssueDetail, IssueRequest, PersonShown, Sex, shown_id,
 };
 use crate::models::home::Named;
-use crate::models::insurance::{EnrolmentStatus, Insurance, Month, add_months};
+use crate::models::insurance::{Agency, EnrolmentStatus, Insurance, Month, add_months};
 use crate::models::time::china_offset;
 use crate::server::services::record::data_month;
 use crate::server::store::{
@@ -63,7 +63,7 @@ impl Facts {
         regions.dedup();
         let mut offices = Vec::new();
         for region in regions {
-            for agency in ["hrss", "nhsa"] {
+            for agency in Agency::ALL {
                 offices.extend(store.office_for(region, agency).await?);
             }
         }
@@ -86,9 +86,7 @@ impl Facts {
     pub fn options(&self, request_key: String) -> CertificateOptions {
         let mut regions: Vec<(String, Named, Vec<Insurance>, Month)> = Vec::new();
         for h in &self.history {
-            let Some(insurance) = Insurance::from_code(&h.insurance) else {
-                continue;
-            };
+            let insurance = h.insurance;
             match regions.iter_mut().find(|r| r.0 == h.region_code) {
                 Some(r) => {
                     if !r.2.contains(&insurance) {
@@ -114,7 +112,7 @@ impl Facts {
             regions: regions
                 .into_iter()
                 .map(|(code, name, mut insurances, _)| {
-                    insurances.sort_by_key(|i| order(*i));
+                    insurances.sort();
                     (code, name, insurances)
                 })
                 .collect(),
@@ -160,9 +158,7 @@ impl Facts {
                 let (from, to) = period.months(last);
                 let chosen: Vec<&HistoryRow> = rows
                     .into_iter()
-                    .filter(|h| {
-                        Insurance::from_code(&h.insurance).is_some_and(|i| insurances.contains(&i))
-                    })
+                    .filter(|h| insurances.contains(&h.insurance))
                     .collect();
                 let spans = spans(&chosen, from, to, fields.amounts);
                 if spans.is_empty() {
@@ -186,7 +182,9 @@ impl Facts {
                 let cumulative_pension_months = self
                     .history
                     .iter()
-                    .filter(|h| h.insurance == "pension" && h.month <= end && h.paid_on.is_some())
+                    .filter(|h| {
+                        h.insurance == Insurance::Pension && h.month <= end && h.paid_on.is_some()
+                    })
                     .map(|h| i64::from(h.months_covered))
                     .sum();
                 let accounts = fields.amounts.then(|| {
@@ -235,7 +233,7 @@ impl Facts {
                 let ended = self
                     .periods
                     .iter()
-                    .filter(|p| p.insurance == insurance.code())
+                    .filter(|p| p.insurance == *insurance)
                     .map(|p| p.status_date)
                     .max();
                 let offices = self.offices_for(self.current_region(), &[*insurance]);
@@ -282,18 +280,18 @@ impl Facts {
         Insurance::ALL
             .into_iter()
             .filter(|i| {
-                self.periods.iter().any(|p| {
-                    p.insurance == i.code() && p.status == EnrolmentStatus::ReceivingBenefits.code()
-                })
+                self.periods
+                    .iter()
+                    .any(|p| p.insurance == *i && p.status == EnrolmentStatus::ReceivingBenefits)
             })
             .collect()
     }
 
     /// Whether any relationship in the insurance still stands (only terminated ones do not).
     fn enrolled(&self, insurance: Insurance) -> bool {
-        self.periods.iter().any(|p| {
-            p.insurance == insurance.code() && p.status != EnrolmentStatus::Terminated.code()
-        })
+        self.periods
+            .iter()
+            .any(|p| p.insurance == insurance && p.status != EnrolmentStatus::Terminated)
     }
 
     /// Where the person is insured now (the latest enrolment), else the hukou place.
@@ -314,8 +312,8 @@ impl Facts {
 
     /// The offices that answer for these insurances in a region (人社 and/or 医保).
     fn offices_for(&self, region: &str, insurances: &[Insurance]) -> Vec<OfficeRecord> {
-        let mut agencies: Vec<&str> = insurances.iter().map(|i| i.agency().code()).collect();
-        agencies.sort_unstable();
+        let mut agencies: Vec<Agency> = insurances.iter().map(|i| i.agency()).collect();
+        agencies.sort_unstable_by_key(|a| a.code());
         agencies.dedup();
         agencies
             .into_iter()
@@ -342,19 +340,18 @@ impl Facts {
                 let rows: Vec<&HistoryRow> = self
                     .history
                     .iter()
-                    .filter(|h| h.insurance == insurance.code() && h.month / 100 == year)
+                    .filter(|h| h.insurance == insurance && h.month / 100 == year)
                     .collect();
                 // The relationship standing last in the year: open ones keep their status, one
                 // that ended after the year was still paying in it.
                 let standing = self
                     .periods_in(year)
-                    .filter(|p| p.insurance == insurance.code())
+                    .filter(|p| p.insurance == insurance)
                     .max_by_key(|p| p.start_month)
                     .map(|p| {
                         let status = match p.end_month {
                             Some(e) if e > end => EnrolmentStatus::Active,
-                            _ => EnrolmentStatus::from_code(&p.status)
-                                .unwrap_or(EnrolmentStatus::Active),
+                            _ => p.status,
                         };
                         (named(&p.region_zh, &p.region_en), status)
                     });
@@ -390,28 +387,15 @@ fn named(zh: &str, en: &str) -> Named {
     }
 }
 
-fn order(i: Insurance) -> usize {
-    Insurance::ALL
-        .iter()
-        .position(|x| *x == i)
-        .unwrap_or(usize::MAX)
-}
-
 /// Groups months into spans of one insurance with the same employer, place and base, clipped to
 /// `from..=to`. A resident's yearly payment covers twelve months from its month.
 pub fn spans(rows: &[&HistoryRow], from: Month, to: Month, amounts: bool) -> Vec<ContributionSpan> {
     let mut rows: Vec<&&HistoryRow> = rows.iter().collect();
-    rows.sort_by_key(|h| {
-        (
-            Insurance::from_code(&h.insurance).map_or(usize::MAX, order),
-            h.month,
-        )
-    });
+    // Insurance orders as `Insurance::ALL` does.
+    rows.sort_by_key(|h| (h.insurance, h.month));
     let mut out: Vec<ContributionSpan> = Vec::new();
     for h in rows {
-        let Some(insurance) = Insurance::from_code(&h.insurance) else {
-            continue;
-        };
+        let insurance = h.insurance;
         let first = h.month.max(from);
         let last = add_months(h.month, h.months_covered - 1).min(to);
         if first > last {
@@ -454,7 +438,7 @@ mod tests {
     use super::*;
 
     fn row(
-        insurance: &str,
+        insurance: Insurance,
         month: Month,
         covered: i32,
         employer: Option<&str>,
@@ -462,7 +446,7 @@ mod tests {
         paid: bool,
     ) -> HistoryRow {
         HistoryRow {
-            insurance: insurance.into(),
+            insurance,
             month,
             months_covered: covered,
             region_code: "110100".into(),
@@ -479,12 +463,12 @@ mod tests {
     #[test]
     fn months_group_into_spans_by_insurance_employer_and_base() {
         let rows = [
-            row("medical", 202401, 1, Some("甲"), 800_000, true),
-            row("pension", 202401, 1, Some("甲"), 800_000, true),
-            row("pension", 202402, 1, Some("甲"), 800_000, false),
-            row("pension", 202403, 1, Some("甲"), 900_000, true),
-            row("pension", 202405, 1, Some("甲"), 900_000, true),
-            row("pension", 202406, 1, Some("乙"), 900_000, true),
+            row(Insurance::Medical, 202401, 1, Some("甲"), 800_000, true),
+            row(Insurance::Pension, 202401, 1, Some("甲"), 800_000, true),
+            row(Insurance::Pension, 202402, 1, Some("甲"), 800_000, false),
+            row(Insurance::Pension, 202403, 1, Some("甲"), 900_000, true),
+            row(Insurance::Pension, 202405, 1, Some("甲"), 900_000, true),
+            row(Insurance::Pension, 202406, 1, Some("乙"), 900_000, true),
         ];
         let refs: Vec<&HistoryRow> = rows.iter().collect();
         let s = spans(&refs, 202401, 202412, true);
@@ -557,7 +541,7 @@ mod tests {
 
     #[test]
     fn yearly_payments_are_clipped_to_the_period() {
-        let rows = [row("pension", 202301, 12, None, 300_000, true)];
+        let rows = [row(Insurance::Pension, 202301, 12, None, 300_000, true)];
         let refs: Vec<&HistoryRow> = rows.iter().collect();
         let s = spans(&refs, 202307, 202406, true);
         assert_eq!((s[0].from, s[0].to, s[0].months_paid), (202307, 202312, 6));

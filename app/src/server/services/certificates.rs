@@ -7,6 +7,7 @@
 use super::certificate_content;
 use super::certificate_document;
 use crate::error::AppError;
+use crate::models::assist::AccessKind;
 use crate::models::certificate::{
     CODE_ALPHABET, CertificateContent, CertificateDetail, CertificateOptions, CertificateSummary,
     DOCUMENT_NO_PREFIX, IssueInput, PublicView, VerifyOutcome, masked_name, parse_code,
@@ -206,7 +207,7 @@ pub async fn verify(
             person_id: row.person_id,
             at: now,
             actor_user_id: None,
-            actor_role: "public",
+            actor_role: AccessKind::Verification,
             actor_label: &row.document_no,
             action: "certificate_verified",
             purpose: content.purpose.code(),

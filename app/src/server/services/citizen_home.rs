@@ -2,12 +2,10 @@
 //! person has been continuously enrolled, and why an insurance is missing.
 
 use crate::error::AppError;
-use crate::models::filing::{FilingBrief, Term, in_effect};
+use crate::models::filing::{FilingBrief, in_effect};
 use crate::models::home::{CitizenHome, EnrolmentSummary, InsuranceSummary, Named};
 use crate::models::ids::ResidentId;
-use crate::models::insurance::{
-    EnrolmentStatus, Insurance, Month, Scheme, StatusReason, add_months,
-};
+use crate::models::insurance::{Insurance, Month, Scheme, add_months};
 use crate::server::auth::CitizenScope;
 use crate::server::store::{EnrolmentPeriod, HomeRows, Store};
 
@@ -42,53 +40,46 @@ pub async fn citizen_home(
     let filings: Vec<FilingBrief> = filings
         .into_iter()
         .filter(|f| in_effect(f.starts_on, f.ends_on, false, today))
-        .filter_map(|f| {
-            Some(FilingBrief {
-                term: Term::from_code(&f.term)?,
-                reference: f.reference_no,
-                treatment: Named {
-                    zh: f.treatment_zh,
-                    en: f.treatment_en,
-                },
-                ends_on: f.ends_on,
-            })
+        .map(|f| FilingBrief {
+            term: f.term,
+            reference: f.reference_no,
+            treatment: Named {
+                zh: f.treatment_zh,
+                en: f.treatment_en,
+            },
+            ends_on: f.ends_on,
         })
         .collect();
 
     // The person's scheme is that of their latest pension or medical period.
     let scheme = periods
         .iter()
-        .filter(|p| {
-            p.insurance == Insurance::Pension.code() || p.insurance == Insurance::Medical.code()
-        })
+        .filter(|p| matches!(p.insurance, Insurance::Pension | Insurance::Medical))
         .max_by_key(|p| p.start_month)
-        .and_then(|p| Scheme::from_code(&p.scheme));
+        .map(|p| p.scheme);
 
     let mut insurances = Vec::with_capacity(5);
     for insurance in Insurance::ALL {
         let own: Vec<&EnrolmentPeriod> = periods
             .iter()
-            .filter(|p| p.insurance == insurance.code())
+            .filter(|p| p.insurance == insurance)
             .collect();
         let enrolment = match own.last() {
             None => None,
             Some(current) => {
                 let office = store
-                    .office_for(&current.region_code, insurance.agency().code())
+                    .office_for(&current.region_code, insurance.agency())
                     .await
                     .map_err(AppError::internal)?
                     .ok_or_else(|| {
                         AppError::internal(format!("no office for region {}", current.region_code))
                     })?;
-                let total = totals.iter().find(|t| t.insurance == insurance.code());
+                let total = totals.iter().find(|t| t.insurance == insurance);
                 Some(EnrolmentSummary {
-                    status: EnrolmentStatus::from_code(&current.status)
-                        .ok_or_else(|| AppError::internal("bad status code"))?,
-                    reason: StatusReason::from_code(&current.status_reason)
-                        .ok_or_else(|| AppError::internal("bad reason code"))?,
+                    status: current.status,
+                    reason: current.status_reason,
                     status_date: current.status_date,
-                    scheme: Scheme::from_code(&current.scheme)
-                        .ok_or_else(|| AppError::internal("bad scheme code"))?,
+                    scheme: current.scheme,
                     region: Named {
                         zh: current.region_zh.clone(),
                         en: current.region_en.clone(),
@@ -144,12 +135,13 @@ pub async fn citizen_home(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::models::insurance::{EnrolmentStatus, StatusReason};
     use chrono::NaiveDate;
 
     fn period(start: Month, end: Option<Month>) -> EnrolmentPeriod {
         EnrolmentPeriod {
-            insurance: "pension".into(),
-            scheme: "employee".into(),
+            insurance: Insurance::Pension,
+            scheme: Scheme::Employee,
             region_code: "110100".into(),
             region_zh: String::new(),
             region_en: String::new(),
@@ -157,8 +149,8 @@ mod tests {
             employer_name: None,
             start_month: start,
             end_month: end,
-            status: "active".into(),
-            status_reason: "new_employment".into(),
+            status: EnrolmentStatus::Active,
+            status_reason: StatusReason::NewEmployment,
             status_date: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
         }
     }

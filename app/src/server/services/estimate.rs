@@ -6,7 +6,7 @@
 use super::record::data_month;
 use crate::error::AppError;
 use crate::models::home::Named;
-use crate::models::insurance::{EnrolmentStatus, Insurance, Scheme};
+use crate::models::insurance::{Agency, EnrolmentStatus, Insurance, Scheme};
 use crate::models::insurance::{Month, add_months, month_from_index, month_index, month_of};
 use crate::models::pension::{
     Insured, RESIDENT_PENSION_AGE_MONTHS, RULES_VERSION, basic_pension,
@@ -81,13 +81,9 @@ pub async fn pension_estimate(
         .await?
         .ok_or(AppError::NotFound)?;
     let periods = store.enrolment_periods(person).await?;
-    let pension_period = periods
-        .iter()
-        .rfind(|p| p.insurance == Insurance::Pension.code());
-    let scheme = pension_period
-        .and_then(|p| Scheme::from_code(&p.scheme))
-        .unwrap_or(Scheme::Resident);
-    let status = pension_period.and_then(|p| EnrolmentStatus::from_code(&p.status));
+    let pension_period = periods.iter().rfind(|p| p.insurance == Insurance::Pension);
+    let scheme = pension_period.map_or(Scheme::Resident, |p| p.scheme);
+    let status = pension_period.map(|p| p.status);
     let category = RetirementCategory::of(&profile.sex, profile.female_category.as_deref());
     let birth = profile.birth_date;
     let birth_month = month_of(&birth);
@@ -100,7 +96,7 @@ pub async fn pension_estimate(
     };
     let as_of = match pension_period {
         Some(p) => store
-            .office_for(&p.region_code, "hrss")
+            .office_for(&p.region_code, Agency::HumanResources)
             .await?
             .map(|o| o.data_as_of),
         None => None,
@@ -207,7 +203,7 @@ pub async fn pension_estimate(
         .account_balances(person)
         .await?
         .into_iter()
-        .find(|b| b.insurance == Insurance::Pension.code())
+        .find(|b| b.insurance == Insurance::Pension)
         .map_or(0, |b| b.closing);
     // The current place's series was usually loaded for the index above already.
     let local = match pension_period {

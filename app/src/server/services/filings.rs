@@ -7,12 +7,12 @@ use super::certificates::random_code;
 use super::transfers::today;
 use crate::error::{AppError, FieldErrors};
 use crate::models::filing::{
-    Category, CityChoice, DocumentType, DocumentView, Evidence, FilingContext, FilingDraftView,
-    FilingInput, FilingStep, FilingView, InsuredChoice, MAX_DOCUMENT_BYTES, ProvinceCities, Stay,
-    Term, days_left, in_effect,
+    CityChoice, DocumentType, DocumentView, Evidence, FilingContext, FilingDraftView, FilingInput,
+    FilingStep, FilingView, InsuredChoice, MAX_DOCUMENT_BYTES, ProvinceCities, Term, days_left,
+    in_effect,
 };
 use crate::models::home::Named;
-use crate::models::insurance::{EnrolmentStatus, Insurance, Scheme};
+use crate::models::insurance::{EnrolmentStatus, Insurance};
 use crate::models::time::local_minute;
 use crate::server::auth::{Act, CitizenScope, Principal};
 use crate::server::services::local_rules::LocalRules;
@@ -25,17 +25,17 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 
 /// The person's active medical enrolments, as the form offers them.
-fn insured_choices(periods: Vec<EnrolmentPeriod>) -> Result<Vec<InsuredChoice>, AppError> {
+fn insured_choices(periods: Vec<EnrolmentPeriod>) -> Vec<InsuredChoice> {
     let mut choices: Vec<InsuredChoice> = Vec::new();
     for p in periods {
         let active = matches!(
-            EnrolmentStatus::from_code(&p.status),
-            Some(EnrolmentStatus::Active | EnrolmentStatus::ReceivingBenefits)
+            p.status,
+            EnrolmentStatus::Active | EnrolmentStatus::ReceivingBenefits
         );
-        if p.insurance != Insurance::Medical.code() || !active {
+        if p.insurance != Insurance::Medical || !active {
             continue;
         }
-        let scheme = Scheme::from_code(&p.scheme).ok_or_else(|| AppError::internal("scheme"))?;
+        let scheme = p.scheme;
         let value = format!("{}:{}", p.region_code, scheme.code());
         if !choices.iter().any(|c| c.value == value) {
             choices.push(InsuredChoice {
@@ -48,7 +48,7 @@ fn insured_choices(periods: Vec<EnrolmentPeriod>) -> Result<Vec<InsuredChoice>, 
             });
         }
     }
-    Ok(choices)
+    choices
 }
 
 fn document_view(d: &DocumentRow) -> Result<DocumentView, AppError> {
@@ -70,24 +70,23 @@ fn documents_of(all: &[DocumentRow], request_key: &str) -> Result<Vec<DocumentVi
 }
 
 fn view(f: &FilingRow, documents: &[DocumentRow], day: NaiveDate) -> Result<FilingView, AppError> {
-    let bad = || AppError::internal("filing codes");
     Ok(FilingView {
         reference: f.reference_no.clone(),
-        category: Category::from_code(&f.category).ok_or_else(bad)?,
-        term: Term::from_code(&f.term).ok_or_else(bad)?,
+        category: f.category,
+        term: f.term,
         insured: Named {
             zh: f.insured_zh.clone(),
             en: f.insured_en.clone(),
         },
-        scheme: Scheme::from_code(&f.scheme).ok_or_else(bad)?,
+        scheme: f.scheme,
         treatment: Named {
             zh: f.treatment_zh.clone(),
             en: f.treatment_en.clone(),
         },
         treatment_code: f.treatment_region.clone(),
-        evidence: Evidence::from_code(&f.evidence).ok_or_else(bad)?,
+        evidence: f.evidence,
         documents: documents_of(documents, &f.request_key)?,
-        stay: Stay::from_code(&f.stay).ok_or_else(bad)?,
+        stay: f.stay,
         admitted_on: f.admitted_on,
         starts_on: f.starts_on,
         ends_on: f.ends_on,
@@ -187,8 +186,7 @@ impl Situation {
         };
         let periods = store.enrolment_periods(scope.person_id).await?;
         let retired = periods.iter().any(|p| {
-            p.insurance == Insurance::Pension.code()
-                && p.status == EnrolmentStatus::ReceivingBenefits.code()
+            p.insurance == Insurance::Pension && p.status == EnrolmentStatus::ReceivingBenefits
         });
         let hukou = store
             .person_profile(scope.person_id)
@@ -199,7 +197,7 @@ impl Situation {
             day: today(state.clock.now()),
             filings,
             replacing,
-            insured: insured_choices(periods)?,
+            insured: insured_choices(periods),
             cities: store.cities().await?,
             retired,
             hukou,
@@ -218,7 +216,7 @@ impl Situation {
         let reach = |city: &str| self.rules.retroactive_days(city);
         // The filing being changed does not count against the one long-term filing allowed.
         let has_active_long_term = self.filings.iter().enumerate().any(|(i, f)| {
-            f.term == Term::LongTerm.code() && f.cancelled_at.is_none() && self.replacing != Some(i)
+            f.term == Term::LongTerm && f.cancelled_at.is_none() && self.replacing != Some(i)
         });
         check(&FilingContext {
             today: self.day,
@@ -234,7 +232,7 @@ impl Situation {
     fn active_long_term(&self) -> Option<String> {
         self.filings
             .iter()
-            .find(|f| f.term == Term::LongTerm.code() && f.cancelled_at.is_none())
+            .find(|f| f.term == Term::LongTerm && f.cancelled_at.is_none())
             .map(|f| f.reference_no.clone())
     }
 
@@ -284,9 +282,9 @@ async fn form(
         None => situation
             .replacing()
             .map(|r| FilingInput {
-                insured: format!("{}:{}", r.insured_region, r.scheme),
+                insured: format!("{}:{}", r.insured_region, r.scheme.code()),
                 treatment: r.treatment_region.clone(),
-                category: r.category.clone(),
+                category: r.category.code().to_string(),
                 ..FilingInput::default()
             })
             .unwrap_or_default(),

@@ -3,7 +3,7 @@
 
 use crate::error::AppError;
 use crate::i18n::Locale;
-use crate::models::assist::{CallerMatch, CallerQuery, CallerResults, EmployerCaller};
+use crate::models::assist::{AccessKind, CallerMatch, CallerQuery, CallerResults, EmployerCaller};
 use crate::models::auth::Role;
 use crate::models::ids::ResidentId;
 use crate::server::auth::{HelpdeskScope, Principal};
@@ -40,7 +40,7 @@ pub async fn find_callers(
                 .record_audit(&AuditEvent {
                     at: now,
                     actor_user_id: Some(agent.user_id),
-                    actor_role: Role::Helpdesk.code(),
+                    actor_role: Role::Helpdesk,
                     subject_user_id: None,
                     assisted_session_id: None,
                     action: "helpdesk_lookup_employer",
@@ -69,7 +69,7 @@ pub async fn find_callers(
             person_id: p.person_id,
             at: now,
             actor_user_id: Some(agent.user_id),
-            actor_role: Role::Helpdesk.code(),
+            actor_role: AccessKind::Helpdesk,
             actor_label: &agent.display_name,
             action: ACCESS_ACTION_LOOKUP,
             purpose: PURPOSE_CALLER_CHECK,

@@ -4,7 +4,7 @@
 use crate::error::AppError;
 use crate::models::gaps::{Covered, Gap, GapKind, find_gaps};
 use crate::models::home::Named;
-use crate::models::insurance::{EnrolmentStatus, Insurance, Month, Scheme, StatusReason};
+use crate::models::insurance::{EnrolmentStatus, Insurance, Month, Scheme};
 use crate::models::insurance::{month_from_index, month_index};
 use crate::models::medical_continuity::{break_effect, continuous_months};
 use crate::models::pension::{RESIDENT_PENSION_AGE_MONTHS, minimum_contribution_months};
@@ -80,7 +80,7 @@ fn employers_of(periods: &[EnrolmentPeriod]) -> Vec<(i64, String)> {
 /// What completed transfers carried into a person's relationships of one insurance.
 pub fn carried_in(rows: &[CarriedRow], insurance: Insurance) -> Vec<CarriedIn> {
     rows.iter()
-        .filter(|c| c.insurance == insurance.code())
+        .filter(|c| c.insurance == insurance)
         .map(|c| CarriedIn {
             from: Named {
                 zh: c.from_zh.clone(),
@@ -102,23 +102,18 @@ pub async fn insurance_record(
 ) -> Result<InsuranceRecord, AppError> {
     let query = validate_query(query)?;
     let person = scope.person_id;
-    let code = insurance.code();
     let rows = store
-        .insurance_record_rows(person, code)
+        .insurance_record_rows(person, insurance.code())
         .await?
         .ok_or(AppError::NotFound)?;
     let periods: Vec<_> = rows
         .periods
         .into_iter()
-        .filter(|p| p.insurance == code)
+        .filter(|p| p.insurance == insurance)
         .collect();
     let current = periods.last();
     let office = match current {
-        Some(p) => {
-            store
-                .office_for(&p.region_code, insurance.agency().code())
-                .await?
-        }
+        Some(p) => store.office_for(&p.region_code, insurance.agency()).await?,
         None => None,
     };
     let filter = ContributionFilter {
@@ -129,7 +124,7 @@ pub async fn insurance_record(
     let totals = if filter.year.is_none() && filter.employer_id.is_none() {
         rows.totals
             .iter()
-            .find(|t| t.insurance == code)
+            .find(|t| t.insurance == insurance)
             .map_or_else(FilteredTotals::default, |t| FilteredTotals {
                 rows: t.contribution_rows.into(),
                 months_paid: t.months_paid.into(),
@@ -138,17 +133,25 @@ pub async fn insurance_record(
                 personal_sum: t.personal_sum,
             })
     } else {
-        store.contributions_totals(person, code, filter).await?
+        store
+            .contributions_totals(person, insurance.code(), filter)
+            .await?
     };
     let page = store
-        .contributions_page(person, code, filter, query.page * PAGE_SIZE, PAGE_SIZE)
+        .contributions_page(
+            person,
+            insurance.code(),
+            filter,
+            query.page * PAGE_SIZE,
+            PAGE_SIZE,
+        )
         .await?;
     let chart = chart_points(&rows.timeline);
     let years = years_of(&chart);
     let employers = employers_of(&periods);
     // A suspended enrolment is a gap still running up to the latest data month.
     let open_until = match (current, &office) {
-        (Some(p), Some(o)) if p.status == EnrolmentStatus::Suspended.code() => {
+        (Some(p), Some(o)) if p.status == EnrolmentStatus::Suspended => {
             Some(data_month(o.data_as_of))
         }
         _ => None,
@@ -196,25 +199,20 @@ pub async fn insurance_record(
     let carried_in = carried_in(&rows.carried, insurance);
     let periods = periods
         .into_iter()
-        .map(|p| {
-            Ok(PeriodView {
-                region: Named {
-                    zh: p.region_zh,
-                    en: p.region_en,
-                },
-                employer: p.employer_name,
-                scheme: Scheme::from_code(&p.scheme)
-                    .ok_or_else(|| AppError::internal("bad scheme code"))?,
-                status: EnrolmentStatus::from_code(&p.status)
-                    .ok_or_else(|| AppError::internal("bad status code"))?,
-                reason: StatusReason::from_code(&p.status_reason)
-                    .ok_or_else(|| AppError::internal("bad reason code"))?,
-                status_date: p.status_date,
-                start_month: p.start_month,
-                end_month: p.end_month,
-            })
+        .map(|p| PeriodView {
+            region: Named {
+                zh: p.region_zh,
+                en: p.region_en,
+            },
+            employer: p.employer_name,
+            scheme: p.scheme,
+            status: p.status,
+            reason: p.status_reason,
+            status_date: p.status_date,
+            start_month: p.start_month,
+            end_month: p.end_month,
         })
-        .collect::<Result<Vec<_>, AppError>>()?;
+        .collect();
     Ok(InsuranceRecord {
         insurance,
         agency: insurance.agency(),
@@ -268,9 +266,7 @@ fn minimum_months(
     female_category: Option<&str>,
     current: Option<&EnrolmentPeriod>,
 ) -> i64 {
-    let scheme = current
-        .and_then(|p| Scheme::from_code(&p.scheme))
-        .unwrap_or(Scheme::Employee);
+    let scheme = current.map_or(Scheme::Employee, |p| p.scheme);
     let year = match scheme {
         Scheme::Employee => {
             let category = RetirementCategory::of(sex, female_category);
@@ -288,8 +284,7 @@ fn scheme_after(periods: &[EnrolmentPeriod], month: Month) -> Scheme {
         .filter(|p| p.start_month > month)
         .min_by_key(|p| p.start_month)
         .or_else(|| periods.iter().max_by_key(|p| p.start_month))
-        .and_then(|p| Scheme::from_code(&p.scheme))
-        .unwrap_or(Scheme::Employee)
+        .map_or(Scheme::Employee, |p| p.scheme)
 }
 
 /// Every contribution of the person, by insurance (in the order of `Insurance::ALL`) and month.
@@ -298,8 +293,8 @@ pub async fn contribution_history(
     scope: CitizenScope,
 ) -> Result<Vec<HistoryRow>, AppError> {
     let mut rows = store.contribution_history(scope.person_id).await?;
-    let order = |code: &str| Insurance::ALL.iter().position(|i| i.code() == code);
-    rows.sort_by_key(|r| (order(&r.insurance), r.month));
+    // Insurance orders as `Insurance::ALL` does.
+    rows.sort_by_key(|r| (r.insurance, r.month));
     Ok(rows)
 }
 
@@ -319,7 +314,7 @@ pub async fn career_overview(
                 i,
                 totals
                     .iter()
-                    .find(|t| t.insurance == i.code())
+                    .find(|t| t.insurance == i)
                     .map_or(0, |t| t.months_paid.into()),
             )
         })

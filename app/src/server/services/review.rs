@@ -4,23 +4,22 @@
 
 use super::transfers::{Actor, NOTE_MAX_CHARS, apply, detail_of, leg_view, today};
 use crate::error::{AppError, FieldErrors};
+use crate::models::assist::AccessKind;
+use crate::models::auth::Role;
 use crate::models::home::Named;
-use crate::models::transfer::{
-    Action, LegReview, LegStatus, QueueItem, RejectReason, Step, TransferKind,
-};
+use crate::models::transfer::{Action, LegReview, LegStatus, QueueItem, RejectReason};
 use crate::server::auth::{Principal, ReviewerScope};
 use crate::server::state::AppState;
 use crate::server::store::{AccessEntry, LegRow, QueueRow, RequestRow};
 use chrono::NaiveDate;
 
-fn queue_item(q: QueueRow, day: NaiveDate) -> Result<QueueItem, AppError> {
-    let status = LegStatus::from_code(&q.status).ok_or_else(|| AppError::internal("leg"))?;
-    Ok(QueueItem {
+fn queue_item(q: QueueRow, day: NaiveDate) -> QueueItem {
+    QueueItem {
         leg_id: q.leg_id,
         reference: q.reference_no,
-        kind: TransferKind::from_code(&q.kind).ok_or_else(|| AppError::internal("kind"))?,
-        step: Step::from_code(&q.step).ok_or_else(|| AppError::internal("step"))?,
-        status,
+        kind: q.kind,
+        step: q.step,
+        status: q.status,
         person_name: q.person_name,
         from: Named {
             zh: q.from_zh,
@@ -30,25 +29,25 @@ fn queue_item(q: QueueRow, day: NaiveDate) -> Result<QueueItem, AppError> {
             zh: q.to_zh,
             en: q.to_en,
         },
-        overdue: status == LegStatus::Open && q.due_on < day,
+        overdue: q.status == LegStatus::Open && q.due_on < day,
         due_on: q.due_on,
         office: Named {
             zh: q.office_zh,
             en: q.office_en,
         },
-    })
+    }
 }
 
 /// The legs with this office now, oldest due first.
 pub async fn queue(state: &AppState, scope: ReviewerScope) -> Result<Vec<QueueItem>, AppError> {
     let day = today(state.clock.now());
-    state
+    Ok(state
         .store
         .office_queue(scope.office_id)
         .await?
         .into_iter()
         .map(|q| queue_item(q, day))
-        .collect()
+        .collect())
 }
 
 /// Open legs past due across all offices: supervisors only.
@@ -58,13 +57,13 @@ pub async fn overdue(state: &AppState, principal: &Principal) -> Result<Vec<Queu
         return Err(AppError::Forbidden);
     }
     let day = today(state.clock.now());
-    state
+    Ok(state
         .store
         .overdue_legs(day)
         .await?
         .into_iter()
         .map(|q| queue_item(q, day))
-        .collect()
+        .collect())
 }
 
 /// A leg of this office's, with its request. Legs of other offices are "not found", so
@@ -100,11 +99,11 @@ pub async fn leg(
         .person(request.person_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let kind = TransferKind::from_code(&request.kind).ok_or_else(|| AppError::internal("kind"))?;
+    let kind = request.kind;
     let history = store.contribution_history(request.person_id).await?;
     let at_old = history
         .iter()
-        .filter(|h| h.insurance == kind.insurance().code() && h.region_code == request.from_region);
+        .filter(|h| h.insurance == kind.insurance() && h.region_code == request.from_region);
     let months_at_old_place = at_old
         .clone()
         .filter(|h| h.paid_on.is_some())
@@ -125,7 +124,7 @@ pub async fn leg(
             person_id: request.person_id,
             at: state.clock.now(),
             actor_user_id: Some(principal.user_id),
-            actor_role: "reviewer",
+            actor_role: AccessKind::Reviewer,
             actor_label: &office.name_zh,
             action: "transfer_review",
             purpose: "process_request",
@@ -167,8 +166,8 @@ impl DecisionInput<'_> {
         let action = match self.decision {
             "accept" => Some(Action::Accept),
             "reject" => match reason.map(RejectReason::from_code) {
-                Some(Some(r)) => Some(Action::Reject(r)),
-                Some(None) => {
+                Some(Ok(r)) => Some(Action::Reject(r)),
+                Some(Err(_)) => {
                     errors.add("reason", "reason_unknown");
                     None
                 }
@@ -210,7 +209,7 @@ pub async fn decide(
     let (leg, request) = own_leg(state, scope, leg_id).await?;
     let actor = Actor {
         user_id: principal.user_id,
-        role: "reviewer",
+        role: Role::Reviewer,
         label: principal.display_name.clone(),
         assisted_session_id: None,
     };

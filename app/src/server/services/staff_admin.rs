@@ -10,7 +10,7 @@ use crate::models::admin::{
     AuditAssist, AuditEntry, AuditLog, AuditQuery, CreatedStaff, OfficeChoice, StaffAccount,
     StaffAccountQuery, StaffAccounts, StaffGrant, is_username,
 };
-use crate::models::auth::{AssistReason, Role};
+use crate::models::auth::Role;
 use crate::models::time::{china_offset, day_start, local_minute};
 use crate::server::auth::AdminScope;
 use crate::server::state::AppState;
@@ -116,7 +116,7 @@ fn event<'a>(
     AuditEvent {
         at: state.clock.now(),
         actor_user_id: Some(admin.user_id),
-        actor_role: Role::Admin.code(),
+        actor_role: Role::Admin,
         subject_user_id: Some(subject_user_id),
         assisted_session_id: None,
         action,
@@ -278,15 +278,13 @@ fn account(row: StaffUserRow, grants: &[StaffGrantRow], locale: Locale) -> Staff
         grants: grants
             .iter()
             .filter(|g| g.user_id == row.id)
-            .filter_map(|g| {
-                Some(StaffGrant {
-                    role: Role::from_code(&g.role)?,
-                    office_id: g.office_id,
-                    office: match locale {
-                        Locale::Zh => g.office_zh.clone(),
-                        Locale::En => g.office_en.clone(),
-                    },
-                })
+            .map(|g| StaffGrant {
+                role: g.role,
+                office_id: g.office_id,
+                office: match locale {
+                    Locale::Zh => g.office_zh.clone(),
+                    Locale::En => g.office_en.clone(),
+                },
             })
             .collect(),
     }
@@ -384,11 +382,11 @@ pub async fn audit_log(
                 at: local_minute(r.at),
                 actor_name: r.actor_name,
                 actor_username: r.actor_username,
-                actor_role: Role::from_code(&r.actor_role),
+                actor_role: r.actor_role,
                 subject_name: r.subject_name,
                 assist: r.assisted_session_id.map(|id| AuditAssist {
                     id,
-                    reason: r.reason.as_deref().and_then(AssistReason::from_code),
+                    reason: r.reason,
                     ticket: r.ticket,
                 }),
                 action: r.action,

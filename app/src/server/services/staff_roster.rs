@@ -7,8 +7,9 @@ use super::local_rules::LocalRules;
 use super::staff_checks::{self, EnrolmentFact, MonthFact, StaffFacts};
 use super::wages::WageTable;
 use crate::error::AppError;
+use crate::models::assist::AccessKind;
 use crate::models::ids::ResidentId;
-use crate::models::insurance::{EnrolmentStatus, Insurance, Month};
+use crate::models::insurance::{Insurance, Month};
 use crate::models::retirement::{RetirementCategory, statutory_retirement};
 use crate::models::staff::{
     FlagSummary, STAFF_PAGE_SIZE, StaffFlag, StaffInsurance, StaffList, StaffMember, StaffMonth,
@@ -58,33 +59,24 @@ fn group_facts(rows: StaffFactRows) -> BTreeMap<(i64, i64), StaffFacts> {
         .collect();
     let mut by_key: BTreeMap<(i64, i64), StaffFacts> = BTreeMap::new();
     for e in enrolments {
-        let (Some(insurance), Some(status)) = (
-            Insurance::from_code(&e.insurance),
-            EnrolmentStatus::from_code(&e.status),
-        ) else {
-            continue;
-        };
         by_key
             .entry((e.employer_id, e.person_id))
             .or_default()
             .enrolments
             .push(EnrolmentFact {
-                insurance,
+                insurance: e.insurance,
                 start: e.start_month,
                 end: e.end_month,
-                status,
+                status: e.status,
             });
     }
     for c in contributions {
-        let Some(insurance) = Insurance::from_code(&c.insurance) else {
-            continue;
-        };
         by_key
             .entry((c.employer_id, c.person_id))
             .or_default()
             .contributions
             .push(MonthFact {
-                insurance,
+                insurance: c.insurance,
                 month: c.month,
                 region: c.region_code,
                 base: c.base,
@@ -117,8 +109,8 @@ fn roster_entry(
             .insurances
             .iter()
             .map(|i| RosterInsurance {
-                insurance: i.insurance.code().to_string(),
-                status: i.status.code().to_string(),
+                insurance: i.insurance,
+                status: i.status,
                 base: i.base,
                 last_paid_month: i.last_paid_month,
                 arrears_months: i.arrears_months as i32,
@@ -214,18 +206,12 @@ fn masked(resident_id: &str) -> String {
 fn insurance_views(rows: Vec<RosterInsuranceRow>) -> HashMap<i64, Vec<StaffInsurance>> {
     let mut by_person: HashMap<i64, Vec<StaffInsurance>> = HashMap::new();
     for r in rows {
-        let (Some(insurance), Some(status)) = (
-            Insurance::from_code(&r.insurance),
-            EnrolmentStatus::from_code(&r.status),
-        ) else {
-            continue;
-        };
         by_person
             .entry(r.person_id)
             .or_default()
             .push(StaffInsurance {
-                insurance,
-                status,
+                insurance: r.insurance,
+                status: r.status,
                 base: r.base,
                 last_paid_month: r.last_paid_month,
                 arrears_months: i64::from(r.arrears_months),
@@ -283,7 +269,7 @@ fn log_entries<'a>(
             person_id,
             at,
             actor_user_id: Some(scope.user_id),
-            actor_role: "employer",
+            actor_role: AccessKind::Employer,
             actor_label: employer,
             action,
             purpose: PURPOSE_ENROLMENT_CHECK,

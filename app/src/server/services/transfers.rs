@@ -5,6 +5,7 @@
 use super::certificates::random_code;
 use super::transfer_rules::{Facts, MonthPaid, Relationship};
 use crate::error::{AppError, FieldErrors};
+use crate::models::auth::Role;
 use crate::models::home::Named;
 use crate::models::ids::is_mobile_number;
 use crate::models::insurance::{EnrolmentStatus, Scheme};
@@ -12,8 +13,8 @@ use crate::models::pension::province_of;
 use crate::models::time::{china_offset, local_minute};
 use crate::models::transfer::{
     Action, DraftAnswers, DraftView, EventView, FundsEstimate, LegStatus, LegView, PlaceChoice,
-    RecordEffect, RejectReason, RequestDetail, RequestStatus, RequestSummary, Route, Side, Step,
-    TemporaryException, TransferKind, initial_legs, transition,
+    RecordEffect, RequestDetail, RequestStatus, RequestSummary, Route, Side, TemporaryException,
+    TransferKind, initial_legs, transition,
 };
 use crate::server::auth::{Act, CitizenScope, Principal};
 use crate::server::services::staff_roster;
@@ -53,7 +54,7 @@ async fn facts(
     kind: TransferKind,
     now: DateTime<Utc>,
 ) -> Result<(Facts, Vec<PlaceChoice>, Vec<PlaceChoice>), AppError> {
-    let insurance = kind.insurance().code();
+    let insurance = kind.insurance();
     let profile = store
         .person_profile(person_id)
         .await?
@@ -70,7 +71,7 @@ async fn facts(
         .requests_of(person_id)
         .await?
         .into_iter()
-        .filter(|r| r.kind == kind.code() && r.status == RequestStatus::InProgress.code())
+        .filter(|r| r.kind == kind && r.status == RequestStatus::InProgress)
         .map(|r| (r.reference_no, r.from_region))
         .collect();
     let hukou_name = store
@@ -89,12 +90,10 @@ async fn facts(
             .sum()
     };
     for p in periods.iter().filter(|p| p.insurance == insurance) {
-        let employee = p.scheme == Scheme::Employee.code();
-        let status = EnrolmentStatus::from_code(&p.status).unwrap_or(EnrolmentStatus::Terminated);
         relationships.push(Relationship {
             region: p.region_code.clone(),
-            status,
-            employee,
+            status: p.status,
+            employee: p.scheme == Scheme::Employee,
         });
         let choice = PlaceChoice {
             code: p.region_code.clone(),
@@ -106,12 +105,12 @@ async fn facts(
         };
         // Ended relationships have nothing left to move; the others are offered, and the
         // pre-check explains any that cannot move yet.
-        let list = match status {
+        let list = match p.status {
             EnrolmentStatus::Active => &mut to_choices,
             EnrolmentStatus::Terminated => continue,
             _ => &mut from_choices,
         };
-        if employee && !list.iter().any(|c| c.code == choice.code) {
+        if p.scheme == Scheme::Employee && !list.iter().any(|c| c.code == choice.code) {
             list.push(choice);
         }
     }
@@ -299,7 +298,7 @@ pub async fn save_exception(
         "none" => None,
         code => Some(
             TemporaryException::from_code(code)
-                .ok_or_else(|| AppError::field("exception", "exception_unknown"))?,
+                .map_err(|_| AppError::field("exception", "exception_unknown"))?,
         ),
     };
     let view = draft(state, scope, kind).await?;
@@ -343,7 +342,7 @@ pub async fn submit(
     );
     let now = state.clock.now();
     let day = today(now);
-    let agency = kind.insurance().agency().code();
+    let agency = kind.insurance().agency();
     let mut legs = Vec::new();
     let steps = kind.legs();
     for (&(step, limit), status) in steps.iter().zip(initial_legs(steps.len())) {
@@ -354,7 +353,7 @@ pub async fn submit(
         let office = store
             .office_for(region, agency)
             .await?
-            .ok_or_else(|| AppError::internal(format!("no {agency} office for {region}")))?;
+            .ok_or_else(|| AppError::internal(format!("no {agency:?} office for {region}")))?;
         let open = status == LegStatus::Open;
         legs.push(NewLeg {
             step: step.code(),
@@ -410,7 +409,7 @@ pub async fn submit(
                     at: now,
                     leg_seq: None,
                     actor_user_id: Some(principal.user_id),
-                    actor_role: "citizen",
+                    actor_role: Role::Citizen,
                     actor_label: &label,
                     action: "submitted",
                     reason_code: None,
@@ -447,25 +446,20 @@ pub async fn list(state: &AppState, scope: CitizenScope) -> Result<Vec<RequestSu
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let legs = state.store.legs_of(&ids).await?;
     let day = today(state.clock.now());
-    rows.iter()
+    Ok(rows
+        .iter()
         .map(|r| {
             let own: Vec<&LegRow> = legs.iter().filter(|l| l.request_id == r.id).collect();
             summary(r, &own, day)
         })
-        .collect()
+        .collect())
 }
 
-pub(crate) fn summary(
-    r: &RequestRow,
-    legs: &[&LegRow],
-    day: NaiveDate,
-) -> Result<RequestSummary, AppError> {
-    let current = legs
-        .iter()
-        .find(|l| LegStatus::from_code(&l.status).is_some_and(LegStatus::is_current));
-    Ok(RequestSummary {
+pub(crate) fn summary(r: &RequestRow, legs: &[&LegRow], day: NaiveDate) -> RequestSummary {
+    let current = legs.iter().find(|l| l.status.is_current());
+    RequestSummary {
         reference: r.reference_no.clone(),
-        kind: TransferKind::from_code(&r.kind).ok_or_else(|| AppError::internal("request kind"))?,
+        kind: r.kind,
         from: Named {
             zh: r.from_zh.clone(),
             en: r.from_en.clone(),
@@ -474,22 +468,21 @@ pub(crate) fn summary(
             zh: r.to_zh.clone(),
             en: r.to_en.clone(),
         },
-        status: RequestStatus::from_code(&r.status)
-            .ok_or_else(|| AppError::internal("request status"))?,
+        status: r.status,
         submitted_at: local_minute(r.submitted_at),
         holder: current.map(|l| Named {
             zh: l.office_zh.clone(),
             en: l.office_en.clone(),
         }),
         overdue: current.is_some_and(|l| leg_view(l, day).overdue),
-    })
+    }
 }
 
 pub(crate) fn leg_view(l: &LegRow, day: NaiveDate) -> LegView {
-    let status = LegStatus::from_code(&l.status).unwrap_or(LegStatus::Cancelled);
+    let status = l.status;
     LegView {
         id: l.id,
-        step: Step::from_code(&l.step).unwrap_or(Step::ContactLetter),
+        step: l.step,
         office: Named {
             zh: l.office_zh.clone(),
             en: l.office_en.clone(),
@@ -514,8 +507,8 @@ fn event_view(e: &EventRow, legs: &[&LegRow]) -> EventView {
         step: e
             .leg_seq
             .and_then(|s| legs.iter().find(|l| l.seq == s))
-            .and_then(|l| Step::from_code(&l.step)),
-        reason: e.reason_code.as_deref().and_then(RejectReason::from_code),
+            .map(|l| l.step),
+        reason: e.reason_code,
         note: e.note.clone(),
     }
 }
@@ -528,10 +521,10 @@ pub(crate) async fn detail_of(state: &AppState, r: &RequestRow) -> Result<Reques
     let events = store.request_events(r.id).await?;
     let day = today(state.clock.now());
     let details: Details = serde_json::from_str(&r.details).map_err(AppError::internal)?;
-    let summary = summary(r, &legs, day)?;
+    let summary = summary(r, &legs, day);
     let material_asked = legs
         .iter()
-        .find(|l| l.status == LegStatus::AwaitingMaterial.code())
+        .find(|l| l.status == LegStatus::AwaitingMaterial)
         .map(|l| {
             let asked = events
                 .iter()
@@ -545,8 +538,7 @@ pub(crate) async fn detail_of(state: &AppState, r: &RequestRow) -> Result<Reques
         .iter()
         .rev()
         .find(|e| e.action == "rejected")
-        .and_then(|e| e.reason_code.as_deref())
-        .and_then(RejectReason::from_code);
+        .and_then(|e| e.reason_code);
     let carried_months = match summary.status {
         RequestStatus::Completed => store
             .carried_records(r.person_id)
@@ -556,10 +548,7 @@ pub(crate) async fn detail_of(state: &AppState, r: &RequestRow) -> Result<Reques
             .map(|c| c.months),
         _ => None,
     };
-    let statuses: Vec<LegStatus> = legs
-        .iter()
-        .filter_map(|l| LegStatus::from_code(&l.status))
-        .collect();
+    let statuses: Vec<LegStatus> = legs.iter().map(|l| l.status).collect();
     Ok(RequestDetail {
         can_withdraw: transition(summary.status, &statuses, 0, Action::Withdraw).is_ok(),
         legs: legs.iter().map(|l| leg_view(l, day)).collect(),
@@ -632,7 +621,7 @@ pub async fn answer_material(
     let legs = state.store.legs_of(&[r.id]).await?;
     let leg = legs
         .iter()
-        .position(|l| l.status == LegStatus::AwaitingMaterial.code())
+        .position(|l| l.status == LegStatus::AwaitingMaterial)
         .ok_or(AppError::Conflict)?;
     let actor = Actor::citizen(principal);
     apply(
@@ -650,7 +639,7 @@ pub async fn answer_material(
 /// Who acts on a request, as its record shows them.
 pub(crate) struct Actor {
     pub user_id: i64,
-    pub role: &'static str,
+    pub role: Role,
     pub label: String,
     pub assisted_session_id: Option<i64>,
 }
@@ -659,7 +648,7 @@ impl Actor {
     fn citizen(principal: &Principal) -> Self {
         Self {
             user_id: principal.user_id,
-            role: "citizen",
+            role: Role::Citizen,
             label: actor_label(principal),
             assisted_session_id: principal.assist.as_ref().map(|a| a.id),
         }
@@ -693,14 +682,10 @@ pub(crate) async fn apply(
         return Err(AppError::Conflict);
     }
     let store = &state.store;
-    let kind = TransferKind::from_code(&r.kind).ok_or_else(|| AppError::internal("kind"))?;
-    let status = RequestStatus::from_code(&r.status).ok_or_else(|| AppError::internal("status"))?;
+    let kind = r.kind;
     let rows = store.legs_of(&[r.id]).await?;
-    let before: Vec<LegStatus> = rows
-        .iter()
-        .map(|l| LegStatus::from_code(&l.status).unwrap_or(LegStatus::Cancelled))
-        .collect();
-    let outcome = transition(status, &before, leg, action).map_err(|_| AppError::Conflict)?;
+    let before: Vec<LegStatus> = rows.iter().map(|l| l.status).collect();
+    let outcome = transition(r.status, &before, leg, action).map_err(|_| AppError::Conflict)?;
     let now = state.clock.now();
     let day = today(now);
     let legs: Vec<LegUpdate> = outcome
@@ -737,9 +722,8 @@ pub(crate) async fn apply(
         })
         .collect();
     let index = leg.min(rows.len() - 1);
-    let step = Step::from_code(&rows[index].step);
     let effect = match action {
-        Action::Accept => step.and_then(|s| s.effect(index, rows.len())),
+        Action::Accept => rows[index].step.effect(index, rows.len()),
         _ => None,
     };
     let enrolment = match (effect, outcome.request) {
@@ -766,12 +750,12 @@ pub(crate) async fn apply(
     let user_id = store.user_of_person(r.person_id).await?;
     let event_action = event_action(action, outcome.request);
     let reason = match action {
-        Action::Reject(reason) => Some(reason.code()),
+        Action::Reject(reason) => Some(reason),
         _ => None,
     };
     // The citizen hears of every change an office makes; their own are on the page they see.
     let notification = user_id
-        .filter(|_| actor.role != "citizen")
+        .filter(|_| actor.role != Role::Citizen)
         .map(|user_id| NewNotification {
             user_id,
             at: now,
@@ -779,7 +763,7 @@ pub(crate) async fn apply(
             params: serde_json::json!({
                 "reference": r.reference_no,
                 "event": event_action,
-                "step": step.map(Step::code),
+                "step": rows[index].step,
             })
             .to_string(),
             link: &link,

@@ -2,6 +2,7 @@
 //! why. Append-only: nothing here updates or deletes an entry.
 
 use super::{Db, MAX_BINDS, Store, StoreError, on_pool};
+use crate::models::assist::AccessKind;
 use chrono::{DateTime, Utc};
 use sqlx::QueryBuilder;
 
@@ -13,7 +14,7 @@ pub struct AccessEntry<'a> {
     pub at: DateTime<Utc>,
     /// None for a stranger (a certificate verification).
     pub actor_user_id: Option<i64>,
-    pub actor_role: &'static str,
+    pub actor_role: AccessKind,
     pub actor_label: &'a str,
     pub action: &'static str,
     pub purpose: &'static str,
@@ -24,7 +25,7 @@ pub struct AccessEntry<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct AccessRecord {
     pub at: DateTime<Utc>,
-    pub actor_role: String,
+    pub actor_role: AccessKind,
     pub actor_label: String,
     pub action: String,
     pub purpose: String,
@@ -35,7 +36,7 @@ pub struct AccessRecord {
 /// Which entries of a person's access log to read.
 #[derive(Debug, Clone, Default)]
 pub struct AccessFilter {
-    pub actor_role: Option<&'static str>,
+    pub actor_role: Option<AccessKind>,
     pub from: Option<DateTime<Utc>>,
     pub until: Option<DateTime<Utc>>,
 }
@@ -77,7 +78,7 @@ impl Store {
             f: &AccessFilter,
         ) where
             i64: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
-            &'a str: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
+            AccessKind: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
             DateTime<Utc>: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
         {
             qb.push(" FROM access_log WHERE person_id = ")

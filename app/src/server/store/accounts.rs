@@ -13,29 +13,22 @@ pub struct LoginRecord {
     pub disabled: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct RoleGrant {
     pub role: Role,
     pub employer_id: Option<i64>,
     pub office_id: Option<i64>,
 }
 
-#[derive(sqlx::FromRow)]
-struct RoleRow {
-    role: String,
-    employer_id: Option<i64>,
-    office_id: Option<i64>,
-}
-
 /// A live session joined with its user and the grant of its active role.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct SessionRecord {
     pub user_id: i64,
-    pub role: String,
+    pub role: Role,
     pub created_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
-    pub stage: String,
+    pub stage: SessionStage,
     pub assisted_session_id: Option<i64>,
     pub display_name: String,
     pub disabled: bool,
@@ -102,19 +95,9 @@ impl Store {
     }
 
     pub async fn role_grants(&self, user_id: i64) -> Result<Vec<RoleGrant>, StoreError> {
-        let rows: Vec<RoleRow> = on_pool!(self, pool => sqlx::query_as(
+        Ok(on_pool!(self, pool => sqlx::query_as(
             "SELECT role, employer_id, office_id FROM user_roles WHERE user_id = $1"
-        ).bind(user_id).fetch_all(pool).await?);
-        Ok(rows
-            .into_iter()
-            .filter_map(|r| {
-                Some(RoleGrant {
-                    role: Role::from_code(&r.role)?,
-                    employer_id: r.employer_id,
-                    office_id: r.office_id,
-                })
-            })
-            .collect())
+        ).bind(user_id).fetch_all(pool).await?))
     }
 
     /// Creates a user and its role grants in one transaction.

@@ -3,6 +3,7 @@
 //! notification and the audit event in one transaction, so none exists without the others.
 
 use super::{AccessEntry, AuditEvent, Db, NewNotification, NewSession, Store, StoreError, on_pool};
+use crate::models::auth::{AssistReason, Role};
 use chrono::{DateTime, Utc};
 
 pub struct NewAssistedSession<'a> {
@@ -26,11 +27,11 @@ pub struct AssistedSessionRow {
     pub agent_name: String,
     pub subject_user_id: i64,
     pub subject_name: String,
-    pub subject_role: String,
+    pub subject_role: Role,
     pub subject_disabled: bool,
     pub person_id: Option<i64>,
     pub employer_id: Option<i64>,
-    pub reason: String,
+    pub reason: AssistReason,
     pub reason_text: String,
     pub ticket: String,
     pub write_mode: bool,

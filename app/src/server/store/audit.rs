@@ -1,6 +1,7 @@
 //! The audit log: who did what, as whom, with what outcome. Append-only; read by administrators.
 
 use super::{Db, Store, StoreError, on_pool};
+use crate::models::auth::{AssistReason, Role};
 use chrono::{DateTime, Utc};
 use sqlx::QueryBuilder;
 
@@ -8,7 +9,7 @@ use sqlx::QueryBuilder;
 pub struct AuditEvent<'a> {
     pub at: DateTime<Utc>,
     pub actor_user_id: Option<i64>,
-    pub actor_role: &'static str,
+    pub actor_role: Role,
     pub subject_user_id: Option<i64>,
     pub assisted_session_id: Option<i64>,
     pub action: &'a str,
@@ -41,10 +42,10 @@ pub struct AuditRecord {
     pub at: DateTime<Utc>,
     pub actor_name: Option<String>,
     pub actor_username: Option<String>,
-    pub actor_role: String,
+    pub actor_role: Role,
     pub subject_name: Option<String>,
     pub assisted_session_id: Option<i64>,
-    pub reason: Option<String>,
+    pub reason: Option<AssistReason>,
     pub ticket: Option<String>,
     pub action: String,
     pub target: String,

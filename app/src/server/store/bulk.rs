@@ -3,6 +3,7 @@
 //! The wage table read here also serves the staff checks (`services::wages`).
 
 use super::{Backend, Db, MAX_BINDS, Store, StoreError, on_pool};
+use crate::models::insurance::{EnrolmentStatus, Insurance, Scheme, StatusReason};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::QueryBuilder;
 
@@ -27,20 +28,20 @@ pub struct NewEmployer {
 
 pub struct NewEnrolment {
     pub person_id: i64,
-    pub insurance: &'static str,
-    pub scheme: &'static str,
+    pub insurance: Insurance,
+    pub scheme: Scheme,
     pub region_code: String,
     pub employer_id: Option<i64>,
     pub start_month: i32,
     pub end_month: Option<i32>,
-    pub status: &'static str,
-    pub status_reason: &'static str,
+    pub status: EnrolmentStatus,
+    pub status_reason: StatusReason,
     pub status_date: NaiveDate,
 }
 
 pub struct NewContribution {
     pub person_id: i64,
-    pub insurance: &'static str,
+    pub insurance: Insurance,
     pub month: i32,
     pub months_covered: i32,
     pub employer_id: Option<i64>,
@@ -53,7 +54,7 @@ pub struct NewContribution {
 
 pub struct NewAccountYear {
     pub person_id: i64,
-    pub insurance: &'static str,
+    pub insurance: Insurance,
     pub year: i32,
     pub opening: i64,
     pub credited: i64,
@@ -163,7 +164,7 @@ impl Store {
                     text,
                     "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     r.person_id,
-                    r.insurance,
+                    r.insurance.code(),
                     r.month,
                     r.months_covered,
                     opt(r.employer_id.map(|e| e.to_string())),

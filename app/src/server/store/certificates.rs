@@ -3,6 +3,7 @@
 //! callers pass the person their scope allows.
 
 use super::{Db, Store, StoreError, on_pool};
+use crate::models::insurance::Insurance;
 use chrono::{DateTime, NaiveDate, Utc};
 
 #[derive(Debug, Clone)]
@@ -31,7 +32,7 @@ pub struct CertificateRow {
 /// One month (or, for residents, one year) of one insurance, with its place and employer.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct HistoryRow {
-    pub insurance: String,
+    pub insurance: Insurance,
     pub month: i32,
     pub months_covered: i32,
     pub region_code: String,

@@ -5,6 +5,8 @@
 use super::notifications::{NewNotification, insert_notification};
 use super::{Db, Store, StoreError, on_pool};
 use crate::models::filing::MAX_DOCUMENTS;
+use crate::models::filing::{Category, Evidence, Stay, Term};
+use crate::models::insurance::Scheme;
 use chrono::{DateTime, NaiveDate, Utc};
 
 #[derive(Debug, Clone)]
@@ -45,17 +47,17 @@ pub enum Filed {
 pub struct FilingRow {
     pub id: i64,
     pub reference_no: String,
-    pub term: String,
-    pub category: String,
+    pub term: Term,
+    pub category: Category,
     pub insured_region: String,
     pub insured_zh: String,
     pub insured_en: String,
-    pub scheme: String,
+    pub scheme: Scheme,
     pub treatment_region: String,
     pub treatment_zh: String,
     pub treatment_en: String,
-    pub evidence: String,
-    pub stay: String,
+    pub evidence: Evidence,
+    pub stay: Stay,
     pub admitted_on: Option<NaiveDate>,
     pub starts_on: NaiveDate,
     pub ends_on: Option<NaiveDate>,

@@ -5,6 +5,7 @@
 
 use super::records::OfficeRecord;
 use super::{Db, Store, StoreError, on_pool};
+use crate::models::insurance::Agency;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -18,7 +19,7 @@ pub(super) struct OfficeCache(RwLock<Option<(Instant, Arc<Offices>)>>);
 
 #[derive(Debug)]
 struct Offices {
-    by_place: HashMap<(String, String), OfficeRecord>,
+    by_place: HashMap<(String, Agency), OfficeRecord>,
     by_id: HashMap<i64, OfficeRecord>,
 }
 
@@ -47,7 +48,7 @@ impl Store {
         let offices = Arc::new(Offices {
             by_place: rows
                 .iter()
-                .map(|o| ((o.region_code.clone(), o.agency.clone()), o.clone()))
+                .map(|o| ((o.region_code.clone(), o.agency), o.clone()))
                 .collect(),
             by_id: rows.into_iter().map(|o| (o.id, o)).collect(),
         });
@@ -56,13 +57,13 @@ impl Store {
         Ok(offices)
     }
 
-    /// The office of an agency (`Agency::code`) for a city.
+    /// The office of an agency for a city.
     pub async fn office_for(
         &self,
         region_code: &str,
-        agency: &str,
+        agency: Agency,
     ) -> Result<Option<OfficeRecord>, StoreError> {
-        let key = (region_code.to_owned(), agency.to_owned());
+        let key = (region_code.to_owned(), agency);
         Ok(self.cached_offices().await?.by_place.get(&key).cloned())
     }
 

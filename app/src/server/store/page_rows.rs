@@ -8,6 +8,7 @@ use super::{
     AccountYearRow, Backend, CarriedRow, Db, EnrolmentPeriod, PersonRecord, RecordTotals, Store,
     StoreError, TimelineRow, on_pool,
 };
+use crate::models::filing::Term;
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use std::sync::OnceLock;
@@ -170,7 +171,7 @@ const FILINGS: List = List {
 #[derive(Debug, Clone, serde::Deserialize)]
 pub struct FilingInForce {
     pub reference_no: String,
-    pub term: String,
+    pub term: Term,
     pub treatment_zh: String,
     pub treatment_en: String,
     pub starts_on: NaiveDate,

@@ -3,10 +3,11 @@
 
 use super::page_rows::{Sql, TOTALS};
 use super::{Db, Store, StoreError, on_pool};
+use crate::models::insurance::Insurance;
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Deserialize)]
 pub struct RecordTotals {
-    pub insurance: String,
+    pub insurance: Insurance,
     pub contribution_rows: i32,
     pub months_paid: i32,
     pub months_in_arrears: i32,

@@ -4,6 +4,7 @@
 
 use super::page_rows::{ACCOUNT_YEARS, PERIODS, Sql};
 use super::{Db, Store, StoreError, on_pool};
+use crate::models::insurance::{Agency, EnrolmentStatus, Insurance, Scheme, StatusReason};
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -15,8 +16,8 @@ pub struct PersonRecord {
 
 #[derive(Debug, Clone, sqlx::FromRow, serde::Deserialize)]
 pub struct EnrolmentPeriod {
-    pub insurance: String,
-    pub scheme: String,
+    pub insurance: Insurance,
+    pub scheme: Scheme,
     pub region_code: String,
     pub region_zh: String,
     pub region_en: String,
@@ -24,14 +25,14 @@ pub struct EnrolmentPeriod {
     pub employer_name: Option<String>,
     pub start_month: i32,
     pub end_month: Option<i32>,
-    pub status: String,
-    pub status_reason: String,
+    pub status: EnrolmentStatus,
+    pub status_reason: StatusReason,
     pub status_date: NaiveDate,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AccountBalance {
-    pub insurance: String,
+    pub insurance: Insurance,
     pub year: i32,
     pub closing: i64,
 }
@@ -40,7 +41,7 @@ pub struct AccountBalance {
 pub struct OfficeRecord {
     pub id: i64,
     pub region_code: String,
-    pub agency: String,
+    pub agency: Agency,
     pub name_zh: String,
     pub name_en: String,
     pub data_as_of: NaiveDate,

@@ -4,6 +4,7 @@
 //! staff. The rules that decide flags live in services::staff_checks, not in this SQL.
 
 use super::{Db, MAX_BINDS, Store, StoreError, on_pool};
+use crate::models::insurance::{EnrolmentStatus, Insurance};
 use crate::models::staff::{StaffQuery, StaffScope, StaffSort};
 use sqlx::QueryBuilder;
 
@@ -11,10 +12,10 @@ use sqlx::QueryBuilder;
 pub struct EnrolmentFactRow {
     pub employer_id: i64,
     pub person_id: i64,
-    pub insurance: String,
+    pub insurance: Insurance,
     pub start_month: i32,
     pub end_month: Option<i32>,
-    pub status: String,
+    pub status: EnrolmentStatus,
 }
 
 /// What a person's statutory retirement age follows (the 超龄 check).
@@ -30,7 +31,7 @@ pub struct PersonAgeRow {
 pub struct ContributionFactRow {
     pub employer_id: i64,
     pub person_id: i64,
-    pub insurance: String,
+    pub insurance: Insurance,
     pub month: i32,
     pub region_code: String,
     pub base: i64,
@@ -52,8 +53,8 @@ pub struct RosterEntry {
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct RosterInsurance {
-    pub insurance: String,
-    pub status: String,
+    pub insurance: Insurance,
+    pub status: EnrolmentStatus,
     pub base: Option<i64>,
     pub last_paid_month: Option<i32>,
     pub arrears_months: i32,
@@ -74,8 +75,8 @@ pub struct RosterRow {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct RosterInsuranceRow {
     pub person_id: i64,
-    pub insurance: String,
-    pub status: String,
+    pub insurance: Insurance,
+    pub status: EnrolmentStatus,
     pub base: Option<i64>,
     pub last_paid_month: Option<i32>,
     pub arrears_months: i32,
@@ -201,8 +202,8 @@ impl Store {
                     "INSERT INTO employer_staff_insurances (employer_id, person_id, insurance, status, base, last_paid_month, arrears_months) ",
                 );
                 qb.push_values(part, |mut b, (e, i)| {
-                    b.push_bind(e.employer_id).push_bind(e.person_id).push_bind(&i.insurance)
-                        .push_bind(&i.status).push_bind(i.base).push_bind(i.last_paid_month)
+                    b.push_bind(e.employer_id).push_bind(e.person_id).push_bind(i.insurance)
+                        .push_bind(i.status).push_bind(i.base).push_bind(i.last_paid_month)
                         .push_bind(i.arrears_months);
                 });
                 qb.build().execute(&mut *tx).await?;

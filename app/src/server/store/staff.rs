@@ -2,6 +2,7 @@
 //! that employer's own enrolments; it reveals nothing about any person.
 
 use super::{Db, Store, StoreError, on_pool};
+use crate::models::auth::Role;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct EmployerOverview {
@@ -61,7 +62,7 @@ impl Store {
     }
 
     /// (role code, number of accounts holding it).
-    pub async fn count_users_by_role(&self) -> Result<Vec<(String, i64)>, StoreError> {
+    pub async fn count_users_by_role(&self) -> Result<Vec<(Role, i64)>, StoreError> {
         Ok(
             on_pool!(self, pool => sqlx::query_as("SELECT role, COUNT(*) FROM user_roles GROUP BY role ORDER BY role")
             .fetch_all(pool).await?),

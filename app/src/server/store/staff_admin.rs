@@ -6,6 +6,7 @@
 use super::audit::insert_audit;
 use super::roster::contains_pattern;
 use super::{AuditEvent, Backend, Db, OfficeRecord, RoleGrant, Store, StoreError, on_pool};
+use crate::models::auth::Role;
 use chrono::{DateTime, Utc};
 use sqlx::QueryBuilder;
 
@@ -25,7 +26,7 @@ pub struct StaffUserRow {
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct StaffGrantRow {
     pub user_id: i64,
-    pub role: String,
+    pub role: Role,
     pub office_id: Option<i64>,
     pub office_zh: Option<String>,
     pub office_en: Option<String>,

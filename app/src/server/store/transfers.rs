@@ -6,6 +6,9 @@
 use super::notifications::{NewNotification, insert_notification};
 use super::page_rows::{CARRIED, Sql};
 use super::{Db, Store, StoreError, on_pool};
+use crate::models::auth::Role;
+use crate::models::insurance::Insurance;
+use crate::models::transfer::{LegStatus, RejectReason, RequestStatus, Step, TransferKind};
 use chrono::{DateTime, NaiveDate, Utc};
 
 #[derive(Debug, Clone)]
@@ -24,10 +27,10 @@ pub struct NewEvent<'a> {
     pub at: DateTime<Utc>,
     pub leg_seq: Option<i32>,
     pub actor_user_id: Option<i64>,
-    pub actor_role: &'static str,
+    pub actor_role: Role,
     pub actor_label: &'a str,
     pub action: &'static str,
-    pub reason_code: Option<&'static str>,
+    pub reason_code: Option<RejectReason>,
     pub note: &'a str,
     pub assisted_session_id: Option<i64>,
 }
@@ -67,14 +70,14 @@ pub struct RequestRow {
     pub id: i64,
     pub reference_no: String,
     pub person_id: i64,
-    pub kind: String,
+    pub kind: TransferKind,
     pub from_region: String,
     pub from_zh: String,
     pub from_en: String,
     pub to_region: String,
     pub to_zh: String,
     pub to_en: String,
-    pub status: String,
+    pub status: RequestStatus,
     pub details: String,
     pub submitted_at: DateTime<Utc>,
     pub version: i64,
@@ -85,12 +88,12 @@ pub struct LegRow {
     pub id: i64,
     pub request_id: i64,
     pub seq: i32,
-    pub step: String,
+    pub step: Step,
     pub office_id: i64,
     pub office_zh: String,
     pub office_en: String,
     pub limit_days: i32,
-    pub status: String,
+    pub status: LegStatus,
     pub opened_on: Option<NaiveDate>,
     pub due_on: Option<NaiveDate>,
     pub paused_on: Option<NaiveDate>,
@@ -100,10 +103,10 @@ pub struct LegRow {
 pub struct EventRow {
     pub at: DateTime<Utc>,
     pub leg_seq: Option<i32>,
-    pub actor_role: String,
+    pub actor_role: Role,
     pub actor_label: String,
     pub action: String,
-    pub reason_code: Option<String>,
+    pub reason_code: Option<RejectReason>,
     pub note: String,
 }
 
@@ -112,9 +115,9 @@ pub struct EventRow {
 pub struct QueueRow {
     pub leg_id: i64,
     pub reference_no: String,
-    pub kind: String,
-    pub step: String,
-    pub status: String,
+    pub kind: TransferKind,
+    pub step: Step,
+    pub status: LegStatus,
     pub person_name: String,
     pub from_zh: String,
     pub from_en: String,
@@ -173,7 +176,7 @@ pub struct TransitionWrite<'a> {
 #[derive(Debug, Clone, sqlx::FromRow, serde::Deserialize)]
 pub struct CarriedRow {
     pub request_id: i64,
-    pub insurance: String,
+    pub insurance: Insurance,
     pub from_zh: String,
     pub from_en: String,
     pub to_region: String,

@@ -33,15 +33,16 @@ pub enum Kind {
 pub const BACKENDS: [Kind; 2] = [Kind::Sqlite, Kind::Postgres];
 
 /// Declares the test `async fn $name(kind: Kind)` as two cases, `$name::sqlite` and
-/// `$name::postgres`; write it just above the function.
+/// `$name::postgres`; write it just above the function. Each runs on a multi-thread runtime, as
+/// the server does in production: the app and the test's client are tasks on two workers.
 macro_rules! on_both_backends {
     ($name:ident) => {
         mod $name {
-            #[tokio::test]
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
                 super::$name($crate::common::Kind::Sqlite).await
             }
-            #[tokio::test]
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
                 super::$name($crate::common::Kind::Postgres).await
             }
@@ -75,6 +76,25 @@ pub async fn fresh_database(kind: Kind) -> (String, tempfile::TempDir) {
     (url, dir)
 }
 
+/// Runs statements on the database behind the store's back, as an old build or an operator would.
+pub async fn execute_sql(kind: Kind, url: &str, statements: &[&str]) {
+    use sqlx::Connection;
+    match kind {
+        Kind::Sqlite => {
+            let mut conn = sqlx::SqliteConnection::connect(url).await.unwrap();
+            for sql in statements {
+                sqlx::query(sql).execute(&mut conn).await.unwrap();
+            }
+        }
+        Kind::Postgres => {
+            let mut conn = sqlx::PgConnection::connect(url).await.unwrap();
+            for sql in statements {
+                sqlx::query(sql).execute(&mut conn).await.unwrap();
+            }
+        }
+    }
+}
+
 fn uuid_like() -> String {
     format!("{:016x}", rand::random::<u64>())
 }
@@ -102,6 +122,9 @@ pub async fn seeded_store(kind: Kind) -> (Store, tempfile::TempDir) {
         .expect("fresh database");
     (store, dir)
 }
+
+/// Far longer than any request takes (the slowest, a PDF in a debug build, takes about a second).
+pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(60);
 
 pub struct TestApp {
     pub base: String,
@@ -141,10 +164,13 @@ pub async fn spawn_app(kind: Kind, tweak: impl FnOnce(&mut Settings)) -> TestApp
 
 impl TestApp {
     /// A browser-like client: keeps cookies, sends a same-origin `Origin`, follows no redirects.
+    /// A request that gets no answer in [`REQUEST_TIMEOUT`] fails its test instead of hanging the
+    /// suite.
     pub fn client(&self) -> reqwest::Client {
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert("origin", self.base.parse().unwrap());
         reqwest::Client::builder()
+            .timeout(REQUEST_TIMEOUT)
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
             .default_headers(headers)
@@ -192,7 +218,7 @@ impl TestApp {
         let res = self.login(&c, account, PASSWORD).await;
         assert_eq!(res.status(), 200, "login as {account}");
         let stage: String = res.json().await.expect("login answers the stage");
-        if stage == "Code" {
+        if stage == "code" {
             let res = self.enter_code(&c, account).await;
             assert_eq!(res.status(), 200, "sign-in code for {account}");
         }
