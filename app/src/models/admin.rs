@@ -2,6 +2,7 @@
 //! filters of both as typed in the address bar. Unknown filter values are errors, never ignored,
 //! so a mistyped link says so instead of silently showing everything.
 
+use super::paging::page_index;
 use crate::error::{AppError, FieldError};
 use crate::models::assist::AccessQuery;
 use crate::models::auth::{AssistReason, Role};
@@ -38,13 +39,6 @@ const SEARCH_MAX_CHARS: usize = 40;
 
 fn nonempty(s: Option<&str>) -> Option<&str> {
     s.map(str::trim).filter(|s| !s.is_empty())
-}
-
-fn page_index(page: Option<&str>) -> i64 {
-    nonempty(page)
-        .and_then(|p| p.parse::<i64>().ok())
-        .filter(|p| (1..=1_000_000).contains(p))
-        .map_or(0, |p| p - 1)
 }
 
 fn problem(field: &str, code: &str) -> FieldError {
@@ -109,11 +103,15 @@ impl StaffAccountQuery {
             }
             id
         });
+        let page = page_index(page).unwrap_or_else(|_| {
+            errors.push(problem("page", "invalid"));
+            0
+        });
         if errors.is_empty() {
             Ok(Self {
                 role,
                 q,
-                page: page_index(page),
+                page,
                 user,
             })
         } else {

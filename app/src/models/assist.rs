@@ -2,6 +2,7 @@
 //! notification inbox, as the pages receive them.
 
 use super::code::coded;
+use super::paging::page_index;
 use crate::error::{AppError, FieldError};
 use crate::models::auth::AssistReason;
 use crate::models::ids::{CreditCode, ResidentId};
@@ -145,11 +146,13 @@ impl AccessQuery {
                 code: "before_from".into(),
             });
         }
-        let page = nonempty(page)
-            .and_then(|p| p.parse::<i64>().ok())
-            .filter(|p| *p >= 1)
-            .unwrap_or(1)
-            - 1;
+        let page = page_index(page).unwrap_or_else(|_| {
+            errors.push(FieldError {
+                field: "page".into(),
+                code: "invalid".into(),
+            });
+            0
+        });
         if errors.is_empty() {
             Ok(Self {
                 kind,

@@ -558,6 +558,37 @@ mod tests {
         }
     }
 
+    /// Content stored before codes became serde names spells the variants; it still reads, so
+    /// certificates issued then still verify and render.
+    #[test]
+    fn content_stored_with_variant_names_still_reads() {
+        let stored = r#"{"kind":"Contributions","purpose":"Loan","locale":"Zh",
+            "person":{"name":"李明轩","id_number":"110101********4514","sex":"Male"},
+            "issuers":[],"issued_at":"2026-11-20T08:00:00Z","data_as_of":"2026-10-31",
+            "verify_page":"https://jinbao.example/verify","assisted_by":null,
+            "body":{"Contributions":{"region":{"zh":"北京市","en":"Beijing"},
+            "insurances":["Pension","WorkInjury"],"from":202401,"to":202412,"spans":[
+            {"insurance":"WorkInjury","employer":null,"from":202401,"to":202412,
+            "months_paid":12,"base":null,"region":{"zh":"北京市","en":"Beijing"}}]}}}"#;
+        let content: CertificateContent = serde_json::from_str(stored).unwrap();
+        assert_eq!(content.kind, CertificateKind::Contributions);
+        assert_eq!(content.purpose, Purpose::Loan);
+        let CertificateBody::Contributions {
+            insurances, spans, ..
+        } = &content.body
+        else {
+            panic!("a contributions certificate");
+        };
+        assert_eq!(insurances, &[Insurance::Pension, Insurance::WorkInjury]);
+        assert_eq!(spans[0].insurance, Insurance::WorkInjury);
+        // Written again, it spells the codes.
+        let written = serde_json::to_string(&content).unwrap();
+        assert!(
+            written.contains(r#""insurances":["pension","work_injury"]"#),
+            "{written}"
+        );
+    }
+
     #[test]
     fn ids_are_shown_as_the_purpose_needs() {
         let id = "110101199003074514";

@@ -12,6 +12,7 @@ pub mod home;
 pub mod ids;
 pub mod insurance;
 pub mod medical_continuity;
+pub mod paging;
 pub mod pension;
 pub mod record;
 pub mod retirement;

@@ -4,6 +4,7 @@
 
 use super::code::coded;
 use super::insurance::{EnrolmentStatus, Insurance, Month};
+use super::paging::page_index;
 use serde::{Deserialize, Serialize};
 
 coded! {
@@ -149,18 +150,7 @@ impl StaffQueryInput {
             scope: opt(&self.scope, "scope", StaffScope::from_code, &mut errors)
                 .unwrap_or_default(),
             sort: opt(&self.sort, "sort", StaffSort::from_code, &mut errors).unwrap_or_default(),
-            page: opt(
-                &self.page,
-                "page",
-                |p| {
-                    p.parse::<i64>()
-                        .ok()
-                        .filter(|p| (1..=1_000_000).contains(p))
-                        .ok_or(())
-                },
-                &mut errors,
-            )
-            .map_or(0, |p| p - 1),
+            page: opt(&self.page, "page", |p| page_index(Some(p)), &mut errors).unwrap_or(0),
         };
         if errors.is_empty() {
             Ok(query)

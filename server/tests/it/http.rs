@@ -4,12 +4,7 @@
 
 use crate::common;
 use chrono::Duration;
-use common::{CITIZEN, Kind, PASSWORD, TestApp, spawn_app};
-use serde_json::Value;
-
-async fn json(res: reqwest::Response) -> Value {
-    res.json().await.expect("json body")
-}
+use common::{CITIZEN, Kind, PASSWORD, TestApp, field_codes, json, spawn_app};
 
 fn set_cookie(res: &reqwest::Response) -> String {
     res.headers()
@@ -686,4 +681,49 @@ async fn pages_and_server_function_answers_are_compressed(kind: Kind) {
     let plain = c.get(app.url("/me")).send().await.unwrap();
     assert!(plain.headers().get("content-encoding").is_none());
     assert!(plain.text().await.unwrap().contains("<html"));
+}
+
+on_both_backends!(every_list_refuses_a_page_out_of_bounds);
+/// A page number is bounded where it is read: one past the bound, zero, or one that would
+/// overflow an offset is a field error on `page`, never a server error or a silent first page.
+async fn every_list_refuses_a_page_out_of_bounds(kind: Kind) {
+    let app = spawn_app(kind, |_| {}).await;
+    let citizen = app.signed_in(CITIZEN).await;
+    let admin = app.signed_in("admin-demo").await;
+    let employer = app.signed_in("employer-demo").await;
+    type Form<'a> = &'a [(&'a str, &'a str)];
+    let lists: [(&reqwest::Client, &str, Form); 5] = [
+        (&citizen, "/api/citizen/get_access_log", &[]),
+        (
+            &citizen,
+            "/api/citizen/get_insurance_record",
+            &[("insurance", "pension")],
+        ),
+        (&admin, "/api/admin/list_staff", &[]),
+        (&admin, "/api/admin/get_audit_log", &[]),
+        (&employer, "/api/employer/list_staff", &[]),
+    ];
+    for (client, path, form) in lists {
+        let res = app
+            .call(client, path, &[form, &[("page", "2")]].concat())
+            .await;
+        assert_eq!(res.status(), 200, "{kind:?} {path}: a page within bounds");
+        // The record's page counts from 0 (the others from 1): both bounds are refused.
+        for page in ["0", "100001", "9223372036854775807"] {
+            let page = if path.ends_with("get_insurance_record") && page == "0" {
+                "-1"
+            } else {
+                page
+            };
+            let res = app
+                .call(client, path, &[form, &[("page", page)]].concat())
+                .await;
+            assert_eq!(res.status(), 422, "{kind:?} {path} page={page}");
+            assert_eq!(
+                field_codes(&json(res).await),
+                [("page".to_string(), "invalid".to_string())],
+                "{kind:?} {path} page={page}"
+            );
+        }
+    }
 }

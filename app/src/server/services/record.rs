@@ -7,6 +7,7 @@ use crate::models::home::Named;
 use crate::models::insurance::{EnrolmentStatus, Insurance, Month, Scheme};
 use crate::models::insurance::{month_from_index, month_index};
 use crate::models::medical_continuity::{break_effect, continuous_months};
+use crate::models::paging::MAX_PAGE;
 use crate::models::pension::{RESIDENT_PENSION_AGE_MONTHS, minimum_contribution_months};
 use crate::models::record::{
     AccountYearView, CareerOverview, CarriedIn, ChartPoint, Continuity, ContributionView,
@@ -51,7 +52,7 @@ pub fn validate_query(q: RecordQuery) -> Result<RecordQuery, AppError> {
     if q.year.is_some_and(|y| !(1990..=2100).contains(&y)) {
         return Err(AppError::field("year", "invalid"));
     }
-    if !(0..=10_000).contains(&q.page) {
+    if !(0..MAX_PAGE).contains(&q.page) {
         return Err(AppError::field("page", "invalid"));
     }
     Ok(q)
