@@ -56,9 +56,12 @@ pub async fn change_password(
     new_password: String,
     confirm: String,
 ) -> Result<(), AppError> {
+    use crate::functions::auth::{client_address, request_parts};
     use crate::server::{call, services};
     call::principal(|app, p| async move {
-        services::account::change_password(&app, &p, current, new_password, confirm).await?;
+        let address = client_address(&request_parts()?);
+        services::account::change_password(&app, &p, current, new_password, confirm, &address)
+            .await?;
         leptos_axum::redirect("/account?done=password");
         Ok(())
     })

@@ -189,6 +189,32 @@ async fn new_staff_must_set_up_two_factor_before_anything_else(kind: Kind) {
     assert_eq!(res.status(), 403);
 }
 
+on_both_backends!(wrong_current_passwords_are_throttled_like_sign_in);
+/// A signed-in session cannot guess the current password faster than the sign-in page allows:
+/// after five wrong ones even the right one waits.
+async fn wrong_current_passwords_are_throttled_like_sign_in(kind: Kind) {
+    let app = spawn_app(kind, |_| {}).await;
+    let c = app.signed_in(CITIZEN).await;
+    for _ in 0..5 {
+        assert_eq!(change(&app, &c, "wrong-password").await, 422, "{kind:?}");
+    }
+    assert_eq!(change(&app, &c, PASSWORD).await, 429, "{kind:?}");
+    app.clock.advance(chrono::Duration::minutes(16));
+    assert_eq!(change(&app, &c, PASSWORD).await, 200, "{kind:?}");
+}
+
+/// Asks to change the password to a new one, giving `current`; returns the status.
+async fn change(app: &TestApp, c: &reqwest::Client, current: &str) -> u16 {
+    let new = "Jinbao-New-Pass-2027";
+    let form = [
+        ("current", current),
+        ("new_password", new),
+        ("confirm", new),
+    ];
+    let res = app.call(c, "/api/account/change_password", &form).await;
+    res.status().as_u16()
+}
+
 on_both_backends!(changing_the_password_checks_it_and_ends_other_sign_ins);
 async fn changing_the_password_checks_it_and_ends_other_sign_ins(kind: Kind) {
     let app = spawn_app(kind, |_| {}).await;

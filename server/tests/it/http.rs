@@ -223,6 +223,14 @@ async fn repeated_failures_throttle_the_account_then_the_window_reopens(kind: Ki
     assert_eq!(res.status(), 429, "{kind:?}");
     let body = json(res).await;
     assert!(body["Throttled"]["retry_after_secs"].as_i64().unwrap() > 0);
+    // The account is throttled by whichever name it signs in with: here its phone number.
+    assert_eq!(
+        app.login(&app.client(), "13800138000", PASSWORD)
+            .await
+            .status(),
+        429,
+        "{kind:?}"
+    );
     // Other accounts from the same address are not yet affected.
     assert_eq!(
         app.login(&app.client(), "13900139000", PASSWORD)
@@ -234,6 +242,38 @@ async fn repeated_failures_throttle_the_account_then_the_window_reopens(kind: Ki
     assert_eq!(
         app.login(&app.client(), CITIZEN, PASSWORD).await.status(),
         200,
+        "{kind:?}"
+    );
+}
+
+on_both_backends!(parallel_guesses_get_no_more_tries_than_the_limit);
+/// Forty wrong passwords sent at once for one account, half by ID number and half by phone:
+/// each attempt is counted and reserved under the account's lock, so exactly five are tried.
+async fn parallel_guesses_get_no_more_tries_than_the_limit(kind: Kind) {
+    let app = spawn_app(kind, |_| {}).await;
+    let guesses: Vec<_> = (0..40)
+        .map(|i| {
+            let (client, url) = (app.client(), app.url("/api/auth/login"));
+            let account = if i % 2 == 0 { CITIZEN } else { "13800138000" };
+            tokio::spawn(async move {
+                let form = [("account", account), ("password", "wrong-password")];
+                let res = client.post(url).form(&form).send().await.unwrap();
+                res.status().as_u16()
+            })
+        })
+        .collect();
+    let mut statuses = Vec::new();
+    for guess in guesses {
+        statuses.push(guess.await.unwrap());
+    }
+    let tried = statuses.iter().filter(|s| **s == 401).count();
+    let refused = statuses.iter().filter(|s| **s == 429).count();
+    assert_eq!(tried + refused, 40, "{kind:?}: {statuses:?}");
+    // Counted one after another: the first five are tried, every later one is refused.
+    assert_eq!(tried, 5, "{kind:?}: {statuses:?}");
+    assert_eq!(
+        app.login(&app.client(), CITIZEN, PASSWORD).await.status(),
+        429,
         "{kind:?}"
     );
 }

@@ -5,7 +5,7 @@ use app::models::auth::{Role, SessionStage};
 use app::models::insurance::{EnrolmentStatus, Insurance, Scheme};
 use app::server::auth::CitizenScope;
 use app::server::services::citizen_home::citizen_home;
-use app::server::store::{AuditEvent, AuditFilter, NewSession, NewUser, RoleGrant};
+use app::server::store::{AuditEvent, AuditFilter, FailedLogins, NewSession, NewUser, RoleGrant};
 use chrono::{Duration, Utc};
 use common::{CITIZEN, Kind, RETIREE, fresh_database, seeded_store, settings};
 
@@ -203,36 +203,57 @@ async fn sessions_live_and_die_with_their_role(kind: Kind) {
     assert!(store.session("h1").await.unwrap().is_none());
 }
 
-on_both_backends!(failed_logins_are_counted_in_the_window);
-async fn failed_logins_are_counted_in_the_window(kind: Kind) {
+on_both_backends!(login_attempts_are_reserved_counted_and_settled);
+async fn login_attempts_are_reserved_counted_and_settled(kind: Kind) {
     let (store, _dir) = seeded_store(kind).await;
     let t0 = Utc::now();
+    let since = t0 - Duration::minutes(1);
+    // Records what it was shown and lets the attempt through.
+    let seen = std::sync::Mutex::new(Vec::new());
+    let note = |f: &FailedLogins| {
+        seen.lock().unwrap().push((f.by_account, f.by_address));
+        None::<()>
+    };
     for i in 0..3 {
+        let at = t0 + Duration::seconds(i);
         store
-            .record_login_attempt("acct", "10.0.0.1", t0 + Duration::seconds(i), false)
+            .reserve_login_attempt("acct", "10.0.0.1", at, since, note)
             .await
+            .unwrap()
             .unwrap();
     }
+    // Each counts the failures before it, not itself.
+    assert_eq!(*seen.lock().unwrap(), [(0, 0), (1, 1), (2, 2)], "{kind:?}");
+    // A refused attempt never ran: it is not recorded.
+    let refused = store
+        .reserve_login_attempt("other", "10.0.0.1", t0, since, |f| {
+            Some((
+                f.by_account,
+                f.by_address,
+                f.oldest_address.map(|t| t.timestamp()),
+            ))
+        })
+        .await
+        .unwrap();
+    assert_eq!(refused, Err((0, 3, Some(t0.timestamp()))), "{kind:?}");
+    let later = t0 + Duration::milliseconds(1500);
+    seen.lock().unwrap().clear();
+    let probe = store
+        .reserve_login_attempt("acct", "10.0.0.9", t0, later, note)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(*seen.lock().unwrap(), [(1, 0)], "{kind:?}: the window");
+    // A success forgets the account's failures.
+    store.settle_login_success(probe, "acct").await.unwrap();
+    seen.lock().unwrap().clear();
     store
-        .record_login_attempt("other", "10.0.0.1", t0, false)
+        .reserve_login_attempt("acct", "10.0.0.1", t0, since, note)
         .await
+        .unwrap()
         .unwrap();
-    store
-        .record_login_attempt("acct", "10.0.0.2", t0, true)
-        .await
-        .unwrap();
-    let f = store
-        .failed_logins_since("acct", "10.0.0.1", t0 - Duration::minutes(1))
-        .await
-        .unwrap();
-    assert_eq!((f.by_account, f.by_address), (3, 4));
-    assert_eq!(f.oldest_account.unwrap().timestamp(), t0.timestamp());
-    let later = store
-        .failed_logins_since("acct", "10.0.0.1", t0 + Duration::milliseconds(1500))
-        .await
-        .unwrap();
-    assert_eq!(later.by_account, 1);
-    store.clear_failed_logins("acct").await.unwrap();
+    assert_eq!(*seen.lock().unwrap(), [(0, 0)], "{kind:?}");
+    // Left: the success and the last reservation, both at t0.
     assert_eq!(
         store
             .delete_login_attempts_before(t0 + Duration::seconds(1))
@@ -240,14 +261,6 @@ async fn failed_logins_are_counted_in_the_window(kind: Kind) {
             .unwrap(),
         2,
         "{kind:?}"
-    );
-    assert_eq!(
-        store
-            .failed_logins_since("acct", "x", t0 - Duration::minutes(1))
-            .await
-            .unwrap()
-            .by_account,
-        0
     );
 }
 

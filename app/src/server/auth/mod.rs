@@ -295,41 +295,34 @@ pub async fn login(
         return Err(AppError::field("password", "too_long"));
     }
     let now = state.clock.now();
-    let key = name.throttle_key(&state.secret_key);
-    let failed = state
-        .store
-        .failed_logins_since(&key, address, state.throttle.window_start(now))
-        .await
-        .map_err(AppError::internal)?;
-    state.throttle.check(&failed, now)?;
-
     let record = match &name {
         AccountName::ResidentId(id) => state.store.login_by_resident_id(id.as_str()).await,
         AccountName::Phone(p) => state.store.login_by_phone(p).await,
         AccountName::Username(u) => state.store.login_by_username(u).await,
     }
     .map_err(AppError::internal)?;
+    // One account has one key whichever name it signs in with; a name of no account, its own.
+    let key = match &record {
+        Some(r) => AccountName::Username(format!("#user:{}", r.user_id)),
+        None => name,
+    }
+    .throttle_key(&state.secret_key);
+    let attempt = state
+        .throttle
+        .reserve(&state.store, &key, address, now)
+        .await?;
     let hash = record.as_ref().map(|r| r.password_hash.clone());
     let verified = state
         .passwords
         .verify(password, hash)
         .await
         .map_err(AppError::internal)?;
-    let user = record.filter(|r| verified && !r.disabled);
-    state
-        .store
-        .record_login_attempt(&key, address, now, user.is_some())
-        .await
-        .map_err(AppError::internal)?;
-    let Some(user) = user else {
+    let Some(user) = record.filter(|r| verified && !r.disabled) else {
+        attempt.failed();
         tracing::info!(address, "login refused");
         return Err(AppError::BadCredentials);
     };
-    state
-        .store
-        .clear_failed_logins(&key)
-        .await
-        .map_err(AppError::internal)?;
+    attempt.succeeded(&state.store).await?;
 
     let role = state
         .store

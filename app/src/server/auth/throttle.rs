@@ -2,7 +2,7 @@
 //! so that every app server sees the same counts.
 
 use crate::error::AppError;
-use crate::server::store::FailedLogins;
+use crate::server::store::{FailedLogins, Store};
 use chrono::{DateTime, Duration, Utc};
 
 #[derive(Clone, Debug)]
@@ -22,14 +22,47 @@ impl Default for ThrottlePolicy {
     }
 }
 
+/// An attempt the throttle let through, counted as a failure until it is settled a success.
+#[must_use = "a reserved attempt counts as failed unless settled"]
+pub struct Attempt<'a> {
+    id: i64,
+    key: &'a str,
+}
+
+impl Attempt<'_> {
+    /// The attempt succeeded: the key's failures are forgotten.
+    pub async fn succeeded(self, store: &Store) -> Result<(), AppError> {
+        Ok(store.settle_login_success(self.id, self.key).await?)
+    }
+
+    /// The attempt failed: it stays counted (its row was written failed).
+    pub fn failed(self) {}
+}
+
 impl ThrottlePolicy {
     pub fn window_start(&self, now: DateTime<Utc>) -> DateTime<Utc> {
         now - self.window
     }
 
+    /// Reserves an attempt for `key` from `address` before it runs, or refuses it when the
+    /// limits are reached. Reserving first is what bounds parallel guesses.
+    pub async fn reserve<'a>(
+        &self,
+        store: &Store,
+        key: &'a str,
+        address: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Attempt<'a>, AppError> {
+        let refuse = |failed: &FailedLogins| self.check(failed, now).err();
+        let id = store
+            .reserve_login_attempt(key, address, now, self.window_start(now), refuse)
+            .await??;
+        Ok(Attempt { id, key })
+    }
+
     /// Refuses when either count has reached its limit, saying when the oldest failure that
     /// counts ages out of the window.
-    pub fn check(&self, failed: &FailedLogins, now: DateTime<Utc>) -> Result<(), AppError> {
+    fn check(&self, failed: &FailedLogins, now: DateTime<Utc>) -> Result<(), AppError> {
         let blocked_until = [
             (failed.by_account >= self.max_failures_per_account)
                 .then_some(failed.oldest_account)

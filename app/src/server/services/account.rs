@@ -31,6 +31,12 @@ fn code_throttle_key(state: &AppState, user_id: i64) -> String {
     AccountName::Username(format!("#totp:{user_id}")).throttle_key(&state.secret_key)
 }
 
+/// Wrong current passwords (when changing it) too, so a signed-in session cannot guess faster
+/// than the sign-in page allows.
+fn password_throttle_key(state: &AppState, user_id: i64) -> String {
+    AccountName::Username(format!("#password:{user_id}")).throttle_key(&state.secret_key)
+}
+
 /// Checks the code of a session waiting for it; on success returns the new full session's
 /// cookie value. Wrong codes are throttled like passwords.
 pub async fn verify_sign_in_code(
@@ -44,11 +50,10 @@ pub async fn verify_sign_in_code(
     }
     let now = state.clock.now();
     let key = code_throttle_key(state, p.user_id);
-    let failed = state
-        .store
-        .failed_logins_since(&key, address, state.throttle.window_start(now))
+    let attempt = state
+        .throttle
+        .reserve(&state.store, &key, address, now)
         .await?;
-    state.throttle.check(&failed, now)?;
     let totp_state = state.store.totp_state(p.user_id).await?;
     let accepted = match totp_state
         .secret
@@ -58,18 +63,15 @@ pub async fn verify_sign_in_code(
         Some(step) => state.store.accept_totp_step(p.user_id, step).await?,
         None => false,
     };
-    state
-        .store
-        .record_login_attempt(&key, address, now, accepted)
-        .await?;
     if !accepted {
+        attempt.failed();
         state
             .store
             .record_audit(&own_event(state, p, "sign_in_code", "refused"))
             .await?;
         return Err(AppError::field("code", "wrong_code"));
     }
-    state.store.clear_failed_logins(&key).await?;
+    attempt.succeeded(&state.store).await?;
     state
         .store
         .record_audit(&own_event(state, p, "sign_in_code", "ok"))
@@ -192,6 +194,7 @@ pub async fn change_password(
     current: String,
     new: String,
     confirm: String,
+    address: &str,
 ) -> Result<(), AppError> {
     if p.stage != SessionStage::Full {
         return Err(AppError::Unauthenticated);
@@ -213,6 +216,11 @@ pub async fn change_password(
         errors.add("confirm", "mismatch");
     }
     errors.finish()?;
+    let key = password_throttle_key(state, p.user_id);
+    let attempt = state
+        .throttle
+        .reserve(&state.store, &key, address, state.clock.now())
+        .await?;
     let hash = state.store.password_hash(p.user_id).await?;
     if !state
         .passwords
@@ -220,12 +228,14 @@ pub async fn change_password(
         .await
         .map_err(AppError::internal)?
     {
+        attempt.failed();
         state
             .store
             .record_audit(&own_event(state, p, "password_change", "refused"))
             .await?;
         return Err(AppError::field("current", "wrong_password"));
     }
+    attempt.succeeded(&state.store).await?;
     let new_hash = state
         .passwords
         .hash(new)

@@ -179,11 +179,10 @@ pub async fn verify(
         None => format!("#certificate-typo:{address}"),
     })
     .throttle_key(&state.secret_key);
-    let failed = state
-        .store
-        .failed_logins_since(&key, address, state.throttle.window_start(now))
+    let attempt = state
+        .throttle
+        .reserve(&state.store, &key, address, now)
         .await?;
-    state.throttle.check(&failed, now)?;
     let found = match (&number, parse_code(code)) {
         (Some(number), Some(code)) => state.store.certificate(number).await?.filter(|row| {
             codes_equal(
@@ -193,13 +192,11 @@ pub async fn verify(
         }),
         _ => None,
     };
-    state
-        .store
-        .record_login_attempt(&key, address, now, found.is_some())
-        .await?;
     let Some(row) = found else {
+        attempt.failed();
         return Ok(VerifyOutcome::NotVerified);
     };
+    attempt.succeeded(&state.store).await?;
     let content = parse_content(&row)?;
     state
         .store

@@ -1,7 +1,7 @@
 //! Users, roles, sessions and login attempts. Stores password hashes and session-token hashes
 //! only; never a password or a session token.
 
-use super::{Db, Store, StoreError, on_pool};
+use super::{Backend, Db, Store, StoreError, on_pool};
 use crate::models::auth::{Role, SessionStage};
 use chrono::{DateTime, Utc};
 
@@ -290,47 +290,61 @@ impl Store {
         Ok(n)
     }
 
-    pub async fn record_login_attempt(
+    /// Counts the failures since `since` for the account and for the address (with the oldest
+    /// of each: the throttle window reopens when it ages out) and, unless `refuse` answers a
+    /// refusal for them, records the attempt as failed before it runs, in one transaction that holds the
+    /// account's lock: attempts made at the same moment are counted one after another, so N
+    /// parallel guesses get no more tries than the limit. SQLite has one writer (the insert
+    /// comes first and takes it); PostgreSQL takes an advisory lock on the account key.
+    pub async fn reserve_login_attempt<E>(
         &self,
         account_key: &str,
         address: &str,
         at: DateTime<Utc>,
-        succeeded: bool,
-    ) -> Result<(), StoreError> {
-        on_pool!(self, pool => sqlx::query(
-            "INSERT INTO login_attempts (account_key, address, at, succeeded) VALUES ($1, $2, $3, $4)",
-        )
-        .bind(account_key).bind(address).bind(at).bind(succeeded)
-        .execute(pool).await?.rows_affected());
-        Ok(())
-    }
-
-    /// Failed attempts since `since` for the account and for the address, with the oldest of
-    /// each (the throttle window reopens when it ages out).
-    pub async fn failed_logins_since(
-        &self,
-        account_key: &str,
-        address: &str,
         since: DateTime<Utc>,
-    ) -> Result<FailedLogins, StoreError> {
-        let (by_account, oldest_account): (i64, Option<DateTime<Utc>>) = on_pool!(self, pool => sqlx::query_as(
-            "SELECT COUNT(*), MIN(at) FROM login_attempts WHERE account_key = $1 AND at > $2 AND NOT succeeded",
-        ).bind(account_key).bind(since).fetch_one(pool).await?);
-        let (by_address, oldest_address): (i64, Option<DateTime<Utc>>) = on_pool!(self, pool => sqlx::query_as(
-            "SELECT COUNT(*), MIN(at) FROM login_attempts WHERE address = $1 AND at > $2 AND NOT succeeded",
-        ).bind(address).bind(since).fetch_one(pool).await?);
-        Ok(FailedLogins {
-            by_account,
-            oldest_account,
-            by_address,
-            oldest_address,
-        })
+        refuse: impl Fn(&FailedLogins) -> Option<E>,
+    ) -> Result<Result<i64, E>, StoreError> {
+        let postgres = self.backend() == Backend::Postgres;
+        Ok(on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            if postgres {
+                sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+                    .bind(account_key).execute(&mut *tx).await?;
+            }
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO login_attempts (account_key, address, at, succeeded) VALUES ($1, $2, $3, FALSE) RETURNING id",
+            ).bind(account_key).bind(address).bind(at).fetch_one(&mut *tx).await?;
+            let (by_account, oldest_account): (i64, Option<DateTime<Utc>>) = sqlx::query_as(
+                "SELECT COUNT(*), MIN(at) FROM login_attempts WHERE account_key = $1 AND at > $2 AND NOT succeeded AND id <> $3",
+            ).bind(account_key).bind(since).bind(id).fetch_one(&mut *tx).await?;
+            let (by_address, oldest_address): (i64, Option<DateTime<Utc>>) = sqlx::query_as(
+                "SELECT COUNT(*), MIN(at) FROM login_attempts WHERE address = $1 AND at > $2 AND NOT succeeded AND id <> $3",
+            ).bind(address).bind(since).bind(id).fetch_one(&mut *tx).await?;
+            let failed = FailedLogins { by_account, oldest_account, by_address, oldest_address };
+            match refuse(&failed) {
+                None => {
+                    tx.commit().await?;
+                    Ok(id)
+                }
+                Some(refusal) => {
+                    // A refused attempt never runs, so it does not count.
+                    tx.rollback().await?;
+                    Err(refusal)
+                }
+            }
+        }))
     }
 
-    /// A successful login clears the account's failure history.
-    pub async fn clear_failed_logins(&self, account_key: &str) -> Result<(), StoreError> {
-        on_pool!(self, pool => sqlx::query("DELETE FROM login_attempts WHERE account_key = $1 AND NOT succeeded")
-            .bind(account_key).execute(pool).await?.rows_affected());
+    /// A reserved attempt succeeded: it and the account's earlier failures stop counting.
+    pub async fn settle_login_success(&self, id: i64, account_key: &str) -> Result<(), StoreError> {
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            sqlx::query("UPDATE login_attempts SET succeeded = TRUE WHERE id = $1")
+                .bind(id).execute(&mut *tx).await?;
+            sqlx::query("DELETE FROM login_attempts WHERE account_key = $1 AND NOT succeeded")
+                .bind(account_key).execute(&mut *tx).await?;
+            tx.commit().await?;
+        });
         Ok(())
     }
 
