@@ -252,7 +252,7 @@ fn router(state: AppState, metrics: http::metrics::Metrics, settings: &Settings)
 /// Resolves the session cookie into a `RequestSession` extension; clears a dead cookie. Every
 /// request made in an assisted session is written to the audit log with both identities.
 async fn load_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let token = auth::session::token_from_headers(req.headers());
+    let token = state.sessions.token_from_headers(req.headers());
     let principal = match &token {
         Some(t) => auth::resolve_session(&state, t).await.unwrap_or_else(|e| {
             tracing::warn!(error = ?e, "session lookup failed");

@@ -8,10 +8,10 @@ use leptos::prelude::*;
 /// sign-in step (the code, or setting up two-factor sign-in) when one is due.
 #[server(prefix = "/api/auth", endpoint = "login")]
 pub async fn login(account: String, password: String) -> Result<SessionStage, AppError> {
-    use crate::server::auth::{self, session};
+    use crate::server::auth;
     crate::server::call::anyone(|app, _| async move {
         let parts = request_parts()?;
-        let previous = session::token_from_headers(&parts.headers);
+        let previous = app.sessions.token_from_headers(&parts.headers);
         let (token, role, stage) = auth::login(
             &app,
             &account,

@@ -15,6 +15,40 @@ fn set_cookie(res: &reqwest::Response) -> String {
         .join("\n")
 }
 
+on_both_backends!(over_tls_the_session_cookie_is_host_only);
+/// With `secure_cookies` on, the session cookie is `__Host-` prefixed (so the browser takes it
+/// only `Secure`, for the whole host and no other), `SameSite=Strict`, and it is the only name
+/// the server reads: a cookie planted under the plain name signs no one in.
+async fn over_tls_the_session_cookie_is_host_only(kind: Kind) {
+    let app = spawn_app(kind, |s| s.secure_cookies = true).await;
+    let res = app.login(&app.client(), CITIZEN, PASSWORD).await;
+    assert_eq!(res.status(), 200, "{kind:?}");
+    let cookie = set_cookie(&res);
+    assert!(cookie.starts_with("__Host-jb_session="), "{cookie}");
+    assert!(cookie.contains("; Path=/;") && !cookie.contains("Domain"));
+    for flag in ["HttpOnly", "SameSite=Strict", "Secure"] {
+        assert!(cookie.contains(flag), "{flag} in {cookie}");
+    }
+    let token = cookie.split(';').next().unwrap().split_once('=').unwrap().1;
+    // reqwest keeps no `Secure` cookie over plain HTTP: the test sends it itself, as a
+    // browser would over TLS.
+    let who = |name: &str| {
+        let c = reqwest::Client::builder()
+            .timeout(common::REQUEST_TIMEOUT)
+            .build()
+            .unwrap();
+        c.post(app.url("/api/auth/who_am_i"))
+            .header("accept", "application/json")
+            .header("origin", app.url(""))
+            .header("cookie", format!("{name}={token}"))
+            .send()
+    };
+    let hosted = json(who("__Host-jb_session").await.unwrap()).await;
+    assert_eq!(hosted["role"], "citizen", "{hosted}");
+    let plain = json(who("jb_session").await.unwrap()).await;
+    assert!(plain.is_null(), "{plain}");
+}
+
 on_both_backends!(login_lands_on_role_home_and_sets_a_safe_cookie);
 async fn login_lands_on_role_home_and_sets_a_safe_cookie(kind: Kind) {
     let app = spawn_app(kind, |_| {}).await;
@@ -25,7 +59,7 @@ async fn login_lands_on_role_home_and_sets_a_safe_cookie(kind: Kind) {
     assert!(
         cookie.contains("jb_session=")
             && cookie.contains("HttpOnly")
-            && cookie.contains("SameSite=Lax")
+            && cookie.contains("SameSite=Strict")
     );
     assert_eq!(res.headers().get("location").unwrap(), "/me");
     assert_eq!(

@@ -9,7 +9,11 @@ use chrono::{DateTime, Duration, Utc};
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
+/// The session cookie's name over plain HTTP (development and tests)...
 pub const SESSION_COOKIE: &str = "jb_session";
+/// ...and over TLS: the `__Host-` prefix makes the browser refuse the cookie unless it is
+/// `Secure`, for `Path=/` and without `Domain`, so no sibling subdomain can set or shadow it.
+pub const SECURE_SESSION_COOKIE: &str = "__Host-jb_session";
 
 #[derive(Clone, Debug)]
 pub struct SessionPolicy {
@@ -68,9 +72,21 @@ impl SessionPolicy {
         now < expires_at && now - last_seen < self.idle_timeout
     }
 
+    fn cookie_name(&self) -> &'static str {
+        if self.secure_cookie {
+            SECURE_SESSION_COOKIE
+        } else {
+            SESSION_COOKIE
+        }
+    }
+
+    /// `SameSite=Strict`: a link or form on another site arrives without the session, so it
+    /// cannot make a signed-in user's browser load a page that writes to the access log (or
+    /// anything else); such a visit lands signed out.
     pub fn cookie(&self, token: &str) -> String {
         format!(
-            "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{}",
+            "{}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}",
+            self.cookie_name(),
             self.absolute_timeout.num_seconds(),
             if self.secure_cookie { "; Secure" } else { "" }
         )
@@ -78,15 +94,17 @@ impl SessionPolicy {
 
     pub fn clearing_cookie(&self) -> String {
         format!(
-            "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
+            "{}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{}",
+            self.cookie_name(),
             if self.secure_cookie { "; Secure" } else { "" }
         )
     }
-}
 
-/// The session token from a request's cookies, if any.
-pub fn token_from_headers(headers: &http::HeaderMap) -> Option<String> {
-    crate::server::cookies::cookie_value(headers, SESSION_COOKIE)
+    /// The session token from a request's cookies, if any: only under the name this
+    /// deployment sets.
+    pub fn token_from_headers(&self, headers: &http::HeaderMap) -> Option<String> {
+        crate::server::cookies::cookie_value(headers, self.cookie_name())
+    }
 }
 
 #[cfg(test)]
@@ -114,11 +132,29 @@ mod tests {
 
     #[test]
     fn cookie_flags() {
-        let p = SessionPolicy {
+        let plain = SessionPolicy::default();
+        let c = plain.cookie("abc");
+        assert!(c.starts_with("jb_session=abc;") && c.contains("SameSite=Strict"));
+        assert!(!c.contains("Secure"));
+
+        let tls = SessionPolicy {
             secure_cookie: true,
             ..Default::default()
         };
-        let c = p.cookie("abc");
-        assert!(c.contains("HttpOnly") && c.contains("SameSite=Lax") && c.contains("Secure"));
+        let c = tls.cookie("abc");
+        assert!(c.starts_with("__Host-jb_session=abc;"), "{c}");
+        assert!(c.contains("; Path=/;") && !c.contains("Domain"));
+        assert!(c.contains("HttpOnly") && c.contains("SameSite=Strict") && c.contains("Secure"));
+        assert!(tls.clearing_cookie().starts_with("__Host-jb_session=;"));
+
+        // Each deployment reads only the name it sets.
+        let headers = |cookie: &str| {
+            let mut h = http::HeaderMap::new();
+            h.insert(http::header::COOKIE, cookie.parse().unwrap());
+            h
+        };
+        let both = headers("jb_session=plain; __Host-jb_session=hosted");
+        assert_eq!(tls.token_from_headers(&both).as_deref(), Some("hosted"));
+        assert_eq!(plain.token_from_headers(&both).as_deref(), Some("plain"));
     }
 }
