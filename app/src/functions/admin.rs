@@ -84,7 +84,9 @@ pub async fn create_staff(
         if crate::server::plain_form_post() {
             let value = format!(
                 "{}.{}.{}",
-                me.user_id, created.user_id, created.initial_password
+                me.user_id(),
+                created.user_id,
+                created.initial_password
             );
             set_cookie(&created_cookie(&app, &value, 300))?;
             leptos_axum::redirect(&format!(
@@ -115,7 +117,7 @@ pub async fn take_created_staff() -> Result<Option<CreatedStaff>, AppError> {
             return Ok(None);
         };
         match (admin.parse::<i64>(), user.parse::<i64>()) {
-            (Ok(admin), Ok(user)) if admin == me.user_id => {
+            (Ok(admin), Ok(user)) if admin == me.user_id() => {
                 services::staff_admin::created_account(&app, me, user, password.into()).await
             }
             _ => Ok(None),

@@ -5,6 +5,7 @@
 
 use crate::common;
 use app::models::insurance::Insurance;
+use app::server::auth::test_support;
 use common::{ASSIST_TICKET, CITIZEN, Kind, RETIREE, TestApp, spawn_app};
 use serde_json::Value;
 
@@ -138,7 +139,12 @@ async fn a_certificate_is_issued_once_downloaded_verified_and_revoked(kind: Kind
         .await
         .unwrap()
         .unwrap();
-    let history = app.store.contribution_history(person).await.unwrap();
+    let history = app
+        .store
+        .citizen(&test_support::citizen(person))
+        .contribution_history()
+        .await
+        .unwrap();
     let latest = history
         .iter()
         .filter(|h| h.insurance == Insurance::Pension)
@@ -519,7 +525,12 @@ async fn the_contribution_history_csv_round_trips(kind: Kind) {
         .await
         .unwrap()
         .unwrap();
-    let stored = app.store.contribution_history(person).await.unwrap();
+    let stored = app
+        .store
+        .citizen(&test_support::citizen(person))
+        .contribution_history()
+        .await
+        .unwrap();
     assert_eq!(rows.len(), stored.len(), "{kind:?}");
     // Every stored row comes back: insurance, month, base, parts and the date paid.
     let yuan = |s: &str| -> i64 {

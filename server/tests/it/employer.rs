@@ -7,7 +7,7 @@ use app::models::assist::AccessKind;
 use app::models::auth::Role;
 use app::models::insurance::Insurance;
 use app::models::staff::{StaffFlag, StaffList, StaffQueryInput};
-use app::server::auth::EmployerScope;
+use app::server::auth::{EmployerScope, test_support};
 use app::server::services::read_models;
 use app::server::services::staff_roster::{self, ACTION_DETAIL, ACTION_EXPORT, ACTION_LIST};
 use app::server::store::{NewUser, RoleGrant, Store};
@@ -22,11 +22,7 @@ async fn scope(store: &Store, employer_id: i64) -> EmployerScope {
         .unwrap()
         .unwrap()
         .user_id;
-    EmployerScope {
-        employer_id,
-        user_id,
-        assisted_session: None,
-    }
+    test_support::employer(employer_id, user_id)
 }
 
 async fn list(store: &Store, scope: EmployerScope, input: StaffQueryInput) -> StaffList {
@@ -135,7 +131,11 @@ async fn the_checks_find_every_planted_problem_and_only_in_own_staff(kind: Kind)
     let everyone = all_rows(&store, demo, &[("scope", "all")]).await;
     assert!(everyone.total >= l.total);
     for r in &everyone.rows {
-        let (enrolments, _) = store.staff_member_facts(1, r.person_id).await.unwrap();
+        let (enrolments, _) = store
+            .employer(&demo)
+            .staff_member_facts(r.person_id)
+            .await
+            .unwrap();
         assert!(
             !enrolments.is_empty(),
             "person {} never worked here",
@@ -168,7 +168,12 @@ async fn search_filters_sort_and_pages() {
     for kind in BACKENDS {
         let (store, _dir) = seeded_store(kind).await;
         let demo = scope(&store, 1).await;
-        let three = store.person(3).await.unwrap().unwrap();
+        let three = store
+            .citizen(&test_support::citizen(3))
+            .person()
+            .await
+            .unwrap()
+            .unwrap();
         let by_name = list(&store, demo, input(&[("q", &three.name)])).await;
         assert!(by_name.rows.iter().any(|r| r.person_id == 3), "{kind:?}");
         assert!(by_name.rows.iter().all(|r| r.name.contains(&three.name)));
@@ -309,7 +314,8 @@ async fn a_person_page_shows_only_the_periods_with_this_employer(kind: Kind) {
 
     // Each look is in the person's access log, naming the employer and the purpose.
     let log = store
-        .access_log(1, &Default::default(), 10, 0)
+        .citizen(&test_support::citizen(1))
+        .access_log(&Default::default(), 10, 0)
         .await
         .unwrap()
         .0;
@@ -332,7 +338,8 @@ async fn a_list_view_logs_one_entry_per_person_shown(kind: Kind) {
     let page = list(&store, demo, input(&[("scope", "all")])).await;
     for r in &page.rows {
         let log = store
-            .access_log(r.person_id, &Default::default(), 10, 0)
+            .citizen(&test_support::citizen(r.person_id))
+            .access_log(&Default::default(), 10, 0)
             .await
             .unwrap()
             .0;
@@ -345,7 +352,8 @@ async fn a_list_view_logs_one_entry_per_person_shown(kind: Kind) {
     // Persons not on the page were not viewed.
     assert!(
         store
-            .access_log(2, &Default::default(), 10, 0)
+            .citizen(&test_support::citizen(2))
+            .access_log(&Default::default(), 10, 0)
             .await
             .unwrap()
             .0
@@ -604,7 +612,8 @@ async fn the_export_streams_every_matching_row_and_round_trips(kind: Kind) {
     for row in rows.iter().take(5) {
         let log = app
             .store
-            .access_log(row.person_id, &Default::default(), 50, 0)
+            .citizen(&test_support::citizen(row.person_id))
+            .access_log(&Default::default(), 50, 0)
             .await
             .unwrap()
             .0;

@@ -6,15 +6,13 @@ use app::models::gaps::{Gap, GapKind};
 use app::models::insurance::Insurance;
 use app::models::pension::PayingPlaceRule;
 use app::models::record::RecordQuery;
-use app::server::auth::CitizenScope;
+use app::server::auth::{CitizenScope, test_support};
 use app::server::services::{estimate, record};
 use app::server::store::Store;
 use common::{CITIZEN, Kind, RESIDENT, RETIREE, fresh_database, seeded_store, settings};
 
 async fn scope(store: &app::server::store::Store, id: &str) -> CitizenScope {
-    CitizenScope {
-        person_id: store.person_id_by_resident_id(id).await.unwrap().unwrap(),
-    }
+    test_support::citizen(store.person_id_by_resident_id(id).await.unwrap().unwrap())
 }
 
 on_both_backends!(medical_continuity_per_break);
@@ -137,7 +135,8 @@ type Figures = (
 
 async fn read_model(store: &Store, person_id: i64) -> Vec<Figures> {
     let mut rows: Vec<Figures> = store
-        .record_totals(person_id)
+        .citizen(&test_support::citizen(person_id))
+        .record_totals()
         .await
         .unwrap()
         .into_iter()
@@ -162,7 +161,11 @@ async fn read_model(store: &Store, person_id: i64) -> Vec<Figures> {
 
 /// The same figures summed month by month from the record itself.
 async fn summed_from_the_record(store: &Store, person_id: i64) -> Vec<Figures> {
-    let months = store.contribution_history(person_id).await.unwrap();
+    let months = store
+        .citizen(&test_support::citizen(person_id))
+        .contribution_history()
+        .await
+        .unwrap();
     let mut rows = Vec::new();
     for insurance in Insurance::ALL {
         let own: Vec<_> = months.iter().filter(|m| m.insurance == insurance).collect();
@@ -176,7 +179,8 @@ async fn summed_from_the_record(store: &Store, person_id: i64) -> Vec<Figures> {
                 .sum::<i32>()
         };
         let account = store
-            .account_history(person_id, insurance.code())
+            .citizen(&test_support::citizen(person_id))
+            .account_history(insurance.code())
             .await
             .unwrap();
         rows.push((
@@ -261,7 +265,7 @@ async fn the_same_record_on_both_backends() {
     let (a, _x) = seeded_store(Kind::Sqlite).await;
     let (b, _y) = seeded_store(Kind::Postgres).await;
     for person_id in [1, 2, 5, 9, 17] {
-        let s = CitizenScope { person_id };
+        let s = test_support::citizen(person_id);
         for insurance in Insurance::ALL {
             let q = RecordQuery {
                 page: 1,

@@ -3,7 +3,7 @@
 use crate::common;
 use app::models::auth::{Role, SessionStage};
 use app::models::insurance::{EnrolmentStatus, Insurance, Scheme};
-use app::server::auth::CitizenScope;
+use app::server::auth::test_support;
 use app::server::services::citizen_home::citizen_home;
 use app::server::store::{AuditEvent, AuditFilter, FailedLogins, NewSession, NewUser, RoleGrant};
 use chrono::{Duration, Utc};
@@ -37,7 +37,7 @@ on_both_backends!(demo_citizen_home_is_complete_and_correct);
 async fn demo_citizen_home_is_complete_and_correct(kind: Kind) {
     let (store, _dir) = seeded_store(kind).await;
     let id = person_id(&store, CITIZEN).await;
-    let home = citizen_home(&store, CitizenScope { person_id: id }, today())
+    let home = citizen_home(&store, test_support::citizen(id), today())
         .await
         .unwrap();
     assert_eq!(home.masked_id, "110101********4514");
@@ -80,7 +80,7 @@ on_both_backends!(retiree_receives_pension_and_other_insurances_ended);
 async fn retiree_receives_pension_and_other_insurances_ended(kind: Kind) {
     let (store, _dir) = seeded_store(kind).await;
     let id = person_id(&store, RETIREE).await;
-    let home = citizen_home(&store, CitizenScope { person_id: id }, today())
+    let home = citizen_home(&store, test_support::citizen(id), today())
         .await
         .unwrap();
     let status = |i: Insurance| {
@@ -121,10 +121,10 @@ async fn both_backends_hold_the_same_data_for_the_same_seed() {
     assert_eq!(sqlite.count_persons().await.unwrap(), 30);
     let mut residents = 0;
     for person_id in 1..=30 {
-        let a = citizen_home(&sqlite, CitizenScope { person_id }, today())
+        let a = citizen_home(&sqlite, test_support::citizen(person_id), today())
             .await
             .unwrap();
-        let b = citizen_home(&pg, CitizenScope { person_id }, today())
+        let b = citizen_home(&pg, test_support::citizen(person_id), today())
             .await
             .unwrap();
         assert_eq!(a, b, "person {person_id}");

@@ -52,29 +52,86 @@ pub struct Assist {
 #[derive(Clone, Debug, Default)]
 pub struct RequestSession(pub Option<Principal>);
 
+// Scopes are capabilities: their fields are private and only the principal below (or, for
+// tests, `test_support`) makes one, so holding a scope proves the role. The store hands out
+// views bound to a scope (`store.citizen(&scope)`), so a service cannot name someone else's rows.
+
+/// A citizen's own record and requests.
 #[derive(Clone, Copy, Debug)]
 pub struct CitizenScope {
-    pub person_id: i64,
+    person_id: i64,
 }
+/// An employer's own staff, read by one of its users.
 #[derive(Clone, Copy, Debug)]
 pub struct EmployerScope {
-    pub employer_id: i64,
+    employer_id: i64,
     /// The employer user acting, for the access log.
-    pub user_id: i64,
+    user_id: i64,
     /// The assisted session when a helpdesk agent acts for that user.
-    pub assisted_session: Option<i64>,
+    assisted_session: Option<i64>,
 }
+/// A reviewer's own office and the requests routed to it.
 #[derive(Clone, Copy, Debug)]
 pub struct ReviewerScope {
-    pub office_id: i64,
+    office_id: i64,
 }
+/// Proof of the helpdesk role: it names no record, since an agent reaches one only by opening
+/// an assisted session.
 #[derive(Clone, Copy, Debug)]
 pub struct HelpdeskScope {
-    pub user_id: i64,
+    _role: (),
 }
 #[derive(Clone, Copy, Debug)]
 pub struct AdminScope {
-    pub user_id: i64,
+    user_id: i64,
+}
+
+impl CitizenScope {
+    /// Only the store's views read it: services reach the person's rows through
+    /// `store.citizen(&scope)`.
+    pub(crate) fn person_id(&self) -> i64 {
+        self.person_id
+    }
+}
+impl EmployerScope {
+    pub fn employer_id(&self) -> i64 {
+        self.employer_id
+    }
+    pub fn user_id(&self) -> i64 {
+        self.user_id
+    }
+    pub fn assisted_session(&self) -> Option<i64> {
+        self.assisted_session
+    }
+}
+impl ReviewerScope {
+    pub fn office_id(&self) -> i64 {
+        self.office_id
+    }
+}
+impl AdminScope {
+    pub fn user_id(&self) -> i64 {
+        self.user_id
+    }
+}
+
+/// Scopes for tests that exercise services and the store below the HTTP layer (the HTTP tests
+/// sign in instead). Compiled only with the `test-support` feature, which only the test
+/// binaries enable.
+#[cfg(feature = "test-support")]
+pub mod test_support {
+    use super::*;
+
+    pub fn citizen(person_id: i64) -> CitizenScope {
+        CitizenScope { person_id }
+    }
+    pub fn employer(employer_id: i64, user_id: i64) -> EmployerScope {
+        EmployerScope {
+            employer_id,
+            user_id,
+            assisted_session: None,
+        }
+    }
 }
 
 impl Principal {
@@ -159,9 +216,7 @@ impl Principal {
     pub fn helpdesk(&self) -> Result<HelpdeskScope, AppError> {
         self.signed_in()?;
         match self.role {
-            Role::Helpdesk => Ok(HelpdeskScope {
-                user_id: self.user_id,
-            }),
+            Role::Helpdesk => Ok(HelpdeskScope { _role: () }),
             _ => Err(AppError::Forbidden),
         }
     }

@@ -57,7 +57,8 @@ pub async fn access_log(
         until: query.to.and_then(|d| d.succ_opt()).map(day_start),
     };
     let (rows, total) = store
-        .access_log(scope.person_id, &filter, PAGE_SIZE, query.page * PAGE_SIZE)
+        .citizen(&scope)
+        .access_log(&filter, PAGE_SIZE, query.page * PAGE_SIZE)
         .await?;
     let now = state.clock.now();
     let open: Vec<AssistedSessionRow> = store

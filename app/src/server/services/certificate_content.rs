@@ -10,6 +10,7 @@ use crate::models::certificate::{
 use crate::models::home::Named;
 use crate::models::insurance::{Agency, EnrolmentStatus, Insurance, Month, add_months};
 use crate::models::time::china_offset;
+use crate::server::auth::CitizenScope;
 use crate::server::services::record::data_month;
 use crate::server::store::{
     AccountYearRow, EnrolmentPeriod, HistoryRow, OfficeRecord, PersonRecord, Store,
@@ -36,20 +37,22 @@ pub struct Facts {
 }
 
 impl Facts {
-    pub async fn load(store: &Store, person_id: i64, now: DateTime<Utc>) -> Result<Self, AppError> {
-        let person = store.person(person_id).await?.ok_or(AppError::NotFound)?;
-        let profile = store
-            .person_profile(person_id)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let periods = store.enrolment_periods(person_id).await?;
-        let history = store.contribution_history(person_id).await?;
+    pub async fn load(
+        store: &Store,
+        scope: &CitizenScope,
+        now: DateTime<Utc>,
+    ) -> Result<Self, AppError> {
+        let mine = store.citizen(scope);
+        let person = mine.person().await?.ok_or(AppError::NotFound)?;
+        let profile = mine.person_profile().await?.ok_or(AppError::NotFound)?;
+        let periods = mine.enrolment_periods().await?;
+        let history = mine.contribution_history().await?;
         let mut accounts = Vec::new();
         for insurance in Insurance::ALL
             .into_iter()
             .filter(|i| i.has_personal_account())
         {
-            for row in store.account_history(person_id, insurance.code()).await? {
+            for row in mine.account_history(insurance.code()).await? {
                 accounts.push((insurance, row));
             }
         }

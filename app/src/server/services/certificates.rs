@@ -27,8 +27,7 @@ pub async fn options(
     state: &AppState,
     scope: CitizenScope,
 ) -> Result<CertificateOptions, AppError> {
-    let facts =
-        certificate_content::Facts::load(&state.store, scope.person_id, state.clock.now()).await?;
+    let facts = certificate_content::Facts::load(&state.store, &scope, state.clock.now()).await?;
     Ok(facts.options(random_code(24)))
 }
 
@@ -43,7 +42,7 @@ pub async fn issue(
     principal.may(Act::IssueCertificate)?;
     let request = input.parse()?;
     let now = state.clock.now();
-    let facts = certificate_content::Facts::load(&state.store, scope.person_id, now).await?;
+    let facts = certificate_content::Facts::load(&state.store, &scope, now).await?;
     let content = facts.content(
         &request,
         now,
@@ -59,9 +58,9 @@ pub async fn issue(
         let number = format!("{DOCUMENT_NO_PREFIX}{}", random_code(10));
         let inserted = state
             .store
+            .citizen(&scope)
             .insert_certificate(&NewCertificate {
                 document_no: &number,
-                person_id: scope.person_id,
                 kind: request.kind.code(),
                 purpose: request.purpose.code(),
                 request_key: &request.request_key,
@@ -83,7 +82,8 @@ pub async fn issue(
 
 pub async fn list(store: &Store, scope: CitizenScope) -> Result<Vec<CertificateSummary>, AppError> {
     store
-        .certificates_of(scope.person_id, LIST_LIMIT)
+        .citizen(&scope)
+        .certificates(LIST_LIMIT)
         .await?
         .iter()
         .map(|row| Ok(summary(row, &parse_content(row)?)))
@@ -106,7 +106,8 @@ pub async fn detail(
         person: content.person,
         verifications: state
             .store
-            .verification_count(scope.person_id, &row.document_no)
+            .citizen(&scope)
+            .verification_count(&row.document_no)
             .await?,
     })
 }
@@ -125,7 +126,8 @@ pub async fn revoke(
     // A revocation that lost a race to another is a conflict, not a second revocation.
     if !state
         .store
-        .revoke_certificate(scope.person_id, &row.document_no, state.clock.now())
+        .citizen(&scope)
+        .revoke_certificate(&row.document_no, state.clock.now())
         .await?
     {
         return Err(AppError::Conflict);
@@ -231,9 +233,9 @@ async fn owned(
 ) -> Result<CertificateRow, AppError> {
     let number = parse_document_no(document_no).ok_or(AppError::NotFound)?;
     store
+        .citizen(&scope)
         .certificate(&number)
         .await?
-        .filter(|row| row.person_id == scope.person_id)
         .ok_or(AppError::NotFound)
 }
 

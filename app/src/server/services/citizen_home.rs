@@ -34,7 +34,8 @@ pub async fn citizen_home(
         carried,
         filings,
     } = store
-        .citizen_home_rows(scope.person_id)
+        .citizen(&scope)
+        .home_rows()
         .await?
         .ok_or(AppError::NotFound)?;
     let filings: Vec<FilingBrief> = filings

@@ -75,12 +75,9 @@ pub async fn pension_estimate(
     wage_growth: Option<f64>,
     offset_months: Option<i32>,
 ) -> Result<PensionEstimate, AppError> {
-    let person = scope.person_id;
-    let profile = store
-        .person_profile(person)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let periods = store.enrolment_periods(person).await?;
+    let mine = store.citizen(&scope);
+    let profile = mine.person_profile().await?.ok_or(AppError::NotFound)?;
+    let periods = mine.enrolment_periods().await?;
     let pension_period = periods.iter().rfind(|p| p.insurance == Insurance::Pension);
     let scheme = pension_period.map_or(Scheme::Resident, |p| p.scheme);
     let status = pension_period.map(|p| p.status);
@@ -104,7 +101,7 @@ pub async fn pension_estimate(
     let now_month = as_of.map(data_month).unwrap_or(statutory_month);
 
     // Contribution index so far: each paid month's base over the wage that bounded it.
-    let rows = store.pension_contributions(person).await?;
+    let rows = mine.pension_contributions().await?;
     let mut wages: HashMap<String, WageSeries> = HashMap::new();
     let (mut months_so_far, mut index_sum) = (0i64, 0f64);
     for r in rows.iter().filter(|r| r.paid != 0) {
@@ -199,8 +196,8 @@ pub async fn pension_estimate(
     };
 
     // Personal account: today's balance, then 8% of each future base, with yearly interest.
-    let account_now = store
-        .account_balances(person)
+    let account_now = mine
+        .account_balances()
         .await?
         .into_iter()
         .find(|b| b.insurance == Insurance::Pension)
@@ -215,9 +212,7 @@ pub async fn pension_estimate(
     };
     // A resident keeps paying what they paid lately: the mean credit of their last three years.
     let resident_yearly_credit = if scheme == Scheme::Resident {
-        let history = store
-            .account_history(person, Insurance::Pension.code())
-            .await?;
+        let history = mine.account_history(Insurance::Pension.code()).await?;
         let recent: Vec<i64> = history.iter().rev().take(3).map(|a| a.credited).collect();
         recent.iter().sum::<i64>() / (recent.len() as i64).max(1)
     } else {

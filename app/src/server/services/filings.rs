@@ -101,10 +101,11 @@ fn view(f: &FilingRow, documents: &[DocumentRow], day: NaiveDate) -> Result<Fili
 
 pub async fn list(state: &AppState, scope: CitizenScope) -> Result<Vec<FilingView>, AppError> {
     let day = today(state.clock.now());
-    let documents = state.store.filing_documents_of(scope.person_id).await?;
+    let documents = state.store.citizen(&scope).filing_documents().await?;
     state
         .store
-        .filings_of(scope.person_id)
+        .citizen(&scope)
+        .filings()
         .await?
         .iter()
         .map(|f| view(f, &documents, day))
@@ -119,7 +120,8 @@ async fn owned(
 ) -> Result<FilingRow, AppError> {
     state
         .store
-        .filings_of(scope.person_id)
+        .citizen(&scope)
+        .filings()
         .await?
         .into_iter()
         .find(|f| f.reference_no == reference.trim())
@@ -131,7 +133,7 @@ pub async fn detail(
     scope: CitizenScope,
     reference: &str,
 ) -> Result<FilingView, AppError> {
-    let documents = state.store.filing_documents_of(scope.person_id).await?;
+    let documents = state.store.citizen(&scope).filing_documents().await?;
     view(
         &owned(state, scope, reference).await?,
         &documents,
@@ -170,7 +172,8 @@ impl Situation {
         replaces: Option<&str>,
     ) -> Result<Self, AppError> {
         let store = &state.store;
-        let filings = store.filings_of(scope.person_id).await?;
+        let mine = store.citizen(&scope);
+        let filings = mine.filings().await?;
         let replacing = match replaces {
             Some(r) => {
                 let i = filings
@@ -184,12 +187,12 @@ impl Situation {
             }
             None => None,
         };
-        let periods = store.enrolment_periods(scope.person_id).await?;
+        let periods = mine.enrolment_periods().await?;
         let retired = periods.iter().any(|p| {
             p.insurance == Insurance::Pension && p.status == EnrolmentStatus::ReceivingBenefits
         });
-        let hukou = store
-            .person_profile(scope.person_id)
+        let hukou = mine
+            .person_profile()
             .await?
             .ok_or(AppError::NotFound)?
             .hukou_region;
@@ -276,7 +279,7 @@ async fn form(
     kind: &str,
 ) -> Result<Form, AppError> {
     let store = &state.store;
-    let saved = store.draft(scope.person_id, kind).await?;
+    let saved = store.citizen(&scope).draft(kind).await?;
     let mut answers = match &saved {
         Some(d) => serde_json::from_str(&d.data).unwrap_or_default(),
         None => situation
@@ -291,7 +294,8 @@ async fn form(
     };
     let request_key = saved.map_or_else(|| random_code(24), |d| d.request_key);
     let documents: Vec<DocumentRow> = store
-        .filing_documents_of(scope.person_id)
+        .citizen(&scope)
+        .filing_documents()
         .await?
         .into_iter()
         .filter(|d| d.request_key == request_key)
@@ -312,7 +316,7 @@ pub async fn draft(
     let situation = Situation::load(state, scope, replaces).await?;
     let form = form(state, scope, &situation, &draft_kind(replaces)).await?;
     let answers = &form.answers;
-    let documents = state.store.filing_documents_of(scope.person_id).await?;
+    let documents = state.store.citizen(&scope).filing_documents().await?;
     let replacing = match situation.replacing() {
         Some(f) => Some(view(f, &documents, situation.day)?),
         None => None,
@@ -381,8 +385,8 @@ async fn save_step(
     let data = serde_json::to_string(&form.answers).map_err(AppError::internal)?;
     state
         .store
+        .citizen(&scope)
         .save_draft(
-            scope.person_id,
             &kind,
             &data,
             // Used only if the draft is new: one filed meanwhile must not come back with the
@@ -521,8 +525,8 @@ pub async fn save_evidence(
     let data = serde_json::to_string(&form.answers).map_err(AppError::internal)?;
     let saved = state
         .store
+        .citizen(&scope)
         .save_filing_evidence(
-            scope.person_id,
             &kind,
             &data,
             &random_code(24),
@@ -552,7 +556,8 @@ pub async fn remove_document(
     principal.may(Act::SubmitRequest)?;
     if state
         .store
-        .remove_draft_document(scope.person_id, &draft_kind(replaces), id)
+        .citizen(&scope)
+        .remove_draft_document(&draft_kind(replaces), id)
         .await?
     {
         Ok(())
@@ -570,7 +575,8 @@ pub async fn document(
     let scope = principal.citizen()?;
     state
         .store
-        .filing_document(scope.person_id, id)
+        .citizen(&scope)
+        .filing_document(id)
         .await?
         .ok_or(AppError::NotFound)
 }
@@ -589,7 +595,8 @@ pub async fn submit(
     match submit_once(state, principal, scope, replaces, request_key).await {
         Err(e) => match state
             .store
-            .filing_by_key(scope.person_id, request_key)
+            .citizen(&scope)
+            .filing_by_key(request_key)
             .await?
         {
             Some(reference) => Ok(reference),
@@ -622,7 +629,8 @@ async fn submit_once(
         principal.may(Act::SignUndertaking)?;
     }
     let user_id = store
-        .user_of_person(scope.person_id)
+        .citizen(&scope)
+        .user_id()
         .await?
         .ok_or(AppError::NotFound)?;
     let day = situation.day;
@@ -630,10 +638,10 @@ async fn submit_once(
         let reference = format!("YD{}{}", day.format("%Y%m%d"), random_code(4));
         let link = format!("/me/filings/{reference}");
         let filed = store
+            .citizen(&scope)
             .insert_filing(
                 &NewFiling {
                     reference_no: &reference,
-                    person_id: scope.person_id,
                     term: valid.category.term().code(),
                     category: valid.category.code(),
                     insured_region: &valid.insured_region,
@@ -682,7 +690,8 @@ pub async fn cancel(
     owned(state, scope, reference).await?;
     if state
         .store
-        .cancel_filing(scope.person_id, reference.trim(), state.clock.now())
+        .citizen(&scope)
+        .cancel_filing(reference.trim(), state.clock.now())
         .await?
     {
         Ok(())

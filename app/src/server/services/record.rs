@@ -102,9 +102,9 @@ pub async fn insurance_record(
     query: RecordQuery,
 ) -> Result<InsuranceRecord, AppError> {
     let query = validate_query(query)?;
-    let person = scope.person_id;
-    let rows = store
-        .insurance_record_rows(person, insurance.code())
+    let mine = store.citizen(&scope);
+    let rows = mine
+        .insurance_record_rows(insurance.code())
         .await?
         .ok_or(AppError::NotFound)?;
     let periods: Vec<_> = rows
@@ -134,18 +134,10 @@ pub async fn insurance_record(
                 personal_sum: t.personal_sum,
             })
     } else {
-        store
-            .contributions_totals(person, insurance.code(), filter)
-            .await?
+        mine.contributions_totals(insurance.code(), filter).await?
     };
-    let page = store
-        .contributions_page(
-            person,
-            insurance.code(),
-            filter,
-            query.page * PAGE_SIZE,
-            PAGE_SIZE,
-        )
+    let page = mine
+        .contributions_page(insurance.code(), filter, query.page * PAGE_SIZE, PAGE_SIZE)
         .await?;
     let chart = chart_points(&rows.timeline);
     let years = years_of(&chart);
@@ -293,7 +285,7 @@ pub async fn contribution_history(
     store: &Store,
     scope: CitizenScope,
 ) -> Result<Vec<HistoryRow>, AppError> {
-    let mut rows = store.contribution_history(scope.person_id).await?;
+    let mut rows = store.citizen(&scope).contribution_history().await?;
     // Insurance orders as `Insurance::ALL` does.
     rows.sort_by_key(|r| (r.insurance, r.month));
     Ok(rows)
@@ -305,9 +297,10 @@ pub async fn career_overview(
     store: &Store,
     scope: CitizenScope,
 ) -> Result<CareerOverview, AppError> {
-    let chart = chart_points(&store.contribution_timeline(scope.person_id, None).await?);
+    let mine = store.citizen(&scope);
+    let chart = chart_points(&mine.contribution_timeline(None).await?);
     let gaps: Vec<Gap> = find_gaps(&covered(&chart), None);
-    let totals = store.record_totals(scope.person_id).await?;
+    let totals = mine.record_totals().await?;
     let insurances = Insurance::ALL
         .into_iter()
         .map(|i| {

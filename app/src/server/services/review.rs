@@ -2,7 +2,7 @@
 //! supervisor's overdue list. A reviewer reaches only legs their own office holds; looking at
 //! one is an entry in the citizen's access log.
 
-use super::transfers::{Actor, NOTE_MAX_CHARS, apply, detail_of, leg_view, today};
+use super::transfers::{Actor, Case, NOTE_MAX_CHARS, apply, detail_of, leg_view, today};
 use crate::error::{AppError, FieldErrors};
 use crate::models::assist::AccessKind;
 use crate::models::auth::Role;
@@ -10,7 +10,7 @@ use crate::models::home::Named;
 use crate::models::transfer::{Action, LegReview, LegStatus, QueueItem, RejectReason};
 use crate::server::auth::{Principal, ReviewerScope};
 use crate::server::state::AppState;
-use crate::server::store::{AccessEntry, LegRow, QueueRow, RequestRow};
+use crate::server::store::{AccessEntry, LegRow, QueueRow};
 use chrono::NaiveDate;
 
 fn queue_item(q: QueueRow, day: NaiveDate) -> QueueItem {
@@ -43,7 +43,8 @@ pub async fn queue(state: &AppState, scope: ReviewerScope) -> Result<Vec<QueueIt
     let day = today(state.clock.now());
     Ok(state
         .store
-        .office_queue(scope.office_id)
+        .reviewer(&scope)
+        .queue()
         .await?
         .into_iter()
         .map(|q| queue_item(q, day))
@@ -66,25 +67,18 @@ pub async fn overdue(state: &AppState, principal: &Principal) -> Result<Vec<Queu
         .collect())
 }
 
-/// A leg of this office's, with its request. Legs of other offices are "not found", so
-/// reviewers cannot probe what other offices hold.
+/// A leg of this office's, with its request and the applicant's record. Legs of other offices
+/// are "not found", so reviewers cannot probe what other offices hold.
 async fn own_leg(
     state: &AppState,
     scope: ReviewerScope,
     leg_id: i64,
-) -> Result<(LegRow, RequestRow), AppError> {
-    let leg = state
-        .store
-        .leg(leg_id)
-        .await?
-        .filter(|l| l.office_id == scope.office_id)
-        .ok_or(AppError::NotFound)?;
-    let request = state
-        .store
-        .request_by_id(leg.request_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok((leg, request))
+) -> Result<(LegRow, Case<'_>), AppError> {
+    let office = state.store.reviewer(&scope);
+    let own = office.own_leg(leg_id).await?.ok_or(AppError::NotFound)?;
+    let record = office.applicant(&own);
+    let (leg, request) = own.into_parts();
+    Ok((leg, Case { record, request }))
 }
 
 pub async fn leg(
@@ -93,14 +87,12 @@ pub async fn leg(
     leg_id: i64,
 ) -> Result<LegReview, AppError> {
     let scope = principal.reviewer()?;
-    let (leg, request) = own_leg(state, scope, leg_id).await?;
+    let (leg, case) = own_leg(state, scope, leg_id).await?;
     let store = &state.store;
-    let person = store
-        .person(request.person_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let Case { record, request } = &case;
+    let person = record.person().await?.ok_or(AppError::NotFound)?;
     let kind = request.kind;
-    let history = store.contribution_history(request.person_id).await?;
+    let history = record.contribution_history().await?;
     let at_old = history
         .iter()
         .filter(|h| h.insurance == kind.insurance() && h.region_code == request.from_region);
@@ -116,7 +108,7 @@ pub async fn leg(
         .sum();
     let last_month_at_old_place = at_old.map(|h| h.month).max();
     let office = store
-        .office(scope.office_id)
+        .office(scope.office_id())
         .await?
         .ok_or(AppError::NotFound)?;
     store
@@ -136,7 +128,7 @@ pub async fn leg(
     Ok(LegReview {
         decidable: view.status.is_current(),
         leg: view,
-        request: detail_of(state, &request).await?,
+        request: detail_of(state, &case).await?,
         person_name: person.name,
         resident_id: person.resident_id,
         months_at_old_place,
@@ -206,7 +198,7 @@ pub async fn decide(
 ) -> Result<(), AppError> {
     let scope = principal.reviewer()?;
     let action = input.parse()?;
-    let (leg, request) = own_leg(state, scope, leg_id).await?;
+    let (leg, case) = own_leg(state, scope, leg_id).await?;
     let actor = Actor {
         user_id: principal.user_id,
         role: Role::Reviewer,
@@ -215,7 +207,7 @@ pub async fn decide(
     };
     apply(
         state,
-        &request,
+        &case,
         version,
         leg.seq as usize,
         action,

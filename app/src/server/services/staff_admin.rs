@@ -115,7 +115,7 @@ fn event<'a>(
 ) -> AuditEvent<'a> {
     AuditEvent {
         at: state.clock.now(),
-        actor_user_id: Some(admin.user_id),
+        actor_user_id: Some(admin.user_id()),
         actor_role: Role::Admin,
         subject_user_id: Some(subject_user_id),
         assisted_session_id: None,
@@ -189,7 +189,7 @@ pub async fn create_account(
             &detail,
         ))
         .await?;
-    tracing::info!(admin = admin.user_id, user_id, "staff account created");
+    tracing::info!(admin = admin.user_id(), user_id, "staff account created");
     Ok(CreatedStaff {
         user_id,
         username,
@@ -205,7 +205,7 @@ pub async fn set_disabled(
     user_id: i64,
     disabled: bool,
 ) -> Result<(), AppError> {
-    if disabled && user_id == admin.user_id {
+    if disabled && user_id == admin.user_id() {
         return Err(AppError::field("user", "own_account"));
     }
     let account = state
@@ -231,7 +231,7 @@ pub async fn set_disabled(
     for id in assisted {
         crate::server::services::assist::end(state, id, user_id, "sign_out").await?;
     }
-    tracing::info!(admin = admin.user_id, user_id, disabled, "staff account");
+    tracing::info!(admin = admin.user_id(), user_id, disabled, "staff account");
     Ok(())
 }
 
@@ -246,7 +246,7 @@ pub async fn set_roles(
     let account = store.staff_user(user_id).await?.ok_or(AppError::NotFound)?;
     let mut problems = FieldErrors::default();
     let grants = choose_grants(store, choice, &mut problems).await?;
-    if user_id == admin.user_id && !choice.admin {
+    if user_id == admin.user_id() && !choice.admin {
         problems.add("roles", "own_admin_role");
     }
     problems.finish()?;
@@ -259,7 +259,7 @@ pub async fn set_roles(
             &event(state, admin, user_id, "staff_roles", &target, &detail),
         )
         .await?;
-    tracing::info!(admin = admin.user_id, user_id, roles = %detail, "staff roles");
+    tracing::info!(admin = admin.user_id(), user_id, roles = %detail, "staff roles");
     Ok(())
 }
 
@@ -333,7 +333,7 @@ pub async fn staff_accounts(
         total,
         pages: (total + STAFF_PAGE_SIZE - 1) / STAFF_PAGE_SIZE,
         offices,
-        own_user_id: admin.user_id,
+        own_user_id: admin.user_id(),
         query,
     })
 }

@@ -7,7 +7,8 @@ use crate::server::store::Store;
 
 pub async fn employer_home(store: &Store, scope: EmployerScope) -> Result<EmployerHome, AppError> {
     let o = store
-        .employer_overview(scope.employer_id)
+        .employer(&scope)
+        .overview()
         .await
         .map_err(AppError::internal)?
         .ok_or(AppError::NotFound)?;
@@ -30,7 +31,8 @@ pub async fn reviewer_home(
     user_id: i64,
 ) -> Result<ReviewerHome, AppError> {
     let o = store
-        .office_overview(scope.office_id)
+        .reviewer(&scope)
+        .overview()
         .await
         .map_err(AppError::internal)?
         .ok_or(AppError::NotFound)?;

@@ -17,8 +17,8 @@ use crate::models::staff::{
 };
 use crate::server::auth::EmployerScope;
 use crate::server::store::{
-    AccessEntry, ContributionFactRow, EnrolmentFactRow, PersonAgeRow, RosterCursor, RosterEntry,
-    RosterInsurance, RosterInsuranceRow, RosterRow, RosterSearch, Store, StoreError,
+    AccessEntry, ContributionFactRow, EmployerStore, EnrolmentFactRow, PersonAgeRow, RosterCursor,
+    RosterEntry, RosterInsurance, RosterInsuranceRow, RosterRow, RosterSearch, Store, StoreError,
 };
 use chrono::{DateTime, Utc};
 use std::collections::{BTreeMap, HashMap};
@@ -225,19 +225,18 @@ fn insurance_views(rows: Vec<RosterInsuranceRow>) -> HashMap<i64, Vec<StaffInsur
 
 /// The roster rows in full (insurances and arrears months), in the order given.
 async fn staff_rows(
-    store: &Store,
-    employer_id: i64,
+    staff: &EmployerStore<'_>,
     rows: Vec<RosterRow>,
 ) -> Result<Vec<StaffRow>, StoreError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.person_id).collect();
-    let mut insurances = insurance_views(store.roster_insurances(employer_id, &ids).await?);
+    let mut insurances = insurance_views(staff.roster_insurances(&ids).await?);
     let in_arrears: Vec<i64> = rows
         .iter()
         .filter(|r| r.arrears_months > 0)
         .map(|r| r.person_id)
         .collect();
     let mut arrears: HashMap<i64, Vec<Month>> = HashMap::new();
-    for (person, month) in store.roster_arrears(employer_id, &in_arrears).await? {
+    for (person, month) in staff.roster_arrears(&in_arrears).await? {
         arrears.entry(person).or_default().push(month);
     }
     Ok(rows
@@ -268,19 +267,19 @@ fn log_entries<'a>(
         .map(|person_id| AccessEntry {
             person_id,
             at,
-            actor_user_id: Some(scope.user_id),
+            actor_user_id: Some(scope.user_id()),
             actor_role: AccessKind::Employer,
             actor_label: employer,
             action,
             purpose: PURPOSE_ENROLMENT_CHECK,
-            assisted_session: scope.assisted_session,
+            assisted_session: scope.assisted_session(),
         })
         .collect()
 }
 
 async fn employer_name(store: &Store, scope: &EmployerScope) -> Result<String, AppError> {
     store
-        .employer_name(scope.employer_id)
+        .employer_name(scope.employer_id())
         .await
         .map_err(AppError::internal)?
         .ok_or(AppError::NotFound)
@@ -296,18 +295,21 @@ pub async fn staff_list(
     let RosterRequest { query, search } = parse_query(input)?;
     let employer = employer_name(store, &scope).await?;
     let counts = store
-        .roster_counts(scope.employer_id, query.scope)
+        .employer(&scope)
+        .roster_counts(query.scope)
         .await
         .map_err(AppError::internal)?;
     let total = store
-        .roster_total(scope.employer_id, &query, search.as_ref())
+        .employer(&scope)
+        .roster_total(&query, search.as_ref())
         .await
         .map_err(AppError::internal)?;
     let page = store
-        .roster_page(scope.employer_id, &query, search.as_ref(), STAFF_PAGE_SIZE)
+        .employer(&scope)
+        .roster_page(&query, search.as_ref(), STAFF_PAGE_SIZE)
         .await
         .map_err(AppError::internal)?;
-    let rows = staff_rows(store, scope.employer_id, page)
+    let rows = staff_rows(&store.employer(&scope), page)
         .await
         .map_err(AppError::internal)?;
     store
@@ -354,13 +356,15 @@ pub async fn staff_member(
     now: DateTime<Utc>,
 ) -> Result<StaffMember, AppError> {
     let row = store
-        .roster_member(scope.employer_id, person_id)
+        .employer(&scope)
+        .roster_member(person_id)
         .await
         .map_err(AppError::internal)?
         .ok_or(AppError::NotFound)?;
     let employer = employer_name(store, &scope).await?;
     let (enrolments, contributions) = store
-        .staff_member_facts(scope.employer_id, person_id)
+        .employer(&scope)
+        .staff_member_facts(person_id)
         .await
         .map_err(AppError::internal)?;
     let wages = WageTable::new(store.region_wages().await.map_err(AppError::internal)?);
@@ -375,7 +379,7 @@ pub async fn staff_member(
         ages,
     };
     let facts = group_facts(rows)
-        .remove(&(scope.employer_id, person_id))
+        .remove(&(scope.employer_id(), person_id))
         .unwrap_or_default();
     let summary =
         staff_checks::summarize(&facts, &wages, &rules, month_of(now)).ok_or(AppError::NotFound)?;
@@ -476,8 +480,8 @@ impl RosterExport {
         }
         let rows = self
             .store
+            .employer(&self.scope)
             .roster_chunk(
-                self.scope.employer_id,
                 &self.request.query,
                 self.request.search.as_ref(),
                 self.cursor.as_ref(),
@@ -489,7 +493,7 @@ impl RosterExport {
             return Ok(None);
         };
         self.cursor = Some(Store::roster_cursor(self.request.query.sort, last));
-        let rows = staff_rows(&self.store, self.scope.employer_id, rows).await?;
+        let rows = staff_rows(&self.store.employer(&self.scope), rows).await?;
         self.store
             .log_access(&log_entries(
                 &self.scope,

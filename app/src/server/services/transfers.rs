@@ -22,7 +22,7 @@ use crate::server::services::wages::WageTable;
 use crate::server::state::AppState;
 use crate::server::store::{
     Carried, EnrolmentChange, EventRow, LegRow, LegUpdate, NewEvent, NewLeg, NewNotification,
-    NewRequest, RequestRow, Store, Submitted, TransitionWrite,
+    NewRequest, RecordView, RequestRow, Store, Submitted, TransitionWrite,
 };
 use crate::server::working_days;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -50,25 +50,22 @@ pub fn today(now: DateTime<Utc>) -> NaiveDate {
 /// Everything the rules need about one person and one insurance.
 async fn facts(
     store: &Store,
-    person_id: i64,
+    record: &RecordView<'_>,
     kind: TransferKind,
     now: DateTime<Utc>,
 ) -> Result<(Facts, Vec<PlaceChoice>, Vec<PlaceChoice>), AppError> {
     let insurance = kind.insurance();
-    let profile = store
-        .person_profile(person_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let periods = store.enrolment_periods(person_id).await?;
-    let history = store.contribution_history(person_id).await?;
-    let balance = store
-        .account_balances(person_id)
+    let profile = record.person_profile().await?.ok_or(AppError::NotFound)?;
+    let periods = record.enrolment_periods().await?;
+    let history = record.contribution_history().await?;
+    let balance = record
+        .account_balances()
         .await?
         .into_iter()
         .find(|b| b.insurance == insurance)
         .map_or(0, |b| b.closing);
-    let open_requests = store
-        .requests_of(person_id)
+    let open_requests = record
+        .requests()
         .await?
         .into_iter()
         .filter(|r| r.kind == kind && r.status == RequestStatus::InProgress)
@@ -156,10 +153,10 @@ pub async fn draft(
     kind: TransferKind,
 ) -> Result<DraftView, AppError> {
     let store = &state.store;
-    let saved = store.draft(scope.person_id, kind.code()).await?;
+    let mine = store.citizen(&scope);
+    let saved = mine.draft(kind.code()).await?;
     let answers = answers_of(saved.as_ref().map(|d| d.data.as_str()));
-    let (facts, from_choices, to_choices) =
-        facts(store, scope.person_id, kind, state.clock.now()).await?;
+    let (facts, from_choices, to_choices) = facts(store, &mine, kind, state.clock.now()).await?;
     let precheck = match (&answers.from, &answers.to) {
         (Some(from), Some(to)) => {
             let mut names: Vec<(String, Named)> = from_choices
@@ -213,19 +210,12 @@ async fn save(
 ) -> Result<(), AppError> {
     let scope = principal.citizen()?;
     principal.may(Act::SubmitRequest)?;
-    let saved = state.store.draft(scope.person_id, kind.code()).await?;
+    let mine = state.store.citizen(&scope);
+    let saved = mine.draft(kind.code()).await?;
     let mut answers = answers_of(saved.as_ref().map(|d| d.data.as_str()));
     change(&mut answers);
     let data = serde_json::to_string(&answers).map_err(AppError::internal)?;
-    state
-        .store
-        .save_draft(
-            scope.person_id,
-            kind.code(),
-            &data,
-            &random_code(24),
-            state.clock.now(),
-        )
+    mine.save_draft(kind.code(), &data, &random_code(24), state.clock.now())
         .await?;
     Ok(())
 }
@@ -239,8 +229,13 @@ pub async fn save_places(
     to: &str,
 ) -> Result<(), AppError> {
     let scope = principal.citizen()?;
-    let (_, from_choices, to_choices) =
-        facts(&state.store, scope.person_id, kind, state.clock.now()).await?;
+    let (_, from_choices, to_choices) = facts(
+        &state.store,
+        &state.store.citizen(&scope),
+        kind,
+        state.clock.now(),
+    )
+    .await?;
     let mut errors = FieldErrors::default();
     for (field, value, choices) in [("from", from, &from_choices), ("to", to, &to_choices)] {
         if value.trim().is_empty() {
@@ -322,11 +317,12 @@ pub async fn submit(
     let scope = principal.citizen()?;
     principal.may(Act::SubmitRequest)?;
     let store = &state.store;
+    let mine = store.citizen(&scope);
     let view = draft(state, scope, kind).await?;
     if !view.ready() || view.request_key != request_key {
         // The same form posted again (double click, retry, back button) was submitted
         // already: its draft is gone, and the request it made answers.
-        if let Some(reference) = store.request_by_key(scope.person_id, request_key).await? {
+        if let Some(reference) = mine.request_by_key(request_key).await? {
             return Ok(reference);
         }
         return Err(if view.ready() {
@@ -375,10 +371,7 @@ pub async fn submit(
         exception: precheck.exception,
     };
     let details = serde_json::to_string(&details).map_err(AppError::internal)?;
-    let user_id = store
-        .user_of_person(scope.person_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let user_id = mine.user_id().await?.ok_or(AppError::NotFound)?;
     let assisted = principal.assist.as_ref().map(|a| a.id);
     let label = actor_label(principal);
     // 20 random bits per day and kind: a collision is rare, and a second try is enough.
@@ -390,11 +383,10 @@ pub async fn submit(
             random_code(4)
         );
         let link = format!("/me/requests/{reference}");
-        let submitted = store
+        let submitted = mine
             .insert_request(
                 &NewRequest {
                     reference_no: &reference,
-                    person_id: scope.person_id,
                     kind: kind.code(),
                     from_region: &from,
                     to_region: &to,
@@ -442,7 +434,7 @@ fn actor_label(principal: &Principal) -> String {
 }
 
 pub async fn list(state: &AppState, scope: CitizenScope) -> Result<Vec<RequestSummary>, AppError> {
-    let rows = state.store.requests_of(scope.person_id).await?;
+    let rows = state.store.citizen(&scope).requests().await?;
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let legs = state.store.legs_of(&ids).await?;
     let day = today(state.clock.now());
@@ -514,7 +506,11 @@ fn event_view(e: &EventRow, legs: &[&LegRow]) -> EventView {
 }
 
 /// The whole request as its owner or the offices see it.
-pub(crate) async fn detail_of(state: &AppState, r: &RequestRow) -> Result<RequestDetail, AppError> {
+pub(crate) async fn detail_of(
+    state: &AppState,
+    case: &Case<'_>,
+) -> Result<RequestDetail, AppError> {
+    let Case { record, request: r } = case;
     let store = &state.store;
     let legs = store.legs_of(&[r.id]).await?;
     let legs: Vec<&LegRow> = legs.iter().collect();
@@ -540,8 +536,8 @@ pub(crate) async fn detail_of(state: &AppState, r: &RequestRow) -> Result<Reques
         .find(|e| e.action == "rejected")
         .and_then(|e| e.reason_code);
     let carried_months = match summary.status {
-        RequestStatus::Completed => store
-            .carried_records(r.person_id)
+        RequestStatus::Completed => record
+            .carried_records()
             .await?
             .into_iter()
             .find(|c| c.request_id == r.id)
@@ -566,17 +562,20 @@ pub(crate) async fn detail_of(state: &AppState, r: &RequestRow) -> Result<Reques
 }
 
 /// The citizen's own request; anyone else's is "not found".
-async fn owned(
-    state: &AppState,
+async fn owned<'a>(
+    state: &'a AppState,
     scope: CitizenScope,
     reference: &str,
-) -> Result<RequestRow, AppError> {
-    state
-        .store
-        .request_by_reference(reference.trim())
+) -> Result<Case<'a>, AppError> {
+    let mine = state.store.citizen(&scope);
+    let request = mine
+        .request(reference.trim())
         .await?
-        .filter(|r| r.person_id == scope.person_id)
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    Ok(Case {
+        record: *mine,
+        request,
+    })
 }
 
 pub async fn detail(
@@ -595,9 +594,9 @@ pub async fn withdraw(
 ) -> Result<(), AppError> {
     let scope = principal.citizen()?;
     principal.may(Act::WithdrawRequest)?;
-    let r = owned(state, scope, reference).await?;
+    let case = owned(state, scope, reference).await?;
     let actor = Actor::citizen(principal);
-    apply(state, &r, version, 0, Action::Withdraw, &actor, "").await
+    apply(state, &case, version, 0, Action::Withdraw, &actor, "").await
 }
 
 /// The citizen's answer to an office's request for material: the clock runs again.
@@ -617,8 +616,8 @@ pub async fn answer_material(
     if answer.chars().count() > NOTE_MAX_CHARS {
         return Err(AppError::field("answer", "too_long"));
     }
-    let r = owned(state, scope, reference).await?;
-    let legs = state.store.legs_of(&[r.id]).await?;
+    let case = owned(state, scope, reference).await?;
+    let legs = state.store.legs_of(&[case.request.id]).await?;
     let leg = legs
         .iter()
         .position(|l| l.status == LegStatus::AwaitingMaterial)
@@ -626,7 +625,7 @@ pub async fn answer_material(
     let actor = Actor::citizen(principal);
     apply(
         state,
-        &r,
+        &case,
         version,
         leg,
         Action::AnswerMaterial,
@@ -666,18 +665,26 @@ fn event_action(action: Action, request: RequestStatus) -> &'static str {
     }
 }
 
+/// A request with the record of the person who made it, reached only through the citizen's
+/// own scope or a leg the office holds.
+pub(crate) struct Case<'a> {
+    pub record: RecordView<'a>,
+    pub request: RequestRow,
+}
+
 /// Applies `action` to leg `leg` of a request the actor saw at `version`, with everything it
 /// changes: the legs' clocks, the person's record, the event and the citizen's notice. A
 /// request changed meanwhile, or a transition the rules refuse, is a conflict.
 pub(crate) async fn apply(
     state: &AppState,
-    r: &RequestRow,
+    case: &Case<'_>,
     version: i64,
     leg: usize,
     action: Action,
     actor: &Actor,
     note: &str,
 ) -> Result<(), AppError> {
+    let Case { record, request: r } = case;
     if version != r.version {
         return Err(AppError::Conflict);
     }
@@ -735,7 +742,7 @@ pub(crate) async fn apply(
     .map(|c| (c, day));
     let carried = match effect {
         Some(RecordEffect::CarryRecord) => {
-            let (facts, _, _) = facts(store, r.person_id, kind, now).await?;
+            let (facts, _, _) = facts(store, record, kind, now).await?;
             let e = facts.estimate(&r.from_region, &r.to_region);
             Some(Carried {
                 months: e.months,
@@ -747,7 +754,7 @@ pub(crate) async fn apply(
         _ => None,
     };
     let link = format!("/me/requests/{}", r.reference_no);
-    let user_id = store.user_of_person(r.person_id).await?;
+    let user_id = record.user_id().await?;
     let event_action = event_action(action, outcome.request);
     let reason = match action {
         Action::Reject(reason) => Some(reason),

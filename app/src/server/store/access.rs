@@ -65,7 +65,7 @@ impl Store {
     }
 
     /// A page of a person's access log, newest first, and how many entries match.
-    pub async fn access_log(
+    pub(super) async fn access_log(
         &self,
         person_id: i64,
         filter: &AccessFilter,

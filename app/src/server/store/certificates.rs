@@ -9,7 +9,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 #[derive(Debug, Clone)]
 pub struct NewCertificate<'a> {
     pub document_no: &'a str,
-    pub person_id: i64,
     pub kind: &'static str,
     pub purpose: &'static str,
     pub request_key: &'a str,
@@ -60,11 +59,15 @@ const COLUMNS: &str = "document_no, person_id, content, issued_at, assisted_sess
 impl Store {
     /// Idempotent per (person, request key): a second submission of the same form returns the
     /// first certificate's number instead of issuing another.
-    pub async fn insert_certificate(&self, c: &NewCertificate<'_>) -> Result<Inserted, StoreError> {
+    pub(super) async fn insert_certificate(
+        &self,
+        person_id: i64,
+        c: &NewCertificate<'_>,
+    ) -> Result<Inserted, StoreError> {
         let written: Option<String> = on_pool!(self, pool => sqlx::query_scalar(
             "INSERT INTO certificates (document_no, person_id, kind, purpose, request_key, content, issued_at, issued_by_user_id, assisted_session_id) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING document_no",
-        ).bind(c.document_no).bind(c.person_id).bind(c.kind).bind(c.purpose).bind(c.request_key)
+        ).bind(c.document_no).bind(person_id).bind(c.kind).bind(c.purpose).bind(c.request_key)
             .bind(c.content).bind(c.issued_at).bind(c.issued_by_user_id).bind(c.assisted_session_id)
             .fetch_optional(pool).await?);
         if let Some(no) = written {
@@ -72,10 +75,12 @@ impl Store {
         }
         let earlier: Option<String> = on_pool!(self, pool => sqlx::query_scalar(
             "SELECT document_no FROM certificates WHERE person_id = $1 AND request_key = $2",
-        ).bind(c.person_id).bind(c.request_key).fetch_optional(pool).await?);
+        ).bind(person_id).bind(c.request_key).fetch_optional(pool).await?);
         Ok(earlier.map_or(Inserted::NumberTaken, Inserted::Existing))
     }
 
+    /// A certificate by its number, whoever it belongs to: for verification, which also checks
+    /// its code. A citizen reads their own through `store.citizen(&scope).certificate(..)`.
     pub async fn certificate(
         &self,
         document_no: &str,
@@ -87,7 +92,7 @@ impl Store {
     }
 
     /// A person's certificates, newest first.
-    pub async fn certificates_of(
+    pub(super) async fn certificates_of(
         &self,
         person_id: i64,
         limit: i64,
@@ -101,7 +106,7 @@ impl Store {
     }
 
     /// Revokes the person's own, still valid certificate; false when there is none such.
-    pub async fn revoke_certificate(
+    pub(super) async fn revoke_certificate(
         &self,
         person_id: i64,
         document_no: &str,
@@ -114,7 +119,7 @@ impl Store {
     }
 
     /// How often strangers verified a document (from the owner's access log).
-    pub async fn verification_count(
+    pub(super) async fn verification_count(
         &self,
         person_id: i64,
         document_no: &str,
@@ -125,7 +130,7 @@ impl Store {
     }
 
     /// Every contribution of a person, by insurance and month.
-    pub async fn contribution_history(
+    pub(super) async fn contribution_history(
         &self,
         person_id: i64,
     ) -> Result<Vec<HistoryRow>, StoreError> {

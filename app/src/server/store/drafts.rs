@@ -11,14 +11,18 @@ pub struct DraftRow {
 }
 
 impl Store {
-    pub async fn draft(&self, person_id: i64, kind: &str) -> Result<Option<DraftRow>, StoreError> {
+    pub(super) async fn draft(
+        &self,
+        person_id: i64,
+        kind: &str,
+    ) -> Result<Option<DraftRow>, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "SELECT data, request_key FROM request_drafts WHERE person_id = $1 AND kind = $2",
         ).bind(person_id).bind(kind).fetch_optional(pool).await?))
     }
 
     /// Saves the answers; the request key is set by the first save and kept after.
-    pub async fn save_draft(
+    pub(super) async fn save_draft(
         &self,
         person_id: i64,
         kind: &str,

@@ -12,7 +12,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 #[derive(Debug, Clone)]
 pub struct NewFiling<'a> {
     pub reference_no: &'a str,
-    pub person_id: i64,
     pub term: &'static str,
     pub category: &'static str,
     pub insured_region: &'a str,
@@ -128,8 +127,9 @@ const FILING_SELECT: &str = "SELECT f.id, f.reference_no, f.term, f.category, f.
 impl Store {
     /// Writes a filing, cancelling `replaces` (a change) in the same transaction, with the
     /// person's notice, and drops the form's draft. Idempotent per (person, request key).
-    pub async fn insert_filing(
+    pub(super) async fn insert_filing(
         &self,
+        person_id: i64,
         f: &NewFiling<'_>,
         replaces: Option<i64>,
         draft_kind: &str,
@@ -140,12 +140,12 @@ impl Store {
             if let Some(old) = replaces {
                 let n = sqlx::query(
                     "UPDATE medical_filings SET cancelled_at = $3 WHERE id = $1 AND person_id = $2 AND cancelled_at IS NULL",
-                ).bind(old).bind(f.person_id).bind(f.created_at).execute(&mut *tx).await?.rows_affected();
+                ).bind(old).bind(person_id).bind(f.created_at).execute(&mut *tx).await?.rows_affected();
                 if n == 0 {
                     tx.rollback().await?;
                     let earlier: Option<String> = sqlx::query_scalar(
                         "SELECT reference_no FROM medical_filings WHERE person_id = $1 AND request_key = $2",
-                    ).bind(f.person_id).bind(f.request_key).fetch_optional(pool).await?;
+                    ).bind(person_id).bind(f.request_key).fetch_optional(pool).await?;
                     return Ok(earlier.map_or(Filed::ReplacedGone, Filed::Existing));
                 }
             }
@@ -153,7 +153,7 @@ impl Store {
                 "INSERT INTO medical_filings (reference_no, person_id, term, category, insured_region, scheme, treatment_region, \
                  evidence, stay, admitted_on, starts_on, ends_on, request_key, created_at, created_by_user_id, assisted_session_id) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) ON CONFLICT DO NOTHING RETURNING id",
-            ).bind(f.reference_no).bind(f.person_id).bind(f.term).bind(f.category).bind(f.insured_region)
+            ).bind(f.reference_no).bind(person_id).bind(f.term).bind(f.category).bind(f.insured_region)
                 .bind(f.scheme).bind(f.treatment_region).bind(f.evidence).bind(f.stay)
                 .bind(f.admitted_on).bind(f.starts_on).bind(f.ends_on).bind(f.request_key).bind(f.created_at)
                 .bind(f.created_by_user_id).bind(f.assisted_session_id)
@@ -162,13 +162,13 @@ impl Store {
                 tx.rollback().await?;
                 let earlier: Option<String> = sqlx::query_scalar(
                     "SELECT reference_no FROM medical_filings WHERE person_id = $1 AND request_key = $2",
-                ).bind(f.person_id).bind(f.request_key).fetch_optional(pool).await?;
+                ).bind(person_id).bind(f.request_key).fetch_optional(pool).await?;
                 if let Some(r) = earlier {
                     return Ok(Filed::Existing(r));
                 }
                 let long_term: Option<i64> = sqlx::query_scalar(
                     "SELECT id FROM medical_filings WHERE person_id = $1 AND term = 'long_term' AND cancelled_at IS NULL",
-                ).bind(f.person_id).fetch_optional(pool).await?;
+                ).bind(person_id).fetch_optional(pool).await?;
                 return Ok(if long_term.is_some() && f.term == "long_term" {
                     Filed::LongTermExists
                 } else {
@@ -184,11 +184,11 @@ impl Store {
             // are not evidence of anything).
             if f.evidence == "undertaking" {
                 sqlx::query("DELETE FROM filing_documents WHERE person_id = $1 AND request_key = $2")
-                    .bind(f.person_id).bind(f.request_key).execute(&mut *tx).await?;
+                    .bind(person_id).bind(f.request_key).execute(&mut *tx).await?;
             } else {
                 let held: i64 = sqlx::query_scalar(
                     "SELECT COUNT(*) FROM filing_documents WHERE person_id = $1 AND request_key = $2",
-                ).bind(f.person_id).bind(f.request_key).fetch_one(&mut *tx).await?;
+                ).bind(person_id).bind(f.request_key).fetch_one(&mut *tx).await?;
                 if held == 0 {
                     tx.rollback().await?;
                     return Ok(Filed::NoDocuments);
@@ -196,14 +196,14 @@ impl Store {
             }
             insert_notification!(&mut *tx, notification)?;
             sqlx::query("DELETE FROM request_drafts WHERE person_id = $1 AND kind = $2")
-                .bind(f.person_id).bind(draft_kind).execute(&mut *tx).await?;
+                .bind(person_id).bind(draft_kind).execute(&mut *tx).await?;
             tx.commit().await?;
         });
         Ok(Filed::New(f.reference_no.to_string()))
     }
 
     /// The reference of the filing a form with this key made, if any.
-    pub async fn filing_by_key(
+    pub(super) async fn filing_by_key(
         &self,
         person_id: i64,
         request_key: &str,
@@ -214,14 +214,14 @@ impl Store {
     }
 
     /// A person's filings, newest first.
-    pub async fn filings_of(&self, person_id: i64) -> Result<Vec<FilingRow>, StoreError> {
+    pub(super) async fn filings_of(&self, person_id: i64) -> Result<Vec<FilingRow>, StoreError> {
         let sql =
             format!("{FILING_SELECT} WHERE f.person_id = $1 ORDER BY f.created_at DESC, f.id DESC");
         Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(person_id).fetch_all(pool).await?))
     }
 
     /// Cancels the person's own active filing; false when there is none such.
-    pub async fn cancel_filing(
+    pub(super) async fn cancel_filing(
         &self,
         person_id: i64,
         reference_no: &str,
@@ -244,7 +244,7 @@ impl Store {
     /// Saves the evidence step's answers and adds the uploaded documents to the form, in one
     /// transaction: the draft (created if need be, keeping its request key) and the files
     /// together, or nothing when the form would hold more than `MAX_DOCUMENTS`.
-    pub async fn save_filing_evidence(
+    pub(super) async fn save_filing_evidence(
         &self,
         person_id: i64,
         draft_kind: &str,
@@ -292,7 +292,7 @@ impl Store {
 
     /// A person's documents, by upload (the form's and the filings' alike: each carries its
     /// form's request key).
-    pub async fn filing_documents_of(
+    pub(super) async fn filing_documents_of(
         &self,
         person_id: i64,
     ) -> Result<Vec<DocumentRow>, StoreError> {
@@ -304,7 +304,7 @@ impl Store {
 
     /// Removes a document from a form not yet filed; false when there is none such (a filed
     /// filing's documents stay: no draft carries their key any more).
-    pub async fn remove_draft_document(
+    pub(super) async fn remove_draft_document(
         &self,
         person_id: i64,
         draft_kind: &str,
@@ -318,7 +318,7 @@ impl Store {
     }
 
     /// One of the person's documents, with its bytes.
-    pub async fn filing_document(
+    pub(super) async fn filing_document(
         &self,
         person_id: i64,
         id: i64,

@@ -19,6 +19,7 @@ mod record_totals;
 mod records;
 mod region_rules;
 mod roster;
+mod scoped;
 mod staff;
 mod staff_admin;
 mod transfers;
@@ -50,6 +51,7 @@ pub use roster::{
     ContributionFactRow, EnrolmentFactRow, PersonAgeRow, RosterCursor, RosterEntry,
     RosterInsurance, RosterInsuranceRow, RosterRow, RosterSearch,
 };
+pub use scoped::{CitizenStore, EmployerStore, OfficeStore, OwnLeg, RecordView};
 pub use staff::{EmployerOverview, OfficeOverview};
 pub use staff_admin::{StaffGrantRow, StaffSearch, StaffUserRow};
 pub use transfers::{

@@ -227,7 +227,10 @@ static HOME: Sql = Sql::new();
 static RECORD: Sql = Sql::new();
 
 impl Store {
-    pub async fn citizen_home_rows(&self, person_id: i64) -> Result<Option<HomeRows>, StoreError> {
+    pub(super) async fn citizen_home_rows(
+        &self,
+        person_id: i64,
+    ) -> Result<Option<HomeRows>, StoreError> {
         let sql = HOME.get(self.backend(), |b| {
             format!(
                 "SELECT p.id, p.resident_id, p.name, {} AS periods, {} AS totals, {} AS carried, \
@@ -256,7 +259,7 @@ impl Store {
         .transpose()
     }
 
-    pub async fn insurance_record_rows(
+    pub(super) async fn insurance_record_rows(
         &self,
         person_id: i64,
         insurance: &str,

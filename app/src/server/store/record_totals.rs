@@ -21,7 +21,10 @@ pub struct RecordTotals {
 
 impl Store {
     /// The totals of every insurance a person has contributions in.
-    pub async fn record_totals(&self, person_id: i64) -> Result<Vec<RecordTotals>, StoreError> {
+    pub(super) async fn record_totals(
+        &self,
+        person_id: i64,
+    ) -> Result<Vec<RecordTotals>, StoreError> {
         static SQL: Sql = Sql::new();
         let sql = SQL.get(self.backend(), |_| TOTALS.select());
         Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(person_id).fetch_all(pool).await?))

@@ -48,7 +48,7 @@ pub struct OfficeRecord {
 }
 
 impl Store {
-    pub async fn person(&self, person_id: i64) -> Result<Option<PersonRecord>, StoreError> {
+    pub(super) async fn person(&self, person_id: i64) -> Result<Option<PersonRecord>, StoreError> {
         Ok(
             on_pool!(self, pool => sqlx::query_as("SELECT id, resident_id, name FROM persons WHERE id = $1")
             .bind(person_id).fetch_optional(pool).await?),
@@ -66,7 +66,7 @@ impl Store {
     }
 
     /// All enrolment periods of a person, oldest first within each insurance.
-    pub async fn enrolment_periods(
+    pub(super) async fn enrolment_periods(
         &self,
         person_id: i64,
     ) -> Result<Vec<EnrolmentPeriod>, StoreError> {
@@ -76,7 +76,7 @@ impl Store {
     }
 
     /// The latest closing balance of each personal account.
-    pub async fn account_balances(
+    pub(super) async fn account_balances(
         &self,
         person_id: i64,
     ) -> Result<Vec<AccountBalance>, StoreError> {
@@ -162,7 +162,7 @@ const FILTER: &str = "c.person_id = $1 AND c.insurance = $2 \
 
 impl Store {
     /// One page of a person's contributions in one insurance, newest first.
-    pub async fn contributions_page(
+    pub(super) async fn contributions_page(
         &self,
         person_id: i64,
         insurance: &str,
@@ -182,7 +182,7 @@ impl Store {
     }
 
     /// Totals over every contribution the filter selects (not just the page shown).
-    pub async fn contributions_totals(
+    pub(super) async fn contributions_totals(
         &self,
         person_id: i64,
         insurance: &str,
@@ -205,7 +205,7 @@ impl Store {
     /// is hundreds of months, so they come packed in one text value ("month,covered,base,
     /// total,paid;..."): sqlx copies every SQLite value it returns into its own allocation,
     /// and row by row this query was an eighth of the record page's server time.
-    pub async fn contribution_timeline(
+    pub(super) async fn contribution_timeline(
         &self,
         person_id: i64,
         insurance: Option<&str>,
@@ -219,7 +219,7 @@ impl Store {
         packed.as_deref().map_or(Ok(Vec::new()), unpack_timeline)
     }
 
-    pub async fn account_history(
+    pub(super) async fn account_history(
         &self,
         person_id: i64,
         insurance: &str,
@@ -231,7 +231,7 @@ impl Store {
         )
     }
 
-    pub async fn person_profile(
+    pub(super) async fn person_profile(
         &self,
         person_id: i64,
     ) -> Result<Option<PersonProfile>, StoreError> {
@@ -241,7 +241,7 @@ impl Store {
     }
 
     /// Every pension contribution with its place, for the contribution index and the places.
-    pub async fn pension_contributions(
+    pub(super) async fn pension_contributions(
         &self,
         person_id: i64,
     ) -> Result<Vec<PlaceContribution>, StoreError> {

@@ -154,7 +154,7 @@ impl Store {
     /// The same, for one person with one employer. Read by person (a few hundred rows through
     /// the primary key) and filtered here: a plan that also used the employer's index would
     /// walk every month of a large employer's staff.
-    pub async fn staff_member_facts(
+    pub(super) async fn staff_member_facts(
         &self,
         employer_id: i64,
         person_id: i64,
@@ -221,7 +221,7 @@ impl Store {
     }
 
     /// Staff, flagged staff and staff per flag in one scope of one employer's roster.
-    pub async fn roster_counts(
+    pub(super) async fn roster_counts(
         &self,
         employer_id: i64,
         scope: StaffScope,
@@ -250,7 +250,7 @@ impl Store {
     }
 
     /// Staff matching the query (all pages).
-    pub async fn roster_total(
+    pub(super) async fn roster_total(
         &self,
         employer_id: i64,
         query: &StaffQuery,
@@ -264,7 +264,7 @@ impl Store {
     }
 
     /// One page of the roster in the query's order.
-    pub async fn roster_page(
+    pub(super) async fn roster_page(
         &self,
         employer_id: i64,
         query: &StaffQuery,
@@ -283,7 +283,7 @@ impl Store {
 
     /// The next chunk of the roster for the export: keyset pagination on (sort key, person),
     /// so every chunk is an index range however far into a large roster it is.
-    pub async fn roster_chunk(
+    pub(super) async fn roster_chunk(
         &self,
         employer_id: i64,
         query: &StaffQuery,
@@ -323,7 +323,7 @@ impl Store {
     }
 
     /// The per-insurance rows of the given staff of one employer.
-    pub async fn roster_insurances(
+    pub(super) async fn roster_insurances(
         &self,
         employer_id: i64,
         person_ids: &[i64],
@@ -341,7 +341,7 @@ impl Store {
     }
 
     /// Distinct months in arrears with one employer of the given persons: (person, month).
-    pub async fn roster_arrears(
+    pub(super) async fn roster_arrears(
         &self,
         employer_id: i64,
         person_ids: &[i64],
@@ -361,7 +361,7 @@ impl Store {
 
     /// The roster row of one person with one employer: None unless the person is (or was)
     /// that employer's staff.
-    pub async fn roster_member(
+    pub(super) async fn roster_member(
         &self,
         employer_id: i64,
         person_id: i64,

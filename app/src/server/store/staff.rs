@@ -23,7 +23,7 @@ pub struct OfficeOverview {
 }
 
 impl Store {
-    pub async fn employer_overview(
+    pub(super) async fn employer_overview(
         &self,
         employer_id: i64,
     ) -> Result<Option<EmployerOverview>, StoreError> {
@@ -45,7 +45,7 @@ impl Store {
         )
     }
 
-    pub async fn office_overview(
+    pub(super) async fn office_overview(
         &self,
         office_id: i64,
     ) -> Result<Option<OfficeOverview>, StoreError> {

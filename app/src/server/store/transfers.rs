@@ -38,7 +38,6 @@ pub struct NewEvent<'a> {
 #[derive(Debug, Clone)]
 pub struct NewRequest<'a> {
     pub reference_no: &'a str,
-    pub person_id: i64,
     pub kind: &'static str,
     pub from_region: &'a str,
     pub to_region: &'a str,
@@ -213,8 +212,9 @@ const QUEUE_SELECT: &str = "SELECT l.id AS leg_id, q.reference_no, q.kind, l.ste
 impl Store {
     /// Writes a submitted request with its legs, its first event and the citizen's notice, and
     /// drops the draft: all or nothing. Idempotent per (person, request key).
-    pub async fn insert_request(
+    pub(super) async fn insert_request(
         &self,
+        person_id: i64,
         r: &NewRequest<'_>,
         event: &NewEvent<'_>,
         notification: &NewNotification<'_>,
@@ -224,7 +224,7 @@ impl Store {
             let id: Option<i64> = sqlx::query_scalar(
                 "INSERT INTO requests (reference_no, person_id, kind, from_region, to_region, status, details, request_key, submitted_at, submitted_by_user_id, assisted_session_id) \
                  VALUES ($1, $2, $3, $4, $5, 'in_progress', $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id",
-            ).bind(r.reference_no).bind(r.person_id).bind(r.kind).bind(r.from_region).bind(r.to_region)
+            ).bind(r.reference_no).bind(person_id).bind(r.kind).bind(r.from_region).bind(r.to_region)
                 .bind(r.details).bind(r.request_key).bind(r.submitted_at).bind(r.submitted_by_user_id)
                 .bind(r.assisted_session_id)
                 .fetch_optional(&mut *tx).await?;
@@ -232,7 +232,7 @@ impl Store {
                 tx.rollback().await?;
                 let earlier: Option<String> = sqlx::query_scalar(
                     "SELECT reference_no FROM requests WHERE person_id = $1 AND request_key = $2",
-                ).bind(r.person_id).bind(r.request_key).fetch_optional(pool).await?;
+                ).bind(person_id).bind(r.request_key).fetch_optional(pool).await?;
                 return Ok(earlier.map_or(Submitted::ReferenceTaken, Submitted::Existing));
             };
             for (seq, leg) in r.legs.iter().enumerate() {
@@ -246,13 +246,13 @@ impl Store {
             insert_event!(&mut *tx, id, event)?;
             insert_notification!(&mut *tx, notification)?;
             sqlx::query("DELETE FROM request_drafts WHERE person_id = $1 AND kind = $2")
-                .bind(r.person_id).bind(r.kind).execute(&mut *tx).await?;
+                .bind(person_id).bind(r.kind).execute(&mut *tx).await?;
             tx.commit().await?;
         });
         Ok(Submitted::New(r.reference_no.to_string()))
     }
 
-    pub async fn request_by_reference(
+    pub(super) async fn request_by_reference(
         &self,
         reference_no: &str,
     ) -> Result<Option<RequestRow>, StoreError> {
@@ -263,7 +263,7 @@ impl Store {
     }
 
     /// The reference of the request a form with this key submitted, if any.
-    pub async fn request_by_key(
+    pub(super) async fn request_by_key(
         &self,
         person_id: i64,
         request_key: &str,
@@ -274,20 +274,20 @@ impl Store {
     }
 
     /// The citizen account of a person, for their notices.
-    pub async fn user_of_person(&self, person_id: i64) -> Result<Option<i64>, StoreError> {
+    pub(super) async fn user_of_person(&self, person_id: i64) -> Result<Option<i64>, StoreError> {
         Ok(
             on_pool!(self, pool => sqlx::query_scalar("SELECT id FROM users WHERE person_id = $1")
             .bind(person_id).fetch_optional(pool).await?),
         )
     }
 
-    pub async fn request_by_id(&self, id: i64) -> Result<Option<RequestRow>, StoreError> {
+    pub(super) async fn request_by_id(&self, id: i64) -> Result<Option<RequestRow>, StoreError> {
         let sql = format!("SELECT {REQUEST_COLUMNS} FROM {REQUEST_FROM} WHERE q.id = $1");
         Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(id).fetch_optional(pool).await?))
     }
 
     /// A person's requests, newest first.
-    pub async fn requests_of(&self, person_id: i64) -> Result<Vec<RequestRow>, StoreError> {
+    pub(super) async fn requests_of(&self, person_id: i64) -> Result<Vec<RequestRow>, StoreError> {
         let sql = format!(
             "SELECT {REQUEST_COLUMNS} FROM {REQUEST_FROM} WHERE q.person_id = $1 ORDER BY q.submitted_at DESC, q.id DESC"
         );
@@ -311,7 +311,7 @@ impl Store {
         Ok(on_pool!(self, pool => sqlx::query_as(&sql).persistent(false).fetch_all(pool).await?))
     }
 
-    pub async fn leg(&self, leg_id: i64) -> Result<Option<LegRow>, StoreError> {
+    pub(super) async fn leg(&self, leg_id: i64) -> Result<Option<LegRow>, StoreError> {
         let sql = format!(
             "SELECT {LEG_COLUMNS} FROM request_legs l JOIN offices o ON o.id = l.office_id WHERE l.id = $1"
         );
@@ -327,7 +327,7 @@ impl Store {
     }
 
     /// The legs with an office now, oldest due first.
-    pub async fn office_queue(&self, office_id: i64) -> Result<Vec<QueueRow>, StoreError> {
+    pub(super) async fn office_queue(&self, office_id: i64) -> Result<Vec<QueueRow>, StoreError> {
         let sql = format!(
             "{QUEUE_SELECT} WHERE l.office_id = $1 AND l.status IN ('open', 'awaiting_material') ORDER BY l.due_on, l.id"
         );
@@ -396,7 +396,10 @@ impl Store {
     }
 
     /// What completed transfers carried into a person's relationships.
-    pub async fn carried_records(&self, person_id: i64) -> Result<Vec<CarriedRow>, StoreError> {
+    pub(super) async fn carried_records(
+        &self,
+        person_id: i64,
+    ) -> Result<Vec<CarriedRow>, StoreError> {
         static SQL: Sql = Sql::new();
         let sql = SQL.get(self.backend(), |_| CARRIED.select());
         Ok(on_pool!(self, pool => sqlx::query_as(sql).bind(person_id).fetch_all(pool).await?))
