@@ -26,10 +26,13 @@ pub async fn begin_two_factor() -> Result<(), AppError> {
 /// Confirms two-factor set-up with a first code; staff waiting for it go on to their home page.
 #[server(prefix = "/api/account", endpoint = "confirm_two_factor")]
 pub async fn confirm_two_factor(code: String) -> Result<(), AppError> {
+    use crate::models::auth::SessionStage;
     use crate::server::{call, services};
     call::principal(|app, p| async move {
-        if let Some(token) = services::account::confirm_two_factor(&app, &p, &code).await? {
-            super::auth::set_session_cookie(&app, &token)?;
+        let token = services::account::confirm_two_factor(&app, &p, &code).await?;
+        super::auth::set_session_cookie(&app, &token)?;
+        // Staff who were made to set it up go on to their work.
+        if p.stage == SessionStage::Enrol {
             leptos_axum::redirect(p.role.home_path());
         } else {
             leptos_axum::redirect("/account?done=two_factor_on");
@@ -43,7 +46,8 @@ pub async fn confirm_two_factor(code: String) -> Result<(), AppError> {
 pub async fn disable_two_factor(code: String) -> Result<(), AppError> {
     use crate::server::{call, services};
     call::principal(|app, p| async move {
-        services::account::disable_two_factor(&app, &p, &code).await?;
+        let token = services::account::disable_two_factor(&app, &p, &code).await?;
+        super::auth::set_session_cookie(&app, &token)?;
         leptos_axum::redirect("/account?done=two_factor_off");
         Ok(())
     })
@@ -60,8 +64,10 @@ pub async fn change_password(
     use crate::server::{call, services};
     call::principal(|app, p| async move {
         let address = client_address(&request_parts()?);
-        services::account::change_password(&app, &p, current, new_password, confirm, &address)
-            .await?;
+        let token =
+            services::account::change_password(&app, &p, current, new_password, confirm, &address)
+                .await?;
+        super::auth::set_session_cookie(&app, &token)?;
         leptos_axum::redirect("/account?done=password");
         Ok(())
     })

@@ -4,7 +4,7 @@ use crate::common;
 use app::models::auth::Role;
 use app::server::auth::totp;
 use app::server::store::{NewUser, RoleGrant};
-use common::{CITIZEN, Kind, PASSWORD, TestApp, spawn_app};
+use common::{CITIZEN, Kind, PASSWORD, TestApp, session_token, spawn_app};
 use serde_json::Value;
 
 async fn json(res: reqwest::Response) -> Value {
@@ -21,6 +21,83 @@ async fn pending_secret(app: &TestApp, c: &reqwest::Client) -> String {
 
 fn code(app: &TestApp, secret: &str) -> String {
     totp::code_at(secret, app.clock.now()).unwrap()
+}
+
+/// Signs the citizen in on a new client; returns it with the session token it holds now.
+async fn signed_in_with_token(app: &TestApp) -> (reqwest::Client, String) {
+    let c = app.client();
+    let res = app.login(&c, CITIZEN, PASSWORD).await;
+    assert_eq!(res.status(), 200);
+    let token = session_token(&res).expect("a session cookie");
+    (c, token)
+}
+
+/// After a change of credentials on `c`: `c` is still signed in under a new token set by
+/// `res`, the token it held before and every other device are signed out.
+async fn only_this_session_goes_on(
+    app: &TestApp,
+    res: &reqwest::Response,
+    c: &reqwest::Client,
+    old_token: &str,
+    other_device: &reqwest::Client,
+) {
+    let new_token = session_token(res).expect("a renewed session cookie");
+    assert_ne!(new_token, old_token);
+    let home = |c: reqwest::Client| async move {
+        app.call(&c, "/api/citizen/get_home", &[])
+            .await
+            .status()
+            .as_u16()
+    };
+    assert_eq!(home(c.clone()).await, 200, "this session goes on");
+    assert_eq!(home(app.client_with_token(&new_token)).await, 200);
+    assert_eq!(
+        home(app.client_with_token(old_token)).await,
+        401,
+        "old token"
+    );
+    assert_eq!(home(other_device.clone()).await, 401, "other device");
+}
+
+on_both_backends!(turning_two_factor_on_or_off_ends_other_sessions_and_renews_this_one);
+async fn turning_two_factor_on_or_off_ends_other_sessions_and_renews_this_one(kind: Kind) {
+    let app = spawn_app(kind, |_| {}).await;
+    let (c, token) = signed_in_with_token(&app).await;
+    let other_device = app.signed_in(CITIZEN).await;
+    app.call(&c, "/api/account/begin_two_factor", &[]).await;
+    let secret = pending_secret(&app, &c).await;
+    let res = app
+        .call(
+            &c,
+            "/api/account/confirm_two_factor",
+            &[("code", &code(&app, &secret))],
+        )
+        .await;
+    assert_eq!(res.status(), 200, "{kind:?}");
+    only_this_session_goes_on(&app, &res, &c, &token, &other_device).await;
+
+    let token = session_token(&res).unwrap();
+    let other_device = app.client();
+    app.login(&other_device, CITIZEN, PASSWORD).await;
+    app.clock.advance(chrono::Duration::seconds(30));
+    let res = app
+        .call(
+            &other_device,
+            "/api/auth/verify_code",
+            &[("code", &code(&app, &secret))],
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    app.clock.advance(chrono::Duration::seconds(30));
+    let res = app
+        .call(
+            &c,
+            "/api/account/disable_two_factor",
+            &[("code", &code(&app, &secret))],
+        )
+        .await;
+    assert_eq!(res.status(), 200, "{kind:?}");
+    only_this_session_goes_on(&app, &res, &c, &token, &other_device).await;
 }
 
 on_both_backends!(a_citizen_turns_on_two_factor_and_then_signs_in_with_a_code);
@@ -218,7 +295,7 @@ async fn change(app: &TestApp, c: &reqwest::Client, current: &str) -> u16 {
 on_both_backends!(changing_the_password_checks_it_and_ends_other_sign_ins);
 async fn changing_the_password_checks_it_and_ends_other_sign_ins(kind: Kind) {
     let app = spawn_app(kind, |_| {}).await;
-    let c = app.signed_in(CITIZEN).await;
+    let (c, token) = signed_in_with_token(&app).await;
     let other_device = app.signed_in(CITIZEN).await;
     let new = "Jinbao-New-Pass-2027";
     for (current, new_password, confirm, field) in [
@@ -253,17 +330,7 @@ async fn changing_the_password_checks_it_and_ends_other_sign_ins(kind: Kind) {
         )
         .await;
     assert_eq!(res.status(), 200, "{kind:?}");
-    assert_eq!(
-        app.call(&c, "/api/citizen/get_home", &[]).await.status(),
-        200,
-        "this one stays"
-    );
-    assert_eq!(
-        app.call(&other_device, "/api/citizen/get_home", &[])
-            .await
-            .status(),
-        401
-    );
+    only_this_session_goes_on(&app, &res, &c, &token, &other_device).await;
     assert_eq!(
         app.login(&app.client(), CITIZEN, PASSWORD).await.status(),
         401

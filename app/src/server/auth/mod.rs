@@ -435,7 +435,35 @@ pub async fn login(
 /// Moves a session on to a full one under a new token (after the second factor): the
 /// half-signed-in token stops working at once. Returns the new cookie value.
 pub async fn complete_sign_in(state: &AppState, principal: &Principal) -> Result<String, AppError> {
-    let now = state.clock.now();
+    let expires_at = state.clock.now() + state.sessions.absolute_timeout;
+    reissue(state, principal, expires_at).await
+}
+
+/// After a change of credentials (the password, two-factor sign-in) every other session of the
+/// user ends, and this one goes on under a new token, so a token copied before the change is
+/// worth nothing after it. A full session keeps its absolute end; one finishing its sign-in
+/// steps (staff setting up two-factor sign-in) becomes a full one. Returns the new cookie value.
+pub async fn renew_after_credentials_change(
+    state: &AppState,
+    principal: &Principal,
+) -> Result<String, AppError> {
+    state
+        .store
+        .delete_user_sessions(principal.user_id, Some(&principal.session_hash))
+        .await?;
+    let expires_at = match principal.stage {
+        SessionStage::Full => principal.session_expires_at,
+        _ => state.clock.now() + state.sessions.absolute_timeout,
+    };
+    reissue(state, principal, expires_at).await
+}
+
+/// Replaces the principal's session with a full one under a new token.
+async fn reissue(
+    state: &AppState,
+    principal: &Principal,
+    expires_at: chrono::DateTime<chrono::Utc>,
+) -> Result<String, AppError> {
     let (token, hash) = session::new_token();
     state
         .store
@@ -445,8 +473,8 @@ pub async fn complete_sign_in(state: &AppState, principal: &Principal) -> Result
                 id_hash: &hash,
                 user_id: principal.user_id,
                 role: principal.role,
-                now,
-                expires_at: now + state.sessions.absolute_timeout,
+                now: state.clock.now(),
+                expires_at,
                 stage: SessionStage::Full,
                 assisted_session_id: None,
             },

@@ -129,13 +129,14 @@ pub async fn ensure_pending_secret(state: &AppState, user_id: i64) -> Result<(),
     Ok(())
 }
 
-/// Confirms set-up with a first code. A staff session that was waiting for this becomes a full
-/// one: returns its new cookie value.
+/// Confirms set-up with a first code. Every other session ends, and this one continues under a
+/// new token (a staff session that was waiting for this becomes a full one): returns the new
+/// cookie value.
 pub async fn confirm_two_factor(
     state: &AppState,
     p: &Principal,
     code: &str,
-) -> Result<Option<String>, AppError> {
+) -> Result<String, AppError> {
     if p.stage == SessionStage::Code {
         return Err(AppError::Unauthenticated);
     }
@@ -152,18 +153,16 @@ pub async fn confirm_two_factor(
         .store
         .record_audit(&own_event(state, p, "two_factor_on", "ok"))
         .await?;
-    if p.stage == SessionStage::Enrol {
-        return auth::complete_sign_in(state, p).await.map(Some);
-    }
-    Ok(None)
+    auth::renew_after_credentials_change(state, p).await
 }
 
-/// Turns two-factor sign-in off (citizens and employers only), with a current code.
+/// Turns two-factor sign-in off (citizens and employers only), with a current code. Every
+/// other session ends; returns this one's new cookie value.
 pub async fn disable_two_factor(
     state: &AppState,
     p: &Principal,
     code: &str,
-) -> Result<(), AppError> {
+) -> Result<String, AppError> {
     if p.stage != SessionStage::Full {
         return Err(AppError::Unauthenticated);
     }
@@ -184,10 +183,11 @@ pub async fn disable_two_factor(
         .store
         .record_audit(&own_event(state, p, "two_factor_off", "ok"))
         .await?;
-    Ok(())
+    auth::renew_after_credentials_change(state, p).await
 }
 
-/// Changes the password after checking the current one; every other session of the user ends.
+/// Changes the password after checking the current one. Every other session of the user ends;
+/// returns this one's new cookie value.
 pub async fn change_password(
     state: &AppState,
     p: &Principal,
@@ -195,7 +195,7 @@ pub async fn change_password(
     new: String,
     confirm: String,
     address: &str,
-) -> Result<(), AppError> {
+) -> Result<String, AppError> {
     if p.stage != SessionStage::Full {
         return Err(AppError::Unauthenticated);
     }
@@ -244,11 +244,7 @@ pub async fn change_password(
     state.store.set_password_hash(p.user_id, &new_hash).await?;
     state
         .store
-        .delete_user_sessions(p.user_id, Some(&p.session_hash))
-        .await?;
-    state
-        .store
         .record_audit(&own_event(state, p, "password_change", "ok"))
         .await?;
-    Ok(())
+    auth::renew_after_credentials_change(state, p).await
 }

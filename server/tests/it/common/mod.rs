@@ -178,6 +178,20 @@ impl TestApp {
             .unwrap()
     }
 
+    /// A client that sends this session token and keeps no cookies: a copy of a cookie taken
+    /// at some moment, as a thief would hold it.
+    pub fn client_with_token(&self, token: &str) -> reqwest::Client {
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert("origin", self.base.parse().unwrap());
+        headers.insert("cookie", format!("jb_session={token}").parse().unwrap());
+        reqwest::Client::builder()
+            .timeout(REQUEST_TIMEOUT)
+            .redirect(reqwest::redirect::Policy::none())
+            .default_headers(headers)
+            .build()
+            .unwrap()
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
@@ -281,6 +295,16 @@ impl TestApp {
 }
 
 /// A response's JSON body; the status and text when it is not JSON.
+/// The session token a response sets, if any.
+pub fn session_token(res: &reqwest::Response) -> Option<String> {
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok()?.strip_prefix("jb_session="))
+        .map(|rest| rest.split(';').next().unwrap_or_default().to_string())
+        .find(|token| !token.is_empty())
+}
+
 pub async fn json(res: reqwest::Response) -> serde_json::Value {
     let status = res.status();
     let text = res.text().await.unwrap_or_default();
