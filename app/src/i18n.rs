@@ -6,7 +6,6 @@
 use crate::error::AppError;
 use crate::models::insurance::{Agency, EnrolmentStatus, Insurance, Scheme, StatusReason};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 pub mod account;
 pub mod admin;
@@ -16,45 +15,12 @@ pub mod record;
 pub mod staff;
 pub mod transfer;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub enum Locale {
-    #[default]
-    Zh,
-    En,
-}
+pub use crate::locale::Locale;
 
 pub const LANG_COOKIE: &str = "lang";
 
+/// The parts of a language that need the crate: its texts and where the request states it.
 impl Locale {
-    pub fn code(self) -> &'static str {
-        match self {
-            Locale::Zh => "zh",
-            Locale::En => "en",
-        }
-    }
-
-    pub fn html_lang(self) -> &'static str {
-        match self {
-            Locale::Zh => "zh-CN",
-            Locale::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        match code {
-            "zh" | "zh-CN" => Some(Locale::Zh),
-            "en" => Some(Locale::En),
-            _ => None,
-        }
-    }
-
-    pub fn other(self) -> Self {
-        match self {
-            Locale::Zh => Locale::En,
-            Locale::En => Locale::Zh,
-        }
-    }
-
     pub fn texts(self) -> &'static Texts {
         match self {
             Locale::Zh => &ZH,

@@ -7,7 +7,7 @@ use super::code::coded;
 use super::home::Named;
 use super::insurance::{EnrolmentStatus, Insurance, Month, add_months, month_index};
 use crate::error::{AppError, FieldErrors};
-use crate::i18n::Locale;
+use crate::locale::Locale;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
