@@ -3,7 +3,7 @@
 //! The language is a cookie (`lang`), read on the server for SSR and from `<html lang>` after
 //! hydration so both render the same.
 
-use crate::error::AppError;
+use crate::error::{AppError, FieldCode};
 use crate::models::insurance::{Agency, EnrolmentStatus, Insurance, Scheme, StatusReason};
 use leptos::prelude::*;
 
@@ -253,18 +253,68 @@ impl Texts {
         }
     }
 
-    pub fn field_error(&self, code: &str) -> &'static str {
+    pub fn field_error(&self, code: FieldCode) -> &'static str {
         match code {
-            "required" => self.field_required,
-            "too_long" => self.field_too_long,
-            other => self
-                .account
-                .field_error(other)
-                .or_else(|| self.admin.field_error(other))
-                .or_else(|| self.certificate.field_error(other))
-                .or_else(|| self.transfer.field_error(other))
-                .or_else(|| self.filing.field_error(other))
-                .unwrap_or(self.field_invalid),
+            FieldCode::Required => self.field_required,
+            FieldCode::TooLong => self.field_too_long,
+            FieldCode::Invalid => self.field_invalid,
+            FieldCode::TooShort => self.account.field_too_short,
+            FieldCode::TicketFormat => self.account.field_ticket_format,
+            FieldCode::WrongCode => self.account.field_wrong_code,
+            FieldCode::PasswordTooShort => self.account.field_password_too_short,
+            FieldCode::SameAsCurrent => self.account.field_same_as_current,
+            FieldCode::Mismatch => self.account.field_mismatch,
+            FieldCode::WrongPassword => self.account.field_wrong_password,
+            FieldCode::ResidentIdInvalid => self.account.field_resident_id_invalid,
+            FieldCode::PhoneInvalid => self.account.field_phone_invalid,
+            FieldCode::CreditCodeInvalid => self.account.field_credit_code_invalid,
+            FieldCode::DateInvalid => self.account.field_date_invalid,
+            FieldCode::BeforeFrom => self.account.field_before_from,
+            FieldCode::UsernameFormat => self.admin.field_username_format,
+            FieldCode::UsernameTaken => self.admin.field_username_taken,
+            FieldCode::RoleRequired => self.admin.field_role_required,
+            FieldCode::OfficeRequired => self.admin.field_office_required,
+            FieldCode::OfficeUnknown => self.admin.field_office_unknown,
+            FieldCode::OwnAccount => self.admin.field_own_account,
+            FieldCode::OwnAdminRole => self.admin.field_own_admin_role,
+            FieldCode::IdSearch => self.staff.id_search,
+            FieldCode::ChooseInsurance => self.certificate.field_choose_insurance,
+            FieldCode::MonthInvalid => self.certificate.field_month_invalid,
+            FieldCode::RangeReversed => self.certificate.field_range_reversed,
+            FieldCode::RangeTooLong => self.certificate.field_range_too_long,
+            FieldCode::NoContributions => self.certificate.field_no_contributions,
+            FieldCode::NoData => self.certificate.field_no_data,
+            FieldCode::ReceivingBenefits => self.certificate.field_receiving_benefits,
+            FieldCode::Enrolled => self.certificate.field_enrolled,
+            FieldCode::Confirm => self.certificate.field_confirm,
+            FieldCode::PlaceUnknown => self.transfer.field_place_unknown,
+            FieldCode::TransferNotReady => self.transfer.field_not_ready,
+            FieldCode::ReasonUnknown => self.transfer.field_reason_unknown,
+            FieldCode::MaterialNoteRequired => self.transfer.field_material_note,
+            FieldCode::DecisionUnknown => self.transfer.field_decision_unknown,
+            FieldCode::ExceptionNotAsked => self.transfer.field_exception_not_asked,
+            FieldCode::ExceptionUnknown => self.transfer.field_exception_unknown,
+            FieldCode::InsuredUnknown => self.filing.field_insured_unknown,
+            FieldCode::SamePlace => self.filing.field_same_place,
+            FieldCode::CategoryUnknown => self.filing.field_category_unknown,
+            FieldCode::LongTermExists => self.filing.field_long_term_exists,
+            FieldCode::MonthsInvalid => self.filing.field_months_invalid,
+            FieldCode::StayUnknown => self.filing.field_stay_unknown,
+            FieldCode::DateFuture => self.filing.field_date_future,
+            FieldCode::DateTooOld => self.filing.field_date_too_old,
+            FieldCode::EvidenceUnknown => self.filing.field_evidence_unknown,
+            FieldCode::UndertakingRequired => self.filing.field_undertaking_required,
+            FieldCode::UndertakingNotAccepted => self.filing.field_undertaking_not_accepted,
+            FieldCode::DocumentsMissing => self.filing.field_documents_missing,
+            FieldCode::FileEmpty => self.filing.field_file_empty,
+            FieldCode::FileTooLarge => self.filing.field_file_too_large,
+            FieldCode::FileType => self.filing.field_file_type,
+            FieldCode::TooManyFiles => self.filing.field_too_many_files,
+            FieldCode::FilingNotReady => self.filing.field_not_ready,
+            FieldCode::RetiredOnly => self.filing.field_retired_only,
+            FieldCode::HukouNotThere => self.filing.field_hukou_not_there,
+            FieldCode::EmployeesOnly => self.filing.field_employees_only,
+            FieldCode::EmergencyNoFiling => self.filing.field_emergency_no_filing,
         }
     }
 }

@@ -140,27 +140,6 @@ pub struct AccountTexts {
     pub ended_notice: &'static str,
 }
 
-impl AccountTexts {
-    /// Localized text for the field-error codes introduced here.
-    pub fn field_error(&self, code: &str) -> Option<&'static str> {
-        Some(match code {
-            "too_short" => self.field_too_short,
-            "ticket_format" => self.field_ticket_format,
-            "wrong_code" => self.field_wrong_code,
-            "password_too_short" => self.field_password_too_short,
-            "same_as_current" => self.field_same_as_current,
-            "mismatch" => self.field_mismatch,
-            "wrong_password" => self.field_wrong_password,
-            "resident_id_invalid" => self.field_resident_id_invalid,
-            "phone_invalid" => self.field_phone_invalid,
-            "credit_code_invalid" => self.field_credit_code_invalid,
-            "date_invalid" => self.field_date_invalid,
-            "before_from" => self.field_before_from,
-            _ => return None,
-        })
-    }
-}
-
 /// The page a data request of the hydrated app serves, so both read the same in the log.
 fn page_of(path: &str) -> &str {
     match path {

@@ -92,22 +92,6 @@ pub struct AdminTexts {
     pub field_own_admin_role: &'static str,
 }
 
-impl AdminTexts {
-    /// Localized text for the field-error codes introduced here.
-    pub fn field_error(&self, code: &str) -> Option<&'static str> {
-        Some(match code {
-            "username_format" => self.field_username_format,
-            "username_taken" => self.field_username_taken,
-            "role_required" => self.field_role_required,
-            "office_required" => self.field_office_required,
-            "office_unknown" => self.field_office_unknown,
-            "own_account" => self.field_own_account,
-            "own_admin_role" => self.field_own_admin_role,
-            _ => return None,
-        })
-    }
-}
-
 pub static ZH: AdminTexts = AdminTexts {
     staff_link: "工作人员账号",
     staff_link_hint: "新建客服、审核和管理员账号，停用账号，调整角色。",

@@ -144,23 +144,6 @@ pub struct CertificateTexts {
     pub field_confirm: &'static str,
 }
 
-impl CertificateTexts {
-    pub fn field_error(&self, code: &str) -> Option<&'static str> {
-        Some(match code {
-            "choose_insurance" => self.field_choose_insurance,
-            "month_invalid" => self.field_month_invalid,
-            "range_reversed" => self.field_range_reversed,
-            "range_too_long" => self.field_range_too_long,
-            "no_contributions" => self.field_no_contributions,
-            "no_data" => self.field_no_data,
-            "receiving_benefits" => self.field_receiving_benefits,
-            "enrolled" => self.field_enrolled,
-            "confirm" => self.field_confirm,
-            _ => return None,
-        })
-    }
-}
-
 pub const ZH: CertificateTexts = CertificateTexts {
     kind: |k| match k {
         CertificateKind::Contributions => "参保缴费证明",

@@ -78,7 +78,6 @@ pub struct FilingTexts {
     pub field_long_term_exists: &'static str,
     pub field_months_invalid: &'static str,
     pub field_stay_unknown: &'static str,
-    pub field_date_invalid: &'static str,
     pub field_date_future: &'static str,
     pub field_date_too_old: &'static str,
     pub field_evidence_unknown: &'static str,
@@ -97,36 +96,6 @@ pub struct FilingTexts {
     /// Up to how many points lower a temporary filing is reimbursed.
     pub reimbursement_note: fn(u8) -> String,
     pub rules_source: &'static str,
-}
-
-impl FilingTexts {
-    pub fn field_error(&self, code: &str) -> Option<&'static str> {
-        Some(match code {
-            "insured_unknown" => self.field_insured_unknown,
-            "same_place" => self.field_same_place,
-            "category_unknown" => self.field_category_unknown,
-            "long_term_exists" => self.field_long_term_exists,
-            "months_invalid" => self.field_months_invalid,
-            "stay_unknown" => self.field_stay_unknown,
-            "date_invalid" => self.field_date_invalid,
-            "date_future" => self.field_date_future,
-            "date_too_old" => self.field_date_too_old,
-            "evidence_unknown" => self.field_evidence_unknown,
-            "undertaking_required" => self.field_undertaking_required,
-            "documents_missing" => self.field_documents_missing,
-            "file_empty" => self.field_file_empty,
-            "file_too_large" => self.field_file_too_large,
-            "file_type" => self.field_file_type,
-            "too_many_files" => self.field_too_many_files,
-            "filing_not_ready" => self.field_not_ready,
-            "retired_only" => self.field_retired_only,
-            "hukou_not_there" => self.field_hukou_not_there,
-            "employees_only" => self.field_employees_only,
-            "emergency_no_filing" => self.field_emergency_no_filing,
-            "undertaking_not_accepted" => self.field_undertaking_not_accepted,
-            _ => return None,
-        })
-    }
 }
 
 pub static ZH: FilingTexts = FilingTexts {
@@ -252,7 +221,6 @@ pub static ZH: FilingTexts = FilingTexts {
     field_long_term_exists: "您已有一份有效的长期备案，请变更那份备案。",
     field_months_invalid: "请选择 6 个月或 12 个月。",
     field_stay_unknown: "请选择目前的就医情况。",
-    field_date_invalid: "请输入有效的日期。",
     field_date_future: "入院日期不能晚于今天。",
     field_date_too_old: "入院日期超出了参保地规定的补办期限（见上方说明）。",
     field_evidence_unknown: "请选择备案依据。",
@@ -403,7 +371,6 @@ pub static EN: FilingTexts = FilingTexts {
     field_long_term_exists: "You already have a long-term filing in effect: change that filing instead.",
     field_months_invalid: "Choose 6 or 12 months.",
     field_stay_unknown: "Choose where you are with treatment.",
-    field_date_invalid: "Enter a valid date.",
     field_date_future: "The admission date cannot be after today.",
     field_date_too_old: "The admission date is further back than the insured place allows (see above).",
     field_evidence_unknown: "Choose what the filing is based on.",

@@ -161,21 +161,6 @@ pub struct TransferTexts {
     pub field_exception_unknown: &'static str,
 }
 
-impl TransferTexts {
-    pub fn field_error(&self, code: &str) -> Option<&'static str> {
-        Some(match code {
-            "place_unknown" => self.field_place_unknown,
-            "transfer_not_ready" => self.field_not_ready,
-            "reason_unknown" => self.field_reason_unknown,
-            "material_note_required" => self.field_material_note,
-            "decision_unknown" => self.field_decision_unknown,
-            "exception_not_asked" => self.field_exception_not_asked,
-            "exception_unknown" => self.field_exception_unknown,
-            _ => return None,
-        })
-    }
-}
-
 pub static ZH: TransferTexts = TransferTexts {
     nav_requests: "转移接续",
     list_title: "转移接续申请",

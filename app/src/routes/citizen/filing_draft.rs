@@ -6,7 +6,7 @@
 
 use crate::components::form_error::field_message;
 use crate::components::loaded::loaded;
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, FieldCode, FieldError};
 use crate::functions::filings::{
     RemoveFilingDocument, SaveFilingCategory, SaveFilingPlaces, SubmitFiling, get_filing_draft,
 };
@@ -227,14 +227,19 @@ pub fn FilingCategoryPage() -> impl IntoView {
     }
 }
 
-/// The problems the upload form was sent back with (`?error=field:code,...`).
+/// The problems the upload form was sent back with (`?error=field:code,...`). Only the upload
+/// handler writes that address, so a code this build does not know was typed by hand: it is
+/// left out rather than shown as some other problem.
 fn returned_problems(query: &str) -> Option<AppError> {
     let problems: Vec<FieldError> = query
         .split(',')
         .filter_map(|p| p.split_once(':'))
-        .map(|(field, code)| FieldError {
-            field: field.into(),
-            code: code.into(),
+        .filter_map(|(field, code)| {
+            let code = FieldCode::from_code(code).ok()?;
+            Some(FieldError {
+                field: field.into(),
+                code,
+            })
         })
         .collect();
     (!problems.is_empty()).then_some(AppError::Validation(problems))

@@ -1,6 +1,6 @@
 use crate::components::error_view::ErrorView;
 use crate::components::pager::pager;
-use crate::error::AppError;
+use crate::error::{AppError, FieldError};
 use crate::functions::employer::list_staff;
 use crate::i18n::{Texts, tr};
 use crate::models::insurance::{EnrolmentStatus, Insurance, month_label, yuan};
@@ -43,9 +43,8 @@ pub fn StaffListPage() -> impl IntoView {
                     Ok(l) => view! { <StaffListView list=l raw=raw/> }.into_any(),
                     // A bad search or filter keeps the form, with the error beside the field.
                     Err(AppError::Validation(fields)) => {
-                        let codes: Vec<(String, String)> = fields.into_iter().map(|f| (f.field, f.code)).collect();
                         view! {
-                            <Filters raw=raw errors=codes/>
+                            <Filters raw=raw errors=fields/>
                             <div class="notice error" role="alert"><p>{t.err_validation}</p></div>
                         }.into_any()
                     }
@@ -139,20 +138,17 @@ fn StaffListView(list: StaffList, raw: StaffQueryInput) -> impl IntoView {
 
 /// The filter form, filled from the raw query so a rejected value is shown as typed.
 #[component]
-fn Filters(raw: StaffQueryInput, errors: Vec<(String, String)>) -> impl IntoView {
+fn Filters(raw: StaffQueryInput, errors: Vec<FieldError>) -> impl IntoView {
     let t = tr();
     let st = t.staff;
-    let search_error = errors.iter().find(|(f, _)| f == "q").map(|(_, code)| {
-        if code == "id_search" {
-            st.id_search
-        } else {
-            t.field_error(code)
-        }
-    });
+    let search_error = errors
+        .iter()
+        .find(|e| e.field == "q")
+        .map(|e| t.field_error(e.code));
     let other_error = errors
         .iter()
-        .find(|(f, _)| f != "q")
-        .map(|(_, code)| t.field_error(code));
+        .find(|e| e.field != "q")
+        .map(|e| t.field_error(e.code));
     let selected = |v: &Option<String>, code: &str| v.as_deref() == Some(code);
     let insurance_options = Insurance::ALL
         .into_iter()
