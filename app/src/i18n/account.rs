@@ -1,7 +1,7 @@
 //! Texts of the user's own account (sign-in code, two-factor sign-in, password, inbox), the
 //! assisted-session banner, the helpdesk console and the access log.
 
-use crate::models::assist::AccessKind;
+use crate::models::assist::{AccessKind, NotificationKind};
 use crate::models::auth::AssistReason;
 
 /// A message's value by name, already worded for the reader.
@@ -62,7 +62,7 @@ pub struct AccountTexts {
     pub inbox_empty: &'static str,
     pub mark_all_read: &'static str,
     pub unread: &'static str,
-    pub notification: fn(&str, &Param) -> String,
+    pub notification: fn(NotificationKind, &Param) -> String,
     // Banner
     pub banner_label: &'static str,
     pub banner_who: fn(&str, &str) -> String,
@@ -250,23 +250,24 @@ pub static ZH: AccountTexts = AccountTexts {
     mark_all_read: "全部标为已读",
     unread: "未读",
     notification: |kind, p| match kind {
-        "assisted_session_started" => format!(
+        NotificationKind::AssistedSessionStarted => format!(
             "客服 {} 于 {} 开始协助办理您的业务（原因：{}，工单号 {}）。如果这不是您本人请求的，请在“谁查看了我的信息”中立即结束。",
             p("agent"),
             p("at"),
             p("reason"),
             p("ticket")
         ),
-        "request_submitted" => format!("您的转移接续申请 {} 已提交。", p("reference")),
-        "filing_made" => format!("您的异地就医备案 {} 已生效。", p("reference")),
-        "request_update" => format!(
+        NotificationKind::RequestSubmitted => {
+            format!("您的转移接续申请 {} 已提交。", p("reference"))
+        }
+        NotificationKind::FilingMade => format!("您的异地就医备案 {} 已生效。", p("reference")),
+        NotificationKind::RequestUpdate => format!(
             "您的申请 {}：{}（{}）。",
             p("reference"),
             (crate::i18n::transfer::ZH.event)(&p("event")),
             crate::models::transfer::Step::from_code(&p("step"))
                 .map_or("", crate::i18n::transfer::ZH.step_name)
         ),
-        _ => "系统消息".into(),
     },
     banner_label: "协助会话",
     banner_who: |agent, subject| format!("{agent} 正在代 {subject} 操作"),
@@ -456,26 +457,27 @@ pub static EN: AccountTexts = AccountTexts {
     mark_all_read: "Mark all as read",
     unread: "Unread",
     notification: |kind, p| match kind {
-        "assisted_session_started" => format!(
+        NotificationKind::AssistedSessionStarted => format!(
             "Helpdesk agent {} started helping you at {} (reason: {}, ticket {}). If you did not ask for this, end it now under \"Who looked at my record\".",
             p("agent"),
             p("at"),
             p("reason"),
             p("ticket")
         ),
-        "request_submitted" => format!("Your transfer request {} was submitted.", p("reference")),
-        "filing_made" => format!(
+        NotificationKind::RequestSubmitted => {
+            format!("Your transfer request {} was submitted.", p("reference"))
+        }
+        NotificationKind::FilingMade => format!(
             "Your out-of-area medical filing {} is in effect.",
             p("reference")
         ),
-        "request_update" => format!(
+        NotificationKind::RequestUpdate => format!(
             "Your request {}: {} ({}).",
             p("reference"),
             (crate::i18n::transfer::EN.event)(&p("event")),
             crate::models::transfer::Step::from_code(&p("step"))
                 .map_or("", crate::i18n::transfer::EN.step_name)
         ),
-        _ => "System message".into(),
     },
     banner_label: "Assisted session",
     banner_who: |agent, subject| format!("{agent} is acting for {subject}"),

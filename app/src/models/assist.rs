@@ -219,10 +219,20 @@ pub struct AccessLog {
     pub open_sessions: Vec<AssistedDetail>,
 }
 
+coded! {
+    /// What a notification says (its values are its params); stored in `notifications.kind`.
+    pub enum NotificationKind {
+        AssistedSessionStarted = "assisted_session_started",
+        RequestSubmitted = "request_submitted",
+        RequestUpdate = "request_update",
+        FilingMade = "filing_made",
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notification {
     pub at: String,
-    pub kind: String,
+    pub kind: NotificationKind,
     /// The message's values by name.
     pub params: Vec<(String, String)>,
     pub link: String,

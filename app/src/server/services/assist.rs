@@ -4,7 +4,7 @@
 //! (`act_as_subject`) and records every request made under it in the audit log.
 
 use crate::error::{AppError, FieldCode};
-use crate::models::assist::AccessKind;
+use crate::models::assist::{AccessKind, NotificationKind};
 use crate::models::auth::{AssistBanner, AssistReason, Role, SessionStage};
 use crate::server::auth::{Assist, HelpdeskScope, Principal, session};
 use crate::server::state::AppState;
@@ -15,7 +15,6 @@ use chrono::{DateTime, Duration, Utc};
 
 /// The access-log action and purpose codes of an assisted session on a citizen's record.
 pub const ACCESS_ACTION: &str = "assisted_session";
-pub const NOTIFICATION_STARTED: &str = "assisted_session_started";
 
 /// A validated request to start an assisted session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,7 +178,7 @@ pub async fn start(
             Some(&NewNotification {
                 user_id: req.subject_user_id,
                 at: now,
-                kind: NOTIFICATION_STARTED,
+                kind: NotificationKind::AssistedSessionStarted,
                 params,
                 link: "/me/access-log",
             }),

@@ -6,6 +6,7 @@
 use super::certificates::random_code;
 use super::transfers::today;
 use crate::error::{AppError, FieldCode, FieldErrors};
+use crate::models::assist::NotificationKind;
 use crate::models::filing::{
     CityChoice, DocumentType, DocumentView, Evidence, FilingContext, FilingDraftView, FilingInput,
     FilingStep, FilingView, InsuredChoice, MAX_DOCUMENT_BYTES, ProvinceCities, Term, days_left,
@@ -654,7 +655,7 @@ async fn submit_once(
                 &NewNotification {
                     user_id,
                     at: now,
-                    kind: "filing_made",
+                    kind: NotificationKind::FilingMade,
                     params: serde_json::json!({ "reference": reference }).to_string(),
                     link: &link,
                 },

@@ -5,6 +5,7 @@
 use super::certificates::random_code;
 use super::transfer_rules::{Facts, MonthPaid, Relationship};
 use crate::error::{AppError, FieldCode, FieldErrors};
+use crate::models::assist::NotificationKind;
 use crate::models::auth::Role;
 use crate::models::home::Named;
 use crate::models::ids::is_mobile_number;
@@ -419,7 +420,7 @@ pub async fn submit(
                 &NewNotification {
                     user_id,
                     at: now,
-                    kind: "request_submitted",
+                    kind: NotificationKind::RequestSubmitted,
                     params: serde_json::json!({ "reference": reference }).to_string(),
                     link: &link,
                 },
@@ -759,7 +760,7 @@ pub(crate) async fn apply(
         .map(|user_id| NewNotification {
             user_id,
             at: now,
-            kind: "request_update",
+            kind: NotificationKind::RequestUpdate,
             params: serde_json::json!({
                 "reference": r.reference_no,
                 "event": event_action,
