@@ -1,5 +1,7 @@
-//! Chinese-first, English-complete UI text. Every string a user reads lives here, in one struct
-//! per language, so the compiler refuses an English table with a missing entry.
+//! Chinese-first, English-complete UI text. Every string a user reads lives under here: the
+//! structs are declared here and in one file per area, and each language's values in `zh/` and
+//! `en/` (never both in one file, so a build can take one), so the compiler refuses an English
+//! table with a missing entry.
 //! The language is a cookie (`lang`), read on the server for SSR and from `<html lang>` after
 //! hydration so both render the same.
 
@@ -10,10 +12,12 @@ use leptos::prelude::*;
 pub mod account;
 pub mod admin;
 pub mod certificate;
+pub mod en;
 pub mod filing;
 pub mod record;
 pub mod staff;
 pub mod transfer;
+pub mod zh;
 
 pub use crate::locale::Locale;
 
@@ -23,8 +27,8 @@ pub const LANG_COOKIE: &str = "lang";
 impl Locale {
     pub fn texts(self) -> &'static Texts {
         match self {
-            Locale::Zh => &ZH,
-            Locale::En => &EN,
+            Locale::Zh => &zh::ZH,
+            Locale::En => &en::EN,
         }
     }
 
@@ -154,7 +158,7 @@ pub struct Texts {
 
 impl Texts {
     pub fn insurance(&self, i: Insurance) -> &'static str {
-        let zh = std::ptr::eq(self, &ZH);
+        let zh = std::ptr::eq(self, &zh::ZH);
         match (i, zh) {
             (Insurance::Pension, true) => "养老保险",
             (Insurance::Medical, true) => "医疗保险",
@@ -170,7 +174,7 @@ impl Texts {
     }
 
     pub fn status(&self, s: EnrolmentStatus) -> &'static str {
-        let zh = std::ptr::eq(self, &ZH);
+        let zh = std::ptr::eq(self, &zh::ZH);
         match (s, zh) {
             (EnrolmentStatus::Active, true) => "参保缴费",
             (EnrolmentStatus::Suspended, true) => "暂停缴费",
@@ -186,7 +190,7 @@ impl Texts {
     }
 
     pub fn reason(&self, r: StatusReason) -> &'static str {
-        let zh = std::ptr::eq(self, &ZH);
+        let zh = std::ptr::eq(self, &zh::ZH);
         match (r, zh) {
             (StatusReason::NewEmployment, true) => "新参保（入职）",
             (StatusReason::ResidentEnrolment, true) => "城乡居民参保",
@@ -204,7 +208,7 @@ impl Texts {
     }
 
     pub fn scheme(&self, s: Scheme) -> &'static str {
-        let zh = std::ptr::eq(self, &ZH);
+        let zh = std::ptr::eq(self, &zh::ZH);
         match (s, zh) {
             (Scheme::Employee, true) => "城镇职工",
             (Scheme::Resident, true) => "城乡居民",
@@ -214,7 +218,7 @@ impl Texts {
     }
 
     pub fn agency(&self, a: Agency) -> &'static str {
-        let zh = std::ptr::eq(self, &ZH);
+        let zh = std::ptr::eq(self, &zh::ZH);
         match (a, zh) {
             (Agency::HumanResources, true) => "人力资源和社会保障局",
             (Agency::Healthcare, true) => "医疗保障局",
@@ -318,193 +322,3 @@ impl Texts {
         }
     }
 }
-
-pub static ZH: Texts = Texts {
-    admin: &admin::ZH,
-    certificate: &certificate::ZH,
-    filing: &filing::ZH,
-    account: &account::ZH,
-    record: &record::ZH,
-    staff: &staff::ZH,
-    transfer: &transfer::ZH,
-    app_name: "金保 · 社会保险服务",
-    tagline: "五险一站查，一个账号，一份记录",
-    skip_to_content: "跳到主要内容",
-    switch_language: "切换语言",
-    other_language_name: "English",
-    main_nav: "主导航",
-    nav_home: "我的首页",
-    signed_in_as: "当前用户",
-    logout: "退出登录",
-    login: "登录",
-    login_title: "登录金保",
-    login_intro: "市民请用身份证号或手机号登录；单位和工作人员请用账号登录。",
-    account_label: "身份证号、手机号或账号",
-    account_hint: "例如 110101199003074514",
-    password_label: "密码",
-    submit_login: "登录",
-    signing_in: "正在登录…",
-    welcome_title: "五项社会保险，一处查看",
-    welcome_body: "养老、医疗、工伤、失业、生育保险的参保状态、缴费记录和个人账户，在金保一站查询。",
-    welcome_points: [
-        "一次登录，查看全部五项保险",
-        "每一次他人查看您的信息都有记录",
-        "手机和电脑都能用，不开 JavaScript 也能用",
-    ],
-    go_to_home: "进入我的首页",
-    loading: "加载中…",
-    not_found_title: "页面不存在",
-    back_home: "返回首页",
-    err_unauthenticated: "请先登录。",
-    err_forbidden: "您的身份无权查看此页面。",
-    err_not_found: "没有找到相关记录。",
-    err_bad_credentials: "账号或密码不正确。",
-    err_throttled: |m| format!("登录失败次数过多，请 {m} 分钟后再试。"),
-    err_conflict: "数据已被他人修改，请刷新后重试。",
-    err_unavailable: "服务暂时不可用，请稍后再试。",
-    err_internal: |id| format!("系统出错了，请稍后再试。如需帮助，请向客服提供事件编号 {id}。"),
-    err_request: "请求未能完成，请检查网络后重试。",
-    err_validation: "请检查填写的内容。",
-    field_required: "此项为必填项。",
-    field_too_long: "内容过长。",
-    field_invalid: "格式不正确。",
-    role_citizen: "参保人",
-    role_employer: "单位经办",
-    role_helpdesk: "客服",
-    role_reviewer: "经办机构审核",
-    role_admin: "系统管理员",
-    my_insurances: "我的五项保险",
-    my_insurances_intro: "以下是您在各地、各单位的参保情况汇总。",
-    masked_id: "身份证号",
-    status: "参保状态",
-    scheme: "参保类别",
-    insured_region: "参保地",
-    employer: "参保单位",
-    enrolled_since: "参保起始",
-    months_contributed: "累计缴费",
-    months_unit: |n| format!("{n} 个月"),
-    latest_base: "最近缴费基数",
-    more_facts: "参保地、单位和经办机构",
-    last_paid_month: "最近缴费月份",
-    account_balance: "个人账户余额",
-    owning_agency: "经办机构",
-    data_as_of: "数据截至",
-    none: "无",
-    yuan_unit: "元",
-    status_since: |d| format!("自 {d}"),
-    not_enrolled: "未参保",
-    not_enrolled_resident: "城乡居民不参加此项保险，只有城镇职工（由单位缴纳）才参加。",
-    not_enrolled_other: "没有此项保险的参保记录。",
-    arrears_months: |n| format!("欠缴 {n} 个月"),
-    employer_home_title: "单位参保概况",
-    credit_code: "统一社会信用代码",
-    staff_enrolled: "在职参保人数",
-    staff_in_arrears: "有欠缴记录的人数",
-    helpdesk_home_title: "客服工作台",
-    helpdesk_home_body: "在这里查找参保人并在其同意下协助办理。",
-    reviewer_home_title: "经办审核工作台",
-    office: "经办机构",
-    region: "地区",
-    reviewer_home_body: "本机构经办的转移接续环节在下方待办业务中，按到期日排列。",
-    admin_home_title: "系统管理",
-    users_by_role: "各角色账号数",
-    count: "数量",
-    role: "角色",
-    persons_total: "参保人总数",
-};
-
-pub static EN: Texts = Texts {
-    admin: &admin::EN,
-    certificate: &certificate::EN,
-    filing: &filing::EN,
-    account: &account::EN,
-    record: &record::EN,
-    staff: &staff::EN,
-    transfer: &transfer::EN,
-    app_name: "Jinbao · Social Insurance",
-    tagline: "All five insurances, one login, one record",
-    skip_to_content: "Skip to main content",
-    switch_language: "Change language",
-    other_language_name: "中文",
-    main_nav: "Main navigation",
-    nav_home: "My home",
-    signed_in_as: "Signed in as",
-    logout: "Sign out",
-    login: "Sign in",
-    login_title: "Sign in to Jinbao",
-    login_intro: "Citizens sign in with their resident ID number or phone; employers and staff with their user name.",
-    account_label: "Resident ID, phone or user name",
-    account_hint: "For example 110101199003074514",
-    password_label: "Password",
-    submit_login: "Sign in",
-    signing_in: "Signing in…",
-    welcome_title: "Your five social insurances in one place",
-    welcome_body: "Pension, medical, work injury, unemployment and maternity insurance: status, contributions and personal accounts, all in Jinbao.",
-    welcome_points: [
-        "One sign-in shows all five insurances",
-        "Every time someone else looks at your record, it is logged",
-        "Works on phones and computers, even without JavaScript",
-    ],
-    go_to_home: "Go to my home page",
-    loading: "Loading…",
-    not_found_title: "Page not found",
-    back_home: "Back to the home page",
-    err_unauthenticated: "Please sign in first.",
-    err_forbidden: "Your role may not open this page.",
-    err_not_found: "No such record was found.",
-    err_bad_credentials: "The account or password is not correct.",
-    err_throttled: |m| format!("Too many failed sign-ins. Please try again in {m} minute(s)."),
-    err_conflict: "Someone else changed this data. Please reload and try again.",
-    err_unavailable: "The service is temporarily unavailable. Please try again later.",
-    err_internal: |id| {
-        format!("Something went wrong. If you need help, give the helpdesk incident number {id}.")
-    },
-    err_request: "The request did not complete. Please check your connection and try again.",
-    err_validation: "Please check what you entered.",
-    field_required: "This field is required.",
-    field_too_long: "This is too long.",
-    field_invalid: "This is not in the right format.",
-    role_citizen: "Insured person",
-    role_employer: "Employer",
-    role_helpdesk: "Helpdesk",
-    role_reviewer: "Reviewer",
-    role_admin: "Administrator",
-    my_insurances: "My five insurances",
-    my_insurances_intro: "A summary of your enrolment across places and employers.",
-    masked_id: "Resident ID",
-    status: "Status",
-    scheme: "Scheme",
-    insured_region: "Insured in",
-    employer: "Employer",
-    enrolled_since: "Enrolled since",
-    months_contributed: "Months contributed",
-    months_unit: |n| format!("{n} months"),
-    latest_base: "Latest contribution base",
-    more_facts: "Place, employer and agency",
-    last_paid_month: "Last paid month",
-    account_balance: "Personal account balance",
-    owning_agency: "Run by",
-    data_as_of: "Data as of",
-    none: "None",
-    yuan_unit: "yuan",
-    status_since: |d| format!("since {d}"),
-    not_enrolled: "Not enrolled",
-    not_enrolled_resident: "Residents are not covered by this insurance; only employees, through their employer, are.",
-    not_enrolled_other: "There is no enrolment in this insurance on record.",
-    arrears_months: |n| format!("{n} month(s) in arrears"),
-    employer_home_title: "Employer overview",
-    credit_code: "Unified social credit code",
-    staff_enrolled: "Staff enrolled now",
-    staff_in_arrears: "Staff with arrears",
-    helpdesk_home_title: "Helpdesk console",
-    helpdesk_home_body: "Find an insured person here and, with their consent, help them.",
-    reviewer_home_title: "Reviewer workspace",
-    office: "Office",
-    region: "Region",
-    reviewer_home_body: "Transfer steps your office handles are in the work queue below, by due date.",
-    admin_home_title: "Administration",
-    users_by_role: "Accounts by role",
-    count: "Count",
-    role: "Role",
-    persons_total: "Insured persons",
-};
