@@ -113,6 +113,12 @@ pub struct Texts {
     pub role_helpdesk: &'static str,
     pub role_reviewer: &'static str,
     pub role_admin: &'static str,
+    // Names of the insurances, statuses, reasons, schemes and agencies
+    pub insurance_name: fn(Insurance) -> &'static str,
+    pub status_name: fn(EnrolmentStatus) -> &'static str,
+    pub reason_name: fn(StatusReason) -> &'static str,
+    pub scheme_name: fn(Scheme) -> &'static str,
+    pub agency_name: fn(Agency) -> &'static str,
     // Citizen home
     pub my_insurances: &'static str,
     pub my_insurances_intro: &'static str,
@@ -157,76 +163,6 @@ pub struct Texts {
 }
 
 impl Texts {
-    pub fn insurance(&self, i: Insurance) -> &'static str {
-        let zh = std::ptr::eq(self, &zh::ZH);
-        match (i, zh) {
-            (Insurance::Pension, true) => "养老保险",
-            (Insurance::Medical, true) => "医疗保险",
-            (Insurance::WorkInjury, true) => "工伤保险",
-            (Insurance::Unemployment, true) => "失业保险",
-            (Insurance::Maternity, true) => "生育保险",
-            (Insurance::Pension, false) => "Pension insurance",
-            (Insurance::Medical, false) => "Medical insurance",
-            (Insurance::WorkInjury, false) => "Work injury insurance",
-            (Insurance::Unemployment, false) => "Unemployment insurance",
-            (Insurance::Maternity, false) => "Maternity insurance",
-        }
-    }
-
-    pub fn status(&self, s: EnrolmentStatus) -> &'static str {
-        let zh = std::ptr::eq(self, &zh::ZH);
-        match (s, zh) {
-            (EnrolmentStatus::Active, true) => "参保缴费",
-            (EnrolmentStatus::Suspended, true) => "暂停缴费",
-            (EnrolmentStatus::Terminated, true) => "终止参保",
-            (EnrolmentStatus::ReceivingBenefits, true) => "待遇享受",
-            (EnrolmentStatus::TransferringOut, true) => "转出中",
-            (EnrolmentStatus::Active, false) => "Active, contributing",
-            (EnrolmentStatus::Suspended, false) => "Suspended",
-            (EnrolmentStatus::Terminated, false) => "Terminated",
-            (EnrolmentStatus::ReceivingBenefits, false) => "Receiving benefits",
-            (EnrolmentStatus::TransferringOut, false) => "Transfer in progress",
-        }
-    }
-
-    pub fn reason(&self, r: StatusReason) -> &'static str {
-        let zh = std::ptr::eq(self, &zh::ZH);
-        match (r, zh) {
-            (StatusReason::NewEmployment, true) => "新参保（入职）",
-            (StatusReason::ResidentEnrolment, true) => "城乡居民参保",
-            (StatusReason::LeftEmployer, true) => "离职停保",
-            (StatusReason::Retired, true) => "退休",
-            (StatusReason::TransferredOut, true) => "关系转出",
-            (StatusReason::Deceased, true) => "死亡",
-            (StatusReason::NewEmployment, false) => "Enrolled by a new employer",
-            (StatusReason::ResidentEnrolment, false) => "Enrolled as a resident",
-            (StatusReason::LeftEmployer, false) => "Left the employer",
-            (StatusReason::Retired, false) => "Retired",
-            (StatusReason::TransferredOut, false) => "Transferred out",
-            (StatusReason::Deceased, false) => "Deceased",
-        }
-    }
-
-    pub fn scheme(&self, s: Scheme) -> &'static str {
-        let zh = std::ptr::eq(self, &zh::ZH);
-        match (s, zh) {
-            (Scheme::Employee, true) => "城镇职工",
-            (Scheme::Resident, true) => "城乡居民",
-            (Scheme::Employee, false) => "Urban employee",
-            (Scheme::Resident, false) => "Urban and rural resident",
-        }
-    }
-
-    pub fn agency(&self, a: Agency) -> &'static str {
-        let zh = std::ptr::eq(self, &zh::ZH);
-        match (a, zh) {
-            (Agency::HumanResources, true) => "人力资源和社会保障局",
-            (Agency::Healthcare, true) => "医疗保障局",
-            (Agency::HumanResources, false) => "Human Resources and Social Security Bureau",
-            (Agency::Healthcare, false) => "Healthcare Security Administration",
-        }
-    }
-
     pub fn role(&self, role: crate::models::auth::Role) -> &'static str {
         use crate::models::auth::Role;
         match role {

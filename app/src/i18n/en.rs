@@ -10,6 +10,7 @@ pub mod staff;
 pub mod transfer;
 
 use super::Texts;
+use crate::models::insurance::{Agency, EnrolmentStatus, Insurance, Scheme, StatusReason};
 
 pub static EN: Texts = Texts {
     admin: &admin::EN,
@@ -67,6 +68,36 @@ pub static EN: Texts = Texts {
     role_helpdesk: "Helpdesk",
     role_reviewer: "Reviewer",
     role_admin: "Administrator",
+    insurance_name: |i| match i {
+        Insurance::Pension => "Pension insurance",
+        Insurance::Medical => "Medical insurance",
+        Insurance::WorkInjury => "Work injury insurance",
+        Insurance::Unemployment => "Unemployment insurance",
+        Insurance::Maternity => "Maternity insurance",
+    },
+    status_name: |s| match s {
+        EnrolmentStatus::Active => "Active, contributing",
+        EnrolmentStatus::Suspended => "Suspended",
+        EnrolmentStatus::Terminated => "Terminated",
+        EnrolmentStatus::ReceivingBenefits => "Receiving benefits",
+        EnrolmentStatus::TransferringOut => "Transfer in progress",
+    },
+    reason_name: |r| match r {
+        StatusReason::NewEmployment => "Enrolled by a new employer",
+        StatusReason::ResidentEnrolment => "Enrolled as a resident",
+        StatusReason::LeftEmployer => "Left the employer",
+        StatusReason::Retired => "Retired",
+        StatusReason::TransferredOut => "Transferred out",
+        StatusReason::Deceased => "Deceased",
+    },
+    scheme_name: |s| match s {
+        Scheme::Employee => "Urban employee",
+        Scheme::Resident => "Urban and rural resident",
+    },
+    agency_name: |a| match a {
+        Agency::HumanResources => "Human Resources and Social Security Bureau",
+        Agency::Healthcare => "Healthcare Security Administration",
+    },
     my_insurances: "My five insurances",
     my_insurances_intro: "A summary of your enrolment across places and employers.",
     masked_id: "Resident ID",

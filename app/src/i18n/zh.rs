@@ -10,6 +10,7 @@ pub mod staff;
 pub mod transfer;
 
 use super::Texts;
+use crate::models::insurance::{Agency, EnrolmentStatus, Insurance, Scheme, StatusReason};
 
 pub static ZH: Texts = Texts {
     admin: &admin::ZH,
@@ -65,6 +66,36 @@ pub static ZH: Texts = Texts {
     role_helpdesk: "客服",
     role_reviewer: "经办机构审核",
     role_admin: "系统管理员",
+    insurance_name: |i| match i {
+        Insurance::Pension => "养老保险",
+        Insurance::Medical => "医疗保险",
+        Insurance::WorkInjury => "工伤保险",
+        Insurance::Unemployment => "失业保险",
+        Insurance::Maternity => "生育保险",
+    },
+    status_name: |s| match s {
+        EnrolmentStatus::Active => "参保缴费",
+        EnrolmentStatus::Suspended => "暂停缴费",
+        EnrolmentStatus::Terminated => "终止参保",
+        EnrolmentStatus::ReceivingBenefits => "待遇享受",
+        EnrolmentStatus::TransferringOut => "转出中",
+    },
+    reason_name: |r| match r {
+        StatusReason::NewEmployment => "新参保（入职）",
+        StatusReason::ResidentEnrolment => "城乡居民参保",
+        StatusReason::LeftEmployer => "离职停保",
+        StatusReason::Retired => "退休",
+        StatusReason::TransferredOut => "关系转出",
+        StatusReason::Deceased => "死亡",
+    },
+    scheme_name: |s| match s {
+        Scheme::Employee => "城镇职工",
+        Scheme::Resident => "城乡居民",
+    },
+    agency_name: |a| match a {
+        Agency::HumanResources => "人力资源和社会保障局",
+        Agency::Healthcare => "医疗保障局",
+    },
     my_insurances: "我的五项保险",
     my_insurances_intro: "以下是您在各地、各单位的参保情况汇总。",
     masked_id: "身份证号",

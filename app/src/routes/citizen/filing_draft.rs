@@ -132,7 +132,7 @@ pub fn FilingPlacesPage() -> impl IntoView {
                             <label class="check">
                                 <input type="radio" name="insured" value=c.value.clone()
                                     checked=only_insured || chosen.insured == c.value/>
-                                <span>{format!("{} · {}", c.region.get(locale), t.scheme(c.scheme))}</span>
+                                <span>{format!("{} · {}", c.region.get(locale), (t.scheme_name)(c.scheme))}</span>
                             </label>
                         }).collect_view()}
                         <p id="insured-error" class="field-error" role="alert">{message("insured")}</p>
@@ -378,7 +378,7 @@ pub fn FilingCheckPage() -> impl IntoView {
                 }.into_any();
             };
             let name = |n: &Option<crate::models::home::Named>| n.as_ref().map(|n| n.get(locale).to_string()).unwrap_or_default();
-            let scheme = d.insured.iter().find(|c| c.value == d.answers.insured).map(|c| t.scheme(c.scheme));
+            let scheme = d.insured.iter().find(|c| c.value == d.answers.insured).map(|c| (t.scheme_name)(c.scheme));
             view! {
                 <p><a href=d.href()>{x.back_to_tasks}</a></p>
                 <h1>{x.check_title}</h1>

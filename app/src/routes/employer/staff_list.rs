@@ -152,11 +152,11 @@ fn Filters(raw: StaffQueryInput, errors: Vec<FieldError>) -> impl IntoView {
     let selected = |v: &Option<String>, code: &str| v.as_deref() == Some(code);
     let insurance_options = Insurance::ALL
         .into_iter()
-        .map(|i| view! { <option value=i.code() selected=selected(&raw.insurance, i.code())>{t.insurance(i)}</option> })
+        .map(|i| view! { <option value=i.code() selected=selected(&raw.insurance, i.code())>{(t.insurance_name)(i)}</option> })
         .collect_view();
     let status_options = EnrolmentStatus::ALL
         .into_iter()
-        .map(|s| view! { <option value=s.code() selected=selected(&raw.status, s.code())>{t.status(s)}</option> })
+        .map(|s| view! { <option value=s.code() selected=selected(&raw.status, s.code())>{(t.status_name)(s)}</option> })
         .collect_view();
     let flag_options = StaffFlag::ALL
         .into_iter()
@@ -266,8 +266,8 @@ pub fn InsuranceTable(insurances: Vec<StaffInsurance>) -> impl IntoView {
         .map(|i| match insurances.iter().find(|x| x.insurance == i) {
             Some(x) => view! {
                 <tr class:arrears={x.arrears_months > 0}>
-                    <th scope="row">{t.insurance(i)}</th>
-                    <td class=format!("status-{}", x.status.code()) data-label=st.col_status>{t.status(x.status)}</td>
+                    <th scope="row">{(t.insurance_name)(i)}</th>
+                    <td class=format!("status-{}", x.status.code()) data-label=st.col_status>{(t.status_name)(x.status)}</td>
                     <td class="num" data-label=st.col_base>{x.base.map(yuan).unwrap_or_else(|| t.none.to_string())}</td>
                     <td data-label=st.col_last_paid>{x.last_paid_month.map(month_label).unwrap_or_else(|| t.none.to_string())}</td>
                     <td class="num" data-label=st.col_arrears>{x.arrears_months}</td>
@@ -276,7 +276,7 @@ pub fn InsuranceTable(insurances: Vec<StaffInsurance>) -> impl IntoView {
             .into_any(),
             None => view! {
                 <tr class="missing">
-                    <th scope="row">{t.insurance(i)}</th>
+                    <th scope="row">{(t.insurance_name)(i)}</th>
                     <td colspan="4" class="flag">{st.not_enrolled_here}</td>
                 </tr>
             }
