@@ -1,7 +1,7 @@
 //! Chinese-first, English-complete UI text. Every string a user reads lives under here: the
-//! structs are declared here and in one file per area, and each language's values in `zh/` and
-//! `en/` (never both in one file, so a build can take one), so the compiler refuses an English
-//! table with a missing entry.
+//! structs are declared here and in one file per area, so the compiler refuses an English table
+//! with a missing entry; each language's values are in `zh/` and `en/`, never both in one file,
+//! so a build can take one.
 //! The language is a cookie (`lang`), read on the server for SSR and from `<html lang>` after
 //! hydration so both render the same.
 
