@@ -1,15 +1,93 @@
 //! The one error type on the wire. The server logs causes; the user sees a localized message
 //! and, for internal errors, an incident id to quote to the helpdesk. Never carries a cause chain.
 
+use crate::models::code::coded;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-/// A field-level validation problem; `code` is a message key, not display text.
+coded! {
+    /// What is wrong with a field: a message key, never display text. The code is what the
+    /// wire carries (`"code": "too_long"`); each reader's texts word every variant.
+    pub enum FieldCode {
+        Required = "required",
+        TooLong = "too_long",
+        Invalid = "invalid",
+        // Accounts, sign-in and assisted sessions.
+        TooShort = "too_short",
+        TicketFormat = "ticket_format",
+        WrongCode = "wrong_code",
+        PasswordTooShort = "password_too_short",
+        SameAsCurrent = "same_as_current",
+        Mismatch = "mismatch",
+        WrongPassword = "wrong_password",
+        ResidentIdInvalid = "resident_id_invalid",
+        PhoneInvalid = "phone_invalid",
+        CreditCodeInvalid = "credit_code_invalid",
+        DateInvalid = "date_invalid",
+        BeforeFrom = "before_from",
+        // Staff accounts (administration).
+        UsernameFormat = "username_format",
+        UsernameTaken = "username_taken",
+        RoleRequired = "role_required",
+        OfficeRequired = "office_required",
+        OfficeUnknown = "office_unknown",
+        OwnAccount = "own_account",
+        OwnAdminRole = "own_admin_role",
+        // The employer's staff list.
+        IdSearch = "id_search",
+        // Certificates.
+        ChooseInsurance = "choose_insurance",
+        MonthInvalid = "month_invalid",
+        RangeReversed = "range_reversed",
+        RangeTooLong = "range_too_long",
+        NoContributions = "no_contributions",
+        NoData = "no_data",
+        ReceivingBenefits = "receiving_benefits",
+        Enrolled = "enrolled",
+        Confirm = "confirm",
+        // Transfers and their review.
+        PlaceUnknown = "place_unknown",
+        TransferNotReady = "transfer_not_ready",
+        ReasonUnknown = "reason_unknown",
+        MaterialNoteRequired = "material_note_required",
+        DecisionUnknown = "decision_unknown",
+        ExceptionNotAsked = "exception_not_asked",
+        ExceptionUnknown = "exception_unknown",
+        // Out-of-area medical filings.
+        InsuredUnknown = "insured_unknown",
+        SamePlace = "same_place",
+        CategoryUnknown = "category_unknown",
+        LongTermExists = "long_term_exists",
+        MonthsInvalid = "months_invalid",
+        StayUnknown = "stay_unknown",
+        DateFuture = "date_future",
+        DateTooOld = "date_too_old",
+        EvidenceUnknown = "evidence_unknown",
+        UndertakingRequired = "undertaking_required",
+        UndertakingNotAccepted = "undertaking_not_accepted",
+        DocumentsMissing = "documents_missing",
+        FileEmpty = "file_empty",
+        FileTooLarge = "file_too_large",
+        FileType = "file_type",
+        TooManyFiles = "too_many_files",
+        FilingNotReady = "filing_not_ready",
+        RetiredOnly = "retired_only",
+        HukouNotThere = "hukou_not_there",
+        EmployeesOnly = "employees_only",
+        EmergencyNoFiling = "emergency_no_filing",
+    }
+}
+
+/// A field-level validation problem.
+///
+/// The server and the browser are one build, so a code always names a variant; one that does
+/// not (a client older than the server) fails to decode, and the server-function machinery
+/// reports that as `AppError::Request` instead of showing a guessed message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,
-    pub code: String,
+    pub code: FieldCode,
 }
 
 /// Collects every field problem of a form, so all are reported at once.
@@ -17,10 +95,10 @@ pub struct FieldError {
 pub struct FieldErrors(Vec<FieldError>);
 
 impl FieldErrors {
-    pub fn add(&mut self, field: &str, code: &str) {
+    pub fn add(&mut self, field: &str, code: FieldCode) {
         self.0.push(FieldError {
             field: field.into(),
-            code: code.into(),
+            code,
         });
     }
 
@@ -66,10 +144,10 @@ pub enum AppError {
 }
 
 impl AppError {
-    pub fn field(field: &str, code: &str) -> Self {
+    pub fn field(field: &str, code: FieldCode) -> Self {
         AppError::Validation(vec![FieldError {
             field: field.into(),
-            code: code.into(),
+            code,
         }])
     }
 

@@ -7,6 +7,7 @@ pub mod components;
 pub mod error;
 pub mod functions;
 pub mod i18n;
+pub mod locale;
 pub mod models;
 pub mod routes;
 #[cfg(feature = "ssr")]

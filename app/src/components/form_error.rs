@@ -9,7 +9,7 @@ pub fn field_message(t: &Texts, error: Option<&AppError>, field: &str) -> Option
         Some(AppError::Validation(fields)) => fields
             .iter()
             .find(|f| f.field == field)
-            .map(|f| t.field_error(&f.code)),
+            .map(|f| t.field_error(f.code)),
         _ => None,
     }
 }

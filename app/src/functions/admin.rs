@@ -129,13 +129,14 @@ pub async fn take_created_staff() -> Result<Option<CreatedStaff>, AppError> {
 /// Disables (`disabled=true`) or enables (`false`) a staff account.
 #[server(prefix = "/api/admin", endpoint = "set_staff_disabled")]
 pub async fn set_staff_disabled(user: String, disabled: String) -> Result<(), AppError> {
+    use crate::error::FieldCode;
     use crate::server::{call, services};
     call::admin(|app, me| async move {
         let user: i64 = user.trim().parse().map_err(|_| AppError::NotFound)?;
         let disabled = match disabled.as_str() {
             "true" => true,
             "false" => false,
-            _ => return Err(AppError::field("disabled", "invalid")),
+            _ => return Err(AppError::field("disabled", FieldCode::Invalid)),
         };
         services::staff_admin::set_disabled(&app, me, user, disabled).await?;
         let done = if disabled { "disabled" } else { "enabled" };

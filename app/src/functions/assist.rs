@@ -71,15 +71,16 @@ pub async fn end_assist() -> Result<(), AppError> {
 /// confirmed) or back to read-only.
 #[server(prefix = "/api/assist", endpoint = "set_mode")]
 pub async fn set_assist_mode(mode: String, confirmed: Option<String>) -> Result<(), AppError> {
+    use crate::error::FieldCode;
     use crate::server::{call, services};
     call::principal(|app, p| async move {
         let write = match mode.as_str() {
             "write" => true,
             "read" => false,
-            _ => return Err(AppError::field("mode", "invalid")),
+            _ => return Err(AppError::field("mode", FieldCode::Invalid)),
         };
         if write && confirmed.is_none() {
-            return Err(AppError::field("confirmed", "required"));
+            return Err(AppError::field("confirmed", FieldCode::Required));
         }
         services::assist::set_write_mode(&app, &p, write).await?;
         leptos_axum::redirect(p.role.home_path());

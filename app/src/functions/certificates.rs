@@ -78,11 +78,12 @@ pub async fn get_certificate(number: String) -> Result<CertificateDetail, AppErr
 
 #[server(prefix = "/api/citizen", endpoint = "revoke_certificate")]
 pub async fn revoke_certificate(number: String, confirm: Option<String>) -> Result<(), AppError> {
+    use crate::error::FieldCode;
     use crate::server::{call, services};
     call::principal(|app, p| async move {
         p.citizen()?;
         if confirm.is_none() {
-            return Err(AppError::field("confirm", "confirm"));
+            return Err(AppError::field("confirm", FieldCode::Confirm));
         }
         services::certificates::revoke(&app, &p, &number).await?;
         leptos_axum::redirect(&format!("/me/certificates/{number}?revoked=1"));

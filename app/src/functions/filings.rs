@@ -117,11 +117,12 @@ pub async fn get_filing(reference: String) -> Result<FilingView, AppError> {
 
 #[server(prefix = "/api/citizen", endpoint = "cancel_filing")]
 pub async fn cancel_filing(reference: String, confirm: Option<String>) -> Result<(), AppError> {
+    use crate::error::FieldCode;
     use crate::server::{call, services};
     call::principal(|app, p| async move {
         p.citizen()?;
         if confirm.is_none() {
-            return Err(AppError::field("confirm", "confirm"));
+            return Err(AppError::field("confirm", FieldCode::Confirm));
         }
         services::filings::cancel(&app, &p, &reference).await?;
         leptos_axum::redirect(&format!("/me/filings/{reference}?cancelled=1"));

@@ -6,9 +6,11 @@ use leptos::prelude::*;
 /// Sets the language and (as a plain form post) returns to the page it was sent from.
 #[server(prefix = "/api/prefs", endpoint = "set_locale")]
 pub async fn set_locale(lang: String) -> Result<(), AppError> {
+    use crate::error::FieldCode;
     use crate::i18n::{LANG_COOKIE, Locale};
     crate::server::call::anyone(|_, _| async move {
-        let locale = Locale::from_code(&lang).ok_or_else(|| AppError::field("lang", "invalid"))?;
+        let locale =
+            Locale::from_code(&lang).ok_or_else(|| AppError::field("lang", FieldCode::Invalid))?;
         let cookie = format!(
             "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
             locale.code()

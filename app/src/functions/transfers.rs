@@ -117,11 +117,12 @@ pub async fn withdraw_request(
     version: i64,
     confirm: Option<String>,
 ) -> Result<(), AppError> {
+    use crate::error::FieldCode;
     use crate::server::{call, services};
     call::principal(|app, p| async move {
         p.citizen()?;
         if confirm.is_none() {
-            return Err(AppError::field("confirm", "confirm"));
+            return Err(AppError::field("confirm", FieldCode::Confirm));
         }
         services::transfers::withdraw(&app, &p, &reference, version).await?;
         leptos_axum::redirect(&format!("/me/requests/{reference}?withdrawn=1"));

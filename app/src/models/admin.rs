@@ -3,7 +3,7 @@
 //! so a mistyped link says so instead of silently showing everything.
 
 use super::paging::page_index;
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, FieldCode, FieldError};
 use crate::models::assist::AccessQuery;
 use crate::models::auth::{AssistReason, Role};
 use chrono::NaiveDate;
@@ -41,10 +41,10 @@ fn nonempty(s: Option<&str>) -> Option<&str> {
     s.map(str::trim).filter(|s| !s.is_empty())
 }
 
-fn problem(field: &str, code: &str) -> FieldError {
+fn problem(field: &str, code: FieldCode) -> FieldError {
     FieldError {
         field: field.into(),
-        code: code.into(),
+        code,
     }
 }
 
@@ -86,7 +86,7 @@ impl StaffAccountQuery {
         let role = nonempty(role).and_then(|r| {
             let staff = Role::from_code(r).ok().filter(|r| r.is_staff());
             if staff.is_none() {
-                errors.push(problem("role", "invalid"));
+                errors.push(problem("role", FieldCode::Invalid));
             }
             staff
         });
@@ -94,17 +94,17 @@ impl StaffAccountQuery {
         if q.as_ref()
             .is_some_and(|q| q.chars().count() > SEARCH_MAX_CHARS)
         {
-            errors.push(problem("q", "too_long"));
+            errors.push(problem("q", FieldCode::TooLong));
         }
         let user = nonempty(user).and_then(|u| {
             let id = u.parse::<i64>().ok();
             if id.is_none() {
-                errors.push(problem("user", "invalid"));
+                errors.push(problem("user", FieldCode::Invalid));
             }
             id
         });
         let page = page_index(page).unwrap_or_else(|_| {
-            errors.push(problem("page", "invalid"));
+            errors.push(problem("page", FieldCode::Invalid));
             0
         });
         if errors.is_empty() {
@@ -234,14 +234,14 @@ impl AuditQuery {
         };
         let actor = nonempty(actor).map(str::to_ascii_lowercase);
         if actor.as_ref().is_some_and(|a| !is_username(a)) {
-            errors.push(problem("actor", "username_format"));
+            errors.push(problem("actor", FieldCode::UsernameFormat));
         }
         let mut code = |field: &str, value: Option<&str>, allowed: &[&str]| {
             let v = nonempty(value)?;
             if allowed.contains(&v) {
                 Some(v.to_string())
             } else {
-                errors.push(problem(field, "invalid"));
+                errors.push(problem(field, FieldCode::Invalid));
                 None
             }
         };

@@ -3,7 +3,7 @@
 
 use super::code::coded;
 use super::paging::page_index;
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, FieldCode, FieldError};
 use crate::models::auth::AssistReason;
 use crate::models::ids::{CreditCode, ResidentId};
 use chrono::NaiveDate;
@@ -22,37 +22,32 @@ impl CallerQuery {
     /// `by` is `id`, `phone`, `name` (with `birth`, YYYY-MM-DD) or `employer` (credit code).
     pub fn parse(by: &str, q: &str, birth: &str) -> Result<Self, AppError> {
         let q = q.trim();
-        let field = |code: &str| {
-            AppError::Validation(vec![FieldError {
-                field: "q".into(),
-                code: code.into(),
-            }])
-        };
+        let field = |code| AppError::field("q", code);
         if q.is_empty() {
-            return Err(field("required"));
+            return Err(field(FieldCode::Required));
         }
         if q.chars().count() > 64 {
-            return Err(field("too_long"));
+            return Err(field(FieldCode::TooLong));
         }
         match by {
             "id" => ResidentId::parse(q)
                 .map(|id| CallerQuery::ResidentId(id.as_str().to_string()))
-                .map_err(|_| field("resident_id_invalid")),
+                .map_err(|_| field(FieldCode::ResidentIdInvalid)),
             "phone" if super::ids::is_mobile_number(q) => Ok(CallerQuery::Phone(q.to_string())),
-            "phone" => Err(field("phone_invalid")),
+            "phone" => Err(field(FieldCode::PhoneInvalid)),
             "name" => {
                 let birth = birth.trim();
                 if birth.is_empty() {
-                    return Err(AppError::field("birth", "required"));
+                    return Err(AppError::field("birth", FieldCode::Required));
                 }
                 NaiveDate::parse_from_str(birth, "%Y-%m-%d")
                     .map(|d| CallerQuery::NameAndBirth(q.to_string(), d))
-                    .map_err(|_| AppError::field("birth", "date_invalid"))
+                    .map_err(|_| AppError::field("birth", FieldCode::DateInvalid))
             }
             "employer" => CreditCode::parse(q)
                 .map(|c| CallerQuery::Employer(c.as_str().to_string()))
-                .map_err(|_| field("credit_code_invalid")),
-            _ => Err(AppError::field("by", "invalid")),
+                .map_err(|_| field(FieldCode::CreditCodeInvalid)),
+            _ => Err(AppError::field("by", FieldCode::Invalid)),
         }
     }
 }
@@ -120,7 +115,7 @@ impl AccessQuery {
             Some(k) => AccessKind::from_code(&k).ok().or_else(|| {
                 errors.push(FieldError {
                     field: "kind".into(),
-                    code: "invalid".into(),
+                    code: FieldCode::Invalid,
                 });
                 None
             }),
@@ -130,7 +125,7 @@ impl AccessQuery {
                 NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok().or_else(|| {
                     errors.push(FieldError {
                         field: field.into(),
-                        code: "date_invalid".into(),
+                        code: FieldCode::DateInvalid,
                     });
                     None
                 })
@@ -143,13 +138,13 @@ impl AccessQuery {
         {
             errors.push(FieldError {
                 field: "to".into(),
-                code: "before_from".into(),
+                code: FieldCode::BeforeFrom,
             });
         }
         let page = page_index(page).unwrap_or_else(|_| {
             errors.push(FieldError {
                 field: "page".into(),
-                code: "invalid".into(),
+                code: FieldCode::Invalid,
             });
             0
         });
@@ -224,10 +219,20 @@ pub struct AccessLog {
     pub open_sessions: Vec<AssistedDetail>,
 }
 
+coded! {
+    /// What a notification says (its values are its params); stored in `notifications.kind`.
+    pub enum NotificationKind {
+        AssistedSessionStarted = "assisted_session_started",
+        RequestSubmitted = "request_submitted",
+        RequestUpdate = "request_update",
+        FilingMade = "filing_made",
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notification {
     pub at: String,
-    pub kind: String,
+    pub kind: NotificationKind,
     /// The message's values by name.
     pub params: Vec<(String, String)>,
     pub link: String,
@@ -255,7 +260,7 @@ mod tests {
         assert!(CallerQuery::parse("phone", "3800138000", "").is_err());
         assert_eq!(
             CallerQuery::parse("name", "李明轩", ""),
-            Err(AppError::field("birth", "required"))
+            Err(AppError::field("birth", FieldCode::Required))
         );
         assert!(matches!(
             CallerQuery::parse("name", "李明轩", "1990-03-07"),

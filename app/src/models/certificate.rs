@@ -6,8 +6,8 @@
 use super::code::coded;
 use super::home::Named;
 use super::insurance::{EnrolmentStatus, Insurance, Month, add_months, month_index};
-use crate::error::{AppError, FieldErrors};
-use crate::i18n::Locale;
+use crate::error::{AppError, FieldCode, FieldErrors};
+use crate::locale::Locale;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -203,15 +203,15 @@ impl IssueInput {
         let mut errors = FieldErrors::default();
         let kind = CertificateKind::from_code(&self.kind).ok();
         if kind.is_none() {
-            errors.add("kind", "required");
+            errors.add("kind", FieldCode::Required);
         }
         let purpose = Purpose::from_code(&self.purpose).ok();
         if purpose.is_none() {
-            errors.add("purpose", "required");
+            errors.add("purpose", FieldCode::Required);
         }
         let locale = Locale::from_code(&self.language);
         if locale.is_none() {
-            errors.add("language", "required");
+            errors.add("language", FieldCode::Required);
         }
         let key_ok = (16..=64).contains(&self.request_key.len())
             && self
@@ -219,7 +219,7 @@ impl IssueInput {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-');
         if !key_ok {
-            errors.add("request_key", "invalid");
+            errors.add("request_key", FieldCode::Invalid);
         }
         let detail = kind.and_then(|k| self.detail(k, &mut errors));
         errors.finish()?;
@@ -242,7 +242,7 @@ impl IssueInput {
                 let region = filled(&self.region)
                     .filter(|r| r.len() == 6 && r.bytes().all(|b| b.is_ascii_digit()));
                 if region.is_none() {
-                    errors.add("region", "required");
+                    errors.add("region", FieldCode::Required);
                 }
                 let ticked = [
                     (Insurance::Pension, &self.pension),
@@ -257,7 +257,7 @@ impl IssueInput {
                     .map(|(i, _)| i)
                     .collect();
                 if insurances.is_empty() {
-                    errors.add("insurances", "choose_insurance");
+                    errors.add("insurances", FieldCode::ChooseInsurance);
                 }
                 let period = match filled(&self.period) {
                     Some("12") => Some(PeriodChoice::Last(12)),
@@ -267,20 +267,20 @@ impl IssueInput {
                         let from = filled(&self.from).and_then(parse_month);
                         let to = filled(&self.to).and_then(parse_month);
                         if from.is_none() {
-                            errors.add("from", "month_invalid");
+                            errors.add("from", FieldCode::MonthInvalid);
                         }
                         if to.is_none() {
-                            errors.add("to", "month_invalid");
+                            errors.add("to", FieldCode::MonthInvalid);
                         }
                         match (from, to) {
                             (Some(from), Some(to)) if from > to => {
-                                errors.add("to", "range_reversed");
+                                errors.add("to", FieldCode::RangeReversed);
                                 None
                             }
                             (Some(from), Some(to))
                                 if month_index(to) - month_index(from) >= MAX_RANGE_MONTHS =>
                             {
-                                errors.add("from", "range_too_long");
+                                errors.add("from", FieldCode::RangeTooLong);
                                 None
                             }
                             (Some(from), Some(to)) => Some(PeriodChoice::Range { from, to }),
@@ -288,7 +288,7 @@ impl IssueInput {
                         }
                     }
                     _ => {
-                        errors.add("period", "required");
+                        errors.add("period", FieldCode::Required);
                         None
                     }
                 };
@@ -303,7 +303,7 @@ impl IssueInput {
                     .and_then(|y| y.parse::<i32>().ok())
                     .filter(|y| (1990..=2100).contains(y));
                 if year.is_none() {
-                    errors.add("year", "required");
+                    errors.add("year", FieldCode::Required);
                 }
                 Some(IssueDetail::AnnualStatement { year: year? })
             }
@@ -311,7 +311,7 @@ impl IssueInput {
             CertificateKind::NotEnrolled => {
                 let insurance = filled(&self.insurance).and_then(|c| Insurance::from_code(c).ok());
                 if insurance.is_none() {
-                    errors.add("insurance", "required");
+                    errors.add("insurance", FieldCode::Required);
                 }
                 Some(IssueDetail::NotEnrolled {
                     insurance: insurance?,
@@ -552,7 +552,7 @@ mod tests {
         match e {
             AppError::Validation(f) => f
                 .into_iter()
-                .map(|f| format!("{}:{}", f.field, f.code))
+                .map(|f| format!("{}:{}", f.field, f.code.code()))
                 .collect(),
             other => panic!("expected validation, got {other:?}"),
         }

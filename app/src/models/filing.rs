@@ -5,7 +5,7 @@
 use super::code::coded;
 use super::home::Named;
 use super::insurance::Scheme;
-use crate::error::{AppError, FieldError, FieldErrors};
+use crate::error::{AppError, FieldCode, FieldError, FieldErrors};
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -161,11 +161,11 @@ fn field<'s, T>(
     errors: &mut FieldErrors,
     name: &str,
     value: &'s str,
-    check: impl FnOnce(&'s str) -> Result<T, &'static str>,
+    check: impl FnOnce(&'s str) -> Result<T, FieldCode>,
 ) -> Option<T> {
     let value = value.trim();
     let checked = if value.is_empty() {
-        Err("required")
+        Err(FieldCode::Required)
     } else {
         check(value)
     };
@@ -200,36 +200,36 @@ impl FilingInput {
                 .any(|c| c == v)
                 .then(|| v.split_once(':'))
                 .flatten()
-                .ok_or("insured_unknown")
+                .ok_or(FieldCode::InsuredUnknown)
         });
         // DESIGN §3: the treatment place differs from the insured place.
         let treatment = field(&mut errors, "treatment", &self.treatment, |v| {
             if !(ctx.is_city)(v) {
-                Err("place_unknown")
+                Err(FieldCode::PlaceUnknown)
             } else if insured.is_some_and(|(city, _)| city == v) {
-                Err("same_place")
+                Err(FieldCode::SamePlace)
             } else {
                 Ok(v)
             }
         });
         let category = field(&mut errors, "category", &self.category, |v| {
-            let category = Category::from_code(v).map_err(|_| "category_unknown")?;
+            let category = Category::from_code(v).map_err(|_| FieldCode::CategoryUnknown)?;
             match category {
                 // DESIGN §3: one active long-term filing at a time; changing it is another
                 // operation.
                 _ if category.term() == Term::LongTerm && ctx.has_active_long_term => {
-                    Err("long_term_exists")
+                    Err(FieldCode::LongTermExists)
                 }
                 // 医保发〔2022〕22号: resettled retirees receive a pension and have moved their
                 // hukou to the treatment place; people working there are employees posted there.
-                Category::RetireeResettled if !ctx.retired => Err("retired_only"),
+                Category::RetireeResettled if !ctx.retired => Err(FieldCode::RetiredOnly),
                 Category::RetireeResettled if treatment.is_some_and(|t| t != ctx.hukou) => {
-                    Err("hukou_not_there")
+                    Err(FieldCode::HukouNotThere)
                 }
                 Category::ResidentWork
                     if insured.is_some_and(|(_, scheme)| scheme == Scheme::Resident.code()) =>
                 {
-                    Err("employees_only")
+                    Err(FieldCode::EmployeesOnly)
                 }
                 _ => Ok(category),
             }
@@ -240,7 +240,7 @@ impl FilingInput {
                 field(&mut errors, "months", &self.months, |v| match v {
                     "6" => Ok(6),
                     "12" => Ok(12),
-                    _ => Err("months_invalid"),
+                    _ => Err(FieldCode::MonthsInvalid),
                 })
             }
             Some(Category::Emergency) => Some(EMERGENCY_MONTHS),
@@ -248,12 +248,12 @@ impl FilingInput {
         };
 
         let stay = field(&mut errors, "stay", &self.stay, |v| {
-            Stay::from_code(v).map_err(|_| "stay_unknown")
+            Stay::from_code(v).map_err(|_| FieldCode::StayUnknown)
         });
         // DESIGN §3: an emergency needs no filing (it is treated as filed); only an admitted
         // patient completes one, before discharge.
         if category == Some(Category::Emergency) && stay == Some(Stay::NotAdmitted) {
-            errors.add("stay", "emergency_no_filing");
+            errors.add("stay", FieldCode::EmergencyNoFiling);
         }
         // DESIGN §3: filing is allowed during a stay (before discharge settlement) and after a
         // self-paid discharge; the filing then reaches back to the admission day, as far as the
@@ -262,12 +262,12 @@ impl FilingInput {
         let admitted_on = match stay {
             Some(Stay::InHospital | Stay::DischargedSelfPaid) => {
                 field(&mut errors, "admitted_on", &self.admitted_on, |v| {
-                    let day =
-                        NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| "date_invalid")?;
+                    let day = NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                        .map_err(|_| FieldCode::DateInvalid)?;
                     if day > ctx.today {
-                        Err("date_future")
+                        Err(FieldCode::DateFuture)
                     } else if (ctx.today - day).num_days() > reach {
-                        Err("date_too_old")
+                        Err(FieldCode::DateTooOld)
                     } else {
                         Ok(day)
                     }
@@ -278,17 +278,17 @@ impl FilingInput {
 
         // DESIGN §3: supporting documents or a signed personal undertaking (个人承诺书).
         let evidence = field(&mut errors, "evidence", &self.evidence, |v| {
-            Evidence::from_code(v).map_err(|_| "evidence_unknown")
+            Evidence::from_code(v).map_err(|_| FieldCode::EvidenceUnknown)
         });
         match evidence {
             Some(Evidence::Undertaking) if category.is_some_and(Category::needs_documents) => {
-                errors.add("evidence", "undertaking_not_accepted")
+                errors.add("evidence", FieldCode::UndertakingNotAccepted)
             }
             Some(Evidence::Documents) if self.documents == 0 => {
-                errors.add("documents", "documents_missing")
+                errors.add("documents", FieldCode::DocumentsMissing)
             }
             Some(Evidence::Undertaking) if !self.undertaking => {
-                errors.add("undertaking", "undertaking_required")
+                errors.add("undertaking", FieldCode::UndertakingRequired)
             }
             _ => {}
         }
@@ -604,7 +604,7 @@ mod tests {
         match input.parse(ctx) {
             Err(AppError::Validation(list)) => list
                 .into_iter()
-                .map(|FieldError { field, code }| (field, code))
+                .map(|FieldError { field, code }| (field, code.code().to_string()))
                 .collect(),
             other => panic!("expected field problems, got {other:?}"),
         }
@@ -1135,7 +1135,7 @@ mod tests {
             input
                 .step_errors(&ctx(&choices), step)
                 .into_iter()
-                .map(|FieldError { field, code }| (field, code))
+                .map(|FieldError { field, code }| (field, code.code().to_string()))
                 .collect()
         };
         assert_eq!(

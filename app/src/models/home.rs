@@ -12,10 +12,10 @@ pub struct Named {
 }
 
 impl Named {
-    pub fn get(&self, locale: crate::i18n::Locale) -> &str {
+    pub fn get(&self, locale: crate::locale::Locale) -> &str {
         match locale {
-            crate::i18n::Locale::Zh => &self.zh,
-            crate::i18n::Locale::En => &self.en,
+            crate::locale::Locale::Zh => &self.zh,
+            crate::locale::Locale::En => &self.en,
         }
     }
 }

@@ -66,7 +66,7 @@ fn contributions_file(
     csv.record(c.csv_columns);
     for r in rows {
         csv.record([
-            t.insurance(r.insurance).to_string(),
+            (t.insurance_name)(r.insurance).to_string(),
             month_label(r.month),
             r.months_covered.to_string(),
             if locale == Locale::Zh {

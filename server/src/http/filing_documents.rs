@@ -10,7 +10,7 @@
 //! responses with the status and a message in the reader's language.
 
 use super::download::{Reader, attachment, refusal};
-use app::error::{AppError, FieldError};
+use app::error::{AppError, FieldCode, FieldError};
 use app::i18n::Locale;
 use app::models::filing::{MAX_DOCUMENT_BYTES, draft_href};
 use app::server::auth::RequestSession;
@@ -81,7 +81,7 @@ async fn read_form(
 fn back_with(href: &str, problems: &[FieldError]) -> Response {
     let codes: Vec<String> = problems
         .iter()
-        .map(|p| format!("{}:{}", p.field, p.code))
+        .map(|p| format!("{}:{}", p.field, p.code.code()))
         .collect();
     Redirect::to(&format!("{href}/evidence?error={}", codes.join(","))).into_response()
 }
@@ -115,7 +115,7 @@ pub async fn upload(
         Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
             let too_large = FieldError {
                 field: "documents".into(),
-                code: "file_too_large".into(),
+                code: FieldCode::FileTooLarge,
             };
             return back_with(&href, &[too_large]);
         }

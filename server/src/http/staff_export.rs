@@ -108,7 +108,7 @@ fn header_line(t: &Texts, csv: &mut Csv) {
         st.csv_last_month.into(),
     ];
     for i in Insurance::ALL {
-        let name = t.insurance(i);
+        let name = (t.insurance_name)(i);
         cells.extend([
             (st.csv_status)(name),
             (st.csv_base)(name),
@@ -132,7 +132,7 @@ fn row_line(t: &Texts, r: &StaffRow, csv: &mut Csv) {
     for i in Insurance::ALL {
         match r.insurances.iter().find(|x| x.insurance == i) {
             Some(x) => cells.extend([
-                t.status(x.status).to_string(),
+                (t.status_name)(x.status).to_string(),
                 x.base.map(plain_yuan).unwrap_or_default(),
                 x.last_paid_month.map(month_label).unwrap_or_default(),
                 x.arrears_months.to_string(),

@@ -2,7 +2,7 @@
 //! the limits of what an employer sees, the access log, and the CSV export over HTTP.
 
 use crate::common;
-use app::error::AppError;
+use app::error::{AppError, FieldCode};
 use app::models::assist::AccessKind;
 use app::models::auth::Role;
 use app::models::insurance::Insurance;
@@ -188,12 +188,14 @@ async fn search_filters_sort_and_pages() {
         let res =
             staff_roster::staff_list(&store, demo, &input(&[("q", middle)]), chrono::Utc::now())
                 .await;
-        assert!(matches!(res, Err(AppError::Validation(ref f)) if f[0].code == "id_search"));
+        assert!(
+            matches!(res, Err(AppError::Validation(ref f)) if f[0].code == FieldCode::IdSearch)
+        );
         let short =
             staff_roster::staff_list(&store, demo, &input(&[("q", "12")]), chrono::Utc::now())
                 .await;
         assert!(
-            matches!(short, Err(AppError::Validation(ref f)) if f[0].field == "q" && f[0].code == "id_search")
+            matches!(short, Err(AppError::Validation(ref f)) if f[0].field == "q" && f[0].code == FieldCode::IdSearch)
         );
         let bad = staff_roster::staff_list(
             &store,

@@ -35,7 +35,7 @@ fn CareerView(career: CareerOverview) -> impl IntoView {
         .map(|(i, months)| {
             view! {
                 <li>
-                    <a href=format!("/me/records/{}", i.code())>{t.insurance(*i)}</a>
+                    <a href=format!("/me/records/{}", i.code())>{(t.insurance_name)(*i)}</a>
                     ": "{(t.months_unit)(*months)}
                 </li>
             }

@@ -53,7 +53,7 @@ fn not_applicable(kind: CertificateKind, o: &CertificateOptions) -> Option<Strin
         CertificateKind::NoBenefit if !o.receiving.is_empty() => Some((c.receiving_reason)(
             &o.receiving
                 .iter()
-                .map(|i| t.insurance(*i))
+                .map(|i| (t.insurance_name)(*i))
                 .collect::<Vec<_>>()
                 .join(c.list_separator),
         )),
@@ -111,7 +111,7 @@ fn IssueForm(kind: CertificateKind, options: CertificateOptions) -> impl IntoVie
         }
         CertificateKind::NotEnrolled => view! {
             <Select name="insurance" label=c.insurance_choice error=error
-                choices=options.not_enrolled.iter().map(|i| (i.code().to_string(), t.insurance(*i).to_string())).collect()/>
+                choices=options.not_enrolled.iter().map(|i| (i.code().to_string(), (t.insurance_name)(*i).to_string())).collect()/>
         }.into_any(),
         CertificateKind::NoBenefit => ().into_any(),
     };
@@ -219,7 +219,7 @@ fn ContributionFields(
             {Insurance::ALL.into_iter().map(|i| view! {
                 <label class="check">
                     <input type="checkbox" name=i.code() value="on" checked=ticked.contains(&i)/>
-                    {t.insurance(i)}
+                    {(t.insurance_name)(i)}
                 </label>
             }).collect_view()}
             <p id="insurances-error" class="field-error" role="alert">{message("insurances")}</p>

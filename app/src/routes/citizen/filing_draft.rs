@@ -6,7 +6,7 @@
 
 use crate::components::form_error::field_message;
 use crate::components::loaded::loaded;
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, FieldCode, FieldError};
 use crate::functions::filings::{
     RemoveFilingDocument, SaveFilingCategory, SaveFilingPlaces, SubmitFiling, get_filing_draft,
 };
@@ -132,7 +132,7 @@ pub fn FilingPlacesPage() -> impl IntoView {
                             <label class="check">
                                 <input type="radio" name="insured" value=c.value.clone()
                                     checked=only_insured || chosen.insured == c.value/>
-                                <span>{format!("{} · {}", c.region.get(locale), t.scheme(c.scheme))}</span>
+                                <span>{format!("{} · {}", c.region.get(locale), (t.scheme_name)(c.scheme))}</span>
                             </label>
                         }).collect_view()}
                         <p id="insured-error" class="field-error" role="alert">{message("insured")}</p>
@@ -227,14 +227,19 @@ pub fn FilingCategoryPage() -> impl IntoView {
     }
 }
 
-/// The problems the upload form was sent back with (`?error=field:code,...`).
+/// The problems the upload form was sent back with (`?error=field:code,...`). Only the upload
+/// handler writes that address, so a code this build does not know was typed by hand: it is
+/// left out rather than shown as some other problem.
 fn returned_problems(query: &str) -> Option<AppError> {
     let problems: Vec<FieldError> = query
         .split(',')
         .filter_map(|p| p.split_once(':'))
-        .map(|(field, code)| FieldError {
-            field: field.into(),
-            code: code.into(),
+        .filter_map(|(field, code)| {
+            let code = FieldCode::from_code(code).ok()?;
+            Some(FieldError {
+                field: field.into(),
+                code,
+            })
         })
         .collect();
     (!problems.is_empty()).then_some(AppError::Validation(problems))
@@ -373,7 +378,7 @@ pub fn FilingCheckPage() -> impl IntoView {
                 }.into_any();
             };
             let name = |n: &Option<crate::models::home::Named>| n.as_ref().map(|n| n.get(locale).to_string()).unwrap_or_default();
-            let scheme = d.insured.iter().find(|c| c.value == d.answers.insured).map(|c| t.scheme(c.scheme));
+            let scheme = d.insured.iter().find(|c| c.value == d.answers.insured).map(|c| (t.scheme_name)(c.scheme));
             view! {
                 <p><a href=d.href()>{x.back_to_tasks}</a></p>
                 <h1>{x.check_title}</h1>

@@ -66,7 +66,7 @@ fn Summary(filing: FilingView) -> impl IntoView {
         <p>{state}" · "<span class="mono">{v.reference.clone()}</span></p>
         <dl class="facts stacked">
             <dt>{f.treatment_label}</dt><dd>{v.treatment.get(locale).to_string()}</dd>
-            <dt>{f.insured_label}</dt><dd>{format!("{}（{}）", v.insured.get(locale), t.scheme(v.scheme))}</dd>
+            <dt>{f.insured_label}</dt><dd>{format!("{}（{}）", v.insured.get(locale), (t.scheme_name)(v.scheme))}</dd>
             <dt>{f.category_label}</dt><dd>{format!("{} · {}", (f.term)(v.term), (f.category)(v.category))}</dd>
             <dt>{f.valid_from}</dt><dd>{v.starts_on.to_string()}</dd>
             <dt>{f.valid_until}</dt><dd>{v.ends_on.map(|d| d.to_string()).unwrap_or_else(|| f.until_changed.to_string())}</dd>

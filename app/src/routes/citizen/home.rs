@@ -22,7 +22,7 @@ fn CitizenHomeView(home: CitizenHome) -> impl IntoView {
             <p class="person">
                 <span class="person-name">{home.name.clone()}</span>
                 <span class="muted">{t.masked_id}": "{home.masked_id.clone()}</span>
-                {home.scheme.map(|s| view! { <span class="tag">{t.scheme(s)}</span> })}
+                {home.scheme.map(|s| view! { <span class="tag">{(t.scheme_name)(s)}</span> })}
             </p>
             <p class="muted">{t.my_insurances_intro}</p>
             <p class="links">
@@ -43,21 +43,21 @@ fn CitizenHomeView(home: CitizenHome) -> impl IntoView {
 #[component]
 fn InsuranceCard(summary: InsuranceSummary, t: &'static Texts, locale: Locale) -> impl IntoView {
     let heading_id = format!("ins-{}", summary.insurance.code());
-    let title = t.insurance(summary.insurance);
+    let title = (t.insurance_name)(summary.insurance);
     let tx = t.transfer;
     let body = match summary.enrolment {
         None => view! {
             <p class="status status-none">{t.not_enrolled}</p>
             <p class="muted">{if summary.not_enrolled_because_resident { t.not_enrolled_resident } else { t.not_enrolled_other }}</p>
-            <p class="agency muted">{t.owning_agency}": "{t.agency(summary.agency)}</p>
+            <p class="agency muted">{t.owning_agency}": "{(t.agency_name)(summary.agency)}</p>
         }
         .into_any(),
         Some(e) => {
             let status_class = format!("status status-{}", e.status.code());
             view! {
                 <p class=status_class>
-                    {t.status(e.status)}
-                    <span class="status-detail">" · "{t.reason(e.reason)}" · "{(t.status_since)(&e.status_date.to_string())}</span>
+                    {(t.status_name)(e.status)}
+                    <span class="status-detail">" · "{(t.reason_name)(e.reason)}" · "{(t.status_since)(&e.status_date.to_string())}</span>
                 </p>
                 {(e.arrears_months > 0).then(|| view! { <p class="flag">{(t.arrears_months)(e.arrears_months)}</p> })}
                 // The figures and anything under way first; the other facts one tap away, so five
@@ -84,7 +84,7 @@ fn InsuranceCard(summary: InsuranceSummary, t: &'static Texts, locale: Locale) -
                 <details class="more-facts">
                     <summary>{t.more_facts}</summary>
                     <dl class="facts">
-                        <dt>{t.scheme}</dt><dd>{t.scheme(e.scheme)}</dd>
+                        <dt>{t.scheme}</dt><dd>{(t.scheme_name)(e.scheme)}</dd>
                         <dt>{t.insured_region}</dt><dd>{e.region.get(locale).to_string()}</dd>
                         <dt>{t.employer}</dt><dd>{e.employer.clone().unwrap_or_else(|| t.none.to_string())}</dd>
                         <dt>{t.enrolled_since}</dt><dd>{month_label(e.enrolled_since)}</dd>

@@ -40,7 +40,7 @@ pub fn NotificationsPage() -> impl IntoView {
                             <li class="card message" class:unread=n.unread>
                                 <p class="access-when"><time>{n.at.clone()}</time>
                                     {n.unread.then(|| view! { " · "<strong>{a.unread}</strong> })}</p>
-                                <p>{(a.notification)(&n.kind, &param)}</p>
+                                <p>{(a.notification)(n.kind, &param)}</p>
                                 <p><a href=n.link.clone()>{a.nav_access_log}</a></p>
                             </li>
                         }

@@ -46,7 +46,7 @@ fn RecordView(record: InsuranceRecord) -> impl IntoView {
     let t = tr();
     let rt = t.record;
     let locale = use_context::<Locale>().unwrap_or_default();
-    let name = t.insurance(record.insurance);
+    let name = (t.insurance_name)(record.insurance);
     let r = record;
     let periods = r
         .periods
@@ -59,9 +59,9 @@ fn RecordView(record: InsuranceRecord) -> impl IntoView {
                     <span class="period-dates">{format!("{} – {}", month_label(p.start_month), end)}</span>
                     <span>{p.region.get(locale).to_string()}</span>
                     {p.employer.clone().map(|e| view! { <span>{e}</span> })}
-                    <span class="muted">{t.scheme(p.scheme)}</span>
+                    <span class="muted">{(t.scheme_name)(p.scheme)}</span>
                     <span class=format!("status status-{}", p.status.code())>
-                        {t.status(p.status)}" · "{t.reason(p.reason)}" · "{p.status_date.to_string()}
+                        {(t.status_name)(p.status)}" · "{(t.reason_name)(p.reason)}" · "{p.status_date.to_string()}
                     </span>
                 </li>
             }
@@ -193,7 +193,7 @@ fn RecordView(record: InsuranceRecord) -> impl IntoView {
         <p><a href="/me">{rt.back_to_home}</a></p>
         <h1>{(rt.record_title)(name)}</h1>
         <p class="muted">
-            {t.owning_agency}": "{r.office.as_ref().map(|o| o.get(locale).to_string()).unwrap_or_else(|| t.agency(r.agency).to_string())}
+            {t.owning_agency}": "{r.office.as_ref().map(|o| o.get(locale).to_string()).unwrap_or_else(|| (t.agency_name)(r.agency).to_string())}
             {r.data_as_of.map(|d| format!(" · {}: {}", t.data_as_of, d))}
         </p>
         {years_note}

@@ -1,6 +1,6 @@
 use crate::components::error_view::ErrorView;
 use crate::components::pager::pager;
-use crate::error::AppError;
+use crate::error::{AppError, FieldError};
 use crate::functions::employer::list_staff;
 use crate::i18n::{Texts, tr};
 use crate::models::insurance::{EnrolmentStatus, Insurance, month_label, yuan};
@@ -43,9 +43,8 @@ pub fn StaffListPage() -> impl IntoView {
                     Ok(l) => view! { <StaffListView list=l raw=raw/> }.into_any(),
                     // A bad search or filter keeps the form, with the error beside the field.
                     Err(AppError::Validation(fields)) => {
-                        let codes: Vec<(String, String)> = fields.into_iter().map(|f| (f.field, f.code)).collect();
                         view! {
-                            <Filters raw=raw errors=codes/>
+                            <Filters raw=raw errors=fields/>
                             <div class="notice error" role="alert"><p>{t.err_validation}</p></div>
                         }.into_any()
                     }
@@ -139,28 +138,25 @@ fn StaffListView(list: StaffList, raw: StaffQueryInput) -> impl IntoView {
 
 /// The filter form, filled from the raw query so a rejected value is shown as typed.
 #[component]
-fn Filters(raw: StaffQueryInput, errors: Vec<(String, String)>) -> impl IntoView {
+fn Filters(raw: StaffQueryInput, errors: Vec<FieldError>) -> impl IntoView {
     let t = tr();
     let st = t.staff;
-    let search_error = errors.iter().find(|(f, _)| f == "q").map(|(_, code)| {
-        if code == "id_search" {
-            st.id_search
-        } else {
-            t.field_error(code)
-        }
-    });
+    let search_error = errors
+        .iter()
+        .find(|e| e.field == "q")
+        .map(|e| t.field_error(e.code));
     let other_error = errors
         .iter()
-        .find(|(f, _)| f != "q")
-        .map(|(_, code)| t.field_error(code));
+        .find(|e| e.field != "q")
+        .map(|e| t.field_error(e.code));
     let selected = |v: &Option<String>, code: &str| v.as_deref() == Some(code);
     let insurance_options = Insurance::ALL
         .into_iter()
-        .map(|i| view! { <option value=i.code() selected=selected(&raw.insurance, i.code())>{t.insurance(i)}</option> })
+        .map(|i| view! { <option value=i.code() selected=selected(&raw.insurance, i.code())>{(t.insurance_name)(i)}</option> })
         .collect_view();
     let status_options = EnrolmentStatus::ALL
         .into_iter()
-        .map(|s| view! { <option value=s.code() selected=selected(&raw.status, s.code())>{t.status(s)}</option> })
+        .map(|s| view! { <option value=s.code() selected=selected(&raw.status, s.code())>{(t.status_name)(s)}</option> })
         .collect_view();
     let flag_options = StaffFlag::ALL
         .into_iter()
@@ -270,8 +266,8 @@ pub fn InsuranceTable(insurances: Vec<StaffInsurance>) -> impl IntoView {
         .map(|i| match insurances.iter().find(|x| x.insurance == i) {
             Some(x) => view! {
                 <tr class:arrears={x.arrears_months > 0}>
-                    <th scope="row">{t.insurance(i)}</th>
-                    <td class=format!("status-{}", x.status.code()) data-label=st.col_status>{t.status(x.status)}</td>
+                    <th scope="row">{(t.insurance_name)(i)}</th>
+                    <td class=format!("status-{}", x.status.code()) data-label=st.col_status>{(t.status_name)(x.status)}</td>
                     <td class="num" data-label=st.col_base>{x.base.map(yuan).unwrap_or_else(|| t.none.to_string())}</td>
                     <td data-label=st.col_last_paid>{x.last_paid_month.map(month_label).unwrap_or_else(|| t.none.to_string())}</td>
                     <td class="num" data-label=st.col_arrears>{x.arrears_months}</td>
@@ -280,7 +276,7 @@ pub fn InsuranceTable(insurances: Vec<StaffInsurance>) -> impl IntoView {
             .into_any(),
             None => view! {
                 <tr class="missing">
-                    <th scope="row">{t.insurance(i)}</th>
+                    <th scope="row">{(t.insurance_name)(i)}</th>
                     <td colspan="4" class="flag">{st.not_enrolled_here}</td>
                 </tr>
             }

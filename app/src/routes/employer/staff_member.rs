@@ -26,7 +26,7 @@ fn months_list(t: &Texts, months: impl Iterator<Item = i32>) -> String {
 fn insurances_list(t: &Texts, insurances: &[Insurance]) -> String {
     insurances
         .iter()
-        .map(|i| t.insurance(*i))
+        .map(|i| (t.insurance_name)(*i))
         .collect::<Vec<_>>()
         .join(t.staff.list_separator)
 }
@@ -57,7 +57,7 @@ fn finding_text(t: &Texts, m: &StaffMember, flag: StaffFlag) -> String {
             let bases = latest
                 .bases
                 .iter()
-                .map(|(i, b)| format!("{} {}", t.insurance(*i), yuan(*b)))
+                .map(|(i, b)| format!("{} {}", (t.insurance_name)(*i), yuan(*b)))
                 .collect::<Vec<_>>()
                 .join(st.list_separator);
             (st.mismatch)(f.mismatches.len(), &month_label(latest.month), &bases)
@@ -111,7 +111,7 @@ fn StaffMemberView(member: StaffMember) -> impl IntoView {
                 <li>
                     <span class="period-dates">{format!("{} – {}", month_label(p.start_month), end)}</span>
                     <span>{insurances_list(t, &insurances)}</span>
-                    <span class=format!("status status-{}", p.status.code())>{t.status(p.status)}</span>
+                    <span class=format!("status status-{}", p.status.code())>{(t.status_name)(p.status)}</span>
                 </li>
             }
         })
@@ -124,12 +124,12 @@ fn StaffMemberView(member: StaffMember) -> impl IntoView {
                 .into_iter()
                 .map(|i| match row.bases.iter().find(|(x, _, _)| *x == i) {
                     Some((_, base, paid)) => view! {
-                        <td class="num" class:flag={!*paid} data-label=t.insurance(i)>
+                        <td class="num" class:flag={!*paid} data-label=(t.insurance_name)(i)>
                             {yuan(*base)}{(!*paid).then(|| format!(" ({})", st.unpaid))}
                         </td>
                     }
                     .into_any(),
-                    None => view! { <td class="num muted" data-label=t.insurance(i)>{t.none}</td> }
+                    None => view! { <td class="num muted" data-label=(t.insurance_name)(i)>{t.none}</td> }
                         .into_any(),
                 })
                 .collect_view();
@@ -138,7 +138,7 @@ fn StaffMemberView(member: StaffMember) -> impl IntoView {
         .collect_view();
     let month_heads = Insurance::ALL
         .into_iter()
-        .map(|i| view! { <th scope="col">{t.insurance(i)}</th> })
+        .map(|i| view! { <th scope="col">{(t.insurance_name)(i)}</th> })
         .collect_view();
     view! {
         <p><a href="/employer/staff">{st.back_to_list}</a></p>

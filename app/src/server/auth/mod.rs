@@ -7,7 +7,7 @@ pub mod session;
 pub mod throttle;
 pub mod totp;
 
-use crate::error::AppError;
+use crate::error::{AppError, FieldCode};
 use crate::models::auth::{AssistReason, Role, SessionStage};
 use crate::models::ids::ResidentId;
 use crate::server::state::AppState;
@@ -302,10 +302,10 @@ impl AccountName {
     pub fn parse(input: &str) -> Result<Self, AppError> {
         let s = input.trim();
         if s.is_empty() {
-            return Err(AppError::field("account", "required"));
+            return Err(AppError::field("account", FieldCode::Required));
         }
         if s.len() > 64 {
-            return Err(AppError::field("account", "too_long"));
+            return Err(AppError::field("account", FieldCode::TooLong));
         }
         if let Ok(id) = ResidentId::parse(s) {
             return Ok(AccountName::ResidentId(id));
@@ -344,10 +344,10 @@ pub async fn login(
 ) -> Result<(String, Role, SessionStage), AppError> {
     let name = AccountName::parse(account)?;
     if password.is_empty() {
-        return Err(AppError::field("password", "required"));
+        return Err(AppError::field("password", FieldCode::Required));
     }
     if password.len() > 256 {
-        return Err(AppError::field("password", "too_long"));
+        return Err(AppError::field("password", FieldCode::TooLong));
     }
     let now = state.clock.now();
     let record = match &name {

@@ -1,7 +1,7 @@
 //! A user's own account: the sign-in code (second factor), setting up and turning off
 //! two-factor sign-in, and changing the password. None of it may be done in an assisted session.
 
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldCode, FieldErrors};
 use crate::models::auth::{MIN_PASSWORD_CHARS, SessionStage, TwoFactorSetup};
 use crate::server::auth::{self, AccountName, Act, Principal, totp};
 use crate::server::state::AppState;
@@ -69,7 +69,7 @@ pub async fn verify_sign_in_code(
             .store
             .record_audit(&own_event(state, p, "sign_in_code", "refused"))
             .await?;
-        return Err(AppError::field("code", "wrong_code"));
+        return Err(AppError::field("code", FieldCode::WrongCode));
     }
     attempt.succeeded(&state.store).await?;
     state
@@ -145,7 +145,7 @@ pub async fn confirm_two_factor(
     let current = state.store.totp_state(p.user_id).await?;
     let pending = current.pending.ok_or(AppError::Conflict)?;
     let step = totp::verify(&pending, code, now, None)
-        .ok_or_else(|| AppError::field("code", "wrong_code"))?;
+        .ok_or_else(|| AppError::field("code", FieldCode::WrongCode))?;
     if !state.store.confirm_totp(p.user_id, step).await? {
         return Err(AppError::Conflict);
     }
@@ -174,9 +174,9 @@ pub async fn disable_two_factor(
     let current = state.store.totp_state(p.user_id).await?;
     let secret = current.secret.ok_or(AppError::Conflict)?;
     let step = totp::verify(&secret, code, now, current.last_step)
-        .ok_or_else(|| AppError::field("code", "wrong_code"))?;
+        .ok_or_else(|| AppError::field("code", FieldCode::WrongCode))?;
     if !state.store.accept_totp_step(p.user_id, step).await? {
-        return Err(AppError::field("code", "wrong_code"));
+        return Err(AppError::field("code", FieldCode::WrongCode));
     }
     state.store.clear_totp(p.user_id).await?;
     state
@@ -202,18 +202,18 @@ pub async fn change_password(
     p.may(Act::ChangePassword)?;
     let mut errors = FieldErrors::default();
     if current.is_empty() {
-        errors.add("current", "required");
+        errors.add("current", FieldCode::Required);
     }
     let n = new.chars().count();
     if n < MIN_PASSWORD_CHARS {
-        errors.add("new_password", "password_too_short");
+        errors.add("new_password", FieldCode::PasswordTooShort);
     } else if new.len() > 256 {
-        errors.add("new_password", "too_long");
+        errors.add("new_password", FieldCode::TooLong);
     } else if new == current {
-        errors.add("new_password", "same_as_current");
+        errors.add("new_password", FieldCode::SameAsCurrent);
     }
     if confirm != new {
-        errors.add("confirm", "mismatch");
+        errors.add("confirm", FieldCode::Mismatch);
     }
     errors.finish()?;
     let key = password_throttle_key(state, p.user_id);
@@ -233,7 +233,7 @@ pub async fn change_password(
             .store
             .record_audit(&own_event(state, p, "password_change", "refused"))
             .await?;
-        return Err(AppError::field("current", "wrong_password"));
+        return Err(AppError::field("current", FieldCode::WrongPassword));
     }
     attempt.succeeded(&state.store).await?;
     let new_hash = state

@@ -3,8 +3,8 @@
 //! hard time limit. The session middleware turns the agent's login into the subject's principal
 //! (`act_as_subject`) and records every request made under it in the audit log.
 
-use crate::error::AppError;
-use crate::models::assist::AccessKind;
+use crate::error::{AppError, FieldCode};
+use crate::models::assist::{AccessKind, NotificationKind};
 use crate::models::auth::{AssistBanner, AssistReason, Role, SessionStage};
 use crate::server::auth::{Assist, HelpdeskScope, Principal, session};
 use crate::server::state::AppState;
@@ -15,7 +15,6 @@ use chrono::{DateTime, Duration, Utc};
 
 /// The access-log action and purpose codes of an assisted session on a citizen's record.
 pub const ACCESS_ACTION: &str = "assisted_session";
-pub const NOTIFICATION_STARTED: &str = "assisted_session_started";
 
 /// A validated request to start an assisted session.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,28 +41,28 @@ impl StartAssist {
             .ok()
             .filter(|r| matches!(r, Role::Citizen | Role::Employer));
         if subject_user_id.is_none() || as_role.is_none() {
-            errors.add("user", "invalid");
+            errors.add("user", FieldCode::Invalid);
         }
         let reason = AssistReason::from_code(reason).ok();
         if reason.is_none() {
-            errors.add("reason", "required");
+            errors.add("reason", FieldCode::Required);
         }
         let reason_text = reason_text.trim();
         match reason_text.chars().count() {
-            0 => errors.add("reason_text", "required"),
-            1..5 => errors.add("reason_text", "too_short"),
-            201.. => errors.add("reason_text", "too_long"),
+            0 => errors.add("reason_text", FieldCode::Required),
+            1..5 => errors.add("reason_text", FieldCode::TooShort),
+            201.. => errors.add("reason_text", FieldCode::TooLong),
             _ => {}
         }
         let ticket = ticket.trim().to_ascii_uppercase();
         if ticket.is_empty() {
-            errors.add("ticket", "required");
+            errors.add("ticket", FieldCode::Required);
         } else if !(4..=32).contains(&ticket.len())
             || !ticket
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-')
         {
-            errors.add("ticket", "ticket_format");
+            errors.add("ticket", FieldCode::TicketFormat);
         }
         errors.finish()?;
         match (subject_user_id, as_role, reason) {
@@ -75,7 +74,7 @@ impl StartAssist {
                 ticket,
             }),
             // Each missing value added its problem above.
-            _ => Err(AppError::field("user", "invalid")),
+            _ => Err(AppError::field("user", FieldCode::Invalid)),
         }
     }
 }
@@ -111,7 +110,7 @@ pub async fn start(
 ) -> Result<(String, &'static str), AppError> {
     let store = &state.store;
     if req.subject_user_id == agent.user_id {
-        return Err(AppError::field("user", "invalid"));
+        return Err(AppError::field("user", FieldCode::Invalid));
     }
     // Only an enabled account holding the role acted as; staff roles were refused by parsing.
     let account = store.account_of_user(req.subject_user_id).await?;
@@ -179,7 +178,7 @@ pub async fn start(
             Some(&NewNotification {
                 user_id: req.subject_user_id,
                 at: now,
-                kind: NOTIFICATION_STARTED,
+                kind: NotificationKind::AssistedSessionStarted,
                 params,
                 link: "/me/access-log",
             }),
@@ -416,7 +415,7 @@ mod tests {
         };
         let fields: Vec<_> = errors
             .iter()
-            .map(|e| (e.field.as_str(), e.code.as_str()))
+            .map(|e| (e.field.as_str(), e.code.code()))
             .collect();
         assert_eq!(
             fields,

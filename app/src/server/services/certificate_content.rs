@@ -2,7 +2,7 @@
 //! the issue form's options and the content of the requested document are derived from them.
 //! Decides whether a kind applies (no benefits, not enrolled); never writes anything.
 
-use crate::error::AppError;
+use crate::error::{AppError, FieldCode};
 use crate::models::certificate::{
     AccountMovement, AnnualAmounts, AnnualLine, CertificateBody, CertificateContent,
     CertificateOptions, ContributionSpan, IssueDetail, IssueRequest, PersonShown, Sex, shown_id,
@@ -149,7 +149,7 @@ impl Facts {
                     .filter(|h| &h.region_code == region)
                     .collect();
                 let Some(first) = rows.first() else {
-                    return Err(AppError::field("region", "invalid"));
+                    return Err(AppError::field("region", FieldCode::Invalid));
                 };
                 let region_name = named(&first.region_zh, &first.region_en);
                 let offices = self.offices_for(region, insurances);
@@ -165,7 +165,7 @@ impl Facts {
                     .collect();
                 let spans = spans(&chosen, from, to, fields.amounts);
                 if spans.is_empty() {
-                    return Err(AppError::field("period", "no_contributions"));
+                    return Err(AppError::field("period", FieldCode::NoContributions));
                 }
                 let body = CertificateBody::Contributions {
                     region: region_name,
@@ -178,7 +178,7 @@ impl Facts {
             }
             IssueDetail::AnnualStatement { year } => {
                 if !self.history.iter().any(|h| h.month / 100 == *year) {
-                    return Err(AppError::field("year", "no_data"));
+                    return Err(AppError::field("year", FieldCode::NoData));
                 }
                 let lines = self.annual_lines(*year, fields.amounts);
                 let end = year * 100 + 12;
@@ -224,14 +224,14 @@ impl Facts {
             }
             IssueDetail::NoBenefit => {
                 if !self.receiving().is_empty() {
-                    return Err(AppError::field("kind", "receiving_benefits"));
+                    return Err(AppError::field("kind", FieldCode::ReceivingBenefits));
                 }
                 let offices = self.offices_for(self.current_region(), &Insurance::ALL);
                 (CertificateBody::NoBenefit, offices)
             }
             IssueDetail::NotEnrolled { insurance } => {
                 if self.enrolled(*insurance) {
-                    return Err(AppError::field("insurance", "enrolled"));
+                    return Err(AppError::field("insurance", FieldCode::Enrolled));
                 }
                 let ended = self
                     .periods

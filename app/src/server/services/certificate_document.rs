@@ -59,7 +59,7 @@ pub fn document(
                 c.insurances_label.to_string(),
                 insurances
                     .iter()
-                    .map(|i| t.insurance(*i))
+                    .map(|i| (t.insurance_name)(*i))
                     .collect::<Vec<_>>()
                     .join(c.list_separator),
             ));
@@ -90,7 +90,7 @@ pub fn document(
                             .unwrap_or_else(|| c.no_employer.to_string()),
                         month_label(s.from),
                         month_label(s.to),
-                        t.insurance(s.insurance).to_string(),
+                        (t.insurance_name)(s.insurance).to_string(),
                         s.months_paid.to_string(),
                     ];
                     if let Some(base) = s.base.filter(|_| amounts) {
@@ -133,14 +133,14 @@ pub fn document(
                 .iter()
                 .map(|l| {
                     let mut row = vec![
-                        t.insurance(l.insurance).to_string(),
+                        (t.insurance_name)(l.insurance).to_string(),
                         l.standing
                             .as_ref()
                             .map(|(r, _)| r.get(locale).to_string())
                             .unwrap_or_default(),
                         l.standing
                             .as_ref()
-                            .map(|(_, s)| t.status(*s).to_string())
+                            .map(|(_, s)| (t.status_name)(*s).to_string())
                             .unwrap_or_else(|| c.not_enrolled_short.to_string()),
                         l.months_paid.to_string(),
                         l.months_in_arrears.to_string(),
@@ -176,7 +176,7 @@ pub fn document(
                         .iter()
                         .map(|a| {
                             vec![
-                                t.insurance(a.insurance).to_string(),
+                                (t.insurance_name)(a.insurance).to_string(),
                                 yuan(a.opening),
                                 yuan(a.credited),
                                 yuan(a.interest),
@@ -202,12 +202,12 @@ pub fn document(
         CertificateBody::NotEnrolled { insurance, ended } => {
             fields.push((
                 c.insurance_label.to_string(),
-                t.insurance(*insurance).to_string(),
+                (t.insurance_name)(*insurance).to_string(),
             ));
             blocks.push(Block::Fields(std::mem::take(&mut fields)));
             blocks.push(Block::Paragraph((c.not_enrolled_statement)(
                 &person.name,
-                t.insurance(*insurance),
+                (t.insurance_name)(*insurance),
                 &content.data_as_of.to_string(),
                 ended.map(|d| d.to_string()).as_deref(),
             )));

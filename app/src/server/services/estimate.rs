@@ -4,7 +4,7 @@
 //! listed on the page.
 
 use super::record::data_month;
-use crate::error::AppError;
+use crate::error::{AppError, FieldCode};
 use crate::models::home::Named;
 use crate::models::insurance::{Agency, EnrolmentStatus, Insurance, Scheme};
 use crate::models::insurance::{Month, add_months, month_from_index, month_index, month_of};
@@ -46,19 +46,19 @@ pub fn validate(a: EstimateAssumptions, offsets: &[i32]) -> Result<EstimateAssum
     if !(0.6..=3.0).contains(&a.future_index) || a.future_index.is_nan() {
         errors.push(crate::error::FieldError {
             field: "index".into(),
-            code: "invalid".into(),
+            code: FieldCode::Invalid,
         });
     }
     if !(0.0..=10.0).contains(&a.wage_growth) || a.wage_growth.is_nan() {
         errors.push(crate::error::FieldError {
             field: "growth".into(),
-            code: "invalid".into(),
+            code: FieldCode::Invalid,
         });
     }
     if !offsets.contains(&a.offset_months) {
         errors.push(crate::error::FieldError {
             field: "offset".into(),
-            code: "invalid".into(),
+            code: FieldCode::Invalid,
         });
     }
     if errors.is_empty() {

@@ -5,7 +5,8 @@
 
 use super::certificates::random_code;
 use super::transfers::today;
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldCode, FieldErrors};
+use crate::models::assist::NotificationKind;
 use crate::models::filing::{
     CityChoice, DocumentType, DocumentView, Evidence, FilingContext, FilingDraftView, FilingInput,
     FilingStep, FilingView, InsuredChoice, MAX_DOCUMENT_BYTES, ProvinceCities, Term, days_left,
@@ -451,13 +452,13 @@ fn clean_file_name(name: &str) -> String {
 
 /// Each upload checked: not empty, at most `MAX_DOCUMENT_BYTES`, a PDF, JPEG or PNG.
 fn checked_uploads(uploads: Vec<Upload>) -> Result<Vec<NewDocument>, AppError> {
-    let mut problems: Vec<&str> = Vec::new();
+    let mut problems: Vec<FieldCode> = Vec::new();
     let mut documents = Vec::new();
     for u in uploads {
         let problem = match (u.bytes.len(), DocumentType::sniff(&u.bytes)) {
-            (0, _) => "file_empty",
-            (n, _) if n > MAX_DOCUMENT_BYTES => "file_too_large",
-            (_, None) => "file_type",
+            (0, _) => FieldCode::FileEmpty,
+            (n, _) if n > MAX_DOCUMENT_BYTES => FieldCode::FileTooLarge,
+            (_, None) => FieldCode::FileType,
             (_, Some(kind)) => {
                 documents.push(NewDocument {
                     file_name: clean_file_name(&u.file_name),
@@ -503,7 +504,7 @@ pub async fn save_evidence(
     let documents = checked_uploads(uploads)?;
     if !finishing && documents.is_empty() {
         // "Upload" pressed with no file chosen.
-        return Err(AppError::field("documents", "required"));
+        return Err(AppError::field("documents", FieldCode::Required));
     }
     let situation = Situation::load(state, scope, replaces).await?;
     let kind = draft_kind(replaces);
@@ -541,7 +542,7 @@ pub async fn save_evidence(
     match saved {
         EvidenceSaved::Saved => Ok(()),
         // Another upload to the same form got in first.
-        EvidenceSaved::TooMany => Err(AppError::field("documents", "too_many_files")),
+        EvidenceSaved::TooMany => Err(AppError::field("documents", FieldCode::TooManyFiles)),
     }
 }
 
@@ -623,7 +624,7 @@ async fn submit_once(
         return Err(AppError::Conflict);
     }
     let Ok(valid) = situation.check(|ctx| form.answers.parse(ctx)) else {
-        return Err(AppError::field("submit", "filing_not_ready"));
+        return Err(AppError::field("submit", FieldCode::FilingNotReady));
     };
     if valid.evidence == Evidence::Undertaking {
         principal.may(Act::SignUndertaking)?;
@@ -662,7 +663,7 @@ async fn submit_once(
                 &NewNotification {
                     user_id,
                     at: now,
-                    kind: "filing_made",
+                    kind: NotificationKind::FilingMade,
                     params: serde_json::json!({ "reference": reference }).to_string(),
                     link: &link,
                 },
@@ -670,10 +671,14 @@ async fn submit_once(
             .await?;
         match filed {
             Filed::New(r) | Filed::Existing(r) => return Ok(r),
-            Filed::LongTermExists => return Err(AppError::field("category", "long_term_exists")),
+            Filed::LongTermExists => {
+                return Err(AppError::field("category", FieldCode::LongTermExists));
+            }
             Filed::ReplacedGone => return Err(AppError::Conflict),
             // Removed in another tab after this form was read.
-            Filed::NoDocuments => return Err(AppError::field("documents", "documents_missing")),
+            Filed::NoDocuments => {
+                return Err(AppError::field("documents", FieldCode::DocumentsMissing));
+            }
             Filed::ReferenceTaken => continue,
         }
     }
@@ -740,7 +745,7 @@ mod tests {
         let AppError::Validation(list) = err else {
             panic!("{err:?}")
         };
-        let codes: Vec<&str> = list.iter().map(|e| e.code.as_str()).collect();
+        let codes: Vec<&str> = list.iter().map(|e| e.code.code()).collect();
         assert_eq!(codes, ["file_type", "file_empty", "file_too_large"]);
     }
 }

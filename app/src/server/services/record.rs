@@ -1,7 +1,7 @@
 //! One insurance in depth (periods, paginated contributions with totals, gaps, chart, account
 //! history) and the five-insurance career chart. Reads only the scope's person.
 
-use crate::error::AppError;
+use crate::error::{AppError, FieldCode};
 use crate::models::gaps::{Covered, Gap, GapKind, find_gaps};
 use crate::models::home::Named;
 use crate::models::insurance::{EnrolmentStatus, Insurance, Month, Scheme};
@@ -50,10 +50,10 @@ fn covered(points: &[ChartPoint]) -> Vec<Covered> {
 
 pub fn validate_query(q: RecordQuery) -> Result<RecordQuery, AppError> {
     if q.year.is_some_and(|y| !(1990..=2100).contains(&y)) {
-        return Err(AppError::field("year", "invalid"));
+        return Err(AppError::field("year", FieldCode::Invalid));
     }
     if !(0..MAX_PAGE).contains(&q.page) {
-        return Err(AppError::field("page", "invalid"));
+        return Err(AppError::field("page", FieldCode::Invalid));
     }
     Ok(q)
 }

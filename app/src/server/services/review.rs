@@ -3,7 +3,7 @@
 //! one is an entry in the citizen's access log.
 
 use super::transfers::{Actor, Case, NOTE_MAX_CHARS, apply, detail_of, leg_view, today};
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldCode, FieldErrors};
 use crate::models::assist::AccessKind;
 use crate::models::auth::Role;
 use crate::models::home::Named;
@@ -152,7 +152,7 @@ impl DecisionInput<'_> {
         let mut errors = FieldErrors::default();
         let note = self.note.trim();
         if note.chars().count() > NOTE_MAX_CHARS {
-            errors.add("note", "too_long");
+            errors.add("note", FieldCode::TooLong);
         }
         let reason = self.reason.filter(|r| !r.is_empty());
         let action = match self.decision {
@@ -160,31 +160,31 @@ impl DecisionInput<'_> {
             "reject" => match reason.map(RejectReason::from_code) {
                 Some(Ok(r)) => Some(Action::Reject(r)),
                 Some(Err(_)) => {
-                    errors.add("reason", "reason_unknown");
+                    errors.add("reason", FieldCode::ReasonUnknown);
                     None
                 }
                 None => {
-                    errors.add("reason", "required");
+                    errors.add("reason", FieldCode::Required);
                     None
                 }
             },
             "ask_material" => {
                 if note.is_empty() {
-                    errors.add("note", "material_note_required");
+                    errors.add("note", FieldCode::MaterialNoteRequired);
                 }
                 Some(Action::AskMaterial)
             }
             "" => {
-                errors.add("decision", "required");
+                errors.add("decision", FieldCode::Required);
                 None
             }
             _ => {
-                errors.add("decision", "decision_unknown");
+                errors.add("decision", FieldCode::DecisionUnknown);
                 None
             }
         };
         errors.finish()?;
-        action.ok_or_else(|| AppError::field("decision", "required"))
+        action.ok_or_else(|| AppError::field("decision", FieldCode::Required))
     }
 }
 
@@ -231,7 +231,10 @@ mod tests {
 
     fn fields(e: AppError) -> Vec<(String, String)> {
         match e {
-            AppError::Validation(v) => v.into_iter().map(|f| (f.field, f.code)).collect(),
+            AppError::Validation(v) => v
+                .into_iter()
+                .map(|f| (f.field, f.code.code().into()))
+                .collect(),
             other => panic!("{other:?}"),
         }
     }

@@ -4,7 +4,7 @@
 //! never lock themselves out: they may neither disable their own account nor drop their own
 //! admin role. New staff set up two-factor sign-in at their first sign-in (enforced by login).
 
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldCode, FieldErrors};
 use crate::i18n::Locale;
 use crate::models::admin::{
     AuditAssist, AuditEntry, AuditLog, AuditQuery, CreatedStaff, OfficeChoice, StaffAccount,
@@ -60,7 +60,7 @@ async fn choose_grants(
     problems: &mut FieldErrors,
 ) -> Result<Vec<RoleGrant>, AppError> {
     if !(choice.helpdesk || choice.reviewer || choice.admin) {
-        problems.add("roles", "role_required");
+        problems.add("roles", FieldCode::RoleRequired);
     }
     let mut office_id = None;
     if choice.reviewer {
@@ -70,10 +70,10 @@ async fn choose_grants(
             .map(str::trim)
             .filter(|o| !o.is_empty())
         {
-            None => problems.add("office", "office_required"),
+            None => problems.add("office", FieldCode::OfficeRequired),
             Some(raw) => match raw.parse::<i64>() {
                 Ok(id) if store.office(id).await?.is_some() => office_id = Some(id),
-                _ => problems.add("office", "office_unknown"),
+                _ => problems.add("office", FieldCode::OfficeUnknown),
             },
         }
     }
@@ -129,7 +129,7 @@ fn event<'a>(
 /// A user name taken between the check and the insert is the same refusal as one taken before.
 fn taken_or_internal(e: StoreError) -> AppError {
     if e.is_unique_violation() {
-        AppError::field("username", "username_taken")
+        AppError::field("username", FieldCode::UsernameTaken)
     } else {
         e.into()
     }
@@ -145,19 +145,19 @@ pub async fn create_account(
     let mut problems = FieldErrors::default();
     let username = form.username.trim().to_ascii_lowercase();
     if username.is_empty() {
-        problems.add("username", "required");
+        problems.add("username", FieldCode::Required);
     } else if !is_username(&username) {
-        problems.add("username", "username_format");
+        problems.add("username", FieldCode::UsernameFormat);
     } else if store.username_exists(&username).await? {
-        problems.add("username", "username_taken");
+        problems.add("username", FieldCode::UsernameTaken);
     }
     let display_name = form.display_name.trim();
     if display_name.is_empty() {
-        problems.add("display_name", "required");
+        problems.add("display_name", FieldCode::Required);
     } else if display_name.chars().count() > DISPLAY_NAME_MAX_CHARS {
-        problems.add("display_name", "too_long");
+        problems.add("display_name", FieldCode::TooLong);
     } else if display_name.chars().any(char::is_control) {
-        problems.add("display_name", "invalid");
+        problems.add("display_name", FieldCode::Invalid);
     }
     let grants = choose_grants(store, &form.roles, &mut problems).await?;
     problems.finish()?;
@@ -206,7 +206,7 @@ pub async fn set_disabled(
     disabled: bool,
 ) -> Result<(), AppError> {
     if disabled && user_id == admin.user_id() {
-        return Err(AppError::field("user", "own_account"));
+        return Err(AppError::field("user", FieldCode::OwnAccount));
     }
     let account = state
         .store
@@ -247,7 +247,7 @@ pub async fn set_roles(
     let mut problems = FieldErrors::default();
     let grants = choose_grants(store, choice, &mut problems).await?;
     if user_id == admin.user_id() && !choice.admin {
-        problems.add("roles", "own_admin_role");
+        problems.add("roles", FieldCode::OwnAdminRole);
     }
     problems.finish()?;
     let target = account.username.unwrap_or_default();

@@ -6,7 +6,7 @@
 use super::local_rules::LocalRules;
 use super::staff_checks::{self, EnrolmentFact, MonthFact, StaffFacts};
 use super::wages::WageTable;
-use crate::error::AppError;
+use crate::error::{AppError, FieldCode};
 use crate::models::assist::AccessKind;
 use crate::models::ids::ResidentId;
 use crate::models::insurance::{Insurance, Month};
@@ -171,7 +171,7 @@ pub fn parse_query(input: &StaffQueryInput) -> Result<RosterRequest, AppError> {
                 .into_iter()
                 .map(|f| crate::error::FieldError {
                     field: f.0.into(),
-                    code: "invalid".into(),
+                    code: FieldCode::Invalid,
                 })
                 .collect(),
         )
@@ -189,7 +189,7 @@ pub fn parse_query(input: &StaffQueryInput) -> Result<RosterRequest, AppError> {
             match id.len() {
                 18 => Some(RosterSearch::ResidentId(id)),
                 4 => Some(RosterSearch::ResidentIdEnd(id)),
-                _ => return Err(AppError::field("q", "id_search")),
+                _ => return Err(AppError::field("q", FieldCode::IdSearch)),
             }
         }
         Some(s) => Some(RosterSearch::Name(s.clone())),

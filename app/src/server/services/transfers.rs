@@ -4,7 +4,8 @@
 
 use super::certificates::random_code;
 use super::transfer_rules::{Facts, MonthPaid, Relationship};
-use crate::error::{AppError, FieldErrors};
+use crate::error::{AppError, FieldCode, FieldErrors};
+use crate::models::assist::NotificationKind;
 use crate::models::auth::Role;
 use crate::models::home::Named;
 use crate::models::ids::is_mobile_number;
@@ -239,9 +240,9 @@ pub async fn save_places(
     let mut errors = FieldErrors::default();
     for (field, value, choices) in [("from", from, &from_choices), ("to", to, &to_choices)] {
         if value.trim().is_empty() {
-            errors.add(field, "required");
+            errors.add(field, FieldCode::Required);
         } else if !choices.iter().any(|c| c.code == value.trim()) {
-            errors.add(field, "place_unknown");
+            errors.add(field, FieldCode::PlaceUnknown);
         }
     }
     errors.finish()?;
@@ -264,12 +265,12 @@ pub async fn save_contact(
     let note = note.trim();
     let mut errors = FieldErrors::default();
     if phone.is_empty() {
-        errors.add("phone", "required");
+        errors.add("phone", FieldCode::Required);
     } else if !is_mobile_number(phone) {
-        errors.add("phone", "phone_invalid");
+        errors.add("phone", FieldCode::PhoneInvalid);
     }
     if note.chars().count() > NOTE_MAX_CHARS {
-        errors.add("note", "too_long");
+        errors.add("note", FieldCode::TooLong);
     }
     errors.finish()?;
     save(state, principal, kind, |a| {
@@ -289,11 +290,11 @@ pub async fn save_exception(
 ) -> Result<(), AppError> {
     let scope = principal.citizen()?;
     let exception = match answer.trim() {
-        "" => return Err(AppError::field("exception", "required")),
+        "" => return Err(AppError::field("exception", FieldCode::Required)),
         "none" => None,
         code => Some(
             TemporaryException::from_code(code)
-                .map_err(|_| AppError::field("exception", "exception_unknown"))?,
+                .map_err(|_| AppError::field("exception", FieldCode::ExceptionUnknown))?,
         ),
     };
     let view = draft(state, scope, kind).await?;
@@ -301,7 +302,7 @@ pub async fn save_exception(
         p.exception.is_some() || matches!(p.route, Route::TemporaryAccount { .. })
     });
     if !asked {
-        return Err(AppError::field("exception", "exception_not_asked"));
+        return Err(AppError::field("exception", FieldCode::ExceptionNotAsked));
     }
     save(state, principal, kind, |a| a.exception = exception).await
 }
@@ -329,7 +330,7 @@ pub async fn submit(
             // A key this draft never gave out (a forged or mistyped form).
             AppError::Conflict
         } else {
-            AppError::field("submit", "transfer_not_ready")
+            AppError::field("submit", FieldCode::TransferNotReady)
         });
     }
     let (from, to) = (
@@ -411,7 +412,7 @@ pub async fn submit(
                 &NewNotification {
                     user_id,
                     at: now,
-                    kind: "request_submitted",
+                    kind: NotificationKind::RequestSubmitted,
                     params: serde_json::json!({ "reference": reference }).to_string(),
                     link: &link,
                 },
@@ -611,10 +612,10 @@ pub async fn answer_material(
     principal.may(Act::SubmitRequest)?;
     let answer = answer.trim();
     if answer.is_empty() {
-        return Err(AppError::field("answer", "required"));
+        return Err(AppError::field("answer", FieldCode::Required));
     }
     if answer.chars().count() > NOTE_MAX_CHARS {
-        return Err(AppError::field("answer", "too_long"));
+        return Err(AppError::field("answer", FieldCode::TooLong));
     }
     let case = owned(state, scope, reference).await?;
     let legs = state.store.legs_of(&[case.request.id]).await?;
@@ -766,7 +767,7 @@ pub(crate) async fn apply(
         .map(|user_id| NewNotification {
             user_id,
             at: now,
-            kind: "request_update",
+            kind: NotificationKind::RequestUpdate,
             params: serde_json::json!({
                 "reference": r.reference_no,
                 "event": event_action,

@@ -2,13 +2,14 @@
 //! page words it in their language.
 
 use super::{Db, Store, StoreError, on_pool};
+use crate::models::assist::NotificationKind;
 use chrono::{DateTime, Utc};
 
 #[derive(Debug, Clone)]
 pub struct NewNotification<'a> {
     pub user_id: i64,
     pub at: DateTime<Utc>,
-    pub kind: &'static str,
+    pub kind: NotificationKind,
     /// The message's values, as a JSON object.
     pub params: String,
     pub link: &'a str,
@@ -18,7 +19,7 @@ pub struct NewNotification<'a> {
 pub struct NotificationRecord {
     pub id: i64,
     pub at: DateTime<Utc>,
-    pub kind: String,
+    pub kind: NotificationKind,
     pub params: String,
     pub link: String,
     pub read_at: Option<DateTime<Utc>>,
