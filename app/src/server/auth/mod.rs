@@ -56,10 +56,13 @@ pub struct RequestSession(pub Option<Principal>);
 // tests, `test_support`) makes one, so holding a scope proves the role. The store hands out
 // views bound to a scope (`store.citizen(&scope)`), so a service cannot name someone else's rows.
 
-/// A citizen's own record and requests.
+/// A citizen's own record and requests, and who acts on them: the citizen's user, and the
+/// assisted session when a helpdesk agent acts for them.
 #[derive(Clone, Copy, Debug)]
 pub struct CitizenScope {
     person_id: i64,
+    user_id: i64,
+    assisted_session: Option<i64>,
 }
 /// An employer's own staff, read by one of its users.
 #[derive(Clone, Copy, Debug)]
@@ -92,6 +95,13 @@ impl CitizenScope {
     pub(crate) fn person_id(&self) -> i64 {
         self.person_id
     }
+    /// The user acting and the assisted session: the store writes them into every submission.
+    pub(crate) fn user_id(&self) -> i64 {
+        self.user_id
+    }
+    pub(crate) fn assisted_session(&self) -> Option<i64> {
+        self.assisted_session
+    }
 }
 impl EmployerScope {
     pub fn employer_id(&self) -> i64 {
@@ -122,8 +132,13 @@ impl AdminScope {
 pub mod test_support {
     use super::*;
 
+    /// A citizen's scope for reading their record (user 0: these tests submit nothing).
     pub fn citizen(person_id: i64) -> CitizenScope {
-        CitizenScope { person_id }
+        CitizenScope {
+            person_id,
+            user_id: 0,
+            assisted_session: None,
+        }
     }
     pub fn employer(employer_id: i64, user_id: i64) -> EmployerScope {
         EmployerScope {
@@ -188,7 +203,11 @@ impl Principal {
     pub fn citizen(&self) -> Result<CitizenScope, AppError> {
         self.signed_in()?;
         match (self.role, self.person_id) {
-            (Role::Citizen, Some(person_id)) => Ok(CitizenScope { person_id }),
+            (Role::Citizen, Some(person_id)) => Ok(CitizenScope {
+                person_id,
+                user_id: self.user_id,
+                assisted_session: self.assist.as_ref().map(|a| a.id),
+            }),
             _ => Err(AppError::Forbidden),
         }
     }

@@ -66,8 +66,6 @@ pub async fn issue(
                 request_key: &request.request_key,
                 content: &json,
                 issued_at: now,
-                issued_by_user_id: principal.user_id,
-                assisted_session_id: principal.assist.as_ref().map(|a| a.id),
             })
             .await?;
         match inserted {

@@ -20,7 +20,7 @@ use crate::server::services::local_rules::LocalRules;
 use crate::server::state::AppState;
 use crate::server::store::{
     CityRow, DocumentFile, DocumentRow, EnrolmentPeriod, EvidenceSaved, Filed, FilingRow,
-    NewDocument, NewFiling, NewNotification, Uploader,
+    NewDocument, NewFiling, NewNotification,
 };
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
@@ -532,11 +532,7 @@ pub async fn save_evidence(
             &data,
             &random_code(24),
             &documents,
-            Uploader {
-                user_id: principal.user_id,
-                assisted_session_id: principal.assist.as_ref().map(|a| a.id),
-                at: state.clock.now(),
-            },
+            state.clock.now(),
         )
         .await?;
     match saved {
@@ -655,8 +651,6 @@ async fn submit_once(
                     ends_on: valid.ends_on,
                     request_key,
                     created_at: now,
-                    created_by_user_id: principal.user_id,
-                    assisted_session_id: principal.assist.as_ref().map(|a| a.id),
                 },
                 situation.replacing().map(|r| r.id),
                 &kind,

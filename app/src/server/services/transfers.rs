@@ -394,8 +394,6 @@ pub async fn submit(
                     details: &details,
                     request_key,
                     submitted_at: now,
-                    submitted_by_user_id: principal.user_id,
-                    assisted_session_id: assisted,
                     legs: legs.clone(),
                 },
                 &NewEvent {

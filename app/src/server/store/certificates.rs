@@ -2,6 +2,7 @@
 //! written once; afterwards only `revoked_at` changes, once. Nothing here checks who asks:
 //! callers pass the person their scope allows.
 
+use super::scoped::Author;
 use super::{Db, Store, StoreError, on_pool};
 use crate::models::insurance::Insurance;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -14,8 +15,6 @@ pub struct NewCertificate<'a> {
     pub request_key: &'a str,
     pub content: &'a str,
     pub issued_at: DateTime<Utc>,
-    pub issued_by_user_id: i64,
-    pub assisted_session_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -62,13 +61,14 @@ impl Store {
     pub(super) async fn insert_certificate(
         &self,
         person_id: i64,
+        by: &Author,
         c: &NewCertificate<'_>,
     ) -> Result<Inserted, StoreError> {
         let written: Option<String> = on_pool!(self, pool => sqlx::query_scalar(
             "INSERT INTO certificates (document_no, person_id, kind, purpose, request_key, content, issued_at, issued_by_user_id, assisted_session_id) \
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING document_no",
         ).bind(c.document_no).bind(person_id).bind(c.kind).bind(c.purpose).bind(c.request_key)
-            .bind(c.content).bind(c.issued_at).bind(c.issued_by_user_id).bind(c.assisted_session_id)
+            .bind(c.content).bind(c.issued_at).bind(by.user_id).bind(by.assisted_session_id)
             .fetch_optional(pool).await?);
         if let Some(no) = written {
             return Ok(Inserted::New(no));

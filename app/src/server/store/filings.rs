@@ -3,6 +3,7 @@
 //! Documents belong to the form (request key) that uploaded them. Nothing here checks who asks.
 
 use super::notifications::{NewNotification, insert_notification};
+use super::scoped::Author;
 use super::{Db, Store, StoreError, on_pool};
 use crate::models::filing::MAX_DOCUMENTS;
 use crate::models::filing::{Category, Evidence, Stay, Term};
@@ -24,8 +25,6 @@ pub struct NewFiling<'a> {
     pub ends_on: Option<NaiveDate>,
     pub request_key: &'a str,
     pub created_at: DateTime<Utc>,
-    pub created_by_user_id: i64,
-    pub assisted_session_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,11 +92,10 @@ pub struct NewDocument {
     pub content: Vec<u8>,
 }
 
-/// Who uploads, when, and in which assisted session.
+/// Who uploads, and when.
 #[derive(Debug, Clone, Copy)]
-pub struct Uploader {
-    pub user_id: i64,
-    pub assisted_session_id: Option<i64>,
+pub(super) struct Upload {
+    pub by: Author,
     pub at: DateTime<Utc>,
 }
 
@@ -130,6 +128,7 @@ impl Store {
     pub(super) async fn insert_filing(
         &self,
         person_id: i64,
+        by: &Author,
         f: &NewFiling<'_>,
         replaces: Option<i64>,
         draft_kind: &str,
@@ -156,7 +155,7 @@ impl Store {
             ).bind(f.reference_no).bind(person_id).bind(f.term).bind(f.category).bind(f.insured_region)
                 .bind(f.scheme).bind(f.treatment_region).bind(f.evidence).bind(f.stay)
                 .bind(f.admitted_on).bind(f.starts_on).bind(f.ends_on).bind(f.request_key).bind(f.created_at)
-                .bind(f.created_by_user_id).bind(f.assisted_session_id)
+                .bind(by.user_id).bind(by.assisted_session_id)
                 .fetch_optional(&mut *tx).await?;
             let Some(id) = id else {
                 tx.rollback().await?;
@@ -251,7 +250,7 @@ impl Store {
         data: &str,
         new_key: &str,
         documents: &[NewDocument],
-        by: Uploader,
+        upload: Upload,
     ) -> Result<EvidenceSaved, StoreError> {
         on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
@@ -259,7 +258,7 @@ impl Store {
                 "INSERT INTO request_drafts (person_id, kind, data, request_key, updated_at) VALUES ($1, $2, $3, $4, $5) \
                  ON CONFLICT (person_id, kind) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at \
                  RETURNING request_key",
-            ).bind(person_id).bind(draft_kind).bind(data).bind(new_key).bind(by.at)
+            ).bind(person_id).bind(draft_kind).bind(data).bind(new_key).bind(upload.at)
                 .fetch_one(&mut *tx).await?;
             let mut held: Vec<String> = sqlx::query_scalar(
                 "SELECT sha256 FROM filing_documents WHERE person_id = $1 AND request_key = $2",
@@ -281,8 +280,8 @@ impl Store {
                     "INSERT INTO filing_documents (person_id, request_key, file_name, content_type, size_bytes, sha256, content, \
                      uploaded_at, uploaded_by_user_id, assisted_session_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
                 ).bind(person_id).bind(&key).bind(&d.file_name).bind(d.content_type)
-                    .bind(d.content.len() as i64).bind(&d.sha256).bind(&d.content).bind(by.at)
-                    .bind(by.user_id).bind(by.assisted_session_id)
+                    .bind(d.content.len() as i64).bind(&d.sha256).bind(&d.content).bind(upload.at)
+                    .bind(upload.by.user_id).bind(upload.by.assisted_session_id)
                     .execute(&mut *tx).await?;
             }
             tx.commit().await?;

@@ -36,7 +36,6 @@ pub use certificates::{CertificateRow, HistoryRow, Inserted, NewCertificate};
 pub use drafts::DraftRow;
 pub use filings::{
     CityRow, DocumentFile, DocumentRow, EvidenceSaved, Filed, FilingRow, NewDocument, NewFiling,
-    Uploader,
 };
 pub use lookup::{EmployerUser, PersonKey, PersonMatch};
 pub use notifications::{NewNotification, NotificationRecord};

@@ -11,7 +11,7 @@ use super::{
     FilteredTotals, HistoryRow, HomeRows, Inserted, LegRow, NewCertificate, NewDocument, NewEvent,
     NewFiling, NewRequest, OfficeOverview, PersonProfile, PersonRecord, PlaceContribution,
     QueueRow, RecordRows, RecordTotals, RequestRow, RosterCursor, RosterInsuranceRow, RosterRow,
-    RosterSearch, Store, StoreError, Submitted, TimelineRow, Uploader,
+    RosterSearch, Store, StoreError, Submitted, TimelineRow, filings::Upload,
     notifications::NewNotification, roster::RosterCounts,
 };
 use crate::models::staff::{StaffQuery, StaffScope};
@@ -25,6 +25,10 @@ impl Store {
             record: RecordView {
                 store: self,
                 person_id: scope.person_id(),
+            },
+            author: Author {
+                user_id: scope.user_id(),
+                assisted_session_id: scope.assisted_session(),
             },
         }
     }
@@ -136,8 +140,18 @@ impl RecordView<'_> {
 
 /// The citizen's own record (read through `Deref`) and everything they start: drafts,
 /// requests, filings and their documents, certificates, and the log of who read their record.
+/// Every submission records the author the scope names.
 pub struct CitizenStore<'a> {
     record: RecordView<'a>,
+    author: Author,
+}
+
+/// Who writes a citizen's submission: their user, and the assisted session when a helpdesk
+/// agent acts for them. Only the citizen's view makes one, from the scope.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Author {
+    pub user_id: i64,
+    pub assisted_session_id: Option<i64>,
 }
 
 impl<'a> std::ops::Deref for CitizenStore<'a> {
@@ -195,7 +209,9 @@ impl CitizenStore<'_> {
         self.store().certificates_of(self.person_id(), limit).await
     }
     pub async fn insert_certificate(&self, c: &NewCertificate<'_>) -> Result<Inserted, StoreError> {
-        self.store().insert_certificate(self.person_id(), c).await
+        self.store()
+            .insert_certificate(self.person_id(), &self.author, c)
+            .await
     }
     pub async fn verification_count(&self, document_no: &str) -> Result<i64, StoreError> {
         self.store()
@@ -232,7 +248,7 @@ impl CitizenStore<'_> {
         notification: &NewNotification<'_>,
     ) -> Result<Submitted, StoreError> {
         self.store()
-            .insert_request(self.person_id(), r, event, notification)
+            .insert_request(self.person_id(), &self.author, r, event, notification)
             .await
     }
 
@@ -252,7 +268,14 @@ impl CitizenStore<'_> {
         notification: &NewNotification<'_>,
     ) -> Result<Filed, StoreError> {
         self.store()
-            .insert_filing(self.person_id(), f, replaces, draft_kind, notification)
+            .insert_filing(
+                self.person_id(),
+                &self.author,
+                f,
+                replaces,
+                draft_kind,
+                notification,
+            )
             .await
     }
     pub async fn cancel_filing(
@@ -270,10 +293,21 @@ impl CitizenStore<'_> {
         data: &str,
         new_key: &str,
         documents: &[NewDocument],
-        by: Uploader,
+        at: DateTime<Utc>,
     ) -> Result<EvidenceSaved, StoreError> {
+        let upload = Upload {
+            by: self.author,
+            at,
+        };
         self.store()
-            .save_filing_evidence(self.person_id(), draft_kind, data, new_key, documents, by)
+            .save_filing_evidence(
+                self.person_id(),
+                draft_kind,
+                data,
+                new_key,
+                documents,
+                upload,
+            )
             .await
     }
     pub async fn filing_documents(&self) -> Result<Vec<DocumentRow>, StoreError> {

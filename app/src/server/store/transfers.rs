@@ -5,6 +5,7 @@
 
 use super::notifications::{NewNotification, insert_notification};
 use super::page_rows::{CARRIED, Sql};
+use super::scoped::Author;
 use super::{Db, Store, StoreError, on_pool};
 use crate::models::auth::Role;
 use crate::models::insurance::Insurance;
@@ -44,8 +45,6 @@ pub struct NewRequest<'a> {
     pub details: &'a str,
     pub request_key: &'a str,
     pub submitted_at: DateTime<Utc>,
-    pub submitted_by_user_id: i64,
-    pub assisted_session_id: Option<i64>,
     pub legs: Vec<NewLeg>,
 }
 
@@ -215,6 +214,7 @@ impl Store {
     pub(super) async fn insert_request(
         &self,
         person_id: i64,
+        by: &Author,
         r: &NewRequest<'_>,
         event: &NewEvent<'_>,
         notification: &NewNotification<'_>,
@@ -225,8 +225,8 @@ impl Store {
                 "INSERT INTO requests (reference_no, person_id, kind, from_region, to_region, status, details, request_key, submitted_at, submitted_by_user_id, assisted_session_id) \
                  VALUES ($1, $2, $3, $4, $5, 'in_progress', $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id",
             ).bind(r.reference_no).bind(person_id).bind(r.kind).bind(r.from_region).bind(r.to_region)
-                .bind(r.details).bind(r.request_key).bind(r.submitted_at).bind(r.submitted_by_user_id)
-                .bind(r.assisted_session_id)
+                .bind(r.details).bind(r.request_key).bind(r.submitted_at).bind(by.user_id)
+                .bind(by.assisted_session_id)
                 .fetch_optional(&mut *tx).await?;
             let Some(id) = id else {
                 tx.rollback().await?;
