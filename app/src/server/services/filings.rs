@@ -102,11 +102,9 @@ fn view(f: &FilingRow, documents: &[DocumentRow], day: NaiveDate) -> Result<Fili
 
 pub async fn list(state: &AppState, scope: CitizenScope) -> Result<Vec<FilingView>, AppError> {
     let day = today(state.clock.now());
-    let documents = state.store.citizen(&scope).filing_documents().await?;
-    state
-        .store
-        .citizen(&scope)
-        .filings()
+    let mine = state.store.citizen(&scope);
+    let documents = mine.filing_documents().await?;
+    mine.filings()
         .await?
         .iter()
         .map(|f| view(f, &documents, day))
@@ -279,8 +277,8 @@ async fn form(
     situation: &Situation,
     kind: &str,
 ) -> Result<Form, AppError> {
-    let store = &state.store;
-    let saved = store.citizen(&scope).draft(kind).await?;
+    let mine = state.store.citizen(&scope);
+    let saved = mine.draft(kind).await?;
     let mut answers = match &saved {
         Some(d) => serde_json::from_str(&d.data).unwrap_or_default(),
         None => situation
@@ -294,8 +292,7 @@ async fn form(
             .unwrap_or_default(),
     };
     let request_key = saved.map_or_else(|| random_code(24), |d| d.request_key);
-    let documents: Vec<DocumentRow> = store
-        .citizen(&scope)
+    let documents: Vec<DocumentRow> = mine
         .filing_documents()
         .await?
         .into_iter()

@@ -50,7 +50,7 @@ pub use roster::{
     ContributionFactRow, EnrolmentFactRow, PersonAgeRow, RosterCursor, RosterEntry,
     RosterInsurance, RosterInsuranceRow, RosterRow, RosterSearch,
 };
-pub use scoped::{CitizenStore, EmployerStore, OfficeStore, OwnLeg, RecordView};
+pub use scoped::{CitizenStore, EmployerStore, OfficeStore, RecordView};
 pub use staff::{EmployerOverview, OfficeOverview};
 pub use staff_admin::{StaffGrantRow, StaffSearch, StaffUserRow};
 pub use transfers::{
