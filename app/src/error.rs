@@ -134,6 +134,9 @@ pub enum AppError {
     /// the person themselves may ever do it.
     #[error("not allowed in an assisted session")]
     AssistDenied { read_only: bool },
+    /// Signed in with a one-time password: the user must choose their own first.
+    #[error("password expired")]
+    PasswordExpired,
     #[error("unavailable")]
     Unavailable,
     #[error("internal error {incident}")]
@@ -155,13 +158,15 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Unauthenticated | AppError::BadCredentials => 401,
-            AppError::Forbidden | AppError::AssistDenied { .. } => 403,
+            AppError::Forbidden | AppError::AssistDenied { .. } | AppError::PasswordExpired => 403,
             AppError::NotFound => 404,
             AppError::Validation(_) => 422,
             AppError::Throttled { .. } => 429,
             AppError::Conflict => 409,
             AppError::Unavailable => 503,
-            AppError::Internal { .. } | AppError::Request(_) => 500,
+            AppError::Internal { .. } => 500,
+            // On the server: arguments or a body that cannot be read, the caller's mistake.
+            AppError::Request(_) => 400,
         }
     }
 }

@@ -187,6 +187,7 @@ impl Texts {
             AppError::AssistDenied { read_only: true } => self.account.err_assist_read_only.into(),
             AppError::AssistDenied { read_only: false } => self.account.err_assist_never.into(),
             AppError::Unavailable => self.err_unavailable.into(),
+            AppError::PasswordExpired => self.account.err_password_expired.into(),
             AppError::Internal { incident } => (self.err_internal)(incident),
             AppError::Request(_) => self.err_request.into(),
             AppError::Validation(_) => self.err_validation.into(),

@@ -132,7 +132,9 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
                 employer_staff,
                 progress: true,
             };
-            match crate::seed::run(&store, &options).await? {
+            let key = crate::config::SecretKey::load_or_create(&settings.secret_key_file)?;
+            let sealer = app::server::auth::sealed::SecretBox::new(&key.0);
+            match crate::seed::run(&store, &options, &sealer).await? {
                 Some(r) => eprintln!(
                     "seeded {} persons, {} employers, {} monthly contributions in {:.1}s",
                     r.persons,
@@ -268,6 +270,7 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
                     person_id: None,
                     display_name: name.trim(),
                     password_hash: &hash,
+                    password_expired: false,
                     grants: &[grant],
                 })
                 .await?;

@@ -38,9 +38,15 @@ pub struct Settings {
     pub login_window_minutes: i64,
     pub login_max_failures_per_account: i64,
     pub login_max_failures_per_address: i64,
+    /// Proxies (CIDR blocks or addresses) whose `Forwarded`/`X-Forwarded-For` name the client;
+    /// empty: the peer is the client. Set it to the TLS proxy in front of the portal, or every
+    /// client shares the proxy's address (and its sign-in throttle).
+    pub trusted_proxies: Vec<String>,
     /// File holding the server secret (generated on first start if missing).
     pub secret_key_file: PathBuf,
     pub body_limit_bytes: usize,
+    /// Filing uploads (up to 25 MB each) read at once; more are refused with 503.
+    pub max_concurrent_uploads: usize,
     /// `text` or `json`.
     pub log_format: String,
 }
@@ -64,8 +70,10 @@ impl Default for Settings {
             login_window_minutes: 15,
             login_max_failures_per_account: 5,
             login_max_failures_per_address: 30,
+            trusted_proxies: Vec::new(),
             secret_key_file: "data/secret.key".into(),
             body_limit_bytes: 64 * 1024,
+            max_concurrent_uploads: 8,
             log_format: "text".into(),
         }
     }
@@ -174,7 +182,21 @@ fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
 
 #[cfg(test)]
 mod tests {
-    use super::decode_hex;
+    use super::*;
+
+    #[test]
+    // Jail's closure returns figment's own (large) error type.
+    #[allow(clippy::result_large_err)]
+    fn trusted_proxies_come_from_the_file_or_the_environment() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("jinbao.toml", r#"trusted_proxies = ["10.0.0.0/8"]"#)?;
+            assert_eq!(Settings::load().unwrap().trusted_proxies, ["10.0.0.0/8"]);
+            jail.set_env("JINBAO_TRUSTED_PROXIES", "[10.0.0.0/8, 192.0.2.1]");
+            let s = Settings::load().unwrap();
+            assert_eq!(s.trusted_proxies, ["10.0.0.0/8", "192.0.2.1"]);
+            Ok(())
+        });
+    }
 
     #[test]
     fn a_key_file_is_hex_of_at_least_16_bytes() {

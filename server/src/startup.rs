@@ -4,6 +4,7 @@
 use crate::config::{SecretKey, Settings};
 use crate::http::{self, security::SecurityPolicy};
 use app::server::auth::password::Passwords;
+use app::server::auth::sealed::SecretBox;
 use app::server::auth::session::SessionPolicy;
 use app::server::auth::throttle::ThrottlePolicy;
 use app::server::auth::{self, RequestSession};
@@ -14,7 +15,7 @@ use app::{App, shell};
 use axum::Router;
 use axum::extract::{Request, State};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::net::SocketAddr;
@@ -34,6 +35,8 @@ pub enum StartupError {
     Secret(std::io::Error),
     #[error("password hasher: {0}")]
     Passwords(#[from] app::server::auth::password::PasswordError),
+    #[error("trusted_proxies: {0}")]
+    TrustedProxies(#[from] http::client_address::BadProxy),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: SocketAddr,
@@ -54,9 +57,21 @@ pub async fn open_store(settings: &Settings) -> Result<Store, StartupError> {
 
 impl Application {
     pub async fn build(settings: &Settings, clock: Clock) -> Result<Self, StartupError> {
+        let trusted_proxies =
+            http::client_address::TrustedProxies::parse(&settings.trusted_proxies)?;
         let store = open_store(settings).await?;
         let secret =
             SecretKey::load_or_create(&settings.secret_key_file).map_err(StartupError::Secret)?;
+        let totp_secrets = SecretBox::new(&secret.0);
+        let sealed =
+            app::server::services::account::seal_stored_secrets(&store, &totp_secrets, clock.now())
+                .await?;
+        if sealed > 0 {
+            tracing::info!(
+                users = sealed,
+                "sealed two-factor secrets stored in plaintext"
+            );
+        }
         let listener = tokio::net::TcpListener::bind(settings.site_addr)
             .await
             .map_err(|source| StartupError::Bind {
@@ -95,10 +110,13 @@ impl Application {
             },
             clock,
             secret_key: secret.0.into(),
+            totp_secrets,
             public_url: public_url.into(),
         });
         let metrics = http::metrics::Metrics::start();
-        let router = router(state.clone(), metrics.clone(), settings);
+        let router = router(state.clone(), metrics.clone(), settings).layer(
+            middleware::from_fn_with_state(trusted_proxies, http::client_address::resolve),
+        );
         Ok(Self {
             listener,
             router,
@@ -172,7 +190,10 @@ fn router(state: AppState, metrics: http::metrics::Metrics, settings: &Settings)
         .route_layer(middleware::from_fn_with_state(state.clone(), load_session))
         .layer(axum::extract::DefaultBodyLimit::max(
             http::filing_documents::UPLOAD_LIMIT_BYTES,
-        ));
+        ))
+        .layer(axum::Extension(http::filing_documents::UploadSlots::new(
+            settings.max_concurrent_uploads,
+        )));
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let leptos_options = state.leptos_options.clone();
@@ -218,6 +239,9 @@ fn router(state: AppState, metrics: http::metrics::Metrics, settings: &Settings)
             move || shell(leptos_options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .route_layer(middleware::from_fn(
+            http::server_fn_errors::status_from_error,
+        ))
         .route_layer(middleware::from_fn_with_state(
             metrics,
             http::metrics::track,
@@ -266,9 +290,38 @@ async fn load_session(State(state): State<AppState>, mut req: Request, next: Nex
         .and_then(|p| Some((p.user_id, p.assist.clone()?)));
     let path = req.uri().path().to_string();
     req.extensions_mut().insert(RequestSession(principal));
+    // In an assisted session the event is written before the request runs: if it cannot be,
+    // the request does not run.
+    let pending = match &assisted {
+        Some((subject, assist)) => {
+            let event = app::server::store::AuditEvent {
+                at: state.clock.now(),
+                actor_user_id: Some(assist.agent_user_id),
+                actor_role: app::models::auth::Role::Helpdesk,
+                subject_user_id: Some(*subject),
+                assisted_session_id: Some(assist.id),
+                action: if path.starts_with("/api/") {
+                    "call"
+                } else {
+                    "page"
+                },
+                target: &path,
+                outcome: "pending",
+                detail: "",
+            };
+            match state.store.begin_audit(&event).await {
+                Ok(id) => Some(id),
+                Err(e) => {
+                    tracing::error!(error = %e, "audit unavailable: assisted request refused");
+                    return axum::http::StatusCode::SERVICE_UNAVAILABLE.into_response();
+                }
+            }
+        }
+        None => None,
+    };
     let mut res = next.run(req).await;
     let failed = res.headers_mut().remove(app::server::OUTCOME_HEADER);
-    if let Some((subject, assist)) = assisted {
+    if let Some(id) = pending {
         let outcome = match (
             failed.as_ref().and_then(|v| v.to_str().ok()),
             res.status().as_u16(),
@@ -277,23 +330,8 @@ async fn load_session(State(state): State<AppState>, mut req: Request, next: Nex
             (Some(_), _) | (_, 400..) => "refused",
             _ => "ok",
         };
-        let event = app::server::store::AuditEvent {
-            at: state.clock.now(),
-            actor_user_id: Some(assist.agent_user_id),
-            actor_role: app::models::auth::Role::Helpdesk,
-            subject_user_id: Some(subject),
-            assisted_session_id: Some(assist.id),
-            action: if path.starts_with("/api/") {
-                "call"
-            } else {
-                "page"
-            },
-            target: &path,
-            outcome,
-            detail: "",
-        };
-        if let Err(e) = state.store.record_audit(&event).await {
-            tracing::error!(error = %e, "audit event lost");
+        if let Err(e) = state.store.settle_audit(id, outcome).await {
+            tracing::error!(error = %e, audit_event = id, "audit outcome lost");
         }
     }
     if stale_cookie

@@ -1,6 +1,7 @@
 //! Building blocks shared by pages.
 
 pub mod assist_banner;
+pub mod assisted_sessions;
 pub mod chart;
 pub mod error_view;
 pub mod form_error;

@@ -33,7 +33,7 @@ pub async fn confirm_two_factor(code: String) -> Result<(), AppError> {
         super::auth::set_session_cookie(&app, &token)?;
         // Staff who were made to set it up go on to their work.
         if p.stage == SessionStage::Enrol {
-            leptos_axum::redirect(p.role.home_path());
+            leptos_axum::redirect(p.landing());
         } else {
             leptos_axum::redirect("/account?done=two_factor_on");
         }
@@ -44,9 +44,11 @@ pub async fn confirm_two_factor(code: String) -> Result<(), AppError> {
 
 #[server(prefix = "/api/account", endpoint = "disable_two_factor")]
 pub async fn disable_two_factor(code: String) -> Result<(), AppError> {
+    use crate::functions::auth::{client_address, request_parts};
     use crate::server::{call, services};
     call::principal(|app, p| async move {
-        let token = services::account::disable_two_factor(&app, &p, &code).await?;
+        let address = client_address(&request_parts()?);
+        let token = services::account::disable_two_factor(&app, &p, &code, &address).await?;
         super::auth::set_session_cookie(&app, &token)?;
         leptos_axum::redirect("/account?done=two_factor_off");
         Ok(())
@@ -68,7 +70,12 @@ pub async fn change_password(
             services::account::change_password(&app, &p, current, new_password, confirm, &address)
                 .await?;
         super::auth::set_session_cookie(&app, &token)?;
-        leptos_axum::redirect("/account?done=password");
+        // Someone who had to choose their own password goes on to their work.
+        if p.password_expired {
+            leptos_axum::redirect(p.role.home_path());
+        } else {
+            leptos_axum::redirect("/account?done=password");
+        }
         Ok(())
     })
     .await

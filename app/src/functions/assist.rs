@@ -92,12 +92,17 @@ pub async fn set_assist_mode(mode: String, confirmed: Option<String>) -> Result<
 /// The person acted for ends an assisted session on their account.
 #[server(prefix = "/api/me", endpoint = "end_assisted_session")]
 pub async fn end_assisted_session(id: String) -> Result<(), AppError> {
+    use crate::models::auth::Role;
     use crate::server::{call, services};
     call::principal(|app, p| async move {
-        p.citizen()?;
+        // The person acted for ends it where they saw it running.
+        let back = match p.role {
+            Role::Employer => p.employer().map(|_| "/employer?ended=1")?,
+            _ => p.citizen().map(|_| "/me/access-log?ended=1")?,
+        };
         let id: i64 = id.trim().parse().map_err(|_| AppError::NotFound)?;
         services::assist::end_by_subject(&app, &p, id).await?;
-        leptos_axum::redirect("/me/access-log?ended=1");
+        leptos_axum::redirect(back);
         Ok(())
     })
     .await

@@ -12,7 +12,7 @@ pub async fn login(account: String, password: String) -> Result<SessionStage, Ap
     crate::server::call::anyone(|app, _| async move {
         let parts = request_parts()?;
         let previous = app.sessions.token_from_headers(&parts.headers);
-        let (token, role, stage) = auth::login(
+        let signed_in = auth::login(
             &app,
             &account,
             password,
@@ -20,9 +20,9 @@ pub async fn login(account: String, password: String) -> Result<SessionStage, Ap
             previous.as_deref(),
         )
         .await?;
-        set_session_cookie(&app, &token)?;
-        leptos_axum::redirect(stage.next_path().unwrap_or(role.home_path()));
-        Ok(stage)
+        set_session_cookie(&app, &signed_in.token)?;
+        leptos_axum::redirect(signed_in.next_path);
+        Ok(signed_in.stage)
     })
     .await
 }
@@ -35,7 +35,7 @@ pub async fn verify_code(code: String) -> Result<(), AppError> {
         let address = client_address(&request_parts()?);
         let token = services::account::verify_sign_in_code(&app, &p, &code, &address).await?;
         set_session_cookie(&app, &token)?;
-        leptos_axum::redirect(p.role.home_path());
+        leptos_axum::redirect(p.landing());
         Ok(())
     })
     .await
@@ -105,12 +105,12 @@ pub(crate) fn request_parts() -> Result<http::request::Parts, AppError> {
     use_context::<http::request::Parts>().ok_or_else(|| AppError::internal("request parts missing"))
 }
 
-/// The peer address, as seen by the listener (the throttle key per address).
+/// The client's address as the server resolved it (the throttle key per address).
 #[cfg(feature = "ssr")]
 pub(crate) fn client_address(parts: &http::request::Parts) -> String {
     parts
         .extensions
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
+        .get::<crate::server::ClientAddress>()
+        .map(|c| c.0.to_string())
         .unwrap_or_else(|| "unknown".into())
 }

@@ -28,9 +28,9 @@ pub async fn list_staff(
         sort,
         page,
     };
-    call::employer(|app, me| async move {
-        services::staff_roster::staff_list(&app.store, me, &input, app.clock.now()).await
-    })
+    call::employer(
+        |app, me| async move { services::staff_roster::staff_list(&app, me, &input).await },
+    )
     .await
 }
 

@@ -17,10 +17,8 @@ pub async fn get_citizen_home() -> Result<CitizenHome, AppError> {
 #[server(prefix = "/api/employer", endpoint = "get_home")]
 pub async fn get_employer_home() -> Result<EmployerHome, AppError> {
     use crate::server::{call, services};
-    call::employer(
-        |app, me| async move { services::staff_homes::employer_home(&app.store, me).await },
-    )
-    .await
+    call::employer(|app, me| async move { services::staff_homes::employer_home(&app, me).await })
+        .await
 }
 
 #[server(prefix = "/api/review", endpoint = "get_home")]

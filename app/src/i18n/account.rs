@@ -44,6 +44,9 @@ pub struct AccountTexts {
     // Errors
     pub err_assist_read_only: &'static str,
     pub err_assist_never: &'static str,
+    pub err_password_expired: &'static str,
+    /// The account page after signing in with a one-time password.
+    pub renew_password: &'static str,
     pub field_too_short: &'static str,
     pub field_ticket_format: &'static str,
     pub field_wrong_code: &'static str,
@@ -134,6 +137,8 @@ pub struct AccountTexts {
     pub actions_title: fn(usize) -> String,
     pub page_label: fn(&str) -> String,
     pub outcome_refused: &'static str,
+    /// An action still running, or cut off before it ended (its audit event stayed pending).
+    pub outcome_pending: &'static str,
     pub open_title: &'static str,
     pub open_intro: &'static str,
     pub end_now: &'static str,

@@ -52,7 +52,7 @@ pub static EN: Texts = Texts {
     err_forbidden: "Your role may not open this page.",
     err_not_found: "No such record was found.",
     err_bad_credentials: "The account or password is not correct.",
-    err_throttled: |m| format!("Too many failed sign-ins. Please try again in {m} minute(s)."),
+    err_throttled: |m| format!("Too many failed attempts. Please try again in {m} minute(s)."),
     err_conflict: "Someone else changed this data. Please reload and try again.",
     err_unavailable: "The service is temporarily unavailable. Please try again later.",
     err_internal: |id| {

@@ -52,7 +52,7 @@ pub static ZH: Texts = Texts {
     err_forbidden: "您的身份无权查看此页面。",
     err_not_found: "没有找到相关记录。",
     err_bad_credentials: "账号或密码不正确。",
-    err_throttled: |m| format!("登录失败次数过多，请 {m} 分钟后再试。"),
+    err_throttled: |m| format!("尝试次数过多，请 {m} 分钟后再试。"),
     err_conflict: "数据已被他人修改，请刷新后重试。",
     err_unavailable: "服务暂时不可用，请稍后再试。",
     err_internal: |id| format!("系统出错了，请稍后再试。如需帮助，请向客服提供事件编号 {id}。"),

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 pub const STAFF_ROLES: [Role; 3] = [Role::Helpdesk, Role::Reviewer, Role::Admin];
 
 /// Every audit action code written, in the order the filter lists them.
-pub const AUDIT_ACTIONS: [&str; 15] = [
+pub const AUDIT_ACTIONS: [&str; 16] = [
     "staff_create",
     "staff_disable",
     "staff_enable",
@@ -30,9 +30,10 @@ pub const AUDIT_ACTIONS: [&str; 15] = [
     "page",
     "call",
     "helpdesk_lookup_employer",
+    "staff_id_search",
 ];
 
-pub const AUDIT_OUTCOMES: [&str; 3] = ["ok", "refused", "failed"];
+pub const AUDIT_OUTCOMES: [&str; 4] = ["ok", "refused", "failed", "pending"];
 
 /// The longest name fragment searched for.
 const SEARCH_MAX_CHARS: usize = 40;

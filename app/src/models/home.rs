@@ -67,6 +67,8 @@ pub struct EmployerHome {
     pub region: Named,
     pub staff_enrolled: i64,
     pub staff_in_arrears: i64,
+    /// Helpdesk sessions running as this employer user, which they may end.
+    pub open_sessions: Vec<crate::models::assist::AssistedDetail>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

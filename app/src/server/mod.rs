@@ -11,6 +11,11 @@ pub mod state;
 pub mod store;
 pub mod working_days;
 
+/// The client's address: the peer, or the client a trusted proxy forwarded for. The server
+/// puts it on every request; the throttles key on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClientAddress(pub std::net::IpAddr);
+
 /// Response header (internal, removed by the session middleware) telling the audit log that a
 /// call failed even when a plain form post answers with a redirect.
 pub const OUTCOME_HEADER: &str = "x-jinbao-outcome";

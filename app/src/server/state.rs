@@ -1,6 +1,7 @@
 //! Everything a request handler needs, cloned cheaply into each request's context.
 
 use crate::server::auth::password::Passwords;
+use crate::server::auth::sealed::SecretBox;
 use crate::server::auth::session::SessionPolicy;
 use crate::server::auth::throttle::ThrottlePolicy;
 use crate::server::clock::Clock;
@@ -35,6 +36,8 @@ pub struct Shared {
     pub clock: Clock,
     /// Server secret for keyed hashes; from config, never logged.
     pub secret_key: Arc<[u8]>,
+    /// Seals and opens the stored two-factor secrets (a key derived from `secret_key`).
+    pub totp_secrets: SecretBox,
     /// The portal's public address, without a trailing slash (certificates link to it).
     pub public_url: Arc<str>,
 }

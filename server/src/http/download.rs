@@ -38,6 +38,11 @@ impl Reader {
         self.locale.texts()
     }
 
+    /// The signed-in principal, or `Unauthenticated`.
+    pub fn principal(&self) -> Result<Principal, AppError> {
+        self.principal.clone().ok_or(AppError::Unauthenticated)
+    }
+
     /// The body's answer for the signed-in principal, or its refusal in the reader's language.
     /// Nobody signed in is refused before the body runs.
     pub async fn answer<Fut>(self, body: impl FnOnce(Principal) -> Fut) -> Response
@@ -45,9 +50,9 @@ impl Reader {
         Fut: Future<Output = Result<Response, AppError>>,
     {
         let t = self.texts();
-        let result = match self.principal {
-            Some(p) => body(p).await,
-            None => Err(AppError::Unauthenticated),
+        let result = match self.principal() {
+            Ok(p) => body(p).await,
+            Err(e) => Err(e),
         };
         result.unwrap_or_else(|e| refusal(t, &e))
     }

@@ -45,7 +45,7 @@ pub async fn staff_csv(
                 .assist
                 .as_ref()
                 .map(|a| (t.account.csv_watermark)(&a.agent_name, &a.ticket));
-            let export = RosterExport::start(state.store.clone(), scope, &input).await?;
+            let export = RosterExport::start(&state, scope, &input).await?;
             Ok(roster_file(&state, t, watermark, export))
         })
         .await

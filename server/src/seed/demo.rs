@@ -6,6 +6,7 @@ use app::models::insurance::Agency;
 use app::models::insurance::Month;
 use app::models::pension::RESIDENT_PENSION_AGE_MONTHS;
 use app::models::retirement::{RetirementCategory, statutory_retirement};
+use app::server::auth::sealed::SecretBox;
 use app::server::store::{NewEmployer, NewPerson, NewUser, RoleGrant, Store, StoreError};
 use chrono::NaiveDate;
 
@@ -293,6 +294,7 @@ pub async fn insert_citizen_users(
             person_id: Some(p.id),
             display_name: &p.name,
             password_hash: hash,
+            password_expired: false,
             grants: &grants,
         })
         .collect();
@@ -300,7 +302,7 @@ pub async fn insert_citizen_users(
 }
 
 /// Staff and employer accounts, each with its own hash.
-pub async fn insert_staff(store: &Store) -> Result<(), super::SeedError> {
+pub async fn insert_staff(store: &Store, sealer: &SecretBox) -> Result<(), super::SeedError> {
     let employer_id = store
         .employer_id_by_credit_code(DEMO_EMPLOYER_CODE)
         .await?
@@ -382,11 +384,14 @@ pub async fn insert_staff(store: &Store) -> Result<(), super::SeedError> {
                 person_id: None,
                 display_name: name,
                 password_hash: &hash,
+                password_expired: false,
                 grants: &grants,
             })
             .await?;
         if let Some((_, secret)) = DEMO_TOTP_SECRETS.iter().find(|(u, _)| *u == username) {
-            store.set_totp_secret(user_id, secret).await?;
+            store
+                .set_totp_secret(user_id, &sealer.seal(user_id, secret))
+                .await?;
         }
         if username == SUPERVISOR {
             store.set_supervisor(user_id, true).await?;

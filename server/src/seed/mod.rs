@@ -9,6 +9,7 @@ use app::models::ids::{CreditCode, ResidentId};
 use app::models::insurance::{month_from_index, month_index};
 use app::models::pension::RESIDENT_PENSION_AGE_MONTHS;
 use app::models::retirement::{RetirementCategory, statutory_retirement};
+use app::server::auth::sealed::SecretBox;
 use app::server::services::{staff_roster, wages::WageTable};
 use app::server::store::{NewEmployer, NewPerson, PersonAgeRow, Store, StoreError};
 use career::{Anomaly, FIRST_RECORDED_MONTH, Job, Plan};
@@ -81,7 +82,12 @@ pub struct SeedReport {
 }
 
 /// Fills an empty database. Returns None when it already holds persons (nothing is changed).
-pub async fn run(store: &Store, options: &SeedOptions) -> Result<Option<SeedReport>, SeedError> {
+/// The demo staff's two-factor secrets are stored sealed by `sealer` (the server's).
+pub async fn run(
+    store: &Store,
+    options: &SeedOptions,
+    sealer: &SecretBox,
+) -> Result<Option<SeedReport>, SeedError> {
     let persons = options.persons;
     let demo_staff = options.employer_staff();
     if persons < 2 {
@@ -212,7 +218,7 @@ pub async fn run(store: &Store, options: &SeedOptions) -> Result<Option<SeedRepo
     if let Some(b) = bar {
         b.finish();
     }
-    demo::insert_staff(store).await?;
+    demo::insert_staff(store, sealer).await?;
     store.set_offices_data_as_of(data_as_of()).await?;
     store.reset_id_sequences().await?;
     store.analyze().await?;

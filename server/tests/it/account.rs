@@ -113,6 +113,11 @@ async fn a_citizen_turns_on_two_factor_and_then_signs_in_with_a_code(kind: Kind)
     let secret = pending_secret(&app, &c).await;
     // A reload shows the same secret, so a scan stays valid.
     assert_eq!(pending_secret(&app, &c).await, secret);
+    // The database holds it sealed, never readable.
+    let readable = format!(
+        "SELECT COUNT(*) FROM users WHERE totp_pending LIKE '%{secret}%' OR totp_secret LIKE '%{secret}%'"
+    );
+    assert_eq!(app.count(&readable).await, 0, "{kind:?}");
     let res = app
         .call(&c, "/api/account/confirm_two_factor", &[("code", "000000")])
         .await;
@@ -162,12 +167,30 @@ async fn a_citizen_turns_on_two_factor_and_then_signs_in_with_a_code(kind: Kind)
         200
     );
 
-    // Turning it off needs a fresh code.
+    // Turning it off needs a fresh code, and wrong codes are throttled like the sign-in code's:
+    // a stolen session cannot guess its way to turning it off.
     let res = app
         .call(&c2, "/api/account/disable_two_factor", &[("code", &good)])
         .await;
     assert_eq!(res.status(), 422);
+    for _ in 0..4 {
+        let wrong = [("code", "000000")];
+        let res = app
+            .call(&c2, "/api/account/disable_two_factor", &wrong)
+            .await;
+        assert_eq!(res.status(), 422);
+    }
     app.clock.advance(chrono::Duration::seconds(30));
+    let right = code(&app, &secret);
+    let res = app
+        .call(&c2, "/api/account/disable_two_factor", &[("code", &right)])
+        .await;
+    assert_eq!(
+        res.status(),
+        429,
+        "{kind:?}: throttled even with the right code"
+    );
+    app.clock.advance(chrono::Duration::minutes(15));
     let res = app
         .call(
             &c2,
@@ -219,6 +242,7 @@ async fn new_staff_must_set_up_two_factor_before_anything_else(kind: Kind) {
             person_id: None,
             display_name: "新客服",
             password_hash: &hash,
+            password_expired: false,
             grants: &[RoleGrant {
                 role: Role::Helpdesk,
                 employer_id: None,
@@ -349,4 +373,66 @@ async fn changing_the_password_checks_it_and_ends_other_sign_ins(kind: Kind) {
         )
         .await;
     assert_eq!(res.status(), 401);
+}
+
+on_both_backends!(a_one_time_password_signs_in_once_to_choose_ones_own);
+/// A staff account an administrator creates gets a one-time password: after setting up
+/// two-factor sign-in, its user can do nothing but choose their own password, and then the
+/// one-time password no longer signs in.
+async fn a_one_time_password_signs_in_once_to_choose_ones_own(kind: Kind) {
+    let app = spawn_app(kind, |_| {}).await;
+    let admin = app.signed_in("admin-demo").await;
+    let new_staff = [
+        ("username", "wu-fang"),
+        ("display_name", "客服 吴芳"),
+        ("helpdesk", "on"),
+    ];
+    let res = app
+        .call(&admin, "/api/admin/create_staff", &new_staff)
+        .await;
+    assert_eq!(res.status(), 200, "{kind:?}");
+    let one_time = json(res).await["initial_password"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let c = app.client();
+    assert_eq!(
+        json(app.login(&c, "wu-fang", &one_time).await).await,
+        "enrol"
+    );
+    let secret = pending_secret(&app, &c).await;
+    let first = code(&app, &secret);
+    let res = app
+        .call(&c, "/api/account/confirm_two_factor", &[("code", &first)])
+        .await;
+    assert_eq!(res.status(), 200, "{kind:?}");
+    assert_eq!(res.headers()["location"], "/account?renew=password");
+    let res = app.call(&c, "/api/helpdesk/get_home", &[]).await;
+    assert_eq!(res.status(), 403, "{kind:?}");
+    assert_eq!(json(res).await, "PasswordExpired");
+
+    let own = "Own-Choice-Pass-2026";
+    let change = [
+        ("current", one_time.as_str()),
+        ("new_password", own),
+        ("confirm", own),
+    ];
+    let res = app.call(&c, "/api/account/change_password", &change).await;
+    assert_eq!(res.status(), 200, "{kind:?}");
+    assert_eq!(res.headers()["location"], "/helpdesk");
+    assert_eq!(
+        app.call(&c, "/api/helpdesk/get_home", &[]).await.status(),
+        200
+    );
+    // The one-time password is spent; their own signs in, to the code step and then to work.
+    let res = app.login(&app.client(), "wu-fang", &one_time).await;
+    assert_eq!(res.status(), 401);
+    let c2 = app.client();
+    assert_eq!(json(app.login(&c2, "wu-fang", own).await).await, "code");
+    app.clock.advance(chrono::Duration::seconds(30));
+    let next = code(&app, &secret);
+    let res = app
+        .call(&c2, "/api/auth/verify_code", &[("code", &next)])
+        .await;
+    assert_eq!(res.headers()["location"], "/helpdesk", "{kind:?}");
 }

@@ -307,6 +307,13 @@ async fn credentials_contact_details_and_two_factor_are_refused_in_any_mode(kind
             );
         }
     }
+    // Nor the number the offices would call about a transfer.
+    let contact = [("kind", "pension"), ("phone", "13912345678"), ("note", "")];
+    let res = app
+        .call(&agent, "/api/citizen/save_transfer_contact", &contact)
+        .await;
+    assert_eq!(res.status(), 403, "{kind:?}");
+    assert_eq!(json(res).await["AssistDenied"]["read_only"], false);
     // Nothing changed: the old password still works, the notice is still unread.
     let citizen = app.signed_in(CITIZEN).await;
     let me = json(app.call(&citizen, "/api/auth/who_am_i", &[]).await).await;
@@ -318,8 +325,8 @@ async fn credentials_contact_details_and_two_factor_are_refused_in_any_mode(kind
         .filter(|e| e.outcome == "refused")
         .count();
     assert_eq!(
-        refused, 13,
-        "{kind:?}: one bad mode switch and six refusals in each mode"
+        refused, 14,
+        "{kind:?}: one bad mode switch, six refusals in each mode, and the transfer's phone"
     );
 }
 
@@ -476,6 +483,28 @@ async fn acting_for_an_employer_logs_views_of_staff_as_done_on_its_behalf(kind: 
     }
     // Employers get no notification inbox: the session is in the audit log.
     assert!(!assisted_events(&app).await.is_empty());
+
+    // The employer user's home shows the session running as them (the agent's does not), and
+    // they end it there.
+    let agents_home = json(app.call(&agent, "/api/employer/get_home", &[]).await).await;
+    assert_eq!(agents_home["open_sessions"], serde_json::json!([]));
+    let employer = app.signed_in("employer-demo").await;
+    let home = json(app.call(&employer, "/api/employer/get_home", &[]).await).await;
+    let open = home["open_sessions"].as_array().unwrap();
+    assert_eq!(open.len(), 1, "{kind:?}");
+    assert_eq!(open[0]["ticket"], ASSIST_TICKET);
+    let id = open[0]["id"].to_string();
+    let res = app
+        .call(&employer, "/api/me/end_assisted_session", &[("id", &id)])
+        .await;
+    assert_eq!(res.status(), 200, "{kind:?}");
+    assert_eq!(res.headers()["location"], "/employer?ended=1");
+    let res = app.call(&agent, "/api/employer/list_staff", &[]).await;
+    assert_eq!(
+        res.status(),
+        403,
+        "{kind:?}: the agent is back at the console"
+    );
 }
 
 on_both_backends!(the_console_and_session_controls_refuse_other_roles_and_nobody);
@@ -511,12 +540,12 @@ async fn the_console_and_session_controls_refuse_other_roles_and_nobody(kind: Ki
             assert_eq!(res.status(), 403, "{kind:?} {account} {path}");
         }
     }
-    // The citizen-side end needs a session on their own account.
+    // The person's end needs a session on their own account.
     let employer = app.signed_in("employer-demo").await;
     let res = app
         .call(&employer, "/api/me/end_assisted_session", &[("id", "1")])
         .await;
-    assert_eq!(res.status(), 403);
+    assert_eq!(res.status(), 404);
     // The citizen functions refuse the helpdesk outside a session.
     let agent = app.signed_in("helpdesk-demo").await;
     for path in [
@@ -526,4 +555,42 @@ async fn the_console_and_session_controls_refuse_other_roles_and_nobody(kind: Ki
     ] {
         assert_eq!(app.call(&agent, path, &[]).await.status(), 403, "{path}");
     }
+}
+
+on_both_backends!(an_assisted_request_that_cannot_be_audited_does_not_run);
+/// The audit event of an assisted request is written before the request runs: while the audit
+/// log cannot be written, the agent's requests are refused and change nothing. Each event then
+/// ends with its outcome; none is left pending.
+async fn an_assisted_request_that_cannot_be_audited_does_not_run(kind: Kind) {
+    let app = spawn_app(kind, |_| {}).await;
+    let (agent, _) = assisting_citizen(&app).await;
+    let write = [("mode", "write"), ("confirmed", "yes")];
+    assert_eq!(
+        app.call(&agent, "/api/assist/set_mode", &write)
+            .await
+            .status(),
+        200
+    );
+    let sql = |from: &str, to: &str| format!("ALTER TABLE {from} RENAME TO {to}");
+    let off = sql("audit_events", "audit_events_away");
+    common::execute_sql(kind, &app.database_url, &[&off]).await;
+    let read = [("mode", "read")];
+    let res = app.call(&agent, "/api/assist/set_mode", &read).await;
+    assert_eq!(res.status(), 503, "{kind:?}");
+    assert_eq!(home_status(&app, &agent).await, 503);
+    let back = sql("audit_events_away", "audit_events");
+    common::execute_sql(kind, &app.database_url, &[&back]).await;
+    let me = json(app.call(&agent, "/api/auth/who_am_i", &[]).await).await;
+    assert_eq!(
+        me["assisted"]["write_mode"], true,
+        "{kind:?}: still in write mode"
+    );
+    assert_eq!(home_status(&app, &agent).await, 200);
+    let events = assisted_events(&app).await;
+    assert!(
+        events
+            .iter()
+            .any(|e| e.target == "/api/citizen/get_home" && e.outcome == "ok")
+    );
+    assert!(events.iter().all(|e| e.outcome != "pending"), "{kind:?}");
 }

@@ -604,4 +604,15 @@ async fn in_an_assisted_session_issuing_needs_write_mode_and_is_watermarked(kind
     let me = app.signed_in(CITIZEN).await;
     let list = json(app.call(&me, "/api/citizen/list_certificates", &[]).await).await;
     assert_eq!(list[0]["assisted"], true);
+    // Revoked by the agent: the certificate records who, and in which session.
+    let revoke = [("number", number.as_str()), ("confirm", "on")];
+    let res = app
+        .call(&agent, "/api/citizen/revoke_certificate", &revoke)
+        .await;
+    assert_eq!(res.status(), 200, "{kind:?}");
+    let by_agent = format!(
+        "SELECT COUNT(*) FROM certificates WHERE document_no = '{number}' \
+         AND revoked_by_user_id = {user} AND revoked_in_session_id IS NOT NULL"
+    );
+    assert_eq!(app.count(&by_agent).await, 1, "{kind:?}");
 }

@@ -26,7 +26,7 @@ async fn scope(store: &Store, employer_id: i64) -> EmployerScope {
 }
 
 async fn list(store: &Store, scope: EmployerScope, input: StaffQueryInput) -> StaffList {
-    staff_roster::staff_list(store, scope, &input, chrono::Utc::now())
+    staff_roster::staff_list(&common::state_of(store), scope, &input)
         .await
         .unwrap()
 }
@@ -185,25 +185,18 @@ async fn search_filters_sort_and_pages() {
         assert_eq!(whole.rows[0].person_id, 3);
         // A fragment of the hidden digits would let the mask be undone: refused.
         let middle = &three.resident_id[6..12];
-        let res =
-            staff_roster::staff_list(&store, demo, &input(&[("q", middle)]), chrono::Utc::now())
-                .await;
+        let state = common::state_of(&store);
+        let res = staff_roster::staff_list(&state, demo, &input(&[("q", middle)])).await;
         assert!(
             matches!(res, Err(AppError::Validation(ref f)) if f[0].code == FieldCode::IdSearch)
         );
-        let short =
-            staff_roster::staff_list(&store, demo, &input(&[("q", "12")]), chrono::Utc::now())
-                .await;
+        let short = staff_roster::staff_list(&state, demo, &input(&[("q", "12")])).await;
         assert!(
             matches!(short, Err(AppError::Validation(ref f)) if f[0].field == "q" && f[0].code == FieldCode::IdSearch)
         );
-        let bad = staff_roster::staff_list(
-            &store,
-            demo,
-            &input(&[("flag", "nope"), ("page", "0")]),
-            chrono::Utc::now(),
-        )
-        .await;
+        let bad =
+            staff_roster::staff_list(&state, demo, &input(&[("flag", "nope"), ("page", "0")]))
+                .await;
         assert!(matches!(bad, Err(AppError::Validation(ref f)) if f.len() == 2));
         // Wildcards are literal: "%" matches no name.
         assert_eq!(list(&store, demo, input(&[("q", "%")])).await.total, 0);
@@ -377,6 +370,7 @@ async fn shenzhen_user(app: &TestApp) {
             person_id: None,
             display_name: "深圳鹏城电子 人事",
             password_hash: &hash,
+            password_expired: false,
             grants: &grants,
         })
         .await
@@ -625,4 +619,58 @@ async fn the_export_streams_every_matching_row_and_round_trips(kind: Kind) {
             row.person_id
         );
     }
+}
+
+/// The employer's roster searched by `q`: the status and the number found (if answered).
+async fn searched(app: &TestApp, c: &reqwest::Client, q: &str) -> (u16, Option<i64>) {
+    let res = app.call(c, "/api/employer/list_staff", &[("q", q)]).await;
+    let status = res.status().as_u16();
+    (status, json(res).await["total"].as_i64())
+}
+
+on_both_backends!(whole_id_searches_that_find_nobody_are_limited_and_audited);
+/// Guessing a masked birth date means searching whole ID numbers until one hits. Each miss
+/// counts against the employer user; a hit neither counts nor clears the misses; after ten in
+/// the window, whole-ID searches (list and export) are refused until the oldest ages out. Each
+/// is audited with the number masked. Name searches go on.
+async fn whole_id_searches_that_find_nobody_are_limited_and_audited(kind: Kind) {
+    let app = spawn_app(kind, |_| {}).await;
+    let demo = app.signed_in("employer-demo").await;
+    // The demo citizen, born 1990-03-07, works here: other days of that month are misses.
+    let guess = |day: u32| format!("{}{day:02}{}", &CITIZEN[..12], &CITIZEN[14..]);
+    for day in [1, 2, 3, 4, 5, 6, 8, 9, 10] {
+        assert_eq!(searched(&app, &demo, &guess(day)).await, (200, Some(0)));
+    }
+    assert_eq!(searched(&app, &demo, CITIZEN).await, (200, Some(1)));
+    assert_eq!(searched(&app, &demo, &guess(11)).await, (200, Some(0)));
+    let (status, _) = searched(&app, &demo, CITIZEN).await;
+    assert_eq!(
+        status, 429,
+        "{kind:?}: the eleventh whole-ID search after ten misses"
+    );
+    let export = demo
+        .get(app.url(&format!("/employer/staff.csv?q={CITIZEN}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(export.status(), 429, "{kind:?}");
+    assert_eq!(searched(&app, &demo, &CITIZEN[14..]).await.0, 200);
+
+    let filter = app::server::store::AuditFilter {
+        action: Some("staff_id_search".into()),
+        ..Default::default()
+    };
+    let (events, _) = app.store.audit_events(&filter, 100, 0).await.unwrap();
+    let outcomes = |o: &str| events.iter().filter(|e| e.outcome == o).count();
+    assert_eq!(
+        (outcomes("failed"), outcomes("ok"), outcomes("refused")),
+        (10, 1, 2),
+        "{kind:?}"
+    );
+    assert!(events.iter().all(|e| e.target.contains("****")
+        && !e.target.contains("0307")
+        && e.actor_username.as_deref() == Some("employer-demo")));
+
+    app.clock.advance(chrono::Duration::minutes(16));
+    assert_eq!(searched(&app, &demo, CITIZEN).await, (200, Some(1)));
 }

@@ -109,6 +109,43 @@ async fn evidence(
         .unwrap()
 }
 
+/// The head of an upload and the first bytes of a 20 MB file, then nothing more: a body the
+/// server would wait for if it read before checking.
+async fn stalled_upload(app: &TestApp, token: Option<&str>) -> tokio::net::TcpStream {
+    use tokio::io::AsyncWriteExt;
+    let host = app.base.trim_start_matches("http://");
+    let mut s = tokio::net::TcpStream::connect(host).await.unwrap();
+    let cookie = token
+        .map(|t| format!("Cookie: jb_session={t}\r\n"))
+        .unwrap_or_default();
+    let head = format!(
+        "POST /files/filing-documents HTTP/1.1\r\nHost: {host}\r\nOrigin: {}\r\n{cookie}\
+         Content-Type: multipart/form-data; boundary=B\r\nContent-Length: 20000000\r\n\r\n\
+         --B\r\nContent-Disposition: form-data; name=\"documents\"; filename=\"a.pdf\"\r\n\r\n\
+         %PDF-1.4\n",
+        app.base
+    );
+    s.write_all(head.as_bytes()).await.unwrap();
+    s
+}
+
+/// The status the server answered on `s`, or None when it has not answered in three seconds.
+async fn answer(s: &mut tokio::net::TcpStream) -> Option<u16> {
+    use tokio::io::AsyncReadExt;
+    let mut buf = [0u8; 64];
+    let wait = std::time::Duration::from_secs(3);
+    let n = tokio::time::timeout(wait, s.read(&mut buf))
+        .await
+        .ok()?
+        .ok()?;
+    std::str::from_utf8(&buf[..n])
+        .ok()?
+        .split(' ')
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
 /// Where the evidence form sent the browser.
 fn location(res: &reqwest::Response) -> String {
     assert_eq!(res.status(), 303, "{res:?}");
@@ -605,8 +642,20 @@ async fn a_helpdesk_agent_uploads_documents_but_never_signs_the_undertaking(kind
         .unwrap()
         .to_string();
     let reference = ok(submit(&app, &agent, None, &key).await).await;
-    let f = filing(&app, &agent, reference.as_str().unwrap()).await;
+    let reference = reference.as_str().unwrap();
+    let f = filing(&app, &agent, reference).await;
     assert_eq!(f["assisted"], true);
+    // Cancelled by the agent: the filing records who, and in which session.
+    let cancel = [("reference", reference), ("confirm", "on")];
+    ok(app
+        .call(&agent, "/api/citizen/cancel_filing", &cancel)
+        .await)
+    .await;
+    let by_agent = format!(
+        "SELECT COUNT(*) FROM medical_filings WHERE reference_no = '{reference}' \
+         AND cancelled_by_user_id = {user} AND cancelled_in_session_id IS NOT NULL"
+    );
+    assert_eq!(app.count(&by_agent).await, 1, "{kind:?}");
 
     // The undertaking signed by the citizen cannot be filed by the agent either.
     let me = app.signed_in(CITIZEN).await;
@@ -721,6 +770,54 @@ async fn others_cannot_see_or_act_on_a_filing_or_its_documents(kind: Kind) {
     );
     // Nothing changed: the filing in effect, the document still the owner's draft's.
     assert_eq!(filing(&app, &me, &reference).await["in_effect"], true);
+    let d = draft(&app, &me, None).await;
+    assert_eq!(d["documents"].as_array().unwrap().len(), 1, "{d}");
+}
+
+on_both_backends!(an_upload_is_refused_before_its_body_is_read);
+/// Who may upload is decided on the request's head: nobody and an employer are refused while
+/// their 20 MB body is still on its way. A citizen's body is read only in a free slot, and a
+/// form with more files than a filing holds is refused at the first one too many.
+async fn an_upload_is_refused_before_its_body_is_read(kind: Kind) {
+    let app = spawn_app(kind, |s| s.max_concurrent_uploads = 1).await;
+    assert_eq!(
+        answer(&mut stalled_upload(&app, None).await).await,
+        Some(401)
+    );
+    let employer = app.token_of("employer-demo").await;
+    let mut refused = stalled_upload(&app, Some(&employer)).await;
+    assert_eq!(answer(&mut refused).await, Some(403), "{kind:?}");
+
+    let me = app.signed_in(CITIZEN).await;
+    ok(places(&app, &me, None, SHANGHAI).await).await;
+    ok(category(&app, &me, None, "long_term_residence", &[]).await).await;
+    // The citizen's own slow upload is being read, in the only slot.
+    let token = app.token_of(CITIZEN).await;
+    let mut slow = stalled_upload(&app, Some(&token)).await;
+    assert_eq!(
+        answer(&mut slow).await,
+        None,
+        "{kind:?}: its body is awaited"
+    );
+    let one = [("a.pdf", PDF)];
+    let res = evidence(&app, &me, None, &[("then", "upload")], &one).await;
+    assert_eq!(res.status(), 503, "{kind:?}");
+    // The slot comes back when that upload ends.
+    drop(slow);
+    let mut res = evidence(&app, &me, None, &[("then", "upload")], &one).await;
+    for _ in 0..50 {
+        if res.status() != 503 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        res = evidence(&app, &me, None, &[("then", "upload")], &one).await;
+    }
+    assert_eq!(location(&res), "/me/filings/new/evidence");
+
+    let pdfs: Vec<Vec<u8>> = (0..6).map(|n| [PDF, &[b'0' + n]].concat()).collect();
+    let six: Vec<(&str, &[u8])> = pdfs.iter().map(|p| ("more.pdf", p.as_slice())).collect();
+    let res = evidence(&app, &me, None, &[("then", "upload")], &six).await;
+    assert!(location(&res).ends_with("error=documents:too_many_files"));
     let d = draft(&app, &me, None).await;
     assert_eq!(d["documents"].as_array().unwrap().len(), 1, "{d}");
 }

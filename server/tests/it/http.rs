@@ -327,6 +327,62 @@ async fn the_address_throttle_stops_a_spray_across_accounts() {
     );
 }
 
+/// A sign-in attempt as a proxy forwards it for `client`.
+async fn login_via(app: &TestApp, account: &str, password: &str, client: &str) -> u16 {
+    app.client()
+        .post(app.url("/api/auth/login"))
+        .header("accept", "application/json")
+        .header("x-forwarded-for", client)
+        .form(&[("account", account), ("password", password)])
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+on_both_backends!(behind_a_trusted_proxy_each_client_has_its_own_address_throttle);
+/// Behind a trusted proxy, one client's failures block that client, not everyone the proxy
+/// forwards; without the setting the forwarding headers are ignored, so writing them dodges
+/// nothing.
+async fn behind_a_trusted_proxy_each_client_has_its_own_address_throttle(kind: Kind) {
+    let proxied = spawn_app(kind, |s| {
+        s.login_max_failures_per_address = 3;
+        s.trusted_proxies = vec!["127.0.0.1/32".into()];
+    })
+    .await;
+    for account in ["a1", "a2", "a3"] {
+        assert_eq!(login_via(&proxied, account, "x", "198.51.100.7").await, 401);
+    }
+    assert_eq!(
+        login_via(&proxied, CITIZEN, PASSWORD, "198.51.100.7").await,
+        429,
+        "{kind:?}"
+    );
+    assert_eq!(
+        login_via(&proxied, CITIZEN, PASSWORD, "198.51.100.8").await,
+        200,
+        "{kind:?}: another client behind the same proxy"
+    );
+    // What the client wrote before the address the proxy added changes nothing.
+    assert_eq!(
+        login_via(&proxied, CITIZEN, PASSWORD, "198.51.100.8, 198.51.100.7").await,
+        429,
+        "{kind:?}"
+    );
+
+    let direct = spawn_app(kind, |s| s.login_max_failures_per_address = 3).await;
+    for (i, account) in ["a1", "a2", "a3"].into_iter().enumerate() {
+        let client = format!("198.51.100.{i}");
+        assert_eq!(login_via(&direct, account, "x", &client).await, 401);
+    }
+    assert_eq!(
+        login_via(&direct, CITIZEN, PASSWORD, "198.51.100.9").await,
+        429,
+        "{kind:?}: an untrusted peer's header is ignored"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cross_origin_state_changes_are_refused() {
     let app = spawn_app(common::Kind::Sqlite, |_| {}).await;

@@ -8,6 +8,7 @@ mod common;
 mod account;
 mod admin;
 mod assist;
+mod bad_input;
 mod certificates;
 mod cli;
 mod employer;

@@ -224,9 +224,13 @@ async fn the_migration_fills_record_totals_from_an_existing_record(kind: Kind) {
     let store = server::startup::open_store(&settings(&url, dir.path()))
         .await
         .unwrap();
-    server::seed::run(&store, &server::seed::SeedOptions::new(30, 7))
-        .await
-        .unwrap();
+    server::seed::run(
+        &store,
+        &server::seed::SeedOptions::new(30, 7),
+        &common::test_sealer(),
+    )
+    .await
+    .unwrap();
     let mut seeded = Vec::new();
     for person_id in 1..=30 {
         seeded.push(read_model(&store, person_id).await);

@@ -278,6 +278,7 @@ async fn usernames_are_unique_and_role_rules_hold(kind: Kind) {
         person_id: None,
         display_name: "x",
         password_hash: "h",
+        password_expired: false,
         grants: &grants,
     };
     assert!(
@@ -295,6 +296,7 @@ async fn usernames_are_unique_and_role_rules_hold(kind: Kind) {
         person_id: None,
         display_name: "x",
         password_hash: "h",
+        password_expired: false,
         grants: &bad,
     };
     assert!(store.create_user(&user).await.is_err());
@@ -308,10 +310,14 @@ on_both_backends!(reseeding_a_seeded_database_changes_nothing);
 async fn reseeding_a_seeded_database_changes_nothing(kind: Kind) {
     let (store, _dir) = seeded_store(kind).await;
     assert!(
-        server::seed::run(&store, &server::seed::SeedOptions::new(50, 1))
-            .await
-            .unwrap()
-            .is_none()
+        server::seed::run(
+            &store,
+            &server::seed::SeedOptions::new(50, 1),
+            &common::test_sealer()
+        )
+        .await
+        .unwrap()
+        .is_none()
     );
     assert_eq!(store.count_persons().await.unwrap(), 30);
 }
@@ -355,4 +361,72 @@ async fn an_unknown_stored_code_is_an_error_not_a_guess(kind: Kind) {
         error.to_string().contains(r#"unknown Role code "auditor""#),
         "{kind:?}: {error}"
     );
+}
+
+on_both_backends!(two_factor_secrets_stored_in_plaintext_are_sealed_once);
+/// A database from before sealing holds two-factor secrets in plaintext: the first start seals
+/// each (they open to the same secret for the same user), leaves sealed ones as they are,
+/// records that it ran, and does nothing at later starts.
+async fn two_factor_secrets_stored_in_plaintext_are_sealed_once(kind: Kind) {
+    use app::server::auth::sealed::SecretBox;
+    use app::server::services::account::seal_stored_secrets;
+    let (store, _dir) = seeded_store(kind).await;
+    let sealer = common::test_sealer();
+    let user = |name: &'static str| {
+        let store = store.clone();
+        async move {
+            store
+                .login_by_username(name)
+                .await
+                .unwrap()
+                .unwrap()
+                .user_id
+        }
+    };
+    let (helpdesk, admin) = (user("helpdesk-demo").await, user("admin-demo").await);
+    let citizen = store
+        .login_by_resident_id(CITIZEN)
+        .await
+        .unwrap()
+        .unwrap()
+        .user_id;
+    let seeded = store.totp_state(helpdesk).await.unwrap().secret.unwrap();
+    assert!(SecretBox::is_sealed(&seeded), "the seed seals");
+    // As a version before sealing stored them.
+    store
+        .set_totp_secret(admin, "JBSWY3DPEHPK3PXP")
+        .await
+        .unwrap();
+    store
+        .set_totp_pending(citizen, "KRUGS4ZANFZSAYLUMVZXI33SMU")
+        .await
+        .unwrap();
+
+    let now = chrono::Utc::now();
+    assert_eq!(
+        seal_stored_secrets(&store, &sealer, now).await.unwrap(),
+        2,
+        "{kind:?}"
+    );
+    let admin_secret = store.totp_state(admin).await.unwrap().secret.unwrap();
+    assert!(!admin_secret.contains("JBSWY3DPEHPK3PXP"));
+    assert_eq!(
+        sealer.open(admin, &admin_secret).unwrap(),
+        "JBSWY3DPEHPK3PXP"
+    );
+    let pending = store.totp_state(citizen).await.unwrap().pending.unwrap();
+    assert_eq!(
+        sealer.open(citizen, &pending).unwrap(),
+        "KRUGS4ZANFZSAYLUMVZXI33SMU"
+    );
+    assert_eq!(
+        store.totp_state(helpdesk).await.unwrap().secret.unwrap(),
+        seeded
+    );
+    // Once per database.
+    store
+        .set_totp_secret(admin, "JBSWY3DPEHPK3PXP")
+        .await
+        .unwrap();
+    assert_eq!(seal_stored_secrets(&store, &sealer, now).await.unwrap(), 0);
 }

@@ -14,6 +14,7 @@ pub fn AccountPage() -> impl IntoView {
     let t = tr();
     let a = t.account;
     let query = use_query_map();
+    let renew = move || query.read().get("renew").as_deref() == Some("password");
     let done = move || match query.read().get("done").as_deref() {
         Some("two_factor_on") => Some(a.done_two_factor_on),
         Some("two_factor_off") => Some(a.done_two_factor_off),
@@ -24,6 +25,7 @@ pub fn AccountPage() -> impl IntoView {
     view! {
         <h1>{a.account_title}</h1>
         {move || done().map(|m| view! { <div class="notice success" role="status">{m}</div> })}
+        {move || renew().then(|| view! { <div class="notice warn" role="status">{a.renew_password}</div> })}
         {loaded(setup, move |s| view! { <TwoFactorSection setup=s/><PasswordSection/> })}
     }
 }

@@ -1,10 +1,11 @@
+use crate::components::assisted_sessions::{OpenSessions, SessionSummary};
 use crate::components::error_view::ErrorView;
 use crate::components::form_error::field_message;
 use crate::components::pager::pager;
 use crate::error::AppError;
 use crate::functions::access_log::get_access_log;
 use crate::i18n::tr;
-use crate::models::assist::{AccessKind, AccessLog, AccessLogEntry, AssistedDetail};
+use crate::models::assist::{AccessKind, AccessLog, AccessLogEntry};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -56,26 +57,6 @@ fn AccessLogView(log: AccessLog) -> impl IntoView {
             format!("/me/access-log?{qs}")
         }
     };
-    let open = (!log.open_sessions.is_empty()).then(|| {
-        view! {
-            <section class="notice warn" aria-labelledby="open-h">
-                <h2 id="open-h">{a.open_title}</h2>
-                <p>{a.open_intro}</p>
-                {log.open_sessions.into_iter().map(|s| {
-                    let id = s.id.to_string();
-                    view! {
-                        <div class="open-session">
-                            <SessionSummary detail=s/>
-                            <form method="post" action="/api/me/end_assisted_session" class="inline-form">
-                                <input type="hidden" name="id" value=id/>
-                                <button type="submit" class="button primary">{a.end_now}</button>
-                            </form>
-                        </div>
-                    }
-                }).collect_view()}
-            </section>
-        }
-    });
     let entries = if log.entries.is_empty() {
         view! { <p>{a.access_empty}</p> }.into_any()
     } else {
@@ -88,7 +69,7 @@ fn AccessLogView(log: AccessLog) -> impl IntoView {
     };
     let page = pager(log.query.page, log.pages, href);
     view! {
-        {open}
+        <OpenSessions sessions=log.open_sessions/>
         <Filters
             kind=log.query.kind.map(|k| k.code().to_string())
             from=log.query.from.map(|d| d.to_string())
@@ -125,42 +106,6 @@ fn Entry(entry: AccessLogEntry) -> impl IntoView {
             }}</p>
             {assisted}
         </li>
-    }
-}
-
-/// An assisted session: who, why, the ticket, when, how it ended and what was done.
-#[component]
-fn SessionSummary(detail: AssistedDetail) -> impl IntoView {
-    let t = tr();
-    let a = t.account;
-    let ended = detail.end_reason.as_deref().map(|r| (a.end_reason)(r));
-    let n = detail.actions_total;
-    let actions = detail
-        .actions
-        .into_iter()
-        .map(|(at, action, target, outcome)| {
-            let what = match action.as_str() {
-                "page" | "call" => (a.page_label)(&target),
-                other => (a.action)(other),
-            };
-            view! {
-                <li>
-                    <time>{at}</time>" "{what}
-                    {(outcome != "ok").then_some(a.outcome_refused)}
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <div class="assisted-detail">
-            <p>{detail.agent}" · "{(a.reason)(detail.reason)}" · "{(a.session_ticket)(&detail.ticket)}</p>
-            <p class="muted">{detail.reason_text}</p>
-            <p>{(a.session_times)(&detail.started, detail.ended.as_deref())}{ended.map(|e| format!(" · {e}"))}</p>
-            <details>
-                <summary>{(a.actions_title)(n)}</summary>
-                <ol class="assisted-actions">{actions}</ol>
-            </details>
-        </div>
     }
 }
 

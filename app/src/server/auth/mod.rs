@@ -3,6 +3,7 @@
 //! name that citizen's person id, so code without the role cannot even ask for the data.
 
 pub mod password;
+pub mod sealed;
 pub mod session;
 pub mod throttle;
 pub mod totp;
@@ -23,6 +24,9 @@ pub struct Principal {
     pub display_name: String,
     pub role: Role,
     pub stage: SessionStage,
+    /// Signed in with a password an administrator chose: nothing but choosing one's own (and
+    /// setting up two-factor sign-in) until it is changed.
+    pub password_expired: bool,
     person_id: Option<i64>,
     employer_id: Option<i64>,
     office_id: Option<i64>,
@@ -156,6 +160,7 @@ impl Principal {
             display_name: s.display_name,
             role: s.role,
             stage: s.stage,
+            password_expired: s.password_expired,
             person_id: s.person_id,
             employer_id: s.employer_id,
             office_id: s.office_id,
@@ -181,6 +186,7 @@ impl Principal {
             display_name,
             role,
             stage: SessionStage::Full,
+            password_expired: false,
             person_id,
             employer_id,
             office_id: None,
@@ -192,12 +198,19 @@ impl Principal {
     }
 
     /// Only a session past every sign-in step reaches data; one waiting for its code is sent
-    /// back to sign in.
+    /// back to sign in, one on a one-time password to choosing its own.
     fn signed_in(&self) -> Result<(), AppError> {
         match self.stage {
+            SessionStage::Full if self.password_expired => Err(AppError::PasswordExpired),
             SessionStage::Full => Ok(()),
             _ => Err(AppError::Unauthenticated),
         }
+    }
+
+    /// Where a fully signed-in user goes first: their role's home, or choosing their own
+    /// password when they signed in with a one-time one.
+    pub fn landing(&self) -> &'static str {
+        landing(self.role, self.password_expired)
     }
 
     pub fn citizen(&self) -> Result<CitizenScope, AppError> {
@@ -352,15 +365,33 @@ impl AccountName {
     }
 }
 
-/// Checks the password and throttle, then opens a new session. Returns the cookie value to set.
-/// The previous session (if any) is destroyed so a login always yields a fresh session id.
+/// Where a user choosing their own password is sent (the account page says why).
+pub const RENEW_PASSWORD_PATH: &str = "/account?renew=password";
+
+fn landing(role: Role, password_expired: bool) -> &'static str {
+    if password_expired {
+        RENEW_PASSWORD_PATH
+    } else {
+        role.home_path()
+    }
+}
+
+/// A new session: the cookie value to set, the sign-in stage it is at, and where it goes next.
+pub struct SignedIn {
+    pub token: String,
+    pub stage: SessionStage,
+    pub next_path: &'static str,
+}
+
+/// Checks the password and throttle, then opens a new session. The previous session (if any)
+/// is destroyed so a login always yields a fresh session id.
 pub async fn login(
     state: &AppState,
     account: &str,
     password: String,
     address: &str,
     previous_session: Option<&str>,
-) -> Result<(String, Role, SessionStage), AppError> {
+) -> Result<SignedIn, AppError> {
     let name = AccountName::parse(account)?;
     if password.is_empty() {
         return Err(AppError::field("password", FieldCode::Required));
@@ -448,7 +479,13 @@ pub async fn login(
         stage = stage.code(),
         "login"
     );
-    Ok((token, role, stage))
+    Ok(SignedIn {
+        token,
+        stage,
+        next_path: stage
+            .next_path()
+            .unwrap_or_else(|| landing(role, user.password_expired)),
+    })
 }
 
 /// Moves a session on to a full one under a new token (after the second factor): the

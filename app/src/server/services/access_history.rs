@@ -44,6 +44,39 @@ fn detail(row: AssistedSessionRow, actions: &[AssistedAction]) -> AssistedDetail
     }
 }
 
+/// The sessions with these ids, with what was done in each.
+async fn details(state: &AppState, ids: &[i64]) -> Result<HashMap<i64, AssistedDetail>, AppError> {
+    let actions = state.store.assisted_actions(ids, MAX_ACTIONS_SHOWN).await?;
+    Ok(state
+        .store
+        .assisted_sessions_by_ids(ids)
+        .await?
+        .into_iter()
+        .map(|s| (s.id, detail(s, &actions)))
+        .collect())
+}
+
+/// The assisted sessions still running on this user's account, which they may end: on the
+/// citizen's access log and the employer's home page.
+pub async fn open_sessions(
+    state: &AppState,
+    user_id: i64,
+) -> Result<Vec<AssistedDetail>, AppError> {
+    let now = state.clock.now();
+    let open: Vec<i64> = state
+        .store
+        .open_assisted_sessions_for(user_id)
+        .await?
+        .into_iter()
+        .filter(|s| {
+            now < s.hard_end_at && now < s.last_active_at + state.sessions.assist_idle_timeout
+        })
+        .map(|s| s.id)
+        .collect();
+    let mut by_id = details(state, &open).await?;
+    Ok(open.iter().filter_map(|id| by_id.remove(id)).collect())
+}
+
 pub async fn access_log(
     state: &AppState,
     principal: &Principal,
@@ -60,29 +93,13 @@ pub async fn access_log(
         .citizen(&scope)
         .access_log(&filter, PAGE_SIZE, query.page * PAGE_SIZE)
         .await?;
-    let now = state.clock.now();
-    let open: Vec<AssistedSessionRow> = store
-        .open_assisted_sessions_for(principal.user_id)
-        .await?
-        .into_iter()
-        .filter(|s| {
-            now < s.hard_end_at && now < s.last_active_at + state.sessions.assist_idle_timeout
-        })
-        .collect();
     let mut ids: Vec<i64> = rows
         .iter()
         .filter_map(|r| r.assisted_session.as_deref()?.parse().ok())
-        .chain(open.iter().map(|s| s.id))
         .collect();
     ids.sort_unstable();
     ids.dedup();
-    let actions = store.assisted_actions(&ids, MAX_ACTIONS_SHOWN).await?;
-    let sessions: HashMap<i64, AssistedDetail> = store
-        .assisted_sessions_by_ids(&ids)
-        .await?
-        .into_iter()
-        .map(|s| (s.id, detail(s, &actions)))
-        .collect();
+    let sessions = details(state, &ids).await?;
     let entries = rows
         .into_iter()
         .map(|r| AccessLogEntry {
@@ -103,10 +120,7 @@ pub async fn access_log(
         query,
         entries,
         total,
-        open_sessions: open
-            .into_iter()
-            .filter_map(|s| sessions.get(&s.id).cloned())
-            .collect(),
+        open_sessions: open_sessions(state, principal.user_id).await?,
     })
 }
 

@@ -1,11 +1,14 @@
 //! A user's own account: the sign-in code (second factor), setting up and turning off
 //! two-factor sign-in, and changing the password. None of it may be done in an assisted session.
+//! Also the start-up step that seals two-factor secrets older versions stored in plaintext.
 
 use crate::error::{AppError, FieldCode, FieldErrors};
 use crate::models::auth::{MIN_PASSWORD_CHARS, SessionStage, TwoFactorSetup};
+use crate::server::auth::sealed::{SEALED_PREFIX, SecretBox};
 use crate::server::auth::{self, AccountName, Act, Principal, totp};
 use crate::server::state::AppState;
-use crate::server::store::AuditEvent;
+use crate::server::store::{AuditEvent, Store, StoreError};
+use chrono::{DateTime, Utc};
 
 fn own_event<'a>(
     state: &AppState,
@@ -37,6 +40,58 @@ fn password_throttle_key(state: &AppState, user_id: i64) -> String {
     AccountName::Username(format!("#password:{user_id}")).throttle_key(&state.secret_key)
 }
 
+/// A stored two-factor value, opened. One that does not open (the server key changed) is an
+/// internal error, never taken as "no second factor".
+fn opened(
+    state: &AppState,
+    user_id: i64,
+    stored: Option<String>,
+) -> Result<Option<String>, AppError> {
+    stored
+        .map(|s| state.totp_secrets.open(user_id, &s))
+        .transpose()
+        .map_err(AppError::internal)
+}
+
+/// The data migration that seals what versions before sealing stored in plaintext.
+const SEAL_STORED_SECRETS: &str = "seal_totp_secrets";
+
+/// Seals the two-factor secrets stored in plaintext by a version before sealing. Runs at every
+/// start and does its work once per database (recorded in `data_migrations`); returns how
+/// many users' values it sealed.
+pub async fn seal_stored_secrets(
+    store: &Store,
+    sealer: &SecretBox,
+    now: DateTime<Utc>,
+) -> Result<usize, StoreError> {
+    if store.data_migration_done(SEAL_STORED_SECRETS).await? {
+        return Ok(0);
+    }
+    let mut sealed = 0;
+    for read in store.unsealed_totp(SEALED_PREFIX).await? {
+        let seal = |value: &Option<String>| {
+            value.as_deref().map(|v| {
+                if SecretBox::is_sealed(v) {
+                    v.to_string()
+                } else {
+                    sealer.seal(read.user_id, v)
+                }
+            })
+        };
+        let (secret, pending) = (seal(&read.secret), seal(&read.pending));
+        if store
+            .replace_totp(&read, secret.as_deref(), pending.as_deref())
+            .await?
+        {
+            sealed += 1;
+        }
+    }
+    store
+        .record_data_migration(SEAL_STORED_SECRETS, now)
+        .await?;
+    Ok(sealed)
+}
+
 /// Checks the code of a session waiting for it; on success returns the new full session's
 /// cookie value. Wrong codes are throttled like passwords.
 pub async fn verify_sign_in_code(
@@ -55,8 +110,8 @@ pub async fn verify_sign_in_code(
         .reserve(&state.store, &key, address, now)
         .await?;
     let totp_state = state.store.totp_state(p.user_id).await?;
-    let accepted = match totp_state
-        .secret
+    let secret = opened(state, p.user_id, totp_state.secret)?;
+    let accepted = match secret
         .as_deref()
         .and_then(|s| totp::verify(s, code, now, totp_state.last_step))
     {
@@ -96,7 +151,11 @@ pub async fn two_factor_setup(state: &AppState, p: &Principal) -> Result<TwoFact
     }
     p.may(Act::ManageTwoFactor)?;
     let current = state.store.totp_state(p.user_id).await?;
-    let pending = current.pending.filter(|_| current.secret.is_none());
+    let pending = opened(
+        state,
+        p.user_id,
+        current.pending.filter(|_| current.secret.is_none()),
+    )?;
     Ok(TwoFactorSetup {
         enabled: current.secret.is_some(),
         required: p.role.is_staff(),
@@ -121,10 +180,8 @@ pub async fn begin_two_factor(state: &AppState, p: &Principal) -> Result<(), App
 pub async fn ensure_pending_secret(state: &AppState, user_id: i64) -> Result<(), AppError> {
     let current = state.store.totp_state(user_id).await?;
     if current.secret.is_none() && current.pending.is_none() {
-        state
-            .store
-            .set_totp_pending(user_id, &totp::new_secret())
-            .await?;
+        let sealed = state.totp_secrets.seal(user_id, &totp::new_secret());
+        state.store.set_totp_pending(user_id, &sealed).await?;
     }
     Ok(())
 }
@@ -143,7 +200,7 @@ pub async fn confirm_two_factor(
     p.may(Act::ManageTwoFactor)?;
     let now = state.clock.now();
     let current = state.store.totp_state(p.user_id).await?;
-    let pending = current.pending.ok_or(AppError::Conflict)?;
+    let pending = opened(state, p.user_id, current.pending)?.ok_or(AppError::Conflict)?;
     let step = totp::verify(&pending, code, now, None)
         .ok_or_else(|| AppError::field("code", FieldCode::WrongCode))?;
     if !state.store.confirm_totp(p.user_id, step).await? {
@@ -156,12 +213,14 @@ pub async fn confirm_two_factor(
     auth::renew_after_credentials_change(state, p).await
 }
 
-/// Turns two-factor sign-in off (citizens and employers only), with a current code. Every
-/// other session ends; returns this one's new cookie value.
+/// Turns two-factor sign-in off (citizens and employers only), with a current code. Wrong
+/// codes count with the sign-in code's (a stolen session must not guess its way to turning
+/// it off). Every other session ends; returns this one's new cookie value.
 pub async fn disable_two_factor(
     state: &AppState,
     p: &Principal,
     code: &str,
+    address: &str,
 ) -> Result<String, AppError> {
     if p.stage != SessionStage::Full {
         return Err(AppError::Unauthenticated);
@@ -172,12 +231,21 @@ pub async fn disable_two_factor(
     }
     let now = state.clock.now();
     let current = state.store.totp_state(p.user_id).await?;
-    let secret = current.secret.ok_or(AppError::Conflict)?;
-    let step = totp::verify(&secret, code, now, current.last_step)
-        .ok_or_else(|| AppError::field("code", FieldCode::WrongCode))?;
-    if !state.store.accept_totp_step(p.user_id, step).await? {
+    let secret = opened(state, p.user_id, current.secret)?.ok_or(AppError::Conflict)?;
+    let key = code_throttle_key(state, p.user_id);
+    let attempt = state
+        .throttle
+        .reserve(&state.store, &key, address, now)
+        .await?;
+    let accepted = match totp::verify(&secret, code, now, current.last_step) {
+        Some(step) => state.store.accept_totp_step(p.user_id, step).await?,
+        None => false,
+    };
+    if !accepted {
+        attempt.failed();
         return Err(AppError::field("code", FieldCode::WrongCode));
     }
+    attempt.succeeded(&state.store).await?;
     state.store.clear_totp(p.user_id).await?;
     state
         .store

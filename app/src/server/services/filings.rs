@@ -479,6 +479,13 @@ fn checked_uploads(uploads: Vec<Upload>) -> Result<Vec<NewDocument>, AppError> {
     Ok(documents)
 }
 
+/// Whether the principal may add documents to their own filing form: checked before an upload's
+/// body is read, and again by [`save_evidence`].
+pub fn may_upload(principal: &Principal) -> Result<(), AppError> {
+    principal.citizen()?;
+    principal.may(Act::SubmitRequest)
+}
+
 /// Step 3: documents or the personal undertaking, with any files uploaded in the same post.
 /// `finishing` (save and continue) needs the step complete; uploading alone only needs the
 /// files to be acceptable. Any problem saves nothing, files included.
@@ -492,8 +499,8 @@ pub async fn save_evidence(
     uploads: Vec<Upload>,
     finishing: bool,
 ) -> Result<(), AppError> {
+    may_upload(principal)?;
     let scope = principal.citizen()?;
-    principal.may(Act::SubmitRequest)?;
     // Signing the personal undertaking is the person's own act, never a helpdesk agent's.
     if undertaking || evidence.trim() == Evidence::Undertaking.code() {
         principal.may(Act::SignUndertaking)?;

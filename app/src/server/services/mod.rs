@@ -15,6 +15,7 @@ pub mod local_rules;
 pub mod read_models;
 pub mod record;
 pub mod review;
+pub mod roster_id_search;
 pub mod staff_admin;
 pub mod staff_checks;
 pub mod staff_homes;

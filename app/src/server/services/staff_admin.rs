@@ -174,6 +174,7 @@ pub async fn create_account(
             person_id: None,
             display_name,
             password_hash: &password_hash,
+            password_expired: true,
             grants: &grants,
         })
         .await

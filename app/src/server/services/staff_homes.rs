@@ -1,12 +1,20 @@
 //! Home pages of the staff roles: each reads only what its scope names.
 
+use super::access_history;
 use crate::error::AppError;
 use crate::models::home::{AdminHome, EmployerHome, Named, ReviewerHome};
 use crate::server::auth::{AdminScope, EmployerScope, ReviewerScope};
+use crate::server::state::AppState;
 use crate::server::store::Store;
 
-pub async fn employer_home(store: &Store, scope: EmployerScope) -> Result<EmployerHome, AppError> {
-    let o = store
+/// The employer's facts, and any helpdesk session running as this user (not shown to the agent
+/// in it: only the user ends it from here).
+pub async fn employer_home(
+    state: &AppState,
+    scope: EmployerScope,
+) -> Result<EmployerHome, AppError> {
+    let o = state
+        .store
         .employer(&scope)
         .overview()
         .await
@@ -21,6 +29,10 @@ pub async fn employer_home(store: &Store, scope: EmployerScope) -> Result<Employ
         },
         staff_enrolled: o.staff_enrolled,
         staff_in_arrears: o.staff_in_arrears,
+        open_sessions: match scope.assisted_session() {
+            Some(_) => Vec::new(),
+            None => access_history::open_sessions(state, scope.user_id()).await?,
+        },
     })
 }
 

@@ -4,6 +4,7 @@
 //! written to each person's access log (DESIGN §1, accountable access).
 
 use super::local_rules::LocalRules;
+use super::roster_id_search::IdSearch;
 use super::staff_checks::{self, EnrolmentFact, MonthFact, StaffFacts};
 use super::wages::WageTable;
 use crate::error::{AppError, FieldCode};
@@ -16,6 +17,7 @@ use crate::models::staff::{
     StaffPeriod, StaffQuery, StaffQueryInput, StaffRow,
 };
 use crate::server::auth::EmployerScope;
+use crate::server::state::AppState;
 use crate::server::store::{
     AccessEntry, ContributionFactRow, EmployerStore, EnrolmentFactRow, PersonAgeRow, RosterCursor,
     RosterEntry, RosterInsurance, RosterInsuranceRow, RosterRow, RosterSearch, Store, StoreError,
@@ -197,7 +199,7 @@ pub fn parse_query(input: &StaffQueryInput) -> Result<RosterRequest, AppError> {
     Ok(RosterRequest { query, search })
 }
 
-fn masked(resident_id: &str) -> String {
+pub(super) fn masked(resident_id: &str) -> String {
     ResidentId::parse(resident_id)
         .map(|id| id.masked())
         .unwrap_or_else(|_| "******".into())
@@ -286,14 +288,16 @@ async fn employer_name(store: &Store, scope: &EmployerScope) -> Result<String, A
 }
 
 /// One page of the employer's roster with the flag summary; logs a view for each person shown.
+/// A search by whole ID number is throttled and audited ([`IdSearch`]).
 pub async fn staff_list(
-    store: &Store,
+    state: &AppState,
     scope: EmployerScope,
     input: &StaffQueryInput,
-    now: DateTime<Utc>,
 ) -> Result<StaffList, AppError> {
+    let (store, now) = (&state.store, state.clock.now());
     let RosterRequest { query, search } = parse_query(input)?;
     let employer = employer_name(store, &scope).await?;
+    let id_search = IdSearch::start(state, &scope, search.as_ref()).await?;
     let counts = store
         .employer(&scope)
         .roster_counts(query.scope)
@@ -304,6 +308,9 @@ pub async fn staff_list(
         .roster_total(&query, search.as_ref())
         .await
         .map_err(AppError::internal)?;
+    if let Some(id_search) = id_search {
+        id_search.answered(state, &scope, total > 0).await?;
+    }
     let page = store
         .employer(&scope)
         .roster_page(&query, search.as_ref(), STAFF_PAGE_SIZE)
@@ -453,15 +460,24 @@ pub struct RosterExport {
 }
 
 impl RosterExport {
+    /// A search by whole ID number is throttled and audited as in the list ([`IdSearch`]).
     pub async fn start(
-        store: Store,
+        state: &AppState,
         scope: EmployerScope,
         input: &StaffQueryInput,
     ) -> Result<Self, AppError> {
         let request = parse_query(input)?;
-        let employer = employer_name(&store, &scope).await?;
+        let employer = employer_name(&state.store, &scope).await?;
+        if let Some(id_search) = IdSearch::start(state, &scope, request.search.as_ref()).await? {
+            let found = state
+                .store
+                .employer(&scope)
+                .roster_total(&request.query, request.search.as_ref())
+                .await?;
+            id_search.answered(state, &scope, found > 0).await?;
+        }
         Ok(Self {
-            store,
+            store: state.store.clone(),
             scope,
             employer,
             request,

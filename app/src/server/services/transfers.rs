@@ -207,14 +207,14 @@ async fn save(
     state: &AppState,
     principal: &Principal,
     kind: TransferKind,
-    change: impl FnOnce(&mut DraftAnswers),
+    change: impl FnOnce(&mut DraftAnswers) -> Result<(), AppError>,
 ) -> Result<(), AppError> {
     let scope = principal.citizen()?;
     principal.may(Act::SubmitRequest)?;
     let mine = state.store.citizen(&scope);
     let saved = mine.draft(kind.code()).await?;
     let mut answers = answers_of(saved.as_ref().map(|d| d.data.as_str()));
-    change(&mut answers);
+    change(&mut answers)?;
     let data = serde_json::to_string(&answers).map_err(AppError::internal)?;
     mine.save_draft(kind.code(), &data, &random_code(24), state.clock.now())
         .await?;
@@ -249,11 +249,13 @@ pub async fn save_places(
     save(state, principal, kind, |a| {
         a.from = Some(from.trim().to_string());
         a.to = Some(to.trim().to_string());
+        Ok(())
     })
     .await
 }
 
-/// Step 2: a mainland mobile number the offices may call, and an optional note.
+/// Step 2: a mainland mobile number the offices may call, and an optional note. In an assisted
+/// session the number already on the form may be kept, not changed.
 pub async fn save_contact(
     state: &AppState,
     principal: &Principal,
@@ -274,8 +276,14 @@ pub async fn save_contact(
     }
     errors.finish()?;
     save(state, principal, kind, |a| {
+        // The number the offices will call is the person's to give, like their other contact
+        // details: an agent may keep the one on the form, never put another there.
+        if a.phone.as_deref() != Some(phone) {
+            principal.may(Act::ChangeContactDetails)?;
+        }
         a.phone = Some(phone.to_string());
         a.note = (!note.is_empty()).then(|| note.to_string());
+        Ok(())
     })
     .await
 }
@@ -304,7 +312,11 @@ pub async fn save_exception(
     if !asked {
         return Err(AppError::field("exception", FieldCode::ExceptionNotAsked));
     }
-    save(state, principal, kind, |a| a.exception = exception).await
+    save(state, principal, kind, |a| {
+        a.exception = exception;
+        Ok(())
+    })
+    .await
 }
 
 /// Submits the draft. The same form posted again (double click, retry, back button) carries

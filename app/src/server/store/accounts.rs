@@ -5,12 +5,21 @@ use super::{Backend, Db, Store, StoreError, on_pool};
 use crate::models::auth::{Role, SessionStage};
 use chrono::{DateTime, Utc};
 
+/// A user's two-factor values as stored.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct StoredTotp {
+    pub user_id: i64,
+    pub secret: Option<String>,
+    pub pending: Option<String>,
+}
+
 /// What login needs to know about an account.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct LoginRecord {
     pub user_id: i64,
     pub password_hash: String,
     pub disabled: bool,
+    pub password_expired: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -32,6 +41,7 @@ pub struct SessionRecord {
     pub assisted_session_id: Option<i64>,
     pub display_name: String,
     pub disabled: bool,
+    pub password_expired: bool,
     pub person_id: Option<i64>,
     pub employer_id: Option<i64>,
     pub office_id: Option<i64>,
@@ -62,10 +72,13 @@ pub struct NewUser<'a> {
     pub person_id: Option<i64>,
     pub display_name: &'a str,
     pub password_hash: &'a str,
+    /// A password someone else chose (an administrator): it signs in once, then must be changed.
+    pub password_expired: bool,
     pub grants: &'a [RoleGrant],
 }
 
-const LOGIN_COLUMNS: &str = "SELECT u.id AS user_id, u.password_hash, u.disabled FROM users u";
+const LOGIN_COLUMNS: &str =
+    "SELECT u.id AS user_id, u.password_hash, u.disabled, u.password_expired FROM users u";
 
 impl Store {
     pub async fn login_by_username(
@@ -115,10 +128,11 @@ impl Store {
                 let mut tx = pool.begin().await?;
                 for u in chunk {
                     let id: i64 = sqlx::query_scalar(
-                        "INSERT INTO users (username, person_id, display_name, password_hash, disabled, created_at) \
-                         VALUES ($1, $2, $3, $4, FALSE, $5) RETURNING id",
+                        "INSERT INTO users (username, person_id, display_name, password_hash, password_expired, disabled, created_at) \
+                         VALUES ($1, $2, $3, $4, $5, FALSE, $6) RETURNING id",
                     )
-                    .bind(u.username).bind(u.person_id).bind(u.display_name).bind(u.password_hash).bind(now)
+                    .bind(u.username).bind(u.person_id).bind(u.display_name).bind(u.password_hash)
+                    .bind(u.password_expired).bind(now)
                     .fetch_one(&mut *tx).await?;
                     for g in u.grants {
                         sqlx::query("INSERT INTO user_roles (user_id, role, employer_id, office_id) VALUES ($1, $2, $3, $4)")
@@ -221,6 +235,51 @@ impl Store {
         Ok(())
     }
 
+    /// The users whose two-factor values are not all sealed (do not start with `sealed_prefix`):
+    /// what versions before sealing stored.
+    pub async fn unsealed_totp(&self, sealed_prefix: &str) -> Result<Vec<StoredTotp>, StoreError> {
+        let sealed = format!("{sealed_prefix}%");
+        Ok(on_pool!(self, pool => sqlx::query_as(
+            "SELECT id AS user_id, totp_secret AS secret, totp_pending AS pending FROM users \
+             WHERE (totp_secret IS NOT NULL AND totp_secret NOT LIKE $1) \
+                OR (totp_pending IS NOT NULL AND totp_pending NOT LIKE $1)",
+        ).bind(sealed).fetch_all(pool).await?))
+    }
+
+    /// Replaces a user's two-factor values if they are still as read (another instance
+    /// starting at the same time may have replaced them first); whether it did.
+    pub async fn replace_totp(
+        &self,
+        read: &StoredTotp,
+        secret: Option<&str>,
+        pending: Option<&str>,
+    ) -> Result<bool, StoreError> {
+        let n = on_pool!(self, pool => sqlx::query(
+            "UPDATE users SET totp_secret = $2, totp_pending = $3 \
+             WHERE id = $1 AND totp_secret IS NOT DISTINCT FROM $4 AND totp_pending IS NOT DISTINCT FROM $5",
+        ).bind(read.user_id).bind(secret).bind(pending).bind(&read.secret).bind(&read.pending)
+            .execute(pool).await?.rows_affected());
+        Ok(n == 1)
+    }
+
+    pub async fn data_migration_done(&self, name: &str) -> Result<bool, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(*) FROM data_migrations WHERE name = $1",
+        ).bind(name).fetch_one(pool).await?)
+            > 0)
+    }
+
+    pub async fn record_data_migration(
+        &self,
+        name: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, pool => sqlx::query(
+            "INSERT INTO data_migrations (name, done_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
+        ).bind(name).bind(at).execute(pool).await?.rows_affected());
+        Ok(())
+    }
+
     /// Sets a known secret directly; for the demo seed, whose staff secrets are documented.
     pub async fn set_totp_secret(&self, user_id: i64, secret: &str) -> Result<(), StoreError> {
         on_pool!(self, pool => sqlx::query("UPDATE users SET totp_secret = $2, totp_pending = NULL WHERE id = $1")
@@ -246,8 +305,9 @@ impl Store {
         )
     }
 
+    /// The user's own new password (so no longer an expired one).
     pub async fn set_password_hash(&self, user_id: i64, hash: &str) -> Result<(), StoreError> {
-        on_pool!(self, pool => sqlx::query("UPDATE users SET password_hash = $2 WHERE id = $1")
+        on_pool!(self, pool => sqlx::query("UPDATE users SET password_hash = $2, password_expired = FALSE WHERE id = $1")
             .bind(user_id).bind(hash).execute(pool).await?.rows_affected());
         Ok(())
     }
@@ -256,7 +316,7 @@ impl Store {
     pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "SELECT s.user_id, s.role, s.created_at, s.last_seen_at, s.expires_at, s.stage, s.assisted_session_id, \
-                    u.display_name, u.disabled, u.person_id, r.employer_id, r.office_id, \
+                    u.display_name, u.disabled, u.password_expired, u.person_id, r.employer_id, r.office_id, \
                     (SELECT COUNT(*) FROM notifications n WHERE n.user_id = s.user_id AND n.read_at IS NULL) AS unread_notifications \
              FROM sessions s \
              JOIN users u ON u.id = s.user_id \
@@ -344,6 +404,15 @@ impl Store {
             sqlx::query("DELETE FROM login_attempts WHERE account_key = $1 AND NOT succeeded")
                 .bind(account_key).execute(&mut *tx).await?;
             tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// A reserved attempt succeeded; the key's earlier failures still count.
+    pub async fn settle_attempt_alone(&self, id: i64) -> Result<(), StoreError> {
+        on_pool!(self, pool => {
+            sqlx::query("UPDATE login_attempts SET succeeded = TRUE WHERE id = $1")
+                .bind(id).execute(pool).await?;
         });
         Ok(())
     }

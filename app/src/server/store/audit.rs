@@ -18,17 +18,17 @@ pub struct AuditEvent<'a> {
     pub detail: &'a str,
 }
 
-/// Inserts an event on any executor of either backend (a pool or an open transaction).
+/// Inserts an event on any executor of either backend (a pool or an open transaction); its id.
 macro_rules! insert_audit {
     ($exec:expr, $e:expr) => {{
         let e = $e;
-        sqlx::query(
+        sqlx::query_scalar::<_, i64>(
             "INSERT INTO audit_events (at, actor_user_id, actor_role, subject_user_id, assisted_session_id, \
-             action, target, outcome, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+             action, target, outcome, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
         )
         .bind(e.at).bind(e.actor_user_id).bind(e.actor_role).bind(e.subject_user_id)
         .bind(e.assisted_session_id).bind(e.action).bind(e.target).bind(e.outcome).bind(e.detail)
-        .execute($exec)
+        .fetch_one($exec)
         .await
     }};
 }
@@ -66,7 +66,21 @@ pub struct AuditFilter {
 
 impl Store {
     pub async fn record_audit(&self, event: &AuditEvent<'_>) -> Result<(), StoreError> {
-        on_pool!(self, pool => insert_audit!(pool, event)?.rows_affected());
+        self.begin_audit(event).await.map(drop)
+    }
+
+    /// Writes the event before the action it records (its outcome `pending`), so that the
+    /// action cannot happen unrecorded; returns its id for [`Store::settle_audit`].
+    pub async fn begin_audit(&self, event: &AuditEvent<'_>) -> Result<i64, StoreError> {
+        Ok(on_pool!(self, pool => insert_audit!(pool, event)?))
+    }
+
+    /// The action ended: its outcome replaces `pending`.
+    pub async fn settle_audit(&self, id: i64, outcome: &'static str) -> Result<(), StoreError> {
+        on_pool!(self, pool => {
+            sqlx::query("UPDATE audit_events SET outcome = $2 WHERE id = $1 AND outcome = 'pending'")
+                .bind(id).bind(outcome).execute(pool).await?;
+        });
         Ok(())
     }
 

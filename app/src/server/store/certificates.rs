@@ -105,16 +105,20 @@ impl Store {
         )
     }
 
-    /// Revokes the person's own, still valid certificate; false when there is none such.
+    /// Revokes the person's own, still valid certificate, recording who did; false when there
+    /// is none such.
     pub(super) async fn revoke_certificate(
         &self,
         person_id: i64,
+        by: &Author,
         document_no: &str,
         at: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query(
-            "UPDATE certificates SET revoked_at = $3 WHERE document_no = $1 AND person_id = $2 AND revoked_at IS NULL",
-        ).bind(document_no).bind(person_id).bind(at).execute(pool).await?.rows_affected())
+            "UPDATE certificates SET revoked_at = $3, revoked_by_user_id = $4, revoked_in_session_id = $5 \
+             WHERE document_no = $1 AND person_id = $2 AND revoked_at IS NULL",
+        ).bind(document_no).bind(person_id).bind(at).bind(by.user_id).bind(by.assisted_session_id)
+            .execute(pool).await?.rows_affected())
             == 1)
     }
 

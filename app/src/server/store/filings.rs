@@ -138,8 +138,11 @@ impl Store {
             let mut tx = pool.begin().await?;
             if let Some(old) = replaces {
                 let n = sqlx::query(
-                    "UPDATE medical_filings SET cancelled_at = $3 WHERE id = $1 AND person_id = $2 AND cancelled_at IS NULL",
-                ).bind(old).bind(person_id).bind(f.created_at).execute(&mut *tx).await?.rows_affected();
+                    "UPDATE medical_filings SET cancelled_at = $3, cancelled_by_user_id = $4, cancelled_in_session_id = $5 \
+                     WHERE id = $1 AND person_id = $2 AND cancelled_at IS NULL",
+                )
+                    .bind(old).bind(person_id).bind(f.created_at).bind(by.user_id).bind(by.assisted_session_id)
+                    .execute(&mut *tx).await?.rows_affected();
                 if n == 0 {
                     tx.rollback().await?;
                     let earlier: Option<String> = sqlx::query_scalar(
@@ -219,16 +222,20 @@ impl Store {
         Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(person_id).fetch_all(pool).await?))
     }
 
-    /// Cancels the person's own active filing; false when there is none such.
+    /// Cancels the person's own active filing, recording who did; false when there is none such.
     pub(super) async fn cancel_filing(
         &self,
         person_id: i64,
+        by: &Author,
         reference_no: &str,
         at: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query(
-            "UPDATE medical_filings SET cancelled_at = $3 WHERE reference_no = $1 AND person_id = $2 AND cancelled_at IS NULL",
-        ).bind(reference_no).bind(person_id).bind(at).execute(pool).await?.rows_affected())
+            "UPDATE medical_filings SET cancelled_at = $3, cancelled_by_user_id = $4, cancelled_in_session_id = $5 \
+             WHERE reference_no = $1 AND person_id = $2 AND cancelled_at IS NULL",
+        )
+            .bind(reference_no).bind(person_id).bind(at).bind(by.user_id).bind(by.assisted_session_id)
+            .execute(pool).await?.rows_affected())
             == 1)
     }
 

@@ -27,7 +27,7 @@ mod transfers;
 pub use access::{AccessEntry, AccessFilter, AccessRecord};
 
 pub use accounts::{
-    FailedLogins, LoginRecord, NewSession, NewUser, RoleGrant, SessionRecord, TotpState,
+    FailedLogins, LoginRecord, NewSession, NewUser, RoleGrant, SessionRecord, StoredTotp, TotpState,
 };
 pub use assist::{AssistedAction, AssistedSessionRow, NewAssistedSession};
 pub use audit::{AuditEvent, AuditFilter, AuditRecord};

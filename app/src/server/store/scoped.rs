@@ -224,7 +224,7 @@ impl CitizenStore<'_> {
         at: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
         self.store()
-            .revoke_certificate(self.person_id(), document_no, at)
+            .revoke_certificate(self.person_id(), &self.author, document_no, at)
             .await
     }
 
@@ -284,7 +284,7 @@ impl CitizenStore<'_> {
         at: DateTime<Utc>,
     ) -> Result<bool, StoreError> {
         self.store()
-            .cancel_filing(self.person_id(), reference_no, at)
+            .cancel_filing(self.person_id(), &self.author, reference_no, at)
             .await
     }
     pub async fn save_filing_evidence(

@@ -1,6 +1,7 @@
 //! Test support: a fresh database per test on each backend (SQLite file, PostgreSQL database),
 //! seeded with a small deterministic data set, and the real app bound to port 0.
 
+use app::server::auth::sealed::SecretBox;
 use app::server::clock::Clock;
 use app::server::store::Store;
 use server::config::Settings;
@@ -99,13 +100,24 @@ fn uuid_like() -> String {
     format!("{:016x}", rand::random::<u64>())
 }
 
+/// The server key of every test database, written to each test's key file: the seed seals the
+/// demo staff's two-factor secrets with it, and the app opens them with it.
+pub const TEST_KEY: [u8; 32] = *b"the key of every jinbao test db!";
+
+pub fn test_sealer() -> SecretBox {
+    SecretBox::new(&TEST_KEY)
+}
+
+/// Settings for a test database in `dir`, whose key file holds [`TEST_KEY`].
 pub fn settings(url: &str, dir: &std::path::Path) -> Settings {
+    let key_file = dir.join("secret.key");
+    std::fs::write(&key_file, data_encoding::HEXLOWER.encode(&TEST_KEY)).expect("key file");
     Settings {
         database_url: url.into(),
         database_max_connections: 5,
         site_addr: "127.0.0.1:0".parse().unwrap(),
         metrics_addr: String::new(),
-        secret_key_file: dir.join("secret.key"),
+        secret_key_file: key_file,
         ..Settings::default()
     }
 }
@@ -116,11 +128,36 @@ pub async fn seeded_store(kind: Kind) -> (Store, tempfile::TempDir) {
     let store = open_store(&settings(&url, dir.path()))
         .await
         .expect("open store");
-    server::seed::run(&store, &server::seed::SeedOptions::new(30, 7))
-        .await
-        .expect("seed")
-        .expect("fresh database");
+    server::seed::run(
+        &store,
+        &server::seed::SeedOptions::new(30, 7),
+        &test_sealer(),
+    )
+    .await
+    .expect("seed")
+    .expect("fresh database");
     (store, dir)
+}
+
+/// The state a request would see over `store`, with the default policies: for calling services
+/// below the HTTP layer.
+pub fn state_of(store: &Store) -> app::server::state::AppState {
+    use app::server::auth::{
+        password::Passwords, session::SessionPolicy, throttle::ThrottlePolicy,
+    };
+    app::server::state::AppState::new(app::server::state::Shared {
+        leptos_options: leptos::config::LeptosOptions::builder()
+            .output_name("jinbao")
+            .build(),
+        store: store.clone(),
+        passwords: Passwords::new(1).expect("hasher"),
+        sessions: SessionPolicy::default(),
+        throttle: ThrottlePolicy::default(),
+        clock: Clock::system(),
+        secret_key: TEST_KEY.as_slice().into(),
+        totp_secrets: test_sealer(),
+        public_url: "http://localhost".into(),
+    })
 }
 
 /// Far longer than any request takes (the slowest, a PDF in a debug build, takes about a second).
@@ -128,6 +165,7 @@ pub const REQUEST_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(
 
 pub struct TestApp {
     pub base: String,
+    pub database_url: String,
     pub clock: Clock,
     pub store: Store,
     pub metrics: server::http::metrics::Metrics,
@@ -140,10 +178,14 @@ pub async fn spawn_app(kind: Kind, tweak: impl FnOnce(&mut Settings)) -> TestApp
     let mut s = settings(&url, dir.path());
     tweak(&mut s);
     let store = open_store(&s).await.expect("open store");
-    server::seed::run(&store, &server::seed::SeedOptions::new(30, 7))
-        .await
-        .expect("seed")
-        .expect("fresh");
+    server::seed::run(
+        &store,
+        &server::seed::SeedOptions::new(30, 7),
+        &test_sealer(),
+    )
+    .await
+    .expect("seed")
+    .expect("fresh");
     store.close().await;
     let clock = Clock::system();
     let app = Application::build(&s, clock.clone())
@@ -155,6 +197,7 @@ pub async fn spawn_app(kind: Kind, tweak: impl FnOnce(&mut Settings)) -> TestApp
     tokio::spawn(app.run_until_stopped());
     TestApp {
         base: format!("http://127.0.0.1:{port}"),
+        database_url: url,
         clock,
         store,
         metrics,
@@ -239,6 +282,35 @@ impl TestApp {
         c
     }
 
+    /// What a `SELECT COUNT(*)` answers: for facts that no page shows.
+    pub async fn count(&self, sql: &str) -> i64 {
+        use sqlx::Connection;
+        if self.database_url.starts_with("sqlite:") {
+            let mut c = sqlx::SqliteConnection::connect(&self.database_url)
+                .await
+                .unwrap();
+            sqlx::query_scalar(sql).fetch_one(&mut c).await.unwrap()
+        } else {
+            let mut c = sqlx::PgConnection::connect(&self.database_url)
+                .await
+                .unwrap();
+            sqlx::query_scalar(sql).fetch_one(&mut c).await.unwrap()
+        }
+    }
+
+    /// The session token of `account` signed in (past the code step for demo staff), for a
+    /// request written by hand.
+    pub async fn token_of(&self, account: &str) -> String {
+        let c = self.client();
+        let res = self.login(&c, account, PASSWORD).await;
+        let token = session_token(&res).expect("a session");
+        let stage: String = res.json().await.expect("login answers the stage");
+        if stage != "code" {
+            return token;
+        }
+        session_token(&self.enter_code(&c, account).await).expect("a renewed session")
+    }
+
     /// The demo staff member's current sign-in code, as their authenticator app would show it.
     /// The clock moves on a step first: each code signs in once.
     pub fn code_for(&self, account: &str) -> String {
@@ -294,7 +366,6 @@ impl TestApp {
     }
 }
 
-/// A response's JSON body; the status and text when it is not JSON.
 /// The session token a response sets, if any.
 pub fn session_token(res: &reqwest::Response) -> Option<String> {
     res.headers()
@@ -305,6 +376,7 @@ pub fn session_token(res: &reqwest::Response) -> Option<String> {
         .find(|token| !token.is_empty())
 }
 
+/// A response's JSON body; the status and text when it is not JSON.
 pub async fn json(res: reqwest::Response) -> serde_json::Value {
     let status = res.status();
     let text = res.text().await.unwrap_or_default();
