@@ -126,7 +126,10 @@ impl Server {
     /// The server's output, appended to its log across restarts.
     fn output(&self) -> std::fs::File {
         let mut f = std::fs::OpenOptions::new();
-        f.create(true).append(true).open(&self.log).expect("server log")
+        f.create(true)
+            .append(true)
+            .open(&self.log)
+            .expect("server log")
     }
 
     /// SIGKILL: no shutdown hook, no flush, no chance to finish a transaction.
@@ -150,7 +153,13 @@ enum Kind {
 const KINDS: [Kind; 3] = [Kind::Certificate, Kind::Transfer, Kind::Filing];
 
 impl Kind {
-    async fn post(self, c: &reqwest::Client, base: &str, key: &str, region: &str) -> Result<String, String> {
+    async fn post(
+        self,
+        c: &reqwest::Client,
+        base: &str,
+        key: &str,
+        region: &str,
+    ) -> Result<String, String> {
         match self {
             Kind::Certificate => common::issue_certificate(c, base, key, region).await,
             Kind::Transfer => common::submit_transfer(c, base, key).await,
@@ -167,7 +176,10 @@ impl Kind {
         };
         let list = call_json(c, base, path, &[]).await;
         let items = list.as_array().expect("a list");
-        items.iter().map(|i| i[field].as_str().expect("an id").to_string()).collect()
+        items
+            .iter()
+            .map(|i| i[field].as_str().expect("an id").to_string())
+            .collect()
     }
 
     /// Whether the document reads back whole: a certificate with its code and its PDF, a
@@ -175,17 +187,23 @@ impl Kind {
     async fn whole(self, c: &reqwest::Client, base: &str, id: &str) -> bool {
         match self {
             Kind::Certificate => {
-                let detail = try_call(c, base, "/api/citizen/get_certificate", &[("number", id)]).await;
-                let pdf = c.get(format!("{base}/files/certificates/{id}.pdf")).send().await;
+                let detail =
+                    try_call(c, base, "/api/citizen/get_certificate", &[("number", id)]).await;
+                let pdf = c
+                    .get(format!("{base}/files/certificates/{id}.pdf"))
+                    .send()
+                    .await;
                 matches!(detail, Ok(d) if d["code"].is_string())
                     && matches!(pdf, Ok(r) if r.status() == 200)
             }
             Kind::Transfer => {
-                let detail = try_call(c, base, "/api/citizen/get_request", &[("reference", id)]).await;
+                let detail =
+                    try_call(c, base, "/api/citizen/get_request", &[("reference", id)]).await;
                 matches!(detail, Ok(d) if non_empty(&d["legs"]) && non_empty(&d["events"]))
             }
             Kind::Filing => {
-                let detail = try_call(c, base, "/api/citizen/get_filing", &[("reference", id)]).await;
+                let detail =
+                    try_call(c, base, "/api/citizen/get_filing", &[("reference", id)]).await;
                 matches!(detail, Ok(d) if d["reference"] == id)
             }
         }
@@ -226,6 +244,7 @@ struct Submission {
 struct Counts {
     sent: usize,
     acknowledged: usize,
+    unanswered: usize,
     retried: usize,
     retry_failed: usize,
     mismatched: usize,
@@ -242,7 +261,12 @@ impl Counts {
 
 async fn crash(args: &Args) -> bool {
     let base = args.base.as_str();
-    let mut server = Server { bin: args.serve.clone(), log: args.server_log.clone(), base: base.to_string(), child: None };
+    let mut server = Server {
+        bin: args.serve.clone(),
+        log: args.server_log.clone(),
+        base: base.to_string(),
+        child: None,
+    };
     let mut totals = Counts::default();
     for round in 1..=args.rounds {
         server.start().await;
@@ -250,16 +274,28 @@ async fn crash(args: &Args) -> bool {
         let before = existing(&c, base).await;
         let (mut subs, region) = prepare(&c, base, args.certificates).await;
         let delay = rand::thread_rng().gen_range(0..=args.max_delay_ms);
-        fire(&c, base, &region, &mut subs, &mut server, Duration::from_millis(delay)).await;
+        fire(
+            &c,
+            base,
+            &region,
+            &mut subs,
+            &mut server,
+            Duration::from_millis(delay),
+        )
+        .await;
         server.start().await;
+        // Made before the kill but never answered: the case the request keys are for.
+        let written = unanswered(&existing(&c, base).await, &before, &subs);
         for s in &mut subs {
             s.retried = Some(s.kind.post(&c, base, &s.key, &region).await);
         }
-        let counts = check(&c, base, &subs, &before).await;
+        let mut counts = check(&c, base, &subs, &before).await;
+        counts.unanswered = written;
         println!(
-            "round {round}: killed after {delay} ms, {} of {} acknowledged, {} violations",
+            "round {round}: killed after {delay} ms, {} of {} acknowledged, {} written unanswered, {} violations",
             counts.acknowledged,
             counts.sent,
+            counts.unanswered,
             counts.violations()
         );
         for s in &subs {
@@ -271,11 +307,13 @@ async fn crash(args: &Args) -> bool {
         add(&mut totals, &counts);
     }
     println!(
-        "crash: {} rounds, {} submissions sent, {} acknowledged before the kill, {} retried, \
+        "crash: {} rounds, {} submissions sent, {} acknowledged before the kill, {} written but \
+         unanswered, {} retried, \
          {} retries refused, {} duplicates, {} missing, {} half-written, {} mismatched retry answers",
         args.rounds,
         totals.sent,
         totals.acknowledged,
+        totals.unanswered,
         totals.retried,
         totals.retry_failed,
         totals.duplicates,
@@ -294,9 +332,36 @@ async fn existing(c: &reqwest::Client, base: &str) -> BTreeMap<Kind, BTreeSet<St
     all
 }
 
+/// How many documents the kill left written but unanswered: there now, not there before,
+/// and no post was told about them.
+fn unanswered(
+    now: &BTreeMap<Kind, BTreeSet<String>>,
+    before: &BTreeMap<Kind, BTreeSet<String>>,
+    subs: &[Submission],
+) -> usize {
+    let told: BTreeSet<&String> = subs
+        .iter()
+        .filter_map(|s| s.acknowledged.as_ref())
+        .collect();
+    KINDS
+        .iter()
+        .map(|k| {
+            now[k]
+                .difference(&before[k])
+                .filter(|id| !told.contains(id))
+                .count()
+        })
+        .sum()
+}
+
 /// The round's forms, filled while the server is up: `n` certificates, a transfer, a filing.
 async fn prepare(c: &reqwest::Client, base: &str, n: usize) -> (Vec<Submission>, String) {
-    let sub = |kind, key| Submission { kind, key, acknowledged: None, retried: None };
+    let sub = |kind, key| Submission {
+        kind,
+        key,
+        acknowledged: None,
+        retried: None,
+    };
     let mut subs = Vec::new();
     let mut region = String::new();
     for _ in 0..n {
@@ -319,7 +384,8 @@ async fn fire(
     server: &mut Server,
     delay: Duration,
 ) {
-    let posts = futures::future::join_all(subs.iter().map(|s| s.kind.post(c, base, &s.key, region)));
+    let posts =
+        futures::future::join_all(subs.iter().map(|s| s.kind.post(c, base, &s.key, region)));
     let kill = async {
         tokio::time::sleep(delay).await;
         server.kill().await;
@@ -337,7 +403,10 @@ async fn check(
     subs: &[Submission],
     before: &BTreeMap<Kind, BTreeSet<String>>,
 ) -> Counts {
-    let mut n = Counts { sent: subs.len(), ..Counts::default() };
+    let mut n = Counts {
+        sent: subs.len(),
+        ..Counts::default()
+    };
     let mut answered: BTreeMap<Kind, BTreeSet<String>> = BTreeMap::new();
     for s in subs {
         n.acknowledged += usize::from(s.acknowledged.is_some());
@@ -349,7 +418,10 @@ async fn check(
             }
             Ok(id) => {
                 if s.acknowledged.as_ref().is_some_and(|first| first != id) {
-                    println!("  {:?} {}: first {:?}, retry {id}", s.kind, s.key, s.acknowledged);
+                    println!(
+                        "  {:?} {}: first {:?}, retry {id}",
+                        s.kind, s.key, s.acknowledged
+                    );
                     n.mismatched += 1;
                 }
                 if !s.kind.whole(c, base, id).await {
@@ -361,7 +433,12 @@ async fn check(
         }
     }
     for kind in KINDS {
-        let new: BTreeSet<String> = kind.existing(c, base).await.difference(&before[&kind]).cloned().collect();
+        let new: BTreeSet<String> = kind
+            .existing(c, base)
+            .await
+            .difference(&before[&kind])
+            .cloned()
+            .collect();
         let answers = answered.remove(&kind).unwrap_or_default();
         // A document nobody's answer names was made by a post whose retry made another one.
         let extra = new.difference(&answers).count();
@@ -373,7 +450,11 @@ async fn check(
         n.missing += gone;
     }
     // Two keys answered with one document would also be a mix-up.
-    let distinct: usize = subs.iter().filter_map(|s| s.retried.as_ref()?.as_ref().ok()).collect::<BTreeSet<_>>().len();
+    let distinct: usize = subs
+        .iter()
+        .filter_map(|s| s.retried.as_ref()?.as_ref().ok())
+        .collect::<BTreeSet<_>>()
+        .len();
     n.mismatched += subs.len() - n.retry_failed - distinct;
     n
 }
@@ -381,6 +462,7 @@ async fn check(
 fn add(t: &mut Counts, c: &Counts) {
     t.sent += c.sent;
     t.acknowledged += c.acknowledged;
+    t.unanswered += c.unanswered;
     t.retried += c.retried;
     t.retry_failed += c.retry_failed;
     t.mismatched += c.mismatched;
@@ -396,13 +478,26 @@ fn add(t: &mut Counts, c: &Counts) {
 /// persons has no phone on record, so the next ones are tried.
 async fn seeded_citizen(base: &str, i: usize, accounts: usize) -> (reqwest::Client, String) {
     for k in 0..20 {
-        let account = phone(i + k * 997, accounts);
+        let account = phone(i + k * 64, accounts);
         let c = client(base);
         if login(&c, base, &account).await {
             return (c, account);
         }
     }
     panic!("no seeded citizen could sign in near account {i}");
+}
+
+/// A seeded citizen with contributions in the last three years, from account `i` on, and the
+/// number of the certificate they issue (once: each download renders it again).
+async fn citizen_with_certificate(base: &str, i: usize, accounts: usize) -> (String, String) {
+    for k in 0..20 {
+        let (c, account) = seeded_citizen(base, i + k * 1280, accounts).await;
+        let (key, region) = common::certificate_form(&c, base).await;
+        if let Ok(number) = common::issue_certificate(&c, base, &key, &region).await {
+            return (account, number);
+        }
+    }
+    panic!("no seeded citizen near account {i} has contributions to certify");
 }
 
 /// The status of a GET as a browser's page load (0: no answer).
@@ -419,10 +514,13 @@ async fn get_status(c: &reqwest::Client, url: &str) -> u16 {
 
 async fn outage(args: &Args) -> bool {
     let base = args.base.clone();
+    let users = (0..args.concurrency).map(|w| seeded_citizen(&args.base, w, args.accounts));
+    let users = futures::future::join_all(users).await;
+    // The script waits for this line: the clock starts once everyone is signed in.
+    println!("outage: {} users signed in, loading /me", args.concurrency);
     let deadline = Instant::now() + Duration::from_secs(args.seconds);
     let mut workers = Vec::new();
-    for w in 0..args.concurrency {
-        let (c, _) = seeded_citizen(&base, w, args.accounts).await;
+    for (c, _) in users {
         let base = base.clone();
         workers.push(tokio::spawn(async move {
             let mut log = Vec::new();
@@ -434,11 +532,16 @@ async fn outage(args: &Args) -> bool {
             log
         }));
     }
-    println!("outage: {} users signed in, loading /me", args.concurrency);
+
     let mut health = Vec::new();
     while Instant::now() < deadline {
         let at = epoch_ms();
-        let status = match tokio::time::timeout(Duration::from_secs(3), reqwest::get(format!("{base}/healthz"))).await {
+        let status = match tokio::time::timeout(
+            Duration::from_secs(3),
+            reqwest::get(format!("{base}/healthz")),
+        )
+        .await
+        {
             Ok(Ok(r)) => r.status().as_u16(),
             _ => 0,
         };
@@ -461,13 +564,19 @@ fn report_outage(health: &[(u128, u16)], requests: &[(u128, u16)]) -> bool {
         return false;
     };
     let not_503 = down.iter().filter(|(_, s)| *s != 503).count();
-    let Some(recovered) = health.iter().find(|(t, s)| *t > last.0 && *s == 200).map(|(t, _)| *t) else {
+    let Some(recovered) = health
+        .iter()
+        .find(|(t, s)| *t > last.0 && *s == 200)
+        .map(|(t, _)| *t)
+    else {
         println!("outage: /healthz still failing at the end");
         return false;
     };
     let failed = |from: u128, to: u128| {
         let window = requests.iter().filter(|(t, _)| *t >= from && *t < to);
-        let (n, bad) = window.fold((0, 0), |(n, bad), (_, s)| (n + 1, bad + usize::from(*s != 200)));
+        let (n, bad) = window.fold((0, 0), |(n, bad), (_, s)| {
+            (n + 1, bad + usize::from(*s != 200))
+        });
         format!("{bad} of {n}")
     };
     println!(
@@ -479,10 +588,22 @@ fn report_outage(health: &[(u128, u16)], requests: &[(u128, u16)]) -> bool {
         recovered
     );
     println!("outage: page loads failed before {}", failed(0, first.0));
-    println!("outage: page loads failed during {}", failed(first.0, recovered));
-    let after = requests.iter().filter(|(t, s)| *t >= recovered && *s != 200).count();
-    println!("outage: page loads failed after recovery {}", failed(recovered, u128::MAX));
-    println!("health_down_ms={} health_last_down_ms={} recovered_ms={recovered} failed_after={after}", first.0, last.0);
+    println!(
+        "outage: page loads failed during {}",
+        failed(first.0, recovered)
+    );
+    let after = requests
+        .iter()
+        .filter(|(t, s)| *t >= recovered && *s != 200)
+        .count();
+    println!(
+        "outage: page loads failed after recovery {}",
+        failed(recovered, u128::MAX)
+    );
+    println!(
+        "health_down_ms={} health_last_down_ms={} recovered_ms={recovered} failed_after={after}",
+        first.0, last.0
+    );
     after == 0
 }
 
@@ -514,7 +635,13 @@ async fn timed<F: Future<Output = (u16, bool)>>(stats: &mut Stats, page: &'stati
 }
 
 async fn post_status(c: &reqwest::Client, url: String, form: &[(&str, &str)]) -> (u16, bool) {
-    match c.post(url).header("accept", "application/json").form(form).send().await {
+    match c
+        .post(url)
+        .header("accept", "application/json")
+        .form(form)
+        .send()
+        .await
+    {
         Ok(r) => {
             let s = r.status();
             (s.as_u16(), s.is_success() || s.is_redirection())
@@ -536,27 +663,47 @@ async fn soak_user(base: String, w: usize, accounts: usize, deadline: Instant) -
     let (account, certificate) = if employer {
         ("employer-demo".to_string(), None)
     } else {
-        let (c, account) = seeded_citizen(&base, w, accounts).await;
-        let (key, region) = common::certificate_form(&c, &base).await;
-        // Issued once: the loop downloads it (the PDF is rendered again on each download).
-        let number = common::issue_certificate(&c, &base, &key, &region).await;
-        (account, Some(number.expect("a certificate")))
+        let (account, number) = citizen_with_certificate(&base, w, accounts).await;
+        (account, Some(number))
     };
     while Instant::now() < deadline {
         let c = client(&base);
-        let form = [("account", account.as_str()), ("password", common::PASSWORD)];
-        timed(&mut stats, "sign in", post_status(&c, format!("{base}/api/auth/login"), &form)).await;
+        let form = [
+            ("account", account.as_str()),
+            ("password", common::PASSWORD),
+        ];
+        timed(
+            &mut stats,
+            "sign in",
+            post_status(&c, format!("{base}/api/auth/login"), &form),
+        )
+        .await;
         if employer {
-            timed(&mut stats, "/employer/staff", page(&c, format!("{base}/employer/staff"))).await;
+            timed(
+                &mut stats,
+                "/employer/staff",
+                page(&c, format!("{base}/employer/staff")),
+            )
+            .await;
         } else {
             timed(&mut stats, "/me", page(&c, format!("{base}/me"))).await;
-            timed(&mut stats, "/me/records/pension", page(&c, format!("{base}/me/records/pension"))).await;
+            timed(
+                &mut stats,
+                "/me/records/pension",
+                page(&c, format!("{base}/me/records/pension")),
+            )
+            .await;
             if let Some(n) = &certificate {
                 let url = format!("{base}/files/certificates/{n}.pdf");
                 timed(&mut stats, "certificate PDF", page(&c, url)).await;
             }
         }
-        timed(&mut stats, "sign out", post_status(&c, format!("{base}/api/auth/logout"), &[])).await;
+        timed(
+            &mut stats,
+            "sign out",
+            post_status(&c, format!("{base}/api/auth/logout"), &[]),
+        )
+        .await;
     }
     stats
 }
@@ -576,7 +723,10 @@ async fn soak(args: &Args) -> bool {
         }
     }
     let mut server_errors = 0;
-    println!("{:<22} {:>8} {:>9} {:>9} {:>9} {:>5} {:>6}", "page", "requests", "p50 ms", "p99 ms", "max ms", "5xx", "other");
+    println!(
+        "{:<22} {:>8} {:>9} {:>9} {:>9} {:>5} {:>6}",
+        "page", "requests", "p50 ms", "p99 ms", "max ms", "5xx", "other"
+    );
     for (page, s) in &mut all {
         s.latencies.sort();
         let pct = |p: f64| {

@@ -137,7 +137,9 @@ async fn transfer(base: &str) -> (reqwest::Client, String) {
         return (c, reference);
     }
     let key = common::transfer_form(&c, base).await;
-    let reference = common::submit_transfer(&c, base, &key).await.expect("submit");
+    let reference = common::submit_transfer(&c, base, &key)
+        .await
+        .expect("submit");
     (c, reference)
 }
 
@@ -146,7 +148,12 @@ async fn transfer(base: &str) -> (reqwest::Client, String) {
 async fn filing_draft(base: &str) -> (reqwest::Client, i64) {
     let c = signed_in(base, CITIZEN).await;
     common::filing_steps(&c, base).await;
-    if common::filing_documents(&c, base).await.as_array().expect("a list").is_empty() {
+    if common::filing_documents(&c, base)
+        .await
+        .as_array()
+        .expect("a list")
+        .is_empty()
+    {
         let mut pdf = b"%PDF-1.4\n".to_vec();
         pdf.resize(1024 * 1024, b' ');
         let part = reqwest::multipart::Part::bytes(pdf).file_name("居住证.pdf");
@@ -156,7 +163,9 @@ async fn filing_draft(base: &str) -> (reqwest::Client, i64) {
             .part("documents", part);
         common::filing_evidence(&c, base, form).await;
     }
-    let id = common::filing_documents(&c, base).await[0]["id"].as_i64().expect("a document");
+    let id = common::filing_documents(&c, base).await[0]["id"]
+        .as_i64()
+        .expect("a document");
     (c, id)
 }
 
@@ -165,8 +174,16 @@ async fn filing_draft(base: &str) -> (reqwest::Client, i64) {
 async fn certificate(base: &str) -> (reqwest::Client, String, String) {
     let c = signed_in(base, CITIZEN).await;
     let (key, region) = common::certificate_form(&c, base).await;
-    let number = common::issue_certificate(&c, base, &key, &region).await.expect("issue");
-    let code = call_json(&c, base, "/api/citizen/get_certificate", &[("number", &number)]).await["code"]
+    let number = common::issue_certificate(&c, base, &key, &region)
+        .await
+        .expect("issue");
+    let code = call_json(
+        &c,
+        base,
+        "/api/citizen/get_certificate",
+        &[("number", &number)],
+    )
+    .await["code"]
         .as_str()
         .expect("code")
         .to_string();
@@ -181,9 +198,7 @@ async fn main() {
     let shared = match args.scenario.as_str() {
         "console-search" => Some(staff_login(&args.base, "helpdesk-demo").await),
         "assisted-home" => Some(assisting(&args.base).await),
-        "access-log" => {
-            Some(signed_in(&args.base, CITIZEN).await)
-        }
+        "access-log" => Some(signed_in(&args.base, CITIZEN).await),
         "request" | "queue" => {
             let (c, reference) = transfer(&args.base).await;
             if args.scenario == "queue" {

@@ -63,7 +63,10 @@ pub async fn try_call(
         .map_err(|e| format!("{path}: {e}"))?;
     let status = res.status();
     if !status.is_success() {
-        return Err(format!("{path}: {status} {}", res.text().await.unwrap_or_default()));
+        return Err(format!(
+            "{path}: {status} {}",
+            res.text().await.unwrap_or_default()
+        ));
     }
     // A redirecting function (withdraw, cancel) answers with an empty body.
     let body = res.bytes().await.map_err(|e| format!("{path}: {e}"))?;
@@ -77,19 +80,27 @@ pub async fn call_json(
     path: &str,
     form: &[(&str, &str)],
 ) -> Value {
-    try_call(c, base, path, form).await.unwrap_or_else(|e| panic!("{e}"))
+    try_call(c, base, path, form)
+        .await
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// A submission's answer: the document number or reference, as a string.
 pub fn answer(v: Result<Value, String>) -> Result<String, String> {
-    v?.as_str().map(str::to_string).ok_or_else(|| "not a string".into())
+    v?.as_str()
+        .map(str::to_string)
+        .ok_or_else(|| "not a string".into())
 }
 
-/// A fresh certificate form's request key and the region paid most recently.
+/// A fresh certificate form's request key and the region paid most recently (empty for a
+/// person who never paid: the certificate is then refused).
 pub async fn certificate_form(c: &reqwest::Client, base: &str) -> (String, String) {
     let options = call_json(c, base, "/api/citizen/get_certificate_options", &[]).await;
     let key = options["request_key"].as_str().expect("key").to_string();
-    let region = options["regions"][0][0].as_str().expect("a place").to_string();
+    let region = options["regions"][0][0]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
     (key, region)
 }
 
@@ -146,7 +157,10 @@ pub async fn submit_transfer(c: &reqwest::Client, base: &str, key: &str) -> Resu
 pub async fn filing_steps(c: &reqwest::Client, base: &str) {
     let places = [("insured", "110100:employee"), ("treatment", "310100")];
     call_json(c, base, "/api/citizen/save_filing_places", &places).await;
-    let category = [("category", "long_term_residence"), ("stay", "not_admitted")];
+    let category = [
+        ("category", "long_term_residence"),
+        ("stay", "not_admitted"),
+    ];
     call_json(c, base, "/api/citizen/save_filing_category", &category).await;
 }
 
@@ -180,5 +194,13 @@ pub async fn filing_form(c: &reqwest::Client, base: &str) -> String {
 
 /// Submits the filing draft of `key`; the filing's reference.
 pub async fn submit_filing(c: &reqwest::Client, base: &str, key: &str) -> Result<String, String> {
-    answer(try_call(c, base, "/api/citizen/submit_filing", &[("request_key", key)]).await)
+    answer(
+        try_call(
+            c,
+            base,
+            "/api/citizen/submit_filing",
+            &[("request_key", key)],
+        )
+        .await,
+    )
 }
