@@ -137,6 +137,12 @@ start_server() {
   wait_healthy
 }
 
+# The server's log lines by kind (time stamp cut, numbers folded), most frequent first.
+server_log_summary() {
+  sed 's/\x1b\[[0-9;]*m//g' "$WORK_DIR/server.log" | cut -c29- | sed 's/[0-9]\+/N/g' \
+    | sort | uniq -c | sort -rn | head -n 12
+}
+
 stop_server() { if [ -n "${SERVER:-}" ]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; fi; }
 
 # Resident memory (MB), open file descriptors of process PID and, for PostgreSQL, the
