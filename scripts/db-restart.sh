@@ -5,7 +5,8 @@
 # no request after recovery fails. The cluster is a throwaway one this script creates on
 # PG_PORT, never the shared one on 5432. Usage:
 #   scripts/db-restart.sh
-# Environment: PORT (3320), PG_PORT (5544), PERSONS (1000), DOWN_SECONDS (5).
+# Environment: PORT (3320), PG_PORT (5544), PERSONS (1000), DOWN_SECONDS (5). Fails when a
+# request after recovery fails, health answers other than 503, or recovery takes over 10 s.
 source "$(dirname "$0")/lib.sh"
 PG_PORT="${PG_PORT:-5544}"; DOWN_SECONDS="${DOWN_SECONDS:-5}"; PERSONS="${PERSONS:-1000}"
 apt_install postgresql
@@ -36,7 +37,7 @@ start_server
 log "64 users on /me; PostgreSQL stops in 15 s for ${DOWN_SECONDS} s"
 "$FAULTS" outage --base "$BASE" --seconds $((40 + DOWN_SECONDS)) --concurrency 64 \
   --accounts "$PERSONS" >"$WORK_DIR/outage.out" & DRIVER=$!
-until grep -q "signed in" "$WORK_DIR/outage.out"; do kill -0 "$DRIVER" || exit 1; sleep 0.2; done
+until grep -qs "signed in" "$WORK_DIR/outage.out"; do kill -0 "$DRIVER" || exit 1; sleep 0.2; done
 sleep 15
 stopping=$(now_ms); pg stop -m fast; stopped=$(now_ms)
 sleep "$DOWN_SECONDS"
@@ -46,8 +47,8 @@ driver_status=0; wait "$DRIVER" || driver_status=$?
 cat "$WORK_DIR/outage.out"
 kill -0 "$SERVER" || { log "the portal died"; exit 1; }
 eval "$(grep '^health_down_ms=' "$WORK_DIR/outage.out" | tr ' ' '\n')"
-awk -v stop="$stopping" -v back="$back" -v d="${health_down_ms:-0}" -v l="${health_last_down_ms:-0}" \
-  -v r="${recovered_ms:-0}" 'BEGIN {
-    printf "database down %.1f s; /healthz failing %.1f s (from %.1f s after the stop);", (back - stop) / 1000, (l - d) / 1000, (d - stop) / 1000
-    printf " healthy again %.1f s after the database was back\n", (r - back) / 1000 }'
+awk -v stop="$stopping" -v back="$back" -v d="${health_down_ms:-0}" -v r="${recovered_ms:-0}" 'BEGIN {
+  printf "database down %.1f s; /healthz not 200 for %.1f s (first failing poll %.1f s after the stop);", (back - stop) / 1000, (r - d) / 1000, (d - stop) / 1000
+  printf " 200 again %.1f s after pg_ctl start returned\n", (r - back) / 1000
+  exit (r - back > 10000) }' || { log "no recovery within 10 s of the database's return"; exit 1; }
 exit "$driver_status"

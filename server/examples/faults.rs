@@ -545,7 +545,11 @@ async fn outage(args: &Args) -> bool {
             Ok(Ok(r)) => r.status().as_u16(),
             _ => 0,
         };
-        health.push((at, status));
+        health.push(Poll {
+            started: at,
+            answered: epoch_ms(),
+            status,
+        });
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     let mut requests = Vec::new();
@@ -555,20 +559,27 @@ async fn outage(args: &Args) -> bool {
     report_outage(&health, &requests)
 }
 
-/// Health's first and last failing answer, its first good one after them, and the page loads
-/// that failed before the outage, during it and after recovery.
-fn report_outage(health: &[(u128, u16)], requests: &[(u128, u16)]) -> bool {
-    let down: Vec<_> = health.iter().filter(|(_, s)| *s != 200).collect();
+/// One `/healthz` poll: when it was sent and answered (epoch ms), and its status (0: none).
+struct Poll {
+    started: u128,
+    answered: u128,
+    status: u16,
+}
+
+/// When health first failed and answered 200 again, and the page loads that failed before,
+/// during and after the outage. A poll waits up to 2 s for the database (the health check's
+/// timeout), so recovery is the first 200 *answer* after the last failure.
+fn report_outage(health: &[Poll], requests: &[(u128, u16)]) -> bool {
+    let down: Vec<&Poll> = health.iter().filter(|p| p.status != 200).collect();
     let (Some(first), Some(last)) = (down.first(), down.last()) else {
         println!("outage: /healthz never failed: was the database restarted?");
         return false;
     };
-    let not_503 = down.iter().filter(|(_, s)| *s != 503).count();
-    let Some(recovered) = health
+    let not_503 = down.iter().filter(|p| p.status != 503).count();
+    let later_200 = health
         .iter()
-        .find(|(t, s)| *t > last.0 && *s == 200)
-        .map(|(t, _)| *t)
-    else {
+        .find(|p| p.started > last.started && p.status == 200);
+    let Some(recovered) = later_200.map(|p| p.answered) else {
         println!("outage: /healthz still failing at the end");
         return false;
     };
@@ -580,31 +591,32 @@ fn report_outage(health: &[(u128, u16)], requests: &[(u128, u16)]) -> bool {
         format!("{bad} of {n}")
     };
     println!(
-        "outage: /healthz failed from {} to {} ms ({:.1} s, {} answers not 503), 200 again at {} ms",
-        first.0,
-        last.0,
-        (last.0 - first.0) as f64 / 1000.0,
-        not_503,
-        recovered
+        "outage: /healthz failed {} polls ({not_503} of them not 503) sent from {} ms on, 200 again at {recovered} ms",
+        down.len(),
+        first.started,
     );
-    println!("outage: page loads failed before {}", failed(0, first.0));
+    let (start, end) = (first.started, recovered);
     println!(
-        "outage: page loads failed during {}",
-        failed(first.0, recovered)
+        "outage: page loads failed before (in flight at the stop) {}",
+        failed(0, start)
     );
-    let after = requests
-        .iter()
-        .filter(|(t, s)| *t >= recovered && *s != 200)
-        .count();
+    println!("outage: page loads failed during {}", failed(start, end));
     println!(
         "outage: page loads failed after recovery {}",
-        failed(recovered, u128::MAX)
+        failed(end, u128::MAX)
     );
+    let mut statuses = BTreeMap::new();
+    for (_, s) in requests.iter().filter(|(t, s)| *t >= end && *s != 200) {
+        *statuses.entry(s).or_insert(0) += 1;
+    }
+    if !statuses.is_empty() {
+        println!("outage: after recovery, failures by status (0: no answer): {statuses:?}");
+    }
     println!(
-        "health_down_ms={} health_last_down_ms={} recovered_ms={recovered} failed_after={after}",
-        first.0, last.0
+        "health_down_ms={start} recovered_ms={recovered} failed_after={}",
+        statuses.values().sum::<usize>()
     );
-    after == 0
+    statuses.is_empty() && not_503 == 0
 }
 
 /// Latencies and failures of one page over the soak.
