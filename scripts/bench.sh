@@ -21,11 +21,7 @@ if [ "$MODE" = employer ]; then NAME="$PERSONS-employer"; SEED_ARGS=(--employer-
 PORT="${PORT:-3100}"; CONCURRENCY="${CONCURRENCY:-8}"; REQUESTS="${REQUESTS:-2000}"; LOGINS="${LOGINS:-200}"
 ensure_build_tools
 build_site
-# The load generator builds in a target dir of its own: cargo-leptos compiles with LEPTOS_*
-# variables that leptos_config reads at compile time, so building it beside the site would
-# rebuild leptos and everything above it twice on every run.
-LOADGEN_TARGET="$TARGET_DIR/loadgen"
-(cd "$ROOT" && CARGO_TARGET_DIR="$LOADGEN_TARGET" cargo build --release -p server --example loadgen)
+build_examples --example loadgen
 mkdir -p "$ROOT/bench-data"
 case "$KIND" in
   sqlite) export DATABASE_URL="sqlite://$ROOT/bench-data/bench-$NAME.db" ;;

@@ -82,6 +82,81 @@ build_site() {
 
 JINBAO_BIN="$TARGET_DIR/release/jinbao"
 
+# The example drivers (loadgen, faults) build in a target dir of their own: cargo-leptos
+# compiles with LEPTOS_* variables that leptos_config reads at compile time, so building them
+# beside the site would rebuild leptos and everything above it twice on every run.
+LOADGEN_TARGET="$TARGET_DIR/loadgen"
+build_examples() { (cd "$ROOT" && CARGO_TARGET_DIR="$LOADGEN_TARGET" cargo build --release -p server "$@"); }
+
+# The fault scripts drive the server alone and never load the browser bundle: they build the
+# release server beside their driver (one cargo run, no wasm) and start that binary.
+build_server_and_faults() {
+  log "building the release server and the fault driver"
+  build_examples --bin jinbao --example faults
+  SERVER_BIN="$LOADGEN_TARGET/release/jinbao" FAULTS="$LOADGEN_TARGET/release/examples/faults"
+}
+
+# A scratch directory for one run (database file, key, logs), removed when the script exits
+# along with the server it started; readable by the postgres user for a throwaway cluster.
+make_work_dir() {
+  WORK_DIR="$(mktemp -d)"; chmod 755 "$WORK_DIR"
+  trap 'stop_server; rm -rf "$WORK_DIR"' EXIT
+}
+
+# Points DATABASE_URL at an empty database NAME: a SQLite file in WORK_DIR, or a database
+# dropped and created again on the local cluster (never another run's or test's database).
+fresh_database() {
+  local kind="$1" name="$2"
+  case "$kind" in
+    sqlite) export DATABASE_URL="sqlite://$WORK_DIR/$name.db" ;;
+    postgres)
+      ensure_postgres
+      psql -h 127.0.0.1 -U postgres -qc "drop database if exists $name with (force)" -c "create database $name"
+      export DATABASE_URL="postgres://postgres@127.0.0.1/$name" ;;
+    *) log "sqlite or postgres, not $kind"; return 2 ;;
+  esac
+}
+
+# The server's settings for a run on PORT with its files in WORK_DIR; sets BASE.
+serve_settings() {
+  export LEPTOS_SITE_ADDR="127.0.0.1:$1" LEPTOS_SITE_ROOT="$ROOT/target/site" JINBAO_METRICS_ADDR=""
+  export JINBAO_SECRET_KEY_FILE="$WORK_DIR/secret.key" RUST_LOG=warn
+  # The load comes from one address: the address throttle must not count its own sign-ins.
+  export JINBAO_LOGIN_MAX_FAILURES_PER_ADDRESS=1000000
+  BASE="http://127.0.0.1:$1"
+}
+
+wait_healthy() {
+  for _ in $(seq 1 60); do curl -fs "$BASE/healthz" >/dev/null && return; sleep 0.5; done
+  log "the server did not answer on $BASE"; return 1
+}
+
+# Starts SERVER_BIN in the background (log in WORK_DIR/server.log); sets SERVER to its pid.
+start_server() {
+  "$SERVER_BIN" serve >>"$WORK_DIR/server.log" 2>&1 & SERVER=$!
+  wait_healthy
+}
+
+# The server's log lines by kind (time stamp cut, numbers folded), most frequent first.
+server_log_summary() {
+  sed 's/\x1b\[[0-9;]*m//g' "$WORK_DIR/server.log" | cut -c29- | sed 's/[0-9]\+/N/g' \
+    | sort | uniq -c | sort -rn | head -n 12
+}
+
+stop_server() { if [ -n "${SERVER:-}" ]; then kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true; fi; }
+
+# Resident memory (MB), open file descriptors of process PID and, for PostgreSQL, the
+# connections to the database DATABASE_URL names.
+process_figures() {
+  local rss fds conns=""
+  rss="$(awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status")"
+  fds="$(find "/proc/$1/fd" -mindepth 1 -maxdepth 1 | wc -l)"
+  case "$DATABASE_URL" in postgres*)
+    conns=", $(psql "${DATABASE_URL%/*}/postgres" -Atc "select count(*) from pg_stat_activity where datname = '${DATABASE_URL##*/}'") database connections" ;;
+  esac
+  echo "RSS ${rss} MB, ${fds} open fds$conns"
+}
+
 # Seeds a throw-away SQLite database with N persons and serves the release build on PORT in the
 # background until the calling script exits; sets BASE to its address.
 serve_seeded() {
@@ -94,8 +169,7 @@ serve_seeded() {
   SERVED_DIR="$dir"
   trap 'kill $SERVED_PID 2>/dev/null || true; rm -rf "$SERVED_DIR"' EXIT
   BASE="http://127.0.0.1:$port"
-  for _ in $(seq 1 60); do curl -fs "$BASE/healthz" >/dev/null && return; sleep 0.5; done
-  log "the server did not answer on $BASE"; return 1
+  wait_healthy
 }
 
 # The session cookie (name=value) of ACCOUNT with the demo password, signed in at BASE through

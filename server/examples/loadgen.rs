@@ -21,6 +21,9 @@
 //! check-your-answers page (SSR), `filing-document` downloads the PDF.
 //! Prints latency percentiles and throughput.
 
+mod common;
+
+use common::{CITIZEN, call_json, client, login, phone, signed_in};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -56,35 +59,6 @@ fn parse_args() -> Args {
         }
     }
     a
-}
-
-/// Seeded citizens sign in by phone `13` + (100000000 + person id); persons 3.. are generated.
-fn phone(i: usize, accounts: usize) -> String {
-    format!(
-        "13{:09}",
-        100_000_000 + 3 + (i % accounts.saturating_sub(3).max(1))
-    )
-}
-
-fn client(base: &str) -> reqwest::Client {
-    let mut h = reqwest::header::HeaderMap::new();
-    h.insert("origin", base.parse().expect("origin"));
-    reqwest::Client::builder()
-        .cookie_store(true)
-        .redirect(reqwest::redirect::Policy::none())
-        .default_headers(h)
-        .build()
-        .expect("client")
-}
-
-async fn login(c: &reqwest::Client, base: &str, account: &str) -> bool {
-    let res = c
-        .post(format!("{base}/api/auth/login"))
-        .header("accept", "application/json")
-        .form(&[("account", account), ("password", "Jinbao-Demo-2026")])
-        .send()
-        .await;
-    matches!(res, Ok(r) if r.status() == 200)
 }
 
 /// Signs in as a demo staff member, code step included. A code signs in once: when this
@@ -147,35 +121,12 @@ async fn assisting(base: &str) -> reqwest::Client {
     c
 }
 
-/// Calls a server function as the hydrated app does; it must succeed.
-async fn call_json(
-    c: &reqwest::Client,
-    base: &str,
-    path: &str,
-    form: &[(&str, &str)],
-) -> serde_json::Value {
-    let res = c
-        .post(format!("{base}{path}"))
-        .header("accept", "application/json")
-        .form(form)
-        .send()
-        .await
-        .expect("request");
-    assert!(res.status().is_success(), "{path}: {}", res.status());
-    res.json().await.expect("json")
-}
-
 /// The demo citizen's pension transfer from Shenzhen to Beijing, submitted unless one is in
 /// progress; returns their client and the request's reference.
 async fn transfer(base: &str) -> (reqwest::Client, String) {
-    let c = client(base);
-    assert!(
-        login(&c, base, "110101199003074514").await,
-        "citizen login failed"
-    );
-    let call = async |path: &str, form: &[(&str, &str)]| call_json(&c, base, path, form).await;
+    let c = signed_in(base, CITIZEN).await;
     // A second scenario run finds the first run's request still in progress.
-    let requests = call("/api/citizen/list_requests", &[]).await;
+    let requests = call_json(&c, base, "/api/citizen/list_requests", &[]).await;
     if let Some(r) = requests
         .as_array()
         .expect("a list")
@@ -185,54 +136,24 @@ async fn transfer(base: &str) -> (reqwest::Client, String) {
         let reference = r["reference"].as_str().expect("reference").to_string();
         return (c, reference);
     }
-    let kind = ("kind", "pension");
-    call(
-        "/api/citizen/save_transfer_places",
-        &[kind, ("from", "440300"), ("to", "110100")],
-    )
-    .await;
-    call(
-        "/api/citizen/save_transfer_contact",
-        &[kind, ("phone", "13800138000")],
-    )
-    .await;
-    let draft = call("/api/citizen/get_transfer_draft", &[kind]).await;
-    let key = draft["request_key"].as_str().expect("key").to_string();
-    let reference = call(
-        "/api/citizen/submit_transfer",
-        &[kind, ("request_key", &key)],
-    )
-    .await
-    .as_str()
-    .expect("reference")
-    .to_string();
+    let key = common::transfer_form(&c, base).await;
+    let reference = common::submit_transfer(&c, base, &key)
+        .await
+        .expect("submit");
     (c, reference)
 }
 
 /// The demo citizen's out-of-area filing draft, every step done, with a 1 MiB PDF uploaded
 /// (once: a second run finds it there); returns their client and the document's id.
 async fn filing_draft(base: &str) -> (reqwest::Client, i64) {
-    let c = client(base);
-    assert!(
-        login(&c, base, "110101199003074514").await,
-        "citizen login failed"
-    );
-    let call = async |path: &str, form: &[(&str, &str)]| call_json(&c, base, path, form).await;
-    call(
-        "/api/citizen/save_filing_places",
-        &[("insured", "110100:employee"), ("treatment", "310100")],
-    )
-    .await;
-    call(
-        "/api/citizen/save_filing_category",
-        &[
-            ("category", "long_term_residence"),
-            ("stay", "not_admitted"),
-        ],
-    )
-    .await;
-    let documents = async || call("/api/citizen/get_filing_draft", &[]).await["documents"].clone();
-    if documents().await.as_array().expect("a list").is_empty() {
+    let c = signed_in(base, CITIZEN).await;
+    common::filing_steps(&c, base).await;
+    if common::filing_documents(&c, base)
+        .await
+        .as_array()
+        .expect("a list")
+        .is_empty()
+    {
         let mut pdf = b"%PDF-1.4\n".to_vec();
         pdf.resize(1024 * 1024, b' ');
         let part = reqwest::multipart::Part::bytes(pdf).file_name("居住证.pdf");
@@ -240,54 +161,29 @@ async fn filing_draft(base: &str) -> (reqwest::Client, i64) {
             .text("evidence", "documents")
             .text("then", "continue")
             .part("documents", part);
-        let res = c
-            .post(format!("{base}/files/filing-documents"))
-            .multipart(form)
-            .send()
-            .await
-            .expect("upload");
-        assert_eq!(res.status(), 303, "upload");
+        common::filing_evidence(&c, base, form).await;
     }
-    let id = documents().await[0]["id"].as_i64().expect("a document");
+    let id = common::filing_documents(&c, base).await[0]["id"]
+        .as_i64()
+        .expect("a document");
     (c, id)
 }
 
 /// The demo citizen issues a 36-month contributions certificate; returns their client, its
 /// number and its verification code.
 async fn certificate(base: &str) -> (reqwest::Client, String, String) {
-    let c = client(base);
-    assert!(
-        login(&c, base, "110101199003074514").await,
-        "citizen login failed"
-    );
-    let call = async |path: &str, form: &[(&str, &str)]| call_json(&c, base, path, form).await;
-    let options = call("/api/citizen/get_certificate_options", &[]).await;
-    let key = options["request_key"].as_str().expect("key").to_string();
-    let region = options["regions"][0][0]
-        .as_str()
-        .expect("a place")
-        .to_string();
-    let number = call(
-        "/api/citizen/issue_certificate",
-        &[
-            ("kind", "contributions"),
-            ("purpose", "loan"),
-            ("language", "zh"),
-            ("region", &region),
-            ("pension", "on"),
-            ("medical", "on"),
-            ("work_injury", "on"),
-            ("unemployment", "on"),
-            ("maternity", "on"),
-            ("period", "36"),
-            ("request_key", &key),
-        ],
+    let c = signed_in(base, CITIZEN).await;
+    let (key, region) = common::certificate_form(&c, base).await;
+    let number = common::issue_certificate(&c, base, &key, &region)
+        .await
+        .expect("issue");
+    let code = call_json(
+        &c,
+        base,
+        "/api/citizen/get_certificate",
+        &[("number", &number)],
     )
-    .await
-    .as_str()
-    .expect("number")
-    .to_string();
-    let code = call("/api/citizen/get_certificate", &[("number", &number)]).await["code"]
+    .await["code"]
         .as_str()
         .expect("code")
         .to_string();
@@ -302,14 +198,7 @@ async fn main() {
     let shared = match args.scenario.as_str() {
         "console-search" => Some(staff_login(&args.base, "helpdesk-demo").await),
         "assisted-home" => Some(assisting(&args.base).await),
-        "access-log" => {
-            let c = client(&args.base);
-            assert!(
-                login(&c, &args.base, "110101199003074514").await,
-                "citizen login failed"
-            );
-            Some(c)
-        }
+        "access-log" => Some(signed_in(&args.base, CITIZEN).await),
         "request" | "queue" => {
             let (c, reference) = transfer(&args.base).await;
             if args.scenario == "queue" {

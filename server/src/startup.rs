@@ -278,10 +278,20 @@ fn router(state: AppState, metrics: http::metrics::Metrics, settings: &Settings)
 async fn load_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let token = state.sessions.token_from_headers(req.headers());
     let principal = match &token {
-        Some(t) => auth::resolve_session(&state, t).await.unwrap_or_else(|e| {
-            tracing::warn!(error = ?e, "session lookup failed");
-            None
-        }),
+        Some(t) => match auth::resolve_session(&state, t).await {
+            Ok(p) => p,
+            // The store failed, the cookie did not: clearing it here signed out everyone who
+            // made a request while the database restarted (scripts/db-restart.sh). They get a
+            // 503, as /healthz does, and keep their session.
+            Err(e) => {
+                tracing::warn!(error = ?e, "session lookup failed");
+                let status = axum::http::StatusCode::SERVICE_UNAVAILABLE;
+                return axum::response::IntoResponse::into_response((
+                    status,
+                    "database unavailable",
+                ));
+            }
+        },
         None => None,
     };
     let stale_cookie = token.is_some() && principal.is_none();
