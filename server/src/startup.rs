@@ -286,10 +286,7 @@ async fn load_session(State(state): State<AppState>, mut req: Request, next: Nex
             Err(e) => {
                 tracing::warn!(error = ?e, "session lookup failed");
                 let status = axum::http::StatusCode::SERVICE_UNAVAILABLE;
-                return axum::response::IntoResponse::into_response((
-                    status,
-                    "database unavailable",
-                ));
+                return (status, "database unavailable").into_response();
             }
         },
         None => None,

@@ -857,3 +857,29 @@ async fn every_list_refuses_a_page_out_of_bounds(kind: Kind) {
         }
     }
 }
+
+on_both_backends!(a_failed_session_lookup_answers_503_and_keeps_the_session);
+/// While the sessions cannot be read (the database restarting), a signed-in request is answered
+/// 503 and its cookie kept: once the database is back, the person is still signed in.
+async fn a_failed_session_lookup_answers_503_and_keeps_the_session(kind: Kind) {
+    let app = spawn_app(kind, |_| {}).await;
+    let me = app.signed_in(CITIZEN).await;
+    let rename = |from: &str, to: &str| format!("ALTER TABLE {from} RENAME TO {to}");
+    common::execute_sql(
+        kind,
+        &app.database_url,
+        &[&rename("sessions", "sessions_away")],
+    )
+    .await;
+    let res = app.call(&me, "/api/citizen/get_home", &[]).await;
+    assert_eq!(res.status(), 503, "{kind:?}");
+    assert!(set_cookie(&res).is_empty(), "{kind:?}: the cookie is kept");
+    common::execute_sql(
+        kind,
+        &app.database_url,
+        &[&rename("sessions_away", "sessions")],
+    )
+    .await;
+    let res = app.call(&me, "/api/citizen/get_home", &[]).await;
+    assert_eq!(res.status(), 200, "{kind:?}");
+}
