@@ -128,15 +128,17 @@ pub async fn seeded_store(kind: Kind) -> (Store, tempfile::TempDir) {
     let store = open_store(&settings(&url, dir.path()))
         .await
         .expect("open store");
-    server::seed::run(
-        &store,
-        &server::seed::SeedOptions::new(30, 7),
-        &test_sealer(),
-    )
-    .await
-    .expect("seed")
-    .expect("fresh database");
+    seed(&store).await;
     (store, dir)
+}
+
+/// The test data set (30 persons, seed 7) in a fresh database.
+async fn seed(store: &Store) {
+    let options = server::seed::SeedOptions::new(30, 7);
+    server::seed::run(store, &options, &test_sealer())
+        .await
+        .expect("seed")
+        .expect("a fresh database");
 }
 
 /// The state a request would see over `store`, with the default policies: for calling services
@@ -178,14 +180,7 @@ pub async fn spawn_app(kind: Kind, tweak: impl FnOnce(&mut Settings)) -> TestApp
     let mut s = settings(&url, dir.path());
     tweak(&mut s);
     let store = open_store(&s).await.expect("open store");
-    server::seed::run(
-        &store,
-        &server::seed::SeedOptions::new(30, 7),
-        &test_sealer(),
-    )
-    .await
-    .expect("seed")
-    .expect("fresh");
+    seed(&store).await;
     store.close().await;
     let clock = Clock::system();
     let app = Application::build(&s, clock.clone())
