@@ -81,3 +81,52 @@ test("an assisted session, seen from both sides", async ({ page }) => {
   await expectNoSidewaysScroll(page);
   await page.getByRole("button", { name: /中文/ }).click();
 });
+
+// The helpdesk acts as the demo employer's user; that user, signed in on their own device,
+// sees the session on their home page and ends it there.
+test("an employer user ends a helpdesk session run as them", async ({ page, browser }) => {
+  test.setTimeout(60_000);
+  const ticket = `T-${Date.now()}`;
+  await signInStaff(page, "helpdesk-demo");
+  await expect(page).toHaveURL(/\/helpdesk$/);
+  await page.getByLabel("查找方式").selectOption("employer");
+  await page.getByLabel("身份证号、手机号、姓名或信用代码").fill("91110000MA01ABCD52");
+  await page.getByRole("button", { name: "查找" }).click();
+  const card = page.locator(".caller").filter({ hasText: "北京金保示范科技有限公司" });
+  await card.getByText("以 北京金保示范科技 社保专员 的身份开始协助会话").click();
+  await card.getByLabel("协助原因").selectOption("record_enquiry");
+  await card.getByLabel("具体说明").fill("来电核对职工的参保情况");
+  await card.getByLabel("工单号").fill(ticket);
+  await card.getByRole("button", { name: "开始协助" }).click();
+  await expect(page).toHaveURL(/\/employer$/);
+
+  // The employer's own device, like the agent's (phone or desktop, JavaScript on or off).
+  const { use } = test.info().project;
+  const own = await browser.newContext({
+    baseURL: process.env.BASE_URL || "http://127.0.0.1:3000",
+    locale: "zh-CN",
+    viewport: use.viewport,
+    isMobile: use.isMobile,
+    hasTouch: use.hasTouch,
+    deviceScaleFactor: use.deviceScaleFactor,
+    javaScriptEnabled: use.javaScriptEnabled,
+  });
+  const employer = await own.newPage();
+  await signIn(employer, "employer-demo");
+  await expect(employer).toHaveURL(/\/employer$/);
+  const running = employer.getByRole("region", { name: "正在进行的协助会话" });
+  await expect(running).toContainText("客服 周敏");
+  await expect(running).toContainText(ticket);
+  await expectAccessible(employer);
+  await expectNoSidewaysScroll(employer);
+  await running.getByRole("button", { name: "立即结束" }).click();
+  await expect(employer).toHaveURL(/\/employer\?ended=1$/);
+  await expect(employer.getByText("协助会话已结束。")).toBeVisible();
+  await expect(employer.getByRole("region", { name: "正在进行的协助会话" })).toHaveCount(0);
+  await own.close();
+
+  // The agent is back at the console.
+  await page.goto("/helpdesk");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("客服工作台");
+  await expect(page.getByRole("region", { name: "协助会话" })).toHaveCount(0);
+});

@@ -12,6 +12,7 @@ test("a new staff account: one-time password, two-factor set-up, own password", 
   const username = `new-${project}-${Date.now() % 1_000_000}`;
   await signInStaff(page, "admin-demo");
   await page.goto("/admin/staff");
+  await page.getByText("新建工作人员账号").click();
   await page.getByLabel("登录账号").fill(username);
   await page.getByLabel("姓名（显示名称）").fill("新客服");
   await page.getByRole("checkbox", { name: "客服", exact: true }).check();
