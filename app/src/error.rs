@@ -137,6 +137,10 @@ pub enum AppError {
     /// Signed in with a one-time password: the user must choose their own first.
     #[error("password expired")]
     PasswordExpired,
+    /// A document that would leave an assisted session cannot carry its watermark (an
+    /// encrypted or damaged file), so it does not leave.
+    #[error("cannot be watermarked")]
+    Unwatermarkable,
     #[error("unavailable")]
     Unavailable,
     #[error("internal error {incident}")]
@@ -160,7 +164,7 @@ impl AppError {
             AppError::Unauthenticated | AppError::BadCredentials => 401,
             AppError::Forbidden | AppError::AssistDenied { .. } | AppError::PasswordExpired => 403,
             AppError::NotFound => 404,
-            AppError::Validation(_) => 422,
+            AppError::Validation(_) | AppError::Unwatermarkable => 422,
             AppError::Throttled { .. } => 429,
             AppError::Conflict => 409,
             AppError::Unavailable => 503,

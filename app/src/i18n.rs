@@ -186,6 +186,7 @@ impl Texts {
             AppError::Conflict => self.err_conflict.into(),
             AppError::AssistDenied { read_only: true } => self.account.err_assist_read_only.into(),
             AppError::AssistDenied { read_only: false } => self.account.err_assist_never.into(),
+            AppError::Unwatermarkable => self.account.err_unwatermarkable.into(),
             AppError::Unavailable => self.err_unavailable.into(),
             AppError::PasswordExpired => self.account.err_password_expired.into(),
             AppError::Internal { incident } => (self.err_internal)(incident),

@@ -101,3 +101,20 @@ export async function signInStaff(page, account) {
   await page.getByLabel("6 位验证码").fill(code);
   await page.getByRole("button", { name: "验证并登录" }).click();
 }
+
+// The helpdesk console's search: the caller's card, found by `by` (id, phone, name, employer).
+export async function findCaller(page, by, query, name) {
+  await page.getByLabel("查找方式").selectOption(by);
+  await page.getByLabel("身份证号、手机号、姓名或信用代码").fill(query);
+  await page.getByRole("button", { name: "查找" }).click();
+  return page.locator(".caller").filter({ hasText: name });
+}
+
+// Starts an assisted session from a caller's card with a reason, what was asked, and a ticket.
+export async function startAssist(card, { detail, ticket, reason = "record_enquiry" }) {
+  await card.getByText(/的身份开始协助会话$/).click();
+  await card.getByLabel("协助原因").selectOption(reason);
+  await card.getByLabel("具体说明").fill(detail);
+  await card.getByLabel("工单号").fill(ticket);
+  await card.getByRole("button", { name: "开始协助" }).click();
+}

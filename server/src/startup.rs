@@ -7,15 +7,12 @@ use app::server::auth::password::Passwords;
 use app::server::auth::sealed::SecretBox;
 use app::server::auth::session::SessionPolicy;
 use app::server::auth::throttle::ThrottlePolicy;
-use app::server::auth::{self, RequestSession};
 use app::server::clock::Clock;
 use app::server::state::{AppState, Shared};
 use app::server::store::Store;
 use app::{App, shell};
 use axum::Router;
-use axum::extract::{Request, State};
-use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
+use axum::middleware;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use std::net::SocketAddr;
@@ -187,7 +184,14 @@ fn router(state: AppState, metrics: http::metrics::Metrics, settings: &Settings)
             metrics.clone(),
             http::metrics::track,
         ))
-        .route_layer(middleware::from_fn_with_state(state.clone(), load_session))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            http::assisted_audit::audit,
+        ))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            http::session::load_session,
+        ))
         .layer(axum::extract::DefaultBodyLimit::max(
             http::filing_documents::UPLOAD_LIMIT_BYTES,
         ))
@@ -246,8 +250,15 @@ fn router(state: AppState, metrics: http::metrics::Metrics, settings: &Settings)
             metrics,
             http::metrics::track,
         ))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            http::assisted_audit::audit,
+        ))
         // Pages, server functions and health only: static files never need a session lookup.
-        .route_layer(middleware::from_fn_with_state(state.clone(), load_session))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            http::session::load_session,
+        ))
         .layer(axum::extract::DefaultBodyLimit::max(
             settings.body_limit_bytes,
         ))
@@ -271,83 +282,6 @@ fn router(state: AppState, metrics: http::metrics::Metrics, settings: &Settings)
             http::security::guard,
         ))
         .with_state(state)
-}
-
-/// Resolves the session cookie into a `RequestSession` extension; clears a dead cookie. Every
-/// request made in an assisted session is written to the audit log with both identities.
-async fn load_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let token = state.sessions.token_from_headers(req.headers());
-    let principal = match &token {
-        Some(t) => match auth::resolve_session(&state, t).await {
-            Ok(p) => p,
-            // The store failed, the cookie did not: clearing it here signed out everyone who
-            // made a request while the database restarted (scripts/db-restart.sh). They get a
-            // 503, as /healthz does, and keep their session.
-            Err(e) => {
-                tracing::warn!(error = ?e, "session lookup failed");
-                let status = axum::http::StatusCode::SERVICE_UNAVAILABLE;
-                return (status, "database unavailable").into_response();
-            }
-        },
-        None => None,
-    };
-    let stale_cookie = token.is_some() && principal.is_none();
-    let assisted = principal
-        .as_ref()
-        .and_then(|p| Some((p.user_id, p.assist.clone()?)));
-    let path = req.uri().path().to_string();
-    req.extensions_mut().insert(RequestSession(principal));
-    // In an assisted session the event is written before the request runs: if it cannot be,
-    // the request does not run.
-    let pending = match &assisted {
-        Some((subject, assist)) => {
-            let event = app::server::store::AuditEvent {
-                at: state.clock.now(),
-                actor_user_id: Some(assist.agent_user_id),
-                actor_role: app::models::auth::Role::Helpdesk,
-                subject_user_id: Some(*subject),
-                assisted_session_id: Some(assist.id),
-                action: if path.starts_with("/api/") {
-                    "call"
-                } else {
-                    "page"
-                },
-                target: &path,
-                outcome: "pending",
-                detail: "",
-            };
-            match state.store.begin_audit(&event).await {
-                Ok(id) => Some(id),
-                Err(e) => {
-                    tracing::error!(error = %e, "audit unavailable: assisted request refused");
-                    return axum::http::StatusCode::SERVICE_UNAVAILABLE.into_response();
-                }
-            }
-        }
-        None => None,
-    };
-    let mut res = next.run(req).await;
-    let failed = res.headers_mut().remove(app::server::OUTCOME_HEADER);
-    if let Some(id) = pending {
-        let outcome = match (
-            failed.as_ref().and_then(|v| v.to_str().ok()),
-            res.status().as_u16(),
-        ) {
-            (Some("failed"), _) | (_, 500..) => "failed",
-            (Some(_), _) | (_, 400..) => "refused",
-            _ => "ok",
-        };
-        if let Err(e) = state.store.settle_audit(id, outcome).await {
-            tracing::error!(error = %e, audit_event = id, "audit outcome lost");
-        }
-    }
-    if stale_cookie
-        && !res.headers().contains_key(axum::http::header::SET_COOKIE)
-        && let Ok(v) = axum::http::HeaderValue::from_str(&state.sessions.clearing_cookie())
-    {
-        res.headers_mut().append(axum::http::header::SET_COOKIE, v);
-    }
-    res
 }
 
 async fn shutdown_signal() {

@@ -44,6 +44,7 @@ pub struct AccountTexts {
     // Errors
     pub err_assist_read_only: &'static str,
     pub err_assist_never: &'static str,
+    pub err_unwatermarkable: &'static str,
     pub err_password_expired: &'static str,
     /// The account page after signing in with a one-time password.
     pub renew_password: &'static str,

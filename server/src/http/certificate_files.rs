@@ -60,8 +60,8 @@ fn contributions_file(
     let t = locale.texts();
     let c = t.certificate;
     let mut csv = Csv::file();
-    if let Some(a) = &principal.assist {
-        csv.record([(t.account.csv_watermark)(&a.agent_name, &a.ticket)]);
+    if let Some(watermark) = principal.watermark(locale) {
+        csv.record([watermark]);
     }
     csv.record(c.csv_columns);
     for r in rows {

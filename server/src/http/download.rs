@@ -50,11 +50,8 @@ impl Reader {
         Fut: Future<Output = Result<Response, AppError>>,
     {
         let t = self.texts();
-        let result = match self.principal() {
-            Ok(p) => body(p).await,
-            Err(e) => Err(e),
-        };
-        result.unwrap_or_else(|e| refusal(t, &e))
+        let answer = async { body(self.principal()?).await };
+        answer.await.unwrap_or_else(|e| refusal(t, &e))
     }
 }
 

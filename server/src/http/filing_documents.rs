@@ -2,7 +2,8 @@
 //! JavaScript: `POST /files/filing-documents` is step 3 of the filing form (a multipart form:
 //! `replaces`, `evidence`, `undertaking`, any number of `documents` files, and `then`:
 //! `upload` to stay on the step, anything else to finish it), and
-//! `GET /files/filing-documents/{id}` downloads one document for its owner.
+//! `GET /files/filing-documents/{id}` downloads one document for its owner (in an assisted
+//! session, as a PDF with the session's watermark on every page).
 //!
 //! The form answers with a redirect either way: on to the next page, or back to step 3 with the
 //! problems in the address (`?error=documents:file_type,...`), which the page shows beside their
@@ -196,10 +197,11 @@ pub async fn download(
     reader: Reader,
     Path(id): Path<String>,
 ) -> Response {
+    let locale = reader.locale;
     reader
         .answer(|p| async move {
             let id: i64 = id.parse().map_err(|_| AppError::NotFound)?;
-            let d = filings::document(&state, &p, id).await?;
+            let d = filings::document(&state, &p, id, locale).await?;
             Ok(attachment(d.content, &d.content_type, &d.file_name))
         })
         .await

@@ -29,7 +29,7 @@ pub async fn staff_csv(
     headers: HeaderMap,
     Query(input): Query<StaffQueryInput>,
 ) -> Response {
-    let t = reader.texts();
+    let (t, locale) = (reader.texts(), reader.locale);
     reader
         .answer(|p| async move {
             let scope = p.employer()?;
@@ -41,10 +41,7 @@ pub async fn staff_csv(
             {
                 return Err(AppError::Forbidden);
             }
-            let watermark = p
-                .assist
-                .as_ref()
-                .map(|a| (t.account.csv_watermark)(&a.agent_name, &a.ticket));
+            let watermark = p.watermark(locale);
             let export = RosterExport::start(&state, scope, &input).await?;
             Ok(roster_file(&state, t, watermark, export))
         })

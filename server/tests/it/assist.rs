@@ -546,14 +546,19 @@ async fn the_console_and_session_controls_refuse_other_roles_and_nobody(kind: Ki
         .call(&employer, "/api/me/end_assisted_session", &[("id", "1")])
         .await;
     assert_eq!(res.status(), 404);
-    // The citizen functions refuse the helpdesk outside a session.
-    let agent = app.signed_in("helpdesk-demo").await;
-    for path in [
-        "/api/citizen/get_access_log",
-        "/api/citizen/get_notifications",
-        "/api/citizen/mark_notifications_read",
-    ] {
-        assert_eq!(app.call(&agent, path, &[]).await.status(), 403, "{path}");
+    // The citizen functions, and the person's end of a session, refuse staff outside a session.
+    let end = ("/api/me/end_assisted_session", &[("id", "1")][..]);
+    for account in ["helpdesk-demo", "reviewer-beijing", "admin-demo"] {
+        let staff = app.signed_in(account).await;
+        for (path, form) in [
+            ("/api/citizen/get_access_log", &[][..]),
+            ("/api/citizen/get_notifications", &[]),
+            ("/api/citizen/mark_notifications_read", &[]),
+            end,
+        ] {
+            let res = app.call(&staff, path, form).await;
+            assert_eq!(res.status(), 403, "{kind:?} {account} {path}");
+        }
     }
 }
 

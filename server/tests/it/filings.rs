@@ -676,6 +676,106 @@ async fn a_helpdesk_agent_uploads_documents_but_never_signs_the_undertaking(kind
     );
 }
 
+/// A one-page PDF with its cross-reference table, as a scanner writes one.
+fn one_page_pdf() -> Vec<u8> {
+    let content = "0 0 50 50 re f\n";
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 100] /Contents 4 0 R >>".to_string(),
+        format!(
+            "<< /Length {} >>\nstream\n{content}endstream",
+            content.len()
+        ),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend(format!("{} 0 obj\n{object}\nendobj\n", i + 1).bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for offset in offsets {
+        pdf.extend(format!("{offset:010} 00000 n \n").bytes());
+    }
+    let trailer = format!("trailer\n<< /Size {} /Root 1 0 R >>\n", objects.len() + 1);
+    pdf.extend(format!("{trailer}startxref\n{xref}\n%%EOF\n").bytes());
+    pdf
+}
+
+/// A whole PNG: one transparent pixel.
+const ONE_PIXEL_PNG: &[u8] =
+    b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\
+\0\0\0\nIDATx\x9cc\0\x01\0\0\x05\0\x01\r\n-\xb4\0\0\0\0IEND\xaeB`\x82";
+
+on_both_backends!(documents_leave_an_assisted_session_only_watermarked);
+async fn documents_leave_an_assisted_session_only_watermarked(kind: Kind) {
+    let app = spawn_app(kind, |_| {}).await;
+    let me = app.signed_in(CITIZEN).await;
+    ok(places(&app, &me, None, SHANGHAI).await).await;
+    ok(category(&app, &me, None, "long_term_residence", &[]).await).await;
+    let scan = one_page_pdf();
+    let files = [
+        ("居住证.pdf", scan.as_slice()),
+        ("合同.png", ONE_PIXEL_PNG),
+        ("坏文件.pdf", PDF),
+    ];
+    let res = evidence(&app, &me, None, &[("then", "upload")], &files).await;
+    assert_eq!(location(&res), "/me/filings/new/evidence");
+    let docs = draft(&app, &me, None).await["documents"].clone();
+    let id = |name: &str| {
+        let doc = docs
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["file_name"] == name);
+        format!("/files/filing-documents/{}", doc.unwrap()["id"])
+    };
+
+    // A helpdesk agent looking on the citizen's behalf (a read-only session is enough) gets
+    // each as a PDF carrying the watermark, under the same name ending in .pdf.
+    let agent = app.signed_in("helpdesk-demo").await;
+    let user = app.find_user(&agent, CITIZEN).await;
+    ok(app.start_assist(&agent, user, "citizen").await).await;
+    for (name, original, served_as) in [
+        (
+            "居住证.pdf",
+            scan.as_slice(),
+            "%E5%B1%85%E4%BD%8F%E8%AF%81.pdf",
+        ),
+        ("合同.png", ONE_PIXEL_PNG, "%E5%90%88%E5%90%8C.pdf"),
+    ] {
+        let res = agent.get(app.url(&id(name))).send().await.unwrap();
+        assert_eq!(res.status(), 200, "{name} ({kind:?})");
+        assert_eq!(res.headers()["content-type"], "application/pdf");
+        assert_eq!(res.headers()["cache-control"], "private, no-store");
+        let disposition = res.headers()["content-disposition"].to_str().unwrap();
+        assert!(disposition.ends_with(served_as), "{disposition}");
+        let body = res.bytes().await.unwrap();
+        assert!(body.starts_with(b"%PDF-") && body.as_ref() != original);
+        assert!(
+            body.windows(15).any(|w| w == b"JinbaoWatermark"),
+            "{name} carries the watermark form"
+        );
+    }
+    // A file that cannot carry the mark does not leave the session, and says why.
+    let res = agent.get(app.url(&id("坏文件.pdf"))).send().await.unwrap();
+    assert_eq!(res.status(), 422, "{kind:?}");
+    assert!(res.text().await.unwrap().contains("无法加盖协助会话水印"));
+
+    // The citizen's own downloads are the files as uploaded.
+    for (name, original) in [
+        ("居住证.pdf", scan.as_slice()),
+        ("合同.png", ONE_PIXEL_PNG),
+        ("坏文件.pdf", PDF),
+    ] {
+        let res = me.get(app.url(&id(name))).send().await.unwrap();
+        assert_eq!(res.status(), 200, "{name}");
+        assert_eq!(res.bytes().await.unwrap().as_ref(), original, "{name}");
+    }
+}
+
 on_both_backends!(others_cannot_see_or_act_on_a_filing_or_its_documents);
 async fn others_cannot_see_or_act_on_a_filing_or_its_documents(kind: Kind) {
     let app = spawn_app(kind, |_| {}).await;

@@ -59,6 +59,7 @@ pub static EN: AccountTexts = AccountTexts {
     password_signs_out_others: "Your sign-ins on other devices will end.",
     err_assist_read_only: "This assisted session is read-only. If the caller asked you to do this for them, switch to write mode first.",
     err_assist_never: "Not possible in an assisted session: passwords, contact details, two-factor sign-in and undertakings are for the person alone.",
+    err_unwatermarkable: "This file is encrypted or damaged, so it cannot carry the assisted-session watermark and cannot be downloaded in this session. The person can open it after signing in themselves, or upload an unencrypted copy.",
     err_password_expired: "You signed in with a one-time password. Choose your own password first, under Account and security.",
     renew_password: "You signed in with the one-time password you were given. Choose your own password below to continue; the one-time password then stops working.",
     field_too_short: "This is too short; please say a little more.",

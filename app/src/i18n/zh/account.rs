@@ -59,6 +59,7 @@ pub static ZH: AccountTexts = AccountTexts {
     password_signs_out_others: "修改后，其他设备上的登录将退出。",
     err_assist_read_only: "协助会话目前为只读模式。如参保人在电话中明确要求代办，请先切换到代办模式。",
     err_assist_never: "协助会话中不能执行此操作：修改密码、联系方式、两步验证和签署承诺必须由本人办理。",
+    err_unwatermarkable: "此文件已加密或已损坏，无法加盖协助会话水印，因此不能在协助会话中下载。请参保人本人登录后查看，或重新上传未加密的文件。",
     err_password_expired: "您使用一次性密码登录，请先在“账号与安全”中设置您自己的密码。",
     renew_password: "您使用发给您的一次性密码登录。请在下方设置您自己的密码后继续，一次性密码随即失效。",
     field_too_short: "内容过短，请写清楚。",

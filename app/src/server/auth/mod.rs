@@ -9,6 +9,7 @@ pub mod throttle;
 pub mod totp;
 
 use crate::error::{AppError, FieldCode};
+use crate::i18n::Locale;
 use crate::models::auth::{AssistReason, Role, SessionStage};
 use crate::models::ids::ResidentId;
 use crate::server::state::AppState;
@@ -154,6 +155,14 @@ pub mod test_support {
 }
 
 impl Principal {
+    /// The line that marks a file taken out of an assisted session (who, under which ticket),
+    /// in `locale`; `None` outside one.
+    pub fn watermark(&self, locale: Locale) -> Option<String> {
+        self.assist
+            .as_ref()
+            .map(|a| (locale.texts().account.csv_watermark)(&a.agent_name, &a.ticket))
+    }
+
     fn from_session(hash: String, s: SessionRecord) -> Self {
         Self {
             user_id: s.user_id,

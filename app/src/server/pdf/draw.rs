@@ -2,11 +2,11 @@
 //! when it changes so the stream stays small.
 
 use pdf_writer::types::TextRenderingMode;
-use pdf_writer::{Content, Name, Str, TextStr};
+use pdf_writer::{Content, Name, Rect, Str, TextStr};
 
 use super::font::Subset;
-use super::layout::{Mark, PAGE_HEIGHT, Page, Paint, Style};
-use super::watermark::Watermark;
+use super::layout::{Mark, PAGE_HEIGHT, PAGE_WIDTH, Page, Paint, Style};
+use super::watermark::{self, Watermark};
 
 /// Resource name of the font in every page's resources.
 pub(super) const FONT: Name<'static> = Name(b"F1");
@@ -28,7 +28,8 @@ pub(super) fn page(page: &Page, font: &Subset, watermark: Option<&Watermark>) ->
     };
     if let Some(watermark) = watermark {
         // Self-contained (it saves and restores the state), so the tracking starts after it.
-        watermark.paint(&mut painter.content);
+        let page_area = Rect::new(0.0, 0.0, PAGE_WIDTH, PAGE_HEIGHT);
+        watermark.paint(&mut painter.content, watermark::NAME, page_area);
     }
     for mark in &page.marks {
         match mark {

@@ -7,6 +7,7 @@ mod draw;
 mod font;
 mod layout;
 mod qr;
+pub mod stamp;
 mod watermark;
 mod wrap;
 
@@ -20,6 +21,9 @@ use sha2::{Digest, Sha256};
 use crate::i18n::Locale;
 use layout::{PAGE_HEIGHT, PAGE_WIDTH, Page};
 use watermark::Watermark;
+
+/// The certificates' watermark lies under their content, so it may be light.
+const UNDER_CONTENT_GRAY: f32 = 0.85;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
@@ -102,7 +106,7 @@ pub fn render(doc: &Document) -> Vec<u8> {
     let font_ref = font.write(&mut pdf, &mut next);
     let watermark = doc.watermark.as_deref().map(|text| {
         let id = next.bump();
-        let watermark = Watermark::new(text);
+        let watermark = Watermark::new(text, UNDER_CONTENT_GRAY);
         watermark.write(&mut pdf, id);
         (id, watermark)
     });

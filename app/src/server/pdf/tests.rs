@@ -6,7 +6,7 @@ use chrono::TimeZone;
 use super::*;
 
 /// A contribution certificate like the ones the app issues, with `months` table rows.
-fn certificate(locale: Locale, months: usize, watermark: bool) -> Document {
+pub(super) fn certificate(locale: Locale, months: usize, watermark: bool) -> Document {
     let zh = locale == Locale::Zh;
     let t = |zh_text: &str, en_text: &str| if zh { zh_text } else { en_text }.to_owned();
     let column = |title: String, weight: f32, align: Align| Column {
@@ -128,7 +128,7 @@ fn trailer_id(pdf: &[u8]) -> &[u8] {
 /// The text of `pdf` as `pdftotext -raw` extracts it. Raw (content-stream order) because the
 /// other modes drop the spaces of "第 1 页 / 共 2 页": poppler takes evenly spaced one-character
 /// words for letter-spaced text.
-fn pdftotext(pdf: &[u8], name: &str) -> String {
+pub(super) fn pdftotext(pdf: &[u8], name: &str) -> String {
     let path = std::env::temp_dir().join(format!("jinbao-pdf-{}-{name}.pdf", std::process::id()));
     std::fs::write(&path, pdf).expect("temp dir is writable");
     let output = Command::new("pdftotext")

@@ -1,5 +1,5 @@
 //! The watermark: the text's glyph outlines drawn once into a form XObject, then painted rotated
-//! in a staggered grid under each page's content, so that any cut of a print-out carries it.
+//! in a staggered grid over an area (a page), so that any cut of a print-out carries it.
 //! Outlines rather than text: the watermark stays out of text extraction and search, and cannot
 //! be selected and deleted as text.
 
@@ -8,13 +8,11 @@ use ttf_parser::OutlineBuilder;
 
 use super::deflate;
 use super::font;
-use super::layout::{PAGE_HEIGHT, PAGE_WIDTH};
 
-/// Resource name of the form in the page resources.
+/// Resource name of the form in the resources of a page the portal typesets.
 pub(super) const NAME: Name<'static> = Name(b"Wm");
 
 const SIZE: f32 = 28.0;
-const GRAY: f32 = 0.85;
 /// 30°, counter-clockwise from the horizontal.
 const ANGLE: f32 = std::f32::consts::PI / 6.0;
 /// Space between neighbouring copies along the text, and distance between rows across it.
@@ -28,13 +26,14 @@ pub(super) struct Watermark {
 }
 
 impl Watermark {
-    pub(super) fn new(text: &str) -> Self {
+    /// `text` filled in `gray` (0 black, 1 white).
+    pub(super) fn new(text: &str, gray: f32) -> Self {
         let mut path = Path {
             content: Content::new(),
             x: 0.0,
             last: (0.0, 0.0),
         };
-        path.content.set_fill_gray(GRAY);
+        path.content.set_fill_gray(gray);
         for c in text.chars().filter(|c| !c.is_control()) {
             font::outline(c, &mut path);
             path.x += font::advance(c) * SIZE;
@@ -49,37 +48,49 @@ impl Watermark {
 
     /// Writes the form XObject as object `id`.
     pub(super) fn write(&self, pdf: &mut Pdf, id: Ref) {
-        let outlines = deflate(&self.outlines);
+        let outlines = self.form_content();
         let mut form = pdf.form_xobject(id, &outlines);
-        form.bbox(Rect::new(
+        form.bbox(self.bbox());
+        form.filter(Filter::FlateDecode);
+    }
+
+    /// The form's content stream, deflated.
+    pub(super) fn form_content(&self) -> Vec<u8> {
+        deflate(&self.outlines)
+    }
+
+    /// The form's bounding box: the text's advance, from the descender to the ascender.
+    pub(super) fn bbox(&self) -> Rect {
+        Rect::new(
             0.0,
             -font::descent() * SIZE,
             self.width,
             font::ascent() * SIZE,
-        ));
-        form.filter(Filter::FlateDecode);
+        )
     }
 
-    /// Paints the copies covering the page into `content`, leaving its graphics state as it was.
-    /// The copies sit on a grid in the rotated frame (u along the text, v across it), centred on
-    /// the page, every other row shifted by half a step: they never overlap, whatever the length
-    /// of the text.
-    pub(super) fn paint(&self, content: &mut Content) {
+    /// Paints the copies covering `area` into `content`, the form named `name` in the
+    /// resources, leaving the graphics state as it was. The copies sit on a grid in the rotated
+    /// frame (u along the text, v across it), centred on the area, every other row shifted by
+    /// half a step: they never overlap, whatever the length of the text.
+    pub(super) fn paint(&self, content: &mut Content, name: Name, area: Rect) {
         let (sin, cos) = ANGLE.sin_cos();
-        let height = (font::ascent() + font::descent()) * SIZE;
-        // Half the page-aligned extent of one rotated copy, to skip copies off the page.
-        let half_x = (self.width * cos + height * sin) / 2.0;
-        let half_y = (self.width * sin + height * cos) / 2.0;
+        let text_height = (font::ascent() + font::descent()) * SIZE;
+        // Half the axis-aligned extent of one rotated copy, to skip copies off the area.
+        let half_x = (self.width * cos + text_height * sin) / 2.0;
+        let half_y = (self.width * sin + text_height * cos) / 2.0;
         // From a copy's centre back to its baseline origin, in the rotated frame.
         let to_origin = (
             -self.width / 2.0,
             -(font::ascent() - font::descent()) * SIZE / 2.0,
         );
         let step_u = self.width + GAP;
-        // The page, seen from its centre in the rotated frame, bounds the grid.
+        let (width, height) = (area.x2 - area.x1, area.y2 - area.y1);
+        let centre = (area.x1 + width / 2.0, area.y1 + height / 2.0);
+        // The area, seen from its centre in the rotated frame, bounds the grid.
         let (reach_u, reach_v) = (
-            (PAGE_WIDTH * cos + PAGE_HEIGHT * sin) / 2.0,
-            (PAGE_WIDTH * sin + PAGE_HEIGHT * cos) / 2.0,
+            (width * cos + height * sin) / 2.0,
+            (width * sin + height * cos) / 2.0,
         );
         let rows = (reach_v / ROW_STEP).ceil() as i32 + 1;
         let columns = (reach_u / step_u).ceil() as i32 + 1;
@@ -92,12 +103,12 @@ impl Watermark {
             };
             for column in -columns..=columns {
                 let u = column as f32 * step_u + shift;
-                let cx = PAGE_WIDTH / 2.0 + u * cos - v * sin;
-                let cy = PAGE_HEIGHT / 2.0 + u * sin + v * cos;
-                if cx + half_x < 0.0
-                    || cx - half_x > PAGE_WIDTH
-                    || cy + half_y < 0.0
-                    || cy - half_y > PAGE_HEIGHT
+                let cx = centre.0 + u * cos - v * sin;
+                let cy = centre.1 + u * sin + v * cos;
+                if cx + half_x < area.x1
+                    || cx - half_x > area.x2
+                    || cy + half_y < area.y1
+                    || cy - half_y > area.y2
                 {
                     continue;
                 }
@@ -106,7 +117,7 @@ impl Watermark {
                 content
                     .save_state()
                     .transform([cos, sin, -sin, cos, tx, ty])
-                    .x_object(NAME)
+                    .x_object(name)
                     .restore_state();
             }
         }

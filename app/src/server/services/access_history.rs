@@ -62,8 +62,14 @@ pub async fn open_sessions(
     state: &AppState,
     user_id: i64,
 ) -> Result<Vec<AssistedDetail>, AppError> {
+    let open = open_session_ids(state, user_id).await?;
+    let mut by_id = details(state, &open).await?;
+    Ok(open.iter().filter_map(|id| by_id.remove(id)).collect())
+}
+
+async fn open_session_ids(state: &AppState, user_id: i64) -> Result<Vec<i64>, AppError> {
     let now = state.clock.now();
-    let open: Vec<i64> = state
+    Ok(state
         .store
         .open_assisted_sessions_for(user_id)
         .await?
@@ -72,9 +78,7 @@ pub async fn open_sessions(
             now < s.hard_end_at && now < s.last_active_at + state.sessions.assist_idle_timeout
         })
         .map(|s| s.id)
-        .collect();
-    let mut by_id = details(state, &open).await?;
-    Ok(open.iter().filter_map(|id| by_id.remove(id)).collect())
+        .collect())
 }
 
 pub async fn access_log(
@@ -93,9 +97,12 @@ pub async fn access_log(
         .citizen(&scope)
         .access_log(&filter, PAGE_SIZE, query.page * PAGE_SIZE)
         .await?;
+    // The sessions the page mentions and those still running, read together.
+    let open = open_session_ids(state, principal.user_id).await?;
     let mut ids: Vec<i64> = rows
         .iter()
         .filter_map(|r| r.assisted_session.as_deref()?.parse().ok())
+        .chain(open.iter().copied())
         .collect();
     ids.sort_unstable();
     ids.dedup();
@@ -120,7 +127,10 @@ pub async fn access_log(
         query,
         entries,
         total,
-        open_sessions: open_sessions(state, principal.user_id).await?,
+        open_sessions: open
+            .iter()
+            .filter_map(|id| sessions.get(id).cloned())
+            .collect(),
     })
 }
 

@@ -47,10 +47,7 @@ pub async fn issue(
         &request,
         now,
         &format!("{}/verify", state.public_url),
-        principal
-            .assist
-            .as_ref()
-            .map(|a| (request.locale.texts().account.csv_watermark)(&a.agent_name, &a.ticket)),
+        principal.watermark(request.locale),
     )?;
     let json = serde_json::to_string(&content).map_err(AppError::internal)?;
     // 50 random bits per number: a collision is rare, and a second try is enough.
@@ -143,10 +140,7 @@ pub async fn pdf(
     let scope = principal.citizen()?;
     let row = owned(&state.store, scope, document_no).await?;
     let content = parse_content(&row)?;
-    let watermark = principal
-        .assist
-        .as_ref()
-        .map(|a| (content.locale.texts().account.csv_watermark)(&a.agent_name, &a.ticket));
+    let watermark = principal.watermark(content.locale);
     let code = verification_code(&state.secret_key, &row.document_no, &row.content);
     let document = certificate_document::document(
         &content,

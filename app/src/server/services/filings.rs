@@ -6,6 +6,7 @@
 use super::certificates::random_code;
 use super::transfers::today;
 use crate::error::{AppError, FieldCode, FieldErrors};
+use crate::i18n::Locale;
 use crate::models::assist::NotificationKind;
 use crate::models::filing::{
     CityChoice, DocumentType, DocumentView, Evidence, FilingContext, FilingDraftView, FilingInput,
@@ -16,6 +17,7 @@ use crate::models::home::Named;
 use crate::models::insurance::{EnrolmentStatus, Insurance};
 use crate::models::time::local_minute;
 use crate::server::auth::{Act, CitizenScope, Principal};
+use crate::server::pdf::stamp;
 use crate::server::services::local_rules::LocalRules;
 use crate::server::state::AppState;
 use crate::server::store::{
@@ -567,19 +569,56 @@ pub async fn remove_document(
     }
 }
 
-/// A document of the person's own (a form's or a filing's); anyone else's is "not found".
+/// A document of the person's own (a form's or a filing's); anyone else's is "not found". In an
+/// assisted session it is a PDF with the session's watermark on every page, in `locale`, like
+/// every other file taken out of one.
 pub async fn document(
     state: &AppState,
     principal: &Principal,
     id: i64,
+    locale: Locale,
 ) -> Result<DocumentFile, AppError> {
     let scope = principal.citizen()?;
-    state
+    let file = state
         .store
         .citizen(&scope)
         .filing_document(id)
         .await?
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    match principal.watermark(locale) {
+        None => Ok(file),
+        Some(text) => watermarked(file, text).await,
+    }
+}
+
+async fn watermarked(file: DocumentFile, text: String) -> Result<DocumentFile, AppError> {
+    let kind = DocumentType::from_content_type(&file.content_type)
+        .ok_or_else(|| AppError::internal(format!("stored type {}", file.content_type)))?;
+    let stamped =
+        tokio::task::spawn_blocking(move || stamp::watermarked(kind, &file.content, &text))
+            .await
+            .map_err(AppError::internal)?;
+    match stamped {
+        Ok(content) => Ok(DocumentFile {
+            file_name: as_pdf_name(&file.file_name),
+            content_type: DocumentType::Pdf.content_type().to_owned(),
+            content,
+        }),
+        // Never handed out unmarked: the agent asks the person to open it themselves.
+        Err(e) => {
+            tracing::warn!(error = %e, "a document cannot be watermarked");
+            Err(AppError::Unwatermarkable)
+        }
+    }
+}
+
+/// `scan.jpg` → `scan.pdf`; a name without an extension gains one.
+fn as_pdf_name(name: &str) -> String {
+    let stem = match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => name,
+    };
+    format!("{stem}.pdf")
 }
 
 /// Files the draft (a new filing, or the change of `replaces`); in effect at once. The same
