@@ -175,23 +175,11 @@ impl Application {
 
 fn router(state: AppState, metrics: http::metrics::Metrics, settings: &Settings) -> Router {
     // The one route that takes files: its own body limit instead of the small global one.
-    let uploads = Router::new()
-        .route(
-            "/files/filing-documents",
-            axum::routing::post(http::filing_documents::upload),
-        )
-        .route_layer(middleware::from_fn_with_state(
-            metrics.clone(),
-            http::metrics::track,
-        ))
-        .route_layer(middleware::from_fn_with_state(
-            state.clone(),
-            http::assisted_audit::audit,
-        ))
-        .route_layer(middleware::from_fn_with_state(
-            state.clone(),
-            http::session::load_session,
-        ))
+    let uploads = Router::new().route(
+        "/files/filing-documents",
+        axum::routing::post(http::filing_documents::upload),
+    );
+    let uploads = per_request(uploads, &state, metrics.clone())
         .layer(axum::extract::DefaultBodyLimit::max(
             http::filing_documents::UPLOAD_LIMIT_BYTES,
         ))
@@ -201,7 +189,7 @@ fn router(state: AppState, metrics: http::metrics::Metrics, settings: &Settings)
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let leptos_options = state.leptos_options.clone();
-    Router::new()
+    let pages = Router::new()
         .route("/healthz", axum::routing::get(http::health::healthz))
         .route(
             "/files/certificates/{file}",
@@ -245,20 +233,8 @@ fn router(state: AppState, metrics: http::metrics::Metrics, settings: &Settings)
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .route_layer(middleware::from_fn(
             http::server_fn_errors::status_from_error,
-        ))
-        .route_layer(middleware::from_fn_with_state(
-            metrics,
-            http::metrics::track,
-        ))
-        .route_layer(middleware::from_fn_with_state(
-            state.clone(),
-            http::assisted_audit::audit,
-        ))
-        // Pages, server functions and health only: static files never need a session lookup.
-        .route_layer(middleware::from_fn_with_state(
-            state.clone(),
-            http::session::load_session,
-        ))
+        ));
+    per_request(pages, &state, metrics)
         .layer(axum::extract::DefaultBodyLimit::max(
             settings.body_limit_bytes,
         ))
@@ -282,6 +258,28 @@ fn router(state: AppState, metrics: http::metrics::Metrics, settings: &Settings)
             http::security::guard,
         ))
         .with_state(state)
+}
+
+/// The layers of every route but the static files (which never need a session), innermost
+/// first: metrics by matched route, the audit of assisted requests, the session lookup.
+fn per_request(
+    routes: Router<AppState>,
+    state: &AppState,
+    metrics: http::metrics::Metrics,
+) -> Router<AppState> {
+    routes
+        .route_layer(middleware::from_fn_with_state(
+            metrics,
+            http::metrics::track,
+        ))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            http::assisted_audit::audit,
+        ))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            http::session::load_session,
+        ))
 }
 
 async fn shutdown_signal() {
