@@ -165,6 +165,40 @@ fn inherited_size_and_resources_are_kept_and_a_taken_name_is_not_reused() {
     );
 }
 
+/// `pdf` encrypted (RC4, 128 bits) with an owner password and the given user password.
+fn encrypted(pdf: &[u8], user_password: &str) -> Vec<u8> {
+    use lopdf::{EncryptionState, EncryptionVersion, Permissions};
+    let mut doc = lopdf::Document::load_mem(pdf).expect("reads");
+    let id = Object::string_literal(b"0123456789abcdef".to_vec());
+    doc.trailer.set("ID", vec![id.clone(), id]);
+    let state = EncryptionState::try_from(EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "owner",
+        user_password,
+        key_length: 128,
+        permissions: Permissions::default(),
+    })
+    .expect("an encryption state");
+    doc.encrypt(&state).expect("encrypts");
+    let mut bytes = Vec::new();
+    doc.save_to(&mut bytes).expect("writes");
+    bytes
+}
+
+#[test]
+fn a_pdf_that_opens_without_a_password_is_stamped_and_one_that_needs_one_is_refused() {
+    // Restrictions only (printing, copying): every viewer opens it, and so does the stamp.
+    let open = encrypted(&inheriting_pdf(), "");
+    assert!(open.windows(8).any(|w| w == b"/Encrypt"), "encrypted");
+    let stamped = watermarked(DocumentType::Pdf, &open, TEXT).expect("stamps");
+    assert!(overlays(&stamped)[0].contains("/JinbaoWatermark1 Do"));
+    let locked = encrypted(&inheriting_pdf(), "secret");
+    assert!(matches!(
+        watermarked(DocumentType::Pdf, &locked, TEXT),
+        Err(StampError::Encrypted)
+    ));
+}
+
 #[test]
 fn what_cannot_be_read_is_refused_not_passed_through() {
     for bytes in [
