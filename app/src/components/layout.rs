@@ -8,70 +8,69 @@ use crate::functions::auth::who_am_i;
 use crate::i18n::{Locale, tr};
 use crate::models::auth::{Role, SessionStage};
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let t = tr();
-    // Re-read on every navigation so the header follows a sign-in or sign-out.
-    let location = use_location();
-    let user = Resource::new(move || location.pathname.get(), |_| who_am_i());
     let other = use_context::<Locale>().unwrap_or_default().other();
+    // Read once, in one Suspense: the banner and the header share it. Leptos 0.8 can leave a
+    // server render waiting for ever when one resource is read in two Suspense boundaries (seen
+    // as page requests that never answered under a parallel test load; leptos issues #4851,
+    // #4578). Pages are server-rendered islands, so the header never re-renders in the browser.
+    let user = who_am_i();
+    let header = Suspend::new(async move {
+        let user = user.await.ok().flatten();
+        view! {
+            {user.as_ref().and_then(|u| u.assisted.clone()).map(|banner| view! {
+                <AssistBannerView banner/>
+            })}
+            <header class="site-header">
+                <a class="brand" href="/">
+                    <span class="brand-mark" aria-hidden="true">"金"</span>
+                    <span class="brand-name">{t.app_name}</span>
+                </a>
+                <nav class="header-actions" aria-label=t.main_nav>
+                    <form method="post" action="/api/prefs/set_locale" class="inline-form">
+                        <input type="hidden" name="lang" value=other.code()/>
+                        <button type="submit" class="link-button">
+                            <span class="visually-hidden">{t.switch_language}": "</span>
+                            <span lang=other.html_lang()>{t.other_language_name}</span>
+                        </button>
+                    </form>
+                    {match user {
+                        Some(u) if u.stage != SessionStage::Full => view! {
+                            <form method="post" action="/api/auth/logout" class="inline-form">
+                                <button type="submit" class="button secondary">{t.logout}</button>
+                            </form>
+                        }.into_any(),
+                        Some(u) => view! {
+                            <a class="nav-home" href=u.role.home_path()>{t.nav_home}</a>
+                            {(u.role == Role::Citizen).then(|| view! {
+                                <a href="/me/notifications" class=(u.unread_notifications > 0).then_some("has-unread")>
+                                    {(t.account.inbox_link)(u.unread_notifications)}
+                                </a>
+                            })}
+                            {u.assisted.is_none().then(|| view! {
+                                <a href="/account">{t.account.nav_account}</a>
+                            })}
+                            <span class="who">
+                                <span class="visually-hidden">{t.signed_in_as}" "</span>
+                                {u.display_name.clone()}
+                                <span class="role-tag">{t.role(u.role)}</span>
+                            </span>
+                            <form method="post" action="/api/auth/logout" class="inline-form">
+                                <button type="submit" class="button secondary">{t.logout}</button>
+                            </form>
+                        }.into_any(),
+                        None => view! { <a class="button" href="/login">{t.login}</a> }.into_any(),
+                    }}
+                </nav>
+            </header>
+        }
+    });
     view! {
         <a class="skip-link" href="#main">{t.skip_to_content}</a>
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                user.await.ok().flatten().and_then(|u| u.assisted).map(|banner| view! {
-                    <AssistBannerView banner/>
-                })
-            })}
-        </Suspense>
-        <header class="site-header">
-            <a class="brand" href="/">
-                <span class="brand-mark" aria-hidden="true">"金"</span>
-                <span class="brand-name">{t.app_name}</span>
-            </a>
-            <nav class="header-actions" aria-label=t.main_nav>
-                <form method="post" action="/api/prefs/set_locale" class="inline-form">
-                    <input type="hidden" name="lang" value=other.code()/>
-                    <button type="submit" class="link-button">
-                        <span class="visually-hidden">{t.switch_language}": "</span>
-                        <span lang=other.html_lang()>{t.other_language_name}</span>
-                    </button>
-                </form>
-                <Suspense fallback=|| ()>
-                    {move || Suspend::new(async move {
-                        match user.await {
-                            Ok(Some(u)) if u.stage != SessionStage::Full => view! {
-                                <form method="post" action="/api/auth/logout" class="inline-form">
-                                    <button type="submit" class="button secondary">{t.logout}</button>
-                                </form>
-                            }.into_any(),
-                            Ok(Some(u)) => view! {
-                                <a class="nav-home" href=u.role.home_path()>{t.nav_home}</a>
-                                {(u.role == Role::Citizen).then(|| view! {
-                                    <a href="/me/notifications" class=(u.unread_notifications > 0).then_some("has-unread")>
-                                        {(t.account.inbox_link)(u.unread_notifications)}
-                                    </a>
-                                })}
-                                {u.assisted.is_none().then(|| view! {
-                                    <a href="/account">{t.account.nav_account}</a>
-                                })}
-                                <span class="who">
-                                    <span class="visually-hidden">{t.signed_in_as}" "</span>
-                                    {u.display_name.clone()}
-                                    <span class="role-tag">{t.role(u.role)}</span>
-                                </span>
-                                <form method="post" action="/api/auth/logout" class="inline-form">
-                                    <button type="submit" class="button secondary">{t.logout}</button>
-                                </form>
-                            }.into_any(),
-                            _ => view! { <a class="button" href="/login">{t.login}</a> }.into_any(),
-                        }
-                    })}
-                </Suspense>
-            </nav>
-        </header>
+        <Suspense fallback=|| ()>{header}</Suspense>
         <main id="main" tabindex="-1">{children()}</main>
         <footer class="site-footer"><p>{t.tagline}</p></footer>
         <SubmitGuard/>

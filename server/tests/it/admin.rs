@@ -94,12 +94,15 @@ async fn browser_post(
 }
 
 async fn browser_get(app: &TestApp, client: &reqwest::Client, path: &str) -> String {
-    let res = client
+    let res = match client
         .get(app.url(path))
         .header("accept", "text/html")
         .send()
         .await
-        .unwrap();
+    {
+        Ok(res) => res,
+        Err(e) => panic!("{path}: {e:?}\n{}", app.diagnose().await),
+    };
     assert_eq!(res.status(), 200, "{path}");
     res.text().await.unwrap()
 }

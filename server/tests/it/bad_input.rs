@@ -249,12 +249,13 @@ async fn random_query_strings_and_uploads_never_get_a_server_error(kind: Kind) {
             for _ in 0..CASES {
                 let path = page.replace("{}", &sample(&mut runner, &segment));
                 let url = format!("{}?{}", app.url(&path), sample(&mut runner, &query));
-                let res = client
-                    .get(&url)
-                    .header("accept", "text/html")
-                    .send()
-                    .await
-                    .unwrap();
+                let res = match client.get(&url).header("accept", "text/html").send().await {
+                    Ok(res) => res,
+                    Err(e) => panic!(
+                        "{kind:?} {caller} {url:.400}: {e:?}\n{}",
+                        app.diagnose().await
+                    ),
+                };
                 let status = res.status().as_u16();
                 assert!(status < 500, "{kind:?} {caller} {url:.400} → {status}");
             }

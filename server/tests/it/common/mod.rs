@@ -175,7 +175,20 @@ pub struct TestApp {
 }
 
 /// Boots the real application on a fresh seeded database, with a clock the test controls.
+/// The server's warnings (slow statements, failed lookups) go to the output of the test whose
+/// app wrote them, which the harness shows when that test fails.
+fn show_server_warnings() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new("warn"))
+            .with_test_writer()
+            .try_init();
+    });
+}
+
 pub async fn spawn_app(kind: Kind, tweak: impl FnOnce(&mut Settings)) -> TestApp {
+    show_server_warnings();
     let (url, dir) = fresh_database(kind).await;
     let mut s = settings(&url, dir.path());
     tweak(&mut s);
@@ -275,6 +288,46 @@ impl TestApp {
             assert_eq!(res.status(), 200, "sign-in code for {account}");
         }
         c
+    }
+
+    /// For the message of a request that got no answer: whether the server still answers a new
+    /// connection, and what the database is doing.
+    pub async fn diagnose(&self) -> String {
+        let health = reqwest::Client::new()
+            .get(self.url("/healthz"))
+            .timeout(std::time::Duration::from_secs(5))
+            .send()
+            .await
+            .map(|r| r.status().to_string());
+        format!(
+            "/healthz on a new connection: {health:?}\ndatabase: {}",
+            self.database_activity().await
+        )
+    }
+
+    /// What the database's other sessions are doing (PostgreSQL): a statement waiting on a lock
+    /// shows here, with what it waits for.
+    pub async fn database_activity(&self) -> String {
+        use sqlx::Connection;
+        if self.database_url.starts_with("sqlite:") {
+            return "(SQLite: no activity view)".into();
+        }
+        let Ok(mut c) = sqlx::PgConnection::connect(&self.database_url).await else {
+            return "(cannot connect)".into();
+        };
+        let rows: Vec<(
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        )> = sqlx::query_as(
+            "SELECT state, wait_event_type, wait_event, left(query, 200) FROM pg_stat_activity \
+                 WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        )
+        .fetch_all(&mut c)
+        .await
+        .unwrap_or_default();
+        format!("{rows:#?}")
     }
 
     /// What a `SELECT COUNT(*)` answers: for facts that no page shows.
