@@ -315,14 +315,16 @@ impl TestApp {
         let Ok(mut c) = sqlx::PgConnection::connect(&self.database_url).await else {
             return "(cannot connect)".into();
         };
-        let rows: Vec<(
+        // state, wait event type, wait event, the statement
+        type Activity = (
             Option<String>,
             Option<String>,
             Option<String>,
             Option<String>,
-        )> = sqlx::query_as(
+        );
+        let rows: Vec<Activity> = sqlx::query_as(
             "SELECT state, wait_event_type, wait_event, left(query, 200) FROM pg_stat_activity \
-                 WHERE datname = current_database() AND pid <> pg_backend_pid()",
+             WHERE datname = current_database() AND pid <> pg_backend_pid()",
         )
         .fetch_all(&mut c)
         .await
