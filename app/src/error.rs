@@ -44,6 +44,7 @@ coded! {
         NoContributions = "no_contributions",
         NoData = "no_data",
         ReceivingBenefits = "receiving_benefits",
+        NotReceiving = "not_receiving",
         Enrolled = "enrolled",
         Confirm = "confirm",
         // Transfers and their review.

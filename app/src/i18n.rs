@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 pub mod account;
 pub mod admin;
+pub mod benefit;
 pub mod certificate;
 pub mod en;
 pub mod filing;
@@ -63,6 +64,7 @@ pub fn tr() -> &'static Texts {
 
 pub struct Texts {
     pub admin: &'static admin::AdminTexts,
+    pub benefit: &'static benefit::BenefitTexts,
     pub certificate: &'static certificate::CertificateTexts,
     pub filing: &'static filing::FilingTexts,
     pub account: &'static account::AccountTexts,
@@ -227,6 +229,7 @@ impl Texts {
             FieldCode::NoContributions => self.certificate.field_no_contributions,
             FieldCode::NoData => self.certificate.field_no_data,
             FieldCode::ReceivingBenefits => self.certificate.field_receiving_benefits,
+            FieldCode::NotReceiving => self.certificate.field_not_receiving,
             FieldCode::Enrolled => self.certificate.field_enrolled,
             FieldCode::Confirm => self.certificate.field_confirm,
             FieldCode::PlaceUnknown => self.transfer.field_place_unknown,

@@ -65,6 +65,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/me") view=routes::citizen::home::CitizenHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/me/records") view=routes::citizen::career::CareerPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/records/:insurance") view=routes::citizen::record::InsuranceRecordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/pension") view=routes::citizen::pension::PensionPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/pension-estimate") view=routes::citizen::estimate::PensionEstimatePage ssr=SsrMode::Async/>
                     <Route path=path!("/me/access-log") view=routes::citizen::access_log::AccessLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/notifications") view=routes::citizen::notifications::NotificationsPage ssr=SsrMode::Async/>

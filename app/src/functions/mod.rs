@@ -6,6 +6,7 @@ pub mod account;
 pub mod admin;
 pub mod assist;
 pub mod auth;
+pub mod benefits;
 pub mod certificates;
 pub mod employer;
 pub mod filings;

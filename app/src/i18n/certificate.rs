@@ -53,6 +53,13 @@ pub struct CertificateTexts {
     pub cumulative: fn(i32, i64, i64) -> String,
     pub amounts_hidden: fn(&str) -> String,
     pub no_benefit_statement: fn(&str, &str) -> String,
+    /// Name, scheme, first month, paying office, data date.
+    pub pension_statement: fn(&str, &str, &str, &str, &str) -> String,
+    pub pension_last_paid: fn(&str) -> String,
+    pub col_pension_part: &'static str,
+    pub col_monthly: &'static str,
+    pub no_pension_reason: &'static str,
+    pub field_not_receiving: &'static str,
     pub not_enrolled_statement: fn(&str, &str, &str, Option<&str>) -> String,
     pub assisted_note: &'static str,
     pub document_no: &'static str,

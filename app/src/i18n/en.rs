@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod benefit;
 pub mod certificate;
 pub mod filing;
 pub mod record;
@@ -14,6 +15,7 @@ use crate::models::insurance::{Agency, EnrolmentStatus, Insurance, Scheme, Statu
 
 pub static EN: Texts = Texts {
     admin: &admin::EN,
+    benefit: &benefit::EN,
     certificate: &certificate::EN,
     filing: &filing::EN,
     account: &account::EN,

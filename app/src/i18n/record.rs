@@ -66,7 +66,6 @@ pub struct RecordTexts {
     // Estimate
     pub estimate_title: &'static str,
     pub rules_version: fn(&str) -> String,
-    pub already_retired: &'static str,
     pub retirement_title: &'static str,
     pub statutory_line: fn(&str, &str) -> String,
     pub minimum_line: fn(i64) -> String,

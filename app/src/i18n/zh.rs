@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod benefit;
 pub mod certificate;
 pub mod filing;
 pub mod record;
@@ -14,6 +15,7 @@ use crate::models::insurance::{Agency, EnrolmentStatus, Insurance, Scheme, Statu
 
 pub static ZH: Texts = Texts {
     admin: &admin::ZH,
+    benefit: &benefit::ZH,
     certificate: &certificate::ZH,
     filing: &filing::ZH,
     account: &account::ZH,

@@ -3,9 +3,10 @@
 //! the public verification answer. Shared by server and browser; holds no secret and computes
 //! no verification code (that needs the server key).
 
+use super::benefits::PensionParts;
 use super::code::coded;
 use super::home::Named;
-use super::insurance::{EnrolmentStatus, Insurance, Month, add_months, month_index};
+use super::insurance::{EnrolmentStatus, Insurance, Month, Scheme, add_months, month_index};
 use crate::error::{AppError, FieldCode, FieldErrors};
 use crate::locale::Locale;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -21,6 +22,8 @@ coded! {
         NoBenefit = "no_benefit",
         /// 未参保证明
         NotEnrolled = "not_enrolled",
+        /// 待遇领取证明 (养老金)
+        PensionBenefit = "pension_benefit",
     }
 }
 
@@ -170,6 +173,7 @@ pub enum IssueDetail {
     NotEnrolled {
         insurance: Insurance,
     },
+    PensionBenefit,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -308,6 +312,7 @@ impl IssueInput {
                 Some(IssueDetail::AnnualStatement { year: year? })
             }
             CertificateKind::NoBenefit => Some(IssueDetail::NoBenefit),
+            CertificateKind::PensionBenefit => Some(IssueDetail::PensionBenefit),
             CertificateKind::NotEnrolled => {
                 let insurance = filled(&self.insurance).and_then(|c| Insurance::from_code(c).ok());
                 if insurance.is_none() {
@@ -393,6 +398,14 @@ pub enum CertificateBody {
         insurance: Insurance,
         /// The ended relationship, if there ever was one.
         ended: Option<NaiveDate>,
+    },
+    PensionBenefit {
+        scheme: Scheme,
+        since: Month,
+        /// The amount now in its parts; None when the purpose does not show amounts.
+        monthly: Option<PensionParts>,
+        /// The month of the latest payment.
+        last_paid: Option<Month>,
     },
 }
 

@@ -26,6 +26,8 @@ pub struct CitizenHome {
     pub masked_id: String,
     pub scheme: Option<Scheme>,
     pub insurances: Vec<InsuranceSummary>,
+    /// A pension in payment: shown instead of the estimate.
+    pub pension: Option<super::benefits::PensionBrief>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

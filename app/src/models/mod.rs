@@ -4,6 +4,7 @@
 pub mod admin;
 pub mod assist;
 pub mod auth;
+pub mod benefits;
 pub mod certificate;
 pub mod code;
 pub mod filing;

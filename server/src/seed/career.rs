@@ -2,12 +2,16 @@
 //! per insurance, monthly contributions at the DESIGN §3 rates on bases bounded by 60%–300% of
 //! the previous year's local average wage, and personal account years consistent with them.
 
+use app::models::benefits::{
+    Bank, EmployeeAward, Payee, RETIREE_MEDICAL_CREDIT, payment_history, resident_parts,
+};
 use app::models::insurance::{EnrolmentStatus, Insurance, Month, Scheme, StatusReason};
 use app::models::insurance::{add_months, month_from_index, month_index};
-use app::models::pension::scheme_payout_months;
+use app::models::pension::{province_of, scheme_payout_months};
 use app::server::services::wages::WageTable;
 use app::server::store::{
     ContributionFactRow, EnrolmentFactRow, NewAccountYear, NewContribution, NewEnrolment,
+    NewMedicalCredit, NewPension,
 };
 use chrono::NaiveDate;
 use rand::Rng;
@@ -68,6 +72,8 @@ pub enum Plan {
         jobs: Vec<Job>,
         base_index: f64,
         retired_at: Option<Month>,
+        /// Service before 1998 (no monthly rows), counted as contribution at retirement.
+        deemed_months: i64,
     },
     Resident {
         region: String,
@@ -83,6 +89,8 @@ pub struct Records {
     pub enrolments: Vec<NewEnrolment>,
     pub contributions: Vec<NewContribution>,
     pub account_years: Vec<NewAccountYear>,
+    pub pensions: Vec<NewPension>,
+    pub medical_credits: Vec<NewMedicalCredit>,
 }
 
 impl Records {
@@ -158,6 +166,7 @@ pub fn build(
             jobs,
             base_index,
             retired_at,
+            ..
         } => {
             employee(
                 person_id,
@@ -190,7 +199,7 @@ pub fn build(
             (*retired_at, false)
         }
     };
-    accounts(
+    let account_at_retirement = accounts(
         person_id,
         &out.contributions,
         retired_at,
@@ -200,7 +209,102 @@ pub fn build(
         rng,
         &mut out.account_years,
     );
+    if let Some(retired_at) = retired_at {
+        pension(
+            person_id,
+            plan,
+            Retirement {
+                month: retired_at,
+                age_months: retire_age_months,
+                account_balance: account_at_retirement.unwrap_or(0),
+            },
+            wages,
+            now,
+            &mut out,
+        );
+    }
     out
+}
+
+struct Retirement {
+    /// The last month before the pension.
+    month: Month,
+    age_months: i32,
+    account_balance: i64,
+}
+
+/// The pension awarded at retirement by the estimate's rules, its yearly adjustments and every
+/// monthly payment up to `now`; a retired employee's medical account credit.
+fn pension(
+    person_id: i64,
+    plan: &Plan,
+    retired: Retirement,
+    wages: &WageTable,
+    now: Month,
+    out: &mut Records,
+) {
+    let first_month = add_months(retired.month, 1);
+    let awarded_on = month_date(retired.month, 20);
+    let (scheme, region, parts) = match plan {
+        Plan::Employee {
+            jobs,
+            deemed_months,
+            ..
+        } => {
+            let Some(last) = jobs.last() else { return };
+            let (mut months, mut index_sum) = (0i64, 0f64);
+            for c in out
+                .contributions
+                .iter()
+                .filter(|c| c.insurance == Insurance::Pension && c.paid_on.is_some())
+            {
+                months += i64::from(c.months_covered);
+                let wage = wages.get(&c.region_code, c.month / 100 - 1);
+                index_sum += c.base as f64 / wage as f64 * f64::from(c.months_covered);
+            }
+            let index_milli = if months > 0 {
+                (index_sum / months as f64 * 1000.0).round() as i64
+            } else {
+                1000
+            };
+            let parts = EmployeeAward {
+                average_wage: wages.get(&province_of(&last.region), retired.month / 100 - 1),
+                index_milli,
+                paid_months: months,
+                deemed_months: *deemed_months,
+                account_balance: retired.account_balance,
+                age_months: retired.age_months,
+            }
+            .parts();
+            out.medical_credits.push(NewMedicalCredit {
+                person_id,
+                region_code: last.region.clone(),
+                since_month: first_month,
+                monthly: RETIREE_MEDICAL_CREDIT,
+            });
+            (Scheme::Employee, last.region.clone(), parts)
+        }
+        Plan::Resident { region, .. } => (
+            Scheme::Resident,
+            region.clone(),
+            resident_parts(first_month, retired.account_balance),
+        ),
+    };
+    let (amounts, payments) = payment_history(scheme, first_month, parts, awarded_on, now);
+    out.pensions.push(NewPension {
+        person_id,
+        scheme,
+        region_code: region,
+        first_month,
+        awarded_on,
+        amounts,
+        payments,
+        // A bank and account digits fixed by the person, so reseeding gives the same.
+        payee: Payee {
+            bank: Bank::ALL[person_id as usize % Bank::ALL.len()],
+            last4: format!("{:04}", person_id * 7919 % 10_000),
+        },
+    });
 }
 
 fn employee(
@@ -365,7 +469,8 @@ fn resident(
 }
 
 /// Yearly personal-account movements. Pension: personal contributions (and, for residents, the
-/// subsidy) credited, interest on the opening balance, payouts after retirement. Employee
+/// subsidy) credited, interest on the opening balance, payouts after retirement (returns the
+/// balance at retirement, which the payouts divide). Employee
 /// medical: the 2% personal part plus, before the 2023 reform, 30% of the employer part;
 /// spending withdrawn at random. Resident medical insurance has no personal account.
 #[allow(clippy::too_many_arguments)]
@@ -378,7 +483,8 @@ fn accounts(
     employee: bool,
     rng: &mut impl Rng,
     out: &mut Vec<NewAccountYear>,
-) {
+) -> Option<i64> {
+    let mut at_retirement = None;
     let mut credited: HashMap<(Insurance, i32), i64> = HashMap::new();
     for c in contributions.iter().filter(|c| c.paid_on.is_some()) {
         let amount = match c.insurance {
@@ -427,7 +533,8 @@ fn accounts(
             });
             let withdrawn = match kind {
                 Insurance::Pension => {
-                    if retired_months > 0 && monthly_payout == 0 {
+                    if retired_months > 0 && at_retirement.is_none() {
+                        at_retirement = Some(opening + add + interest);
                         monthly_payout = (opening + add + interest)
                             / scheme_payout_months(
                                 if employee {
@@ -442,7 +549,7 @@ fn accounts(
                 }
                 _ => {
                     // Retired employees are credited a fixed monthly amount from the pool.
-                    add += retired_months * 8_000;
+                    add += retired_months * RETIREE_MEDICAL_CREDIT;
                     (opening + add) * rng.gen_range(0..70) / 100
                 }
             };
@@ -459,6 +566,7 @@ fn accounts(
             });
         }
     }
+    at_retirement
 }
 
 #[cfg(test)]
@@ -506,6 +614,7 @@ mod tests {
             jobs: vec![job],
             base_index: 1.0,
             retired_at: None,
+            deemed_months: 0,
         };
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(1);
         let r = build(7, &plan, &wages(), 202412, 60, &mut rng);

@@ -69,6 +69,7 @@ pub fn citizen(id: i64) -> (NewPerson, Plan, i32) {
                 jobs,
                 base_index: 1.4,
                 retired_at: None,
+                deemed_months: 0,
             },
             756,
         )
@@ -98,6 +99,8 @@ pub fn citizen(id: i64) -> (NewPerson, Plan, i32) {
                 jobs,
                 base_index: 1.1,
                 retired_at: Some(201711),
+                // At work since 1983-09, at 20: 172 months before the record starts.
+                deemed_months: 172,
             },
             660,
         )
@@ -227,6 +230,7 @@ fn employee(jobs: Vec<Job>, base_index: f64) -> Plan {
         jobs,
         base_index,
         retired_at: None,
+        deemed_months: 0,
     }
 }
 

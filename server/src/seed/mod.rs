@@ -178,6 +178,8 @@ pub async fn run(
             records.enrolments.extend(r.enrolments);
             records.contributions.extend(r.contributions);
             records.account_years.extend(r.account_years);
+            records.pensions.extend(r.pensions);
+            records.medical_credits.extend(r.medical_credits);
             people.push(person);
             next_id += 1;
         }
@@ -185,6 +187,10 @@ pub async fn run(
         store.insert_enrolments(&records.enrolments).await?;
         store.insert_contributions(&records.contributions).await?;
         store.insert_account_years(&records.account_years).await?;
+        store.insert_pensions(&records.pensions).await?;
+        store
+            .insert_medical_credits(&records.medical_credits)
+            .await?;
         store.rebuild_record_totals(first_id, next_id - 1).await?;
         demo::insert_citizen_users(store, &people, &citizen_hash).await?;
         let (enrolment_rows, contribution_rows) = records.with_employers();
@@ -359,7 +365,10 @@ fn random_person(
     let plan = if demo_staff.is_some() || rng.gen_bool(0.65) {
         let index = (0.5f64 + rng.gen_range(0.0..1.3) + if rng.gen_bool(0.1) { 1.0 } else { 0.0 })
             .clamp(0.6, 3.0);
-        let start = adult(rng.gen_range(20..=24)).max(FIRST_RECORDED_MONTH);
+        let career_start = adult(rng.gen_range(20..=24));
+        let start = career_start.max(FIRST_RECORDED_MONTH);
+        let deemed_months =
+            i64::from((month_index(FIRST_RECORDED_MONTH) - month_index(career_start)).max(0));
         let career_end = retired_at.unwrap_or(REFERENCE_MONTH);
         let mut jobs = Vec::new();
         let mut m = start;
@@ -440,6 +449,7 @@ fn random_person(
                 jobs,
                 base_index: index,
                 retired_at,
+                deemed_months,
             }
         }
     } else {

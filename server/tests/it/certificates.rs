@@ -14,7 +14,7 @@ async fn json(res: reqwest::Response) -> Value {
 }
 
 /// The text of a PDF as a reader's tool extracts it.
-fn pdf_text(bytes: &[u8]) -> String {
+pub fn pdf_text(bytes: &[u8]) -> String {
     use std::io::Write;
     let mut child = std::process::Command::new("pdftotext")
         .args(["-layout", "-enc", "UTF-8", "-", "-"])

@@ -9,6 +9,7 @@ mod account;
 mod admin;
 mod assist;
 mod bad_input;
+mod benefits;
 mod certificates;
 mod cli;
 mod employer;

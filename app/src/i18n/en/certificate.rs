@@ -10,6 +10,7 @@ pub const EN: CertificateTexts = CertificateTexts {
         CertificateKind::AnnualStatement => "Annual personal rights statement",
         CertificateKind::NoBenefit => "Certificate of receiving no social insurance benefits",
         CertificateKind::NotEnrolled => "Certificate of non-enrolment",
+        CertificateKind::PensionBenefit => "Certificate of pension in payment",
     },
     kind_hint: |k| match k {
         CertificateKind::Contributions => {
@@ -20,6 +21,9 @@ pub const EN: CertificateTexts = CertificateTexts {
         }
         CertificateKind::NoBenefit => "Shows that you receive no social insurance benefits.",
         CertificateKind::NotEnrolled => "Shows that you are not enrolled in an insurance.",
+        CertificateKind::PensionBenefit => {
+            "Shows that you receive a monthly basic pension: since when, who pays it and, as the purpose allows, the monthly amount."
+        }
     },
     purpose: |p| match p {
         Purpose::Loan => "Loan",
@@ -91,6 +95,16 @@ pub const EN: CertificateTexts = CertificateTexts {
             "According to the records of this portal, as of {date} {name} receives no benefits from basic pension, unemployment, work injury, maternity or medical insurance."
         )
     },
+    pension_statement: |name, scheme, since, office, date| {
+        format!(
+            "This certifies that {name} has received a monthly basic pension ({scheme}) since {since}, paid by {office}, and that as of {date} it is being paid."
+        )
+    },
+    pension_last_paid: |month| format!("Latest payment: for {month}."),
+    col_pension_part: "Part",
+    col_monthly: "Per month (yuan)",
+    no_pension_reason: "You do not receive a monthly pension.",
+    field_not_receiving: "You do not receive a monthly pension, so this certificate cannot be issued.",
     not_enrolled_statement: |name, insurance, date, ended| match ended {
         Some(ended) => format!(
             "According to the records of this portal, as of {date} {name} is not enrolled in {insurance} (the former enrolment ended on {ended})."

@@ -119,7 +119,6 @@ pub static EN: RecordTexts = RecordTexts {
     by_insurance: "Months paid per insurance",
     estimate_title: "Pension estimate",
     rules_version: |v| format!("Rule set {v}"),
-    already_retired: "You already receive a pension, so the estimate no longer applies. Ask the office that pays it about your pension.",
     retirement_title: "Your statutory retirement",
     statutory_line: |month, age| {
         format!(

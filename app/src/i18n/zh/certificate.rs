@@ -10,6 +10,7 @@ pub const ZH: CertificateTexts = CertificateTexts {
         CertificateKind::AnnualStatement => "个人权益记录单",
         CertificateKind::NoBenefit => "未领取社会保险待遇证明",
         CertificateKind::NotEnrolled => "未参保证明",
+        CertificateKind::PensionBenefit => "养老保险待遇领取证明",
     },
     kind_hint: |k| match k {
         CertificateKind::Contributions => {
@@ -20,6 +21,9 @@ pub const ZH: CertificateTexts = CertificateTexts {
         }
         CertificateKind::NoBenefit => "证明您目前没有领取任何社会保险待遇。",
         CertificateKind::NotEnrolled => "证明您目前没有参加某一险种。",
+        CertificateKind::PensionBenefit => {
+            "证明您正在按月领取基本养老金：起始月份、发放机构，以及按用途显示的每月金额。"
+        }
     },
     purpose: |p| match p {
         Purpose::Loan => "贷款",
@@ -87,6 +91,16 @@ pub const ZH: CertificateTexts = CertificateTexts {
             "经查询本平台记录，截至 {date}，{name} 未领取基本养老保险、失业保险、工伤保险、生育保险及医疗保险的任何待遇。"
         )
     },
+    pension_statement: |name, scheme, since, office, date| {
+        format!(
+            "兹证明 {name} 自 {since} 起按月领取{scheme}基本养老金，由{office}发放；截至 {date}，待遇正常发放。"
+        )
+    },
+    pension_last_paid: |month| format!("最近一次发放的所属月份：{month}。"),
+    col_pension_part: "项目",
+    col_monthly: "每月金额（元）",
+    no_pension_reason: "您目前没有按月领取的养老金。",
+    field_not_receiving: "您目前没有按月领取的养老金，不能开具待遇领取证明。",
     not_enrolled_statement: |name, insurance, date, ended| match ended {
         Some(ended) => format!(
             "经查询本平台记录，截至 {date}，{name} 未参加{insurance}（原参保关系已于 {ended} 终止）。"

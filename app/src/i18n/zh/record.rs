@@ -123,7 +123,6 @@ pub static ZH: RecordTexts = RecordTexts {
     by_insurance: "各险种累计缴费",
     estimate_title: "养老金测算",
     rules_version: |v| format!("测算规则版本 {v}"),
-    already_retired: "您已在领取养老金，测算不再适用。养老金发放情况请咨询待遇发放地的社保经办机构。",
     retirement_title: "您的法定退休时间",
     statutory_line: |month, age| {
         format!("按渐进式延迟退休规定，您的法定退休时间为 {month}，届时年龄 {age}。")

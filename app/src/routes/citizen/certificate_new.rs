@@ -60,6 +60,9 @@ fn not_applicable(kind: CertificateKind, o: &CertificateOptions) -> Option<Strin
         CertificateKind::NotEnrolled if o.not_enrolled.is_empty() => {
             Some(c.all_enrolled_reason.to_string())
         }
+        CertificateKind::PensionBenefit if !o.receiving.contains(&Insurance::Pension) => {
+            Some(c.no_pension_reason.to_string())
+        }
         _ => None,
     }
 }
@@ -113,7 +116,7 @@ fn IssueForm(kind: CertificateKind, options: CertificateOptions) -> impl IntoVie
             <Select name="insurance" label=c.insurance_choice error=error
                 choices=options.not_enrolled.iter().map(|i| (i.code().to_string(), (t.insurance_name)(*i).to_string())).collect()/>
         }.into_any(),
-        CertificateKind::NoBenefit => ().into_any(),
+        CertificateKind::NoBenefit | CertificateKind::PensionBenefit => ().into_any(),
     };
     let radio_group =
         move |name: &'static str,

@@ -37,7 +37,7 @@ fn EstimateView(e: PensionEstimate) -> impl IntoView {
         <p class="muted">{(rt.rules_version)(&e.rules_version)}</p>
     };
     if e.already_retired {
-        return view! { {header} <div class="notice"><p>{rt.already_retired}</p></div> }.into_any();
+        return view! { {header} <div class="notice"><p>{t.benefit.estimate_instead}</p><p><a class="button" href="/me/pension">{t.benefit.nav}</a></p></div> }.into_any();
     }
     let options = e
         .offsets

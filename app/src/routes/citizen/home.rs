@@ -16,6 +16,26 @@ pub fn CitizenHomePage() -> impl IntoView {
 fn CitizenHomeView(home: CitizenHome) -> impl IntoView {
     let t = tr();
     let locale = use_context::<Locale>().unwrap_or_default();
+    let b = t.benefit;
+    // A pension in payment replaces the estimate: the amount, the last payment, the details.
+    let pension = home.pension.as_ref().map(|p| {
+        view! {
+            <div class="notice pension-now">
+                <p class="amount-now">{(b.home_monthly)(&yuan(p.monthly))}</p>
+                <p>{match p.last_payment {
+                    Some(last) => (b.home_last_payment)(&last.paid_on.to_string(), &yuan(last.amount)),
+                    None => b.home_no_payment_yet.to_string(),
+                }}</p>
+            </div>
+        }
+    });
+    let estimate_link = match home.pension {
+        Some(_) => view! { <a class="button" href="/me/pension">{b.nav}</a> }.into_any(),
+        None => {
+            view! { <a class="button" href="/me/pension-estimate">{t.record.estimate_link}</a> }
+                .into_any()
+        }
+    };
     view! {
         <section class="page-intro">
             <h1>{t.my_insurances}</h1>
@@ -25,9 +45,10 @@ fn CitizenHomeView(home: CitizenHome) -> impl IntoView {
                 {home.scheme.map(|s| view! { <span class="tag">{(t.scheme_name)(s)}</span> })}
             </p>
             <p class="muted">{t.my_insurances_intro}</p>
+            {pension}
             <p class="links">
                 <a class="button" href="/me/records">{t.record.career_link}</a>
-                <a class="button" href="/me/pension-estimate">{t.record.estimate_link}</a>
+                {estimate_link}
                 <a class="button" href="/me/access-log">{t.account.nav_access_log}</a>
                 <a class="button" href="/me/certificates">{t.certificate.nav}</a>
                 <a class="button" href="/me/requests">{t.transfer.nav_requests}</a>

@@ -8,6 +8,7 @@ pub mod filing_draft;
 pub mod filings;
 pub mod home;
 pub mod notifications;
+pub mod pension;
 pub mod record;
 pub mod request;
 pub mod request_draft;

@@ -3,12 +3,13 @@
 //! Decides whether a kind applies (no benefits, not enrolled); never writes anything.
 
 use crate::error::{AppError, FieldCode};
+use crate::models::benefits::PensionParts;
 use crate::models::certificate::{
     AccountMovement, AnnualAmounts, AnnualLine, CertificateBody, CertificateContent,
     CertificateOptions, ContributionSpan, IssueDetail, IssueRequest, PersonShown, Sex, shown_id,
 };
 use crate::models::home::Named;
-use crate::models::insurance::{Agency, EnrolmentStatus, Insurance, Month, add_months};
+use crate::models::insurance::{Agency, EnrolmentStatus, Insurance, Month, Scheme, add_months};
 use crate::models::time::china_offset;
 use crate::server::auth::CitizenScope;
 use crate::server::services::record::data_month;
@@ -25,8 +26,18 @@ fn platform() -> Named {
     }
 }
 
+/// A pension in payment, as a certificate states it.
+struct PensionNow {
+    scheme: Scheme,
+    region_code: String,
+    since: Month,
+    current: PensionParts,
+    last_paid: Option<Month>,
+}
+
 pub struct Facts {
     person: PersonRecord,
+    pension: Option<PensionNow>,
     sex: Sex,
     hukou_region: String,
     periods: Vec<EnrolmentPeriod>,
@@ -47,6 +58,27 @@ impl Facts {
         let profile = mine.person_profile().await?.ok_or(AppError::NotFound)?;
         let periods = mine.enrolment_periods().await?;
         let history = mine.contribution_history().await?;
+        // Read only for a person the record shows receiving a pension.
+        let pension = match periods.iter().any(|p| {
+            p.insurance == Insurance::Pension && p.status == EnrolmentStatus::ReceivingBenefits
+        }) {
+            false => None,
+            true => match mine.pension_award().await? {
+                None => None,
+                Some(award) => Some(PensionNow {
+                    scheme: award.scheme,
+                    region_code: award.region_code,
+                    since: award.first_month,
+                    current: mine
+                        .pension_amounts()
+                        .await?
+                        .last()
+                        .map(|a| a.parts())
+                        .unwrap_or_default(),
+                    last_paid: mine.last_pension_payment().await?.map(|p| p.month),
+                }),
+            },
+        };
         let mut accounts = Vec::new();
         for insurance in Insurance::ALL
             .into_iter()
@@ -61,6 +93,7 @@ impl Facts {
             .map(|p| p.region_code.as_str())
             .chain(history.iter().map(|h| h.region_code.as_str()))
             .chain([profile.hukou_region.as_str()])
+            .chain(pension.iter().map(|p| p.region_code.as_str()))
             .collect();
         regions.sort_unstable();
         regions.dedup();
@@ -72,6 +105,7 @@ impl Facts {
         }
         Ok(Self {
             person,
+            pension,
             sex: if profile.sex == "F" {
                 Sex::Female
             } else {
@@ -228,6 +262,19 @@ impl Facts {
                 }
                 let offices = self.offices_for(self.current_region(), &Insurance::ALL);
                 (CertificateBody::NoBenefit, offices)
+            }
+            IssueDetail::PensionBenefit => {
+                let Some(p) = &self.pension else {
+                    return Err(AppError::field("kind", FieldCode::NotReceiving));
+                };
+                let offices = self.offices_for(&p.region_code, &[Insurance::Pension]);
+                let body = CertificateBody::PensionBenefit {
+                    scheme: p.scheme,
+                    since: p.since,
+                    monthly: fields.amounts.then_some(p.current),
+                    last_paid: p.last_paid,
+                };
+                (body, offices)
             }
             IssueDetail::NotEnrolled { insurance } => {
                 if self.enrolled(*insurance) {

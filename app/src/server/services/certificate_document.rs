@@ -199,6 +199,53 @@ pub fn document(
                 &content.data_as_of.to_string(),
             )));
         }
+        CertificateBody::PensionBenefit {
+            scheme,
+            since,
+            monthly,
+            last_paid,
+        } => {
+            blocks.push(Block::Fields(std::mem::take(&mut fields)));
+            blocks.push(Block::Paragraph((c.pension_statement)(
+                &person.name,
+                (t.scheme_name)(*scheme),
+                &month_label(*since),
+                &issuers,
+                &content.data_as_of.to_string(),
+            )));
+            match monthly.filter(|_| amounts) {
+                Some(parts) => {
+                    let b = t.benefit;
+                    let rows = [
+                        (b.part_basic, parts.basic),
+                        (b.part_account, parts.account),
+                        (b.part_transitional, parts.transitional),
+                        (b.part_adjustments, parts.adjustments),
+                        (b.total, parts.total()),
+                    ]
+                    .into_iter()
+                    .filter(|(_, fen)| *fen > 0)
+                    .map(|(label, fen)| vec![label.to_string(), yuan(fen)])
+                    .collect();
+                    blocks.push(Block::Table(Table {
+                        columns: vec![
+                            column(c.col_pension_part, 2.0, Align::Left),
+                            column(c.col_monthly, 1.0, Align::Right),
+                        ],
+                        rows,
+                        empty: c.no_rows.to_string(),
+                    }));
+                }
+                None => blocks.push(Block::Paragraph((c.amounts_hidden)((c.purpose)(
+                    content.purpose,
+                )))),
+            }
+            if let Some(month) = last_paid {
+                blocks.push(Block::Paragraph((c.pension_last_paid)(&month_label(
+                    *month,
+                ))));
+            }
+        }
         CertificateBody::NotEnrolled { insurance, ended } => {
             fields.push((
                 c.insurance_label.to_string(),

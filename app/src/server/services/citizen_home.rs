@@ -27,17 +27,15 @@ pub async fn citizen_home(
     scope: CitizenScope,
     today: chrono::NaiveDate,
 ) -> Result<CitizenHome, AppError> {
+    let mine = store.citizen(&scope);
     let HomeRows {
         person,
         periods,
         totals,
         carried,
         filings,
-    } = store
-        .citizen(&scope)
-        .home_rows()
-        .await?
-        .ok_or(AppError::NotFound)?;
+    } = mine.home_rows().await?.ok_or(AppError::NotFound)?;
+    let pension = super::benefits::pension_brief(&mine).await?;
     let filings: Vec<FilingBrief> = filings
         .into_iter()
         .filter(|f| in_effect(f.starts_on, f.ends_on, false, today))
@@ -130,6 +128,7 @@ pub async fn citizen_home(
         masked_id,
         scheme,
         insurances,
+        pension,
     })
 }
 

@@ -4,6 +4,7 @@
 pub mod access_history;
 pub mod account;
 pub mod assist;
+pub mod benefits;
 pub mod certificate_content;
 pub mod certificate_document;
 pub mod certificates;

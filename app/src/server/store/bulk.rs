@@ -3,6 +3,7 @@
 //! The wage table read here also serves the staff checks (`services::wages`).
 
 use super::{Backend, Db, MAX_BINDS, Store, StoreError, on_pool};
+use crate::models::benefits::{AmountFrom, Payee, Payment};
 use crate::models::insurance::{EnrolmentStatus, Insurance, Scheme, StatusReason};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::QueryBuilder;
@@ -61,6 +62,25 @@ pub struct NewAccountYear {
     pub interest: i64,
     pub withdrawn: i64,
     pub closing: i64,
+}
+
+/// A pension in payment: the award, its amounts over time and every month's payment.
+pub struct NewPension {
+    pub person_id: i64,
+    pub scheme: Scheme,
+    pub region_code: String,
+    pub first_month: i32,
+    pub awarded_on: NaiveDate,
+    pub amounts: Vec<AmountFrom>,
+    pub payments: Vec<Payment>,
+    pub payee: Payee,
+}
+
+pub struct NewMedicalCredit {
+    pub person_id: i64,
+    pub region_code: String,
+    pub since_month: i32,
+    pub monthly: i64,
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -238,6 +258,84 @@ impl Store {
         Ok(())
     }
 
+    /// Pensions in payment: awards, amounts and payments, in one transaction each.
+    pub async fn insert_pensions(&self, rows: &[NewPension]) -> Result<(), StoreError> {
+        insert_rows!(
+            self,
+            "INSERT INTO pension_awards (person_id, scheme, region_code, first_month, awarded_on) ",
+            5,
+            rows,
+            |b, r| {
+                b.push_bind(r.person_id)
+                    .push_bind(r.scheme)
+                    .push_bind(&r.region_code)
+                    .push_bind(r.first_month)
+                    .push_bind(r.awarded_on);
+            }
+        );
+        let amounts: Vec<(i64, &AmountFrom)> = rows
+            .iter()
+            .flat_map(|r| r.amounts.iter().map(move |a| (r.person_id, a)))
+            .collect();
+        insert_rows!(
+            self,
+            "INSERT INTO pension_amounts (person_id, from_month, basic, account, transitional, adjustments, cause, decided_on) ",
+            8,
+            amounts,
+            |b, r| {
+                let (person_id, a) = r;
+                b.push_bind(*person_id)
+                    .push_bind(a.from_month)
+                    .push_bind(a.parts.basic)
+                    .push_bind(a.parts.account)
+                    .push_bind(a.parts.transitional)
+                    .push_bind(a.parts.adjustments)
+                    .push_bind(a.cause)
+                    .push_bind(a.decided_on);
+            }
+        );
+        let payments: Vec<(&NewPension, &Payment)> = rows
+            .iter()
+            .flat_map(|r| r.payments.iter().map(move |p| (r, p)))
+            .collect();
+        insert_rows!(
+            self,
+            "INSERT INTO pension_payments (person_id, month, paid_on, amount, back_pay, bank, account_last4) ",
+            7,
+            payments,
+            |b, r| {
+                let (pension, p) = r;
+                b.push_bind(pension.person_id)
+                    .push_bind(p.month)
+                    .push_bind(p.paid_on)
+                    .push_bind(p.amount)
+                    .push_bind(p.back_pay)
+                    .push_bind(pension.payee.bank)
+                    .push_bind(&pension.payee.last4);
+            }
+        );
+        Ok(())
+    }
+
+    pub async fn insert_medical_credits(
+        &self,
+        rows: &[NewMedicalCredit],
+    ) -> Result<(), StoreError> {
+        insert_rows!(
+            self,
+            "INSERT INTO retiree_medical_credits (person_id, region_code, since_month, monthly) ",
+            4,
+            rows,
+            |b, r| {
+                b.push_bind(r.person_id)
+                    .push_bind(&r.region_code)
+                    .push_bind(r.since_month)
+                    .push_bind(r.monthly);
+            }
+        );
+        Ok(())
+    }
+
     /// Average wages of every region with a series, with each region's parent (cities without
     /// their own series use their province's).
     pub async fn region_wages(&self) -> Result<Vec<RegionWage>, StoreError> {
@@ -265,6 +363,7 @@ impl Store {
         on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
             for table in ["employer_staff_insurances", "employer_staff", "access_log", "login_attempts", "sessions", "user_roles", "users", "account_years",
+                          "pension_payments", "pension_amounts", "pension_awards", "retiree_medical_credits",
                           "contributions", "enrolments", "employers", "persons"] {
                 sqlx::query(&format!("DELETE FROM {table}")).execute(&mut *tx).await?;
             }

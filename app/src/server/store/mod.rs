@@ -7,6 +7,7 @@ mod access;
 mod accounts;
 mod assist;
 mod audit;
+mod benefits;
 mod bulk;
 mod certificates;
 mod drafts;
@@ -31,7 +32,11 @@ pub use accounts::{
 };
 pub use assist::{AssistedAction, AssistedSessionRow, NewAssistedSession};
 pub use audit::{AuditEvent, AuditFilter, AuditRecord};
-pub use bulk::{NewAccountYear, NewContribution, NewEmployer, NewEnrolment, NewPerson, RegionWage};
+pub use benefits::{AmountRow, AwardRow, MedicalCreditRow, PaymentRow, PensionBriefRow};
+pub use bulk::{
+    NewAccountYear, NewContribution, NewEmployer, NewEnrolment, NewMedicalCredit, NewPension,
+    NewPerson, RegionWage,
+};
 pub use certificates::{CertificateRow, HistoryRow, Inserted, NewCertificate};
 pub use drafts::DraftRow;
 pub use filings::{

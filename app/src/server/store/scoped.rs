@@ -5,14 +5,15 @@
 //! nor an employer one for another employer's staff.
 
 use super::{
-    AccessFilter, AccessRecord, AccountBalance, AccountYearRow, CarriedRow, CertificateRow,
-    ContributionFactRow, ContributionFilter, ContributionRow, DocumentFile, DocumentRow, DraftRow,
-    EmployerOverview, EnrolmentFactRow, EnrolmentPeriod, EvidenceSaved, Filed, FilingRow,
-    FilteredTotals, HistoryRow, HomeRows, Inserted, LegRow, NewCertificate, NewDocument, NewEvent,
-    NewFiling, NewRequest, OfficeOverview, PersonProfile, PersonRecord, PlaceContribution,
-    QueueRow, RecordRows, RecordTotals, RequestRow, RosterCursor, RosterInsuranceRow, RosterRow,
-    RosterSearch, Store, StoreError, Submitted, TimelineRow, filings::Upload,
-    notifications::NewNotification, roster::RosterCounts,
+    AccessFilter, AccessRecord, AccountBalance, AccountYearRow, AmountRow, AwardRow, CarriedRow,
+    CertificateRow, ContributionFactRow, ContributionFilter, ContributionRow, DocumentFile,
+    DocumentRow, DraftRow, EmployerOverview, EnrolmentFactRow, EnrolmentPeriod, EvidenceSaved,
+    Filed, FilingRow, FilteredTotals, HistoryRow, HomeRows, Inserted, LegRow, MedicalCreditRow,
+    NewCertificate, NewDocument, NewEvent, NewFiling, NewRequest, OfficeOverview, PaymentRow,
+    PensionBriefRow, PersonProfile, PersonRecord, PlaceContribution, QueueRow, RecordRows,
+    RecordTotals, RequestRow, RosterCursor, RosterInsuranceRow, RosterRow, RosterSearch, Store,
+    StoreError, Submitted, TimelineRow, filings::Upload, notifications::NewNotification,
+    roster::RosterCounts,
 };
 use crate::models::staff::{StaffQuery, StaffScope};
 use crate::server::auth::{CitizenScope, EmployerScope, ReviewerScope};
@@ -127,6 +128,28 @@ impl RecordView<'_> {
     }
     pub async fn home_rows(&self) -> Result<Option<HomeRows>, StoreError> {
         self.store.citizen_home_rows(self.person_id).await
+    }
+    pub async fn pension_award(&self) -> Result<Option<AwardRow>, StoreError> {
+        self.store.pension_award(self.person_id).await
+    }
+    pub async fn pension_amounts(&self) -> Result<Vec<AmountRow>, StoreError> {
+        self.store.pension_amounts(self.person_id).await
+    }
+    pub async fn pension_payments(
+        &self,
+        from: i32,
+        to: i32,
+    ) -> Result<Vec<PaymentRow>, StoreError> {
+        self.store.pension_payments(self.person_id, from, to).await
+    }
+    pub async fn last_pension_payment(&self) -> Result<Option<PaymentRow>, StoreError> {
+        self.store.last_pension_payment(self.person_id).await
+    }
+    pub async fn pension_brief(&self) -> Result<Option<PensionBriefRow>, StoreError> {
+        self.store.pension_brief(self.person_id).await
+    }
+    pub async fn retiree_medical_credit(&self) -> Result<Option<MedicalCreditRow>, StoreError> {
+        self.store.retiree_medical_credit(self.person_id).await
     }
     pub async fn insurance_record_rows(
         &self,
