@@ -45,6 +45,8 @@ coded! {
         NoData = "no_data",
         ReceivingBenefits = "receiving_benefits",
         NotReceiving = "not_receiving",
+        // The yearly qualification check.
+        CheckPending = "check_pending",
         Enrolled = "enrolled",
         Confirm = "confirm",
         // Transfers and their review.

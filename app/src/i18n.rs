@@ -230,6 +230,7 @@ impl Texts {
             FieldCode::NoData => self.certificate.field_no_data,
             FieldCode::ReceivingBenefits => self.certificate.field_receiving_benefits,
             FieldCode::NotReceiving => self.certificate.field_not_receiving,
+            FieldCode::CheckPending => self.benefit.field_check_pending,
             FieldCode::Enrolled => self.certificate.field_enrolled,
             FieldCode::Confirm => self.certificate.field_confirm,
             FieldCode::PlaceUnknown => self.transfer.field_place_unknown,

@@ -66,6 +66,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/me/records") view=routes::citizen::career::CareerPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/records/:insurance") view=routes::citizen::record::InsuranceRecordPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/pension") view=routes::citizen::pension::PensionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/pension/qualification") view=routes::citizen::qualification::QualificationPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/pension-estimate") view=routes::citizen::estimate::PensionEstimatePage ssr=SsrMode::Async/>
                     <Route path=path!("/me/access-log") view=routes::citizen::access_log::AccessLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/notifications") view=routes::citizen::notifications::NotificationsPage ssr=SsrMode::Async/>
@@ -98,6 +99,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/review") view=routes::review::home::ReviewerHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/review/legs/:leg") view=routes::review::leg::LegPage ssr=SsrMode::Async/>
                     <Route path=path!("/review/overdue") view=routes::review::overdue::OverduePage ssr=SsrMode::Async/>
+                    <Route path=path!("/review/qualifications") view=routes::review::qualifications::QualificationQueuePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin") view=routes::admin::home::AdminHomePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/staff") view=routes::admin::staff::StaffAccountsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view=routes::admin::audit::AuditLogPage ssr=SsrMode::Async/>

@@ -1,7 +1,8 @@
 // A retiree sees her pension in payment: the amount and last payment on her home page instead
 // of an estimate, its parts, a year's payments (July with the back pay of the year's
-// adjustment), every adjustment, and issues a benefit certificate from there.
-import { test, expect, expectAccessible, expectNoSidewaysScroll, signIn } from "./support.mjs";
+// adjustment), every adjustment, and issues a benefit certificate from there. Warned that her
+// yearly qualification check is due, she sends it to the office, whose reviewer confirms it.
+import { test, expect, expectAccessible, expectNoSidewaysScroll, signIn, signInStaff } from "./support.mjs";
 
 const RETIREE = "510107196211033927";
 
@@ -51,4 +52,44 @@ test("a retiree reads her pension and gets a benefit certificate", async ({ page
   await expect(page.getByText("Transitional pension")).toBeVisible();
   await expectAccessible(page);
   await expectNoSidewaysScroll(page);
+});
+
+test("a retiree's yearly qualification check, confirmed by the paying office", async ({ page }) => {
+  // Two sign-ins and a reviewer's code: up to half a minute of waiting for the clock.
+  test.setTimeout(60_000);
+  await signIn(page, RETIREE);
+  await expect(page).toHaveURL(/\/me$/);
+  await expect(page.getByText(/请在 \d{4}-\d\d-\d\d 前完成领取资格认证（还有 \d+ 天）/)).toBeVisible();
+  await page.getByRole("link", { name: "领取资格认证" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("养老金领取资格认证");
+  await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
+  // Without two-factor sign-in, the office's review is the one way, and the tick is required.
+  await expect(page.getByText("您还没有开启两步验证，只能提交经办机构审核。", { exact: false })).toBeVisible();
+  await page.getByLabel(/提交经办机构审核/).check();
+  await page.getByLabel("我确认本人健在，仍符合领取基本养老金的条件。").check();
+  await page.getByRole("button", { name: "提交认证" }).click();
+  await expect(page.getByText("认证已提交。")).toBeVisible();
+  await expect(page.getByText("您的认证已提交经办机构审核", { exact: false })).toBeVisible();
+  await expect(page.getByRole("button", { name: "提交认证" })).toHaveCount(0);
+  await page.getByRole("button", { name: "退出登录" }).click();
+
+  await signInStaff(page, "reviewer-chengdu");
+  await expect(page).toHaveURL(/\/review$/);
+  await page.getByRole("link", { name: "领取资格认证审核" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("领取资格认证审核");
+  const card = page.locator("section.card").filter({ hasText: "刘淑芬" });
+  await expect(card).toBeVisible();
+  await expectAccessible(page);
+  await expectNoSidewaysScroll(page);
+  await card.getByLabel("认证通过").check();
+  await card.getByRole("button", { name: "提交审核结果" }).click();
+  await expect(page.getByText("已处理，结果已通知本人。")).toBeVisible();
+  await expect(page.getByText("没有等待审核的认证。")).toBeVisible();
+  await page.getByRole("button", { name: "退出登录" }).click();
+
+  await signIn(page, RETIREE);
+  await expect(page.getByText(/已完成领取资格认证，下次认证截止 \d{4}-\d\d-\d\d。/)).toBeVisible();
+  await page.goto("/me/pension/qualification");
+  await expect(page.getByText("认证通过", { exact: true }).first()).toBeVisible();
 });

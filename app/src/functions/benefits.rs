@@ -9,7 +9,8 @@ use leptos::prelude::*;
 pub async fn get_pension_benefits(year: Option<i32>) -> Result<PensionBenefits, AppError> {
     use crate::server::{call, services};
     call::citizen(|app, me| async move {
-        services::benefits::pension_benefits(&app.store, me, year).await
+        let today = services::transfers::today(app.clock.now());
+        services::benefits::pension_benefits(&app.store, me, year, today).await
     })
     .await
 }

@@ -12,5 +12,6 @@ pub mod employer;
 pub mod filings;
 pub mod homes;
 pub mod prefs;
+pub mod qualification;
 pub mod records;
 pub mod transfers;

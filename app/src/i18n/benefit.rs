@@ -1,6 +1,7 @@
 //! Texts of the pension-in-payment page and the home page's pension line.
 
 use crate::models::benefits::Bank;
+use crate::models::qualification::{CheckMethod, CheckStatus};
 
 pub struct BenefitTexts {
     pub nav: &'static str,
@@ -44,4 +45,45 @@ pub struct BenefitTexts {
     pub medical_line: fn(&str, &str) -> String,
     pub certificate_link: &'static str,
     pub estimate_instead: &'static str,
+    // The yearly qualification check.
+    pub q_title: &'static str,
+    pub q_link: &'static str,
+    pub q_intro: &'static str,
+    /// Days left, due date.
+    pub q_due_soon: fn(i64, &str) -> String,
+    pub q_overdue: fn(&str) -> String,
+    pub q_current: fn(&str) -> String,
+    pub q_pending: &'static str,
+    pub q_sent: &'static str,
+    pub q_form_title: &'static str,
+    pub q_method_legend: &'static str,
+    pub q_method_name: fn(CheckMethod) -> &'static str,
+    pub q_method_hint: fn(CheckMethod) -> &'static str,
+    pub q_no_second_factor: &'static str,
+    pub q_turn_on_second_factor: &'static str,
+    pub q_assisted_note: &'static str,
+    pub q_code_label: &'static str,
+    pub q_confirm_label: &'static str,
+    pub q_submit: &'static str,
+    pub q_history_title: &'static str,
+    pub q_no_history: &'static str,
+    pub q_status_name: fn(CheckStatus) -> &'static str,
+    pub q_col_submitted: &'static str,
+    pub q_col_method: &'static str,
+    pub q_col_status: &'static str,
+    pub q_col_note: &'static str,
+    pub q_assisted_tag: &'static str,
+    pub field_check_pending: &'static str,
+    // The paying office's review.
+    pub rq_title: &'static str,
+    pub rq_intro: &'static str,
+    pub rq_empty: &'static str,
+    pub rq_decided: &'static str,
+    pub rq_col_name: &'static str,
+    pub rq_col_id: &'static str,
+    pub rq_note_label: &'static str,
+    pub rq_confirm: &'static str,
+    pub rq_refuse: &'static str,
+    pub rq_decision: &'static str,
+    pub rq_submit: &'static str,
 }

@@ -226,6 +226,8 @@ coded! {
         RequestSubmitted = "request_submitted",
         RequestUpdate = "request_update",
         FilingMade = "filing_made",
+        /// The paying office decided a qualification check sent to it.
+        QualificationDecided = "qualification_decided",
     }
 }
 

@@ -288,6 +288,7 @@ pub struct PensionBenefits {
     pub paid_in_year: i64,
     pub medical_credit: Option<MedicalCredit>,
     pub data_as_of: NaiveDate,
+    pub qualification: super::qualification::QualificationBrief,
 }
 
 /// What the home page says of a pension in payment.

@@ -28,6 +28,8 @@ pub struct CitizenHome {
     pub insurances: Vec<InsuranceSummary>,
     /// A pension in payment: shown instead of the estimate.
     pub pension: Option<super::benefits::PensionBrief>,
+    /// The yearly qualification check of a pension in payment.
+    pub qualification: Option<super::qualification::QualificationBrief>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -15,6 +15,7 @@ pub mod insurance;
 pub mod medical_continuity;
 pub mod paging;
 pub mod pension;
+pub mod qualification;
 pub mod record;
 pub mod retirement;
 pub mod staff;

@@ -327,9 +327,13 @@ pub async fn insert_staff(store: &Store, sealer: &SecretBox) -> Result<(), super
         .office_for("440300", Agency::Healthcare)
         .await?
         .map(|o| o.id);
+    let chengdu = store
+        .office_for("510100", Agency::HumanResources)
+        .await?
+        .map(|o| o.id);
     // (user name, display name, role, employer, office)
     type Staff<'a> = (&'a str, &'a str, Role, Option<i64>, Option<i64>);
-    let staff: [Staff<'_>; 8] = [
+    let staff: [Staff<'_>; 9] = [
         (
             "employer-demo",
             "北京金保示范科技 社保专员",
@@ -351,6 +355,13 @@ pub async fn insert_staff(store: &Store, sealer: &SecretBox) -> Result<(), super
             Role::Reviewer,
             None,
             shenzhen,
+        ),
+        (
+            "reviewer-chengdu",
+            "成都人社审核 刘洋",
+            Role::Reviewer,
+            None,
+            chengdu,
         ),
         (
             "reviewer-beijing-medical",
@@ -409,10 +420,11 @@ const SUPERVISOR: &str = "supervisor-demo";
 
 /// The demo staff's two-factor secrets (base32), published in the README so a tester can add
 /// them to an authenticator app. Demo data only: real staff enrol their own.
-pub const DEMO_TOTP_SECRETS: [(&str, &str); 7] = [
+pub const DEMO_TOTP_SECRETS: [(&str, &str); 8] = [
     ("helpdesk-demo", "HELPDESKDEMOJINBAOHELPDESKDEMOAA"),
     ("reviewer-beijing", "REVIEWERBEIJINGJINBAOREVIEWERBJA"),
     ("reviewer-shenzhen", "REVIEWERSHENZHENJINBAOREVIEWERSZ"),
+    ("reviewer-chengdu", "REVIEWERCHENGDUJINBAOREVIEWERCDA"),
     (
         "reviewer-beijing-medical",
         "REVIEWERBJMEDICALJINBAOREVIEWERM",

@@ -6,12 +6,15 @@ mod demo;
 mod names;
 
 use app::models::ids::{CreditCode, ResidentId};
+use app::models::insurance::Agency;
 use app::models::insurance::{month_from_index, month_index};
 use app::models::pension::RESIDENT_PENSION_AGE_MONTHS;
 use app::models::retirement::{RetirementCategory, statutory_retirement};
 use app::server::auth::sealed::SecretBox;
 use app::server::services::{staff_roster, wages::WageTable};
-use app::server::store::{NewEmployer, NewPerson, PersonAgeRow, Store, StoreError};
+use app::server::store::{
+    NewEmployer, NewPension, NewPerson, PersonAgeRow, SeededCheck, Store, StoreError,
+};
 use career::{Anomaly, FIRST_RECORDED_MONTH, Job, Plan};
 use chrono::{Datelike, NaiveDate};
 use rand::seq::SliceRandom;
@@ -137,6 +140,9 @@ pub async fn run(
     let mut bar = options.progress.then(|| Progress::new(persons));
 
     let citizen_hash = app::server::auth::password::hash_now(DEMO_PASSWORD)?;
+    // Qualification checks are dated back from the day of seeding, so the demo is always in
+    // the same place against them (the rest of the record ends at REFERENCE_MONTH).
+    let seeded_on = chrono::Utc::now();
     let mut used_ids: HashSet<String> = HashSet::new();
     let mut contributions = 0usize;
     let batch = 1000usize;
@@ -188,6 +194,7 @@ pub async fn run(
         store.insert_contributions(&records.contributions).await?;
         store.insert_account_years(&records.account_years).await?;
         store.insert_pensions(&records.pensions).await?;
+        qualification_checks(store, &records.pensions, seeded_on).await?;
         store
             .insert_medical_credits(&records.medical_credits)
             .await?;
@@ -233,6 +240,37 @@ pub async fn run(
         employers: employers.len(),
         contributions,
     }))
+}
+
+/// Each pensioner's last qualification check, recorded by the paying office: the demo retiree
+/// confirmed 350 days before seeding (due in about two weeks, so warned), the others up to 400
+/// days before (about one in eight overdue).
+async fn qualification_checks(
+    store: &Store,
+    pensions: &[NewPension],
+    seeded_on: chrono::DateTime<chrono::Utc>,
+) -> Result<(), SeedError> {
+    let mut rows = Vec::with_capacity(pensions.len());
+    for p in pensions {
+        let Some(office) = store
+            .office_for(&p.region_code, Agency::HumanResources)
+            .await?
+        else {
+            continue;
+        };
+        let days_ago = if p.person_id == 2 {
+            350
+        } else {
+            p.person_id * 37 % 400
+        };
+        rows.push(SeededCheck {
+            person_id: p.person_id,
+            office_id: office.id,
+            at: seeded_on - chrono::Duration::days(days_ago),
+        });
+    }
+    store.insert_seeded_checks(&rows).await?;
+    Ok(())
 }
 
 /// A bar on a terminal; a line per tenth otherwise, so logs of long runs show progress too.

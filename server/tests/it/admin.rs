@@ -280,6 +280,7 @@ async fn the_staff_list_filters_by_role_and_name(kind: Kind) {
         [
             "reviewer-beijing",
             "reviewer-beijing-medical",
+            "reviewer-chengdu",
             "reviewer-shenzhen",
             "reviewer-shenzhen-medical",
             "supervisor-demo"

@@ -11,6 +11,11 @@ use app::server::auth::{CitizenScope, test_support};
 use app::server::services::{benefits, citizen_home};
 use common::{CITIZEN, Kind, RETIREE, TestApp, json, seeded_store, spawn_app};
 
+/// A day after the seed's data: pensions are paid up to 2026-10.
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+}
+
 async fn scope(store: &app::server::store::Store, id: &str) -> CitizenScope {
     test_support::citizen(store.person_id_by_resident_id(id).await.unwrap().unwrap())
 }
@@ -22,7 +27,9 @@ on_both_backends!(the_demo_retirees_pension_follows_the_rules);
 async fn the_demo_retirees_pension_follows_the_rules(kind: Kind) {
     let (store, _dir) = seeded_store(kind).await;
     let me = scope(&store, RETIREE).await;
-    let p = benefits::pension_benefits(&store, me, None).await.unwrap();
+    let p = benefits::pension_benefits(&store, me, None, today())
+        .await
+        .unwrap();
     assert_eq!((p.scheme, p.since), (Scheme::Employee, 201712), "{kind:?}");
     assert!(p.office.zh.contains("成都"), "{:?}", p.office);
     assert!(
@@ -97,7 +104,7 @@ async fn the_demo_retirees_pension_follows_the_rules(kind: Kind) {
     assert_eq!((credit.monthly, credit.since), (8_000, 201712));
 
     // Her first year: one payment; a year before the pension is a field error.
-    let first = benefits::pension_benefits(&store, me, Some(2017))
+    let first = benefits::pension_benefits(&store, me, Some(2017), today())
         .await
         .unwrap();
     assert_eq!(first.payments.len(), 1);
@@ -105,7 +112,7 @@ async fn the_demo_retirees_pension_follows_the_rules(kind: Kind) {
         first.payments[0].payment.amount,
         first.adjustments.last().unwrap().before
     );
-    match benefits::pension_benefits(&store, me, Some(2016)).await {
+    match benefits::pension_benefits(&store, me, Some(2016), today()).await {
         Err(AppError::Validation(errors)) => assert_eq!(errors[0].field, "year"),
         other => panic!("{other:?}"),
     }
@@ -139,7 +146,7 @@ async fn the_demo_retirees_pension_follows_the_rules(kind: Kind) {
     .unwrap();
     assert!(home.pension.is_none());
     assert!(matches!(
-        benefits::pension_benefits(&store, worker, None).await,
+        benefits::pension_benefits(&store, worker, None, today()).await,
         Err(AppError::NotFound)
     ));
 }
@@ -233,7 +240,7 @@ async fn a_retiree_issues_a_benefit_certificate_and_a_worker_cannot(kind: Kind) 
         .unwrap();
     assert_eq!(pdf.status(), 200);
     let text = crate::certificates::pdf_text(&pdf.bytes().await.unwrap());
-    let p = benefits::pension_benefits(&app.store, scope(&app.store, RETIREE).await, None)
+    let p = benefits::pension_benefits(&app.store, scope(&app.store, RETIREE).await, None, today())
         .await
         .unwrap();
     for expected in [

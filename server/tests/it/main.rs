@@ -15,6 +15,7 @@ mod cli;
 mod employer;
 mod filings;
 mod http;
+mod qualification;
 mod records;
 mod schema;
 mod store;

@@ -100,6 +100,10 @@ pub static EN: AccountTexts = AccountTexts {
             "Your out-of-area medical filing {} is in effect.",
             p("reference")
         ),
+        NotificationKind::QualificationDecided => match p("status").as_str() {
+            "confirmed" => "Your pension qualification check has been confirmed.".into(),
+            _ => "Your pension qualification check was not confirmed: see why.".into(),
+        },
         NotificationKind::RequestUpdate => format!(
             "Your request {}: {} ({}).",
             p("reference"),
@@ -195,6 +199,7 @@ pub static EN: AccountTexts = AccountTexts {
         "assist_write_mode" => "switched to write mode".into(),
         "assist_read_mode" => "switched back to read-only".into(),
         "transfer_review" => "looked at your record to process your transfer request".into(),
+        "qualification_review" => "reviewed your pension qualification check".into(),
         other => format!("did {other}"),
     },
     verification_line: |no, purpose| {

@@ -2,6 +2,7 @@
 
 use crate::i18n::benefit::BenefitTexts;
 use crate::models::benefits::Bank;
+use crate::models::qualification::{CheckMethod, CheckStatus};
 
 pub static EN: BenefitTexts = BenefitTexts {
     nav: "My pension",
@@ -57,5 +58,65 @@ pub static EN: BenefitTexts = BenefitTexts {
         )
     },
     certificate_link: "Get a benefit certificate",
+    q_title: "Yearly pension qualification check",
+    q_link: "Qualification check",
+    q_intro: "Everyone paid a pension confirms once a year that they are alive and still entitled to it. A confirmation holds for 12 months; when none holds, payments are suspended, and they resume, with the months missed, once you confirm.",
+    q_due_soon: |days, date| {
+        format!(
+            "Please confirm your qualification by {date} ({days} days left), or your pension payments will be suspended."
+        )
+    },
+    q_overdue: |date| {
+        format!(
+            "Your qualification check was due on {date}: payments are suspended until you confirm, then paid with the months missed."
+        )
+    },
+    q_current: |date| format!("Your qualification is confirmed; the next check is due by {date}."),
+    q_pending: "Your confirmation is with the paying office for review; you will get its answer in your messages.",
+    q_sent: "Your confirmation has been sent.",
+    q_form_title: "Confirm now",
+    q_method_legend: "How to confirm",
+    q_method_name: |m| match m {
+        CheckMethod::SecondFactor => "Myself, with my two-factor code",
+        CheckMethod::OfficeReview => "Send it to the office for review",
+    },
+    q_method_hint: |m| match m {
+        CheckMethod::SecondFactor => {
+            "Enter the 6-digit code from your authenticator app; it takes effect at once."
+        }
+        CheckMethod::OfficeReview => {
+            "The office that pays your pension reviews it; it takes effect when they confirm it."
+        }
+    },
+    q_no_second_factor: "You have not turned on two-factor sign-in, so you can only send your confirmation for review. With two-factor sign-in on, you can confirm yourself at any time, with immediate effect.",
+    q_turn_on_second_factor: "Turn on two-factor sign-in",
+    q_assisted_note: "In a helpdesk session the confirmation can only be sent for review.",
+    q_code_label: "6-digit code",
+    q_confirm_label: "I confirm that I am alive and still entitled to my basic pension.",
+    q_submit: "Send confirmation",
+    q_history_title: "Past checks",
+    q_no_history: "No checks yet.",
+    q_status_name: |s| match s {
+        CheckStatus::Pending => "Under review",
+        CheckStatus::Confirmed => "Confirmed",
+        CheckStatus::Refused => "Not confirmed",
+    },
+    q_col_submitted: "Sent",
+    q_col_method: "How",
+    q_col_status: "Result",
+    q_col_note: "Note",
+    q_assisted_tag: "sent by the helpdesk",
+    field_check_pending: "A confirmation of yours is already waiting for the office: please wait for its answer.",
+    rq_title: "Qualification checks to review",
+    rq_intro: "Confirmations sent for review by people this office pays, oldest first. A confirmation holds for 12 months; when you do not confirm one, say why and what the person should do.",
+    rq_empty: "No confirmations are waiting.",
+    rq_decided: "Done; the person has been told.",
+    rq_col_name: "Name",
+    rq_col_id: "ID number",
+    rq_note_label: "Note (required when not confirming)",
+    rq_confirm: "Confirm",
+    rq_refuse: "Do not confirm",
+    rq_decision: "Decision",
+    rq_submit: "Record the decision",
     estimate_instead: "You already receive a pension, so the estimate no longer applies. Your monthly amount, payments and adjustments are under \"My pension in payment\".",
 };

@@ -97,6 +97,10 @@ pub static ZH: AccountTexts = AccountTexts {
             format!("您的转移接续申请 {} 已提交。", p("reference"))
         }
         NotificationKind::FilingMade => format!("您的异地就医备案 {} 已生效。", p("reference")),
+        NotificationKind::QualificationDecided => match p("status").as_str() {
+            "confirmed" => "您的养老金领取资格认证已审核通过。".into(),
+            _ => "您的养老金领取资格认证未通过审核，请查看原因。".into(),
+        },
         NotificationKind::RequestUpdate => format!(
             "您的申请 {}：{}（{}）。",
             p("reference"),
@@ -188,6 +192,7 @@ pub static ZH: AccountTexts = AccountTexts {
         "assist_write_mode" => "切换到代办模式".into(),
         "assist_read_mode" => "切回只读模式".into(),
         "transfer_review" => "办理您的转移接续申请时查看了您的参保记录".into(),
+        "qualification_review" => "审核了您的养老金领取资格认证".into(),
         other => format!("操作 {other}"),
     },
     verification_line: |no, purpose| {

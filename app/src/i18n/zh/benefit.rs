@@ -2,6 +2,7 @@
 
 use crate::i18n::benefit::BenefitTexts;
 use crate::models::benefits::Bank;
+use crate::models::qualification::{CheckMethod, CheckStatus};
 
 pub static ZH: BenefitTexts = BenefitTexts {
     nav: "我的养老金",
@@ -51,5 +52,57 @@ pub static ZH: BenefitTexts = BenefitTexts {
     medical_title: "医疗保险个人账户",
     medical_line: |amount, since| format!("退休后每月划入个人账户 {amount} 元，自 {since} 起。"),
     certificate_link: "开具待遇领取证明",
+    q_title: "养老金领取资格认证",
+    q_link: "领取资格认证",
+    q_intro: "领取养老金的人员每年需要确认一次本人健在、仍符合领取条件。每次认证有效12个月；到期未认证的，养老金暂停发放，完成认证后恢复发放并补发暂停期间的养老金。",
+    q_due_soon: |days, date| {
+        format!("请在 {date} 前完成领取资格认证（还有 {days} 天），逾期将暂停发放养老金。")
+    },
+    q_overdue: |date| {
+        format!("领取资格认证已于 {date} 到期，养老金暂停发放；完成认证后恢复发放并补发。")
+    },
+    q_current: |date| format!("已完成领取资格认证，下次认证截止 {date}。"),
+    q_pending: "您的认证已提交经办机构审核，审核结果会发到您的消息中。",
+    q_sent: "认证已提交。",
+    q_form_title: "现在认证",
+    q_method_legend: "认证方式",
+    q_method_name: |m| match m {
+        CheckMethod::SecondFactor => "本人用两步验证码确认",
+        CheckMethod::OfficeReview => "提交经办机构审核",
+    },
+    q_method_hint: |m| match m {
+        CheckMethod::SecondFactor => "输入验证器应用中的 6 位验证码，立即生效。",
+        CheckMethod::OfficeReview => "由发放养老金的社保经办机构审核，审核通过后生效。",
+    },
+    q_no_second_factor: "您还没有开启两步验证，只能提交经办机构审核。开启两步验证后，以后可以随时自行认证、立即生效。",
+    q_turn_on_second_factor: "开启两步验证",
+    q_assisted_note: "客服协助会话中只能提交经办机构审核。",
+    q_code_label: "6 位验证码",
+    q_confirm_label: "我确认本人健在，仍符合领取基本养老金的条件。",
+    q_submit: "提交认证",
+    q_history_title: "认证记录",
+    q_no_history: "暂无认证记录。",
+    q_status_name: |s| match s {
+        CheckStatus::Pending => "审核中",
+        CheckStatus::Confirmed => "认证通过",
+        CheckStatus::Refused => "未通过",
+    },
+    q_col_submitted: "提交时间",
+    q_col_method: "认证方式",
+    q_col_status: "结果",
+    q_col_note: "说明",
+    q_assisted_tag: "客服协助提交",
+    field_check_pending: "您已有一次认证在等待经办机构审核，请等审核结果出来后再提交。",
+    rq_title: "领取资格认证审核",
+    rq_intro: "本机构发放养老金的人员提交审核的资格认证，按提交时间先后排列。通过后认证有效12个月；不通过时请写明原因和需要本人做什么。",
+    rq_empty: "没有等待审核的认证。",
+    rq_decided: "已处理，结果已通知本人。",
+    rq_col_name: "姓名",
+    rq_col_id: "身份证号",
+    rq_note_label: "说明（不通过时必填）",
+    rq_confirm: "认证通过",
+    rq_refuse: "不予通过",
+    rq_decision: "审核结果",
+    rq_submit: "提交审核结果",
     estimate_instead: "您已在领取养老金，测算不再适用。每月金额、发放记录和历年调整请看“我的养老金待遇”。",
 };

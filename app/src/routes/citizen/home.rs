@@ -18,6 +18,9 @@ fn CitizenHomeView(home: CitizenHome) -> impl IntoView {
     let locale = use_context::<Locale>().unwrap_or_default();
     let b = t.benefit;
     // A pension in payment replaces the estimate: the amount, the last payment, the details.
+    let qualification = home
+        .qualification
+        .map(|q| view! { {crate::routes::citizen::qualification::standing_notice(t, &q)}<p><a href="/me/pension/qualification">{b.q_link}</a></p> });
     let pension = home.pension.as_ref().map(|p| {
         view! {
             <div class="notice pension-now">
@@ -46,6 +49,7 @@ fn CitizenHomeView(home: CitizenHome) -> impl IntoView {
             </p>
             <p class="muted">{t.my_insurances_intro}</p>
             {pension}
+            {qualification}
             <p class="links">
                 <a class="button" href="/me/records">{t.record.career_link}</a>
                 {estimate_link}

@@ -9,6 +9,7 @@ pub mod filings;
 pub mod home;
 pub mod notifications;
 pub mod pension;
+pub mod qualification;
 pub mod record;
 pub mod request;
 pub mod request_draft;

@@ -108,6 +108,8 @@ fn PensionView(benefits: PensionBenefits) -> impl IntoView {
         <p><a href="/me">{t.record.back_to_home}</a></p>
         <h1>{b.title}</h1>
         <p class="muted">{b.intro}</p>
+        {crate::routes::citizen::qualification::standing_notice(t, &p.qualification)}
+        <p><a class="button" href="/me/pension/qualification">{b.q_link}</a></p>
         <section class="card" aria-labelledby="overview-h">
             <h2 id="overview-h">{b.overview_title}</h2>
             <p class="amount-now">{(b.home_monthly)(&yuan(p.current.total()))}</p>

@@ -1,3 +1,4 @@
 pub mod home;
 pub mod leg;
 pub mod overdue;
+pub mod qualifications;

@@ -302,6 +302,8 @@ pub enum Act {
     /// Issuing a verifiable certificate, or revoking one, speaks for the person to third parties.
     IssueCertificate,
     RevokeCertificate,
+    /// Confirming a pensioner's qualification with their own second factor.
+    ConfirmQualification,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -322,7 +324,8 @@ impl Act {
             | Act::ManageTwoFactor
             | Act::SignUndertaking
             | Act::MarkNotificationsRead
-            | Act::EndAssistedSessionAsSubject => AssistRule::Never,
+            | Act::EndAssistedSessionAsSubject
+            | Act::ConfirmQualification => AssistRule::Never,
             Act::SubmitRequest
             | Act::WithdrawRequest
             | Act::IssueCertificate

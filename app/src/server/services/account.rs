@@ -229,6 +229,23 @@ pub async fn disable_two_factor(
     if p.role.is_staff() {
         return Err(AppError::Forbidden);
     }
+    check_current_code(state, p, code, address).await?;
+    state.store.clear_totp(p.user_id).await?;
+    state
+        .store
+        .record_audit(&own_event(state, p, "two_factor_off", "ok"))
+        .await?;
+    auth::renew_after_credentials_change(state, p).await
+}
+
+/// Checks a current code of the user's own second factor, throttled with the sign-in code's
+/// attempts; each code is accepted once. `Conflict` when two-factor sign-in is off.
+pub async fn check_current_code(
+    state: &AppState,
+    p: &Principal,
+    code: &str,
+    address: &str,
+) -> Result<(), AppError> {
     let now = state.clock.now();
     let current = state.store.totp_state(p.user_id).await?;
     let secret = opened(state, p.user_id, current.secret)?.ok_or(AppError::Conflict)?;
@@ -246,12 +263,7 @@ pub async fn disable_two_factor(
         return Err(AppError::field("code", FieldCode::WrongCode));
     }
     attempt.succeeded(&state.store).await?;
-    state.store.clear_totp(p.user_id).await?;
-    state
-        .store
-        .record_audit(&own_event(state, p, "two_factor_off", "ok"))
-        .await?;
-    auth::renew_after_credentials_change(state, p).await
+    Ok(())
 }
 
 /// Changes the password after checking the current one. Every other session of the user ends;

@@ -59,6 +59,7 @@ pub async fn pension_benefits(
     store: &Store,
     scope: CitizenScope,
     year: Option<i32>,
+    today: chrono::NaiveDate,
 ) -> Result<PensionBenefits, AppError> {
     let mine = store.citizen(&scope);
     let award = mine.pension_award().await?.ok_or(AppError::NotFound)?;
@@ -84,6 +85,9 @@ pub async fn pension_benefits(
         .map(line)
         .collect();
     let paying = office(store, &award.region_code, Agency::HumanResources).await?;
+    let qualification = super::qualification::brief(&mine, today)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let medical_credit = match mine.retiree_medical_credit().await? {
         Some(c) => Some(MedicalCredit {
             monthly: c.monthly,
@@ -106,6 +110,7 @@ pub async fn pension_benefits(
         payments,
         medical_credit,
         data_as_of: paying.data_as_of,
+        qualification,
     })
 }
 

@@ -36,6 +36,10 @@ pub async fn citizen_home(
         filings,
     } = mine.home_rows().await?.ok_or(AppError::NotFound)?;
     let pension = super::benefits::pension_brief(&mine).await?;
+    let qualification = match pension {
+        Some(_) => super::qualification::brief(&mine, today).await?,
+        None => None,
+    };
     let filings: Vec<FilingBrief> = filings
         .into_iter()
         .filter(|f| in_effect(f.starts_on, f.ends_on, false, today))
@@ -129,6 +133,7 @@ pub async fn citizen_home(
         scheme,
         insurances,
         pension,
+        qualification,
     })
 }
 

@@ -13,6 +13,7 @@ pub mod estimate;
 pub mod filings;
 pub mod helpdesk;
 pub mod local_rules;
+pub mod qualification;
 pub mod read_models;
 pub mod record;
 pub mod review;

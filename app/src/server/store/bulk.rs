@@ -362,8 +362,8 @@ impl Store {
     pub async fn delete_seeded_data(&self) -> Result<(), StoreError> {
         on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
-            for table in ["employer_staff_insurances", "employer_staff", "access_log", "login_attempts", "sessions", "user_roles", "users", "account_years",
-                          "pension_payments", "pension_amounts", "pension_awards", "retiree_medical_credits",
+            for table in ["qualification_checks", "pension_payments", "pension_amounts", "pension_awards", "retiree_medical_credits",
+                          "employer_staff_insurances", "employer_staff", "access_log", "login_attempts", "sessions", "user_roles", "users", "account_years",
                           "contributions", "enrolments", "employers", "persons"] {
                 sqlx::query(&format!("DELETE FROM {table}")).execute(&mut *tx).await?;
             }

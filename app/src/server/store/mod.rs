@@ -16,6 +16,7 @@ mod lookup;
 mod notifications;
 mod offices;
 mod page_rows;
+mod qualification;
 mod record_totals;
 mod records;
 mod region_rules;
@@ -45,6 +46,7 @@ pub use filings::{
 pub use lookup::{EmployerUser, PersonKey, PersonMatch};
 pub use notifications::{NewNotification, NotificationRecord};
 pub use page_rows::{FilingInForce, HomeRows, RecordRows};
+pub use qualification::{CheckDecided, CheckRow, NewCheck, PendingCheckRow, SeededCheck};
 pub use record_totals::RecordTotals;
 pub use records::{
     AccountBalance, AccountYearRow, ContributionFilter, ContributionRow, EnrolmentPeriod,

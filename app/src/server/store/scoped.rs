@@ -6,14 +6,14 @@
 
 use super::{
     AccessFilter, AccessRecord, AccountBalance, AccountYearRow, AmountRow, AwardRow, CarriedRow,
-    CertificateRow, ContributionFactRow, ContributionFilter, ContributionRow, DocumentFile,
-    DocumentRow, DraftRow, EmployerOverview, EnrolmentFactRow, EnrolmentPeriod, EvidenceSaved,
-    Filed, FilingRow, FilteredTotals, HistoryRow, HomeRows, Inserted, LegRow, MedicalCreditRow,
-    NewCertificate, NewDocument, NewEvent, NewFiling, NewRequest, OfficeOverview, PaymentRow,
-    PensionBriefRow, PersonProfile, PersonRecord, PlaceContribution, QueueRow, RecordRows,
-    RecordTotals, RequestRow, RosterCursor, RosterInsuranceRow, RosterRow, RosterSearch, Store,
-    StoreError, Submitted, TimelineRow, filings::Upload, notifications::NewNotification,
-    roster::RosterCounts,
+    CertificateRow, CheckRow, ContributionFactRow, ContributionFilter, ContributionRow,
+    DocumentFile, DocumentRow, DraftRow, EmployerOverview, EnrolmentFactRow, EnrolmentPeriod,
+    EvidenceSaved, Filed, FilingRow, FilteredTotals, HistoryRow, HomeRows, Inserted, LegRow,
+    MedicalCreditRow, NewCertificate, NewCheck, NewDocument, NewEvent, NewFiling, NewRequest,
+    OfficeOverview, PaymentRow, PendingCheckRow, PensionBriefRow, PersonProfile, PersonRecord,
+    PlaceContribution, QueueRow, RecordRows, RecordTotals, RequestRow, RosterCursor,
+    RosterInsuranceRow, RosterRow, RosterSearch, Store, StoreError, Submitted, TimelineRow,
+    filings::Upload, notifications::NewNotification, roster::RosterCounts,
 };
 use crate::models::staff::{StaffQuery, StaffScope};
 use crate::server::auth::{CitizenScope, EmployerScope, ReviewerScope};
@@ -148,6 +148,9 @@ impl RecordView<'_> {
     pub async fn pension_brief(&self) -> Result<Option<PensionBriefRow>, StoreError> {
         self.store.pension_brief(self.person_id).await
     }
+    pub async fn qualification_checks(&self) -> Result<Vec<CheckRow>, StoreError> {
+        self.store.qualification_checks(self.person_id).await
+    }
     pub async fn retiree_medical_credit(&self) -> Result<Option<MedicalCreditRow>, StoreError> {
         self.store.retiree_medical_credit(self.person_id).await
     }
@@ -230,6 +233,12 @@ impl CitizenStore<'_> {
     }
     pub async fn certificates(&self, limit: i64) -> Result<Vec<CertificateRow>, StoreError> {
         self.store().certificates_of(self.person_id(), limit).await
+    }
+    /// False when nothing was written: this form was sent before, or another check is pending.
+    pub async fn insert_check(&self, c: &NewCheck<'_>) -> Result<bool, StoreError> {
+        self.store()
+            .insert_check(self.person_id(), &self.author, c)
+            .await
     }
     pub async fn insert_certificate(&self, c: &NewCertificate<'_>) -> Result<Inserted, StoreError> {
         self.store()
@@ -445,6 +454,17 @@ impl<'a> OfficeStore<'a> {
     }
     pub async fn queue(&self) -> Result<Vec<QueueRow>, StoreError> {
         self.store.office_queue(self.office_id).await
+    }
+    /// Qualification checks sent to this office, waiting for a decision.
+    pub async fn pending_checks(&self) -> Result<Vec<PendingCheckRow>, StoreError> {
+        self.store.pending_checks(self.office_id).await
+    }
+    /// Decides a pending check of this office's; the person's id, or None for any other.
+    pub async fn decide_check(
+        &self,
+        decided: &super::qualification::CheckDecided<'_>,
+    ) -> Result<Option<i64>, StoreError> {
+        self.store.decide_check(self.office_id, decided).await
     }
     /// A leg of this office's, with its request; `None` for another office's, so reviewers
     /// cannot probe what other offices hold.
