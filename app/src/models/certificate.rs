@@ -217,12 +217,7 @@ impl IssueInput {
         if locale.is_none() {
             errors.add("language", FieldCode::Required);
         }
-        let key_ok = (16..=64).contains(&self.request_key.len())
-            && self
-                .request_key
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-');
-        if !key_ok {
+        if !super::ids::is_request_key(&self.request_key) {
             errors.add("request_key", FieldCode::Invalid);
         }
         let detail = kind.and_then(|k| self.detail(k, &mut errors));

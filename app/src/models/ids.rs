@@ -193,6 +193,12 @@ fn organisation_check(body: &[u8]) -> u8 {
     }
 }
 
+/// The key a form carries so that posting it twice does one thing: 16 to 64 letters, digits
+/// or dashes, as the server handed it out.
+pub fn is_request_key(key: &str) -> bool {
+    (16..=64).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

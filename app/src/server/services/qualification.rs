@@ -6,7 +6,7 @@ use super::certificates::random_code;
 use super::transfers::today;
 use crate::error::{AppError, FieldCode, FieldErrors};
 use crate::models::assist::AccessKind;
-use crate::models::ids::ResidentId;
+use crate::models::ids::{ResidentId, is_request_key};
 use crate::models::insurance::Agency;
 use crate::models::qualification::{
     CheckDecision, CheckLine, CheckMethod, CheckStatus, QualificationBrief, QualificationView,
@@ -105,12 +105,7 @@ pub async fn confirm(
     if !input.confirm {
         errors.add("confirm", FieldCode::Confirm);
     }
-    let key_ok = (16..=64).contains(&input.request_key.len())
-        && input
-            .request_key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-');
-    if !key_ok {
+    if !is_request_key(input.request_key) {
         errors.add("request_key", FieldCode::Invalid);
     }
     if method == Some(CheckMethod::SecondFactor) && input.code.trim().is_empty() {
