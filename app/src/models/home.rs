@@ -80,6 +80,8 @@ pub struct ReviewerHome {
     pub office: Named,
     pub region: Named,
     pub supervisor: bool,
+    /// A 人社 office pays pensions, so it reviews qualification checks.
+    pub pays_pensions: bool,
 }
 
 /// The helpdesk console's greeting and the assisted-session limits it states.

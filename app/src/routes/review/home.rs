@@ -26,7 +26,7 @@ pub fn ReviewerHomePage() -> impl IntoView {
                         <dt>{t.region}</dt><dd>{h.region.get(locale).to_string()}</dd>
                     </dl>
                     <p>{t.reviewer_home_body}</p>
-                    <p><a href="/review/qualifications">{t.benefit.rq_title}</a></p>
+                    {h.pays_pensions.then(|| view! { <p><a href="/review/qualifications">{t.benefit.rq_title}</a></p> })}
                     {h.supervisor.then(|| view! { <p><a href="/review/overdue">{x.overdue_link}</a></p> })}
                 </section>
             }

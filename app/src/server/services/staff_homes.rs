@@ -58,6 +58,7 @@ pub async fn reviewer_home(
             en: o.region_en,
         },
         supervisor: store.is_supervisor(user_id).await?,
+        pays_pensions: o.agency == crate::models::insurance::Agency::HumanResources,
     })
 }
 

@@ -20,6 +20,7 @@ pub struct OfficeOverview {
     pub office_en: String,
     pub region_zh: String,
     pub region_en: String,
+    pub agency: crate::models::insurance::Agency,
 }
 
 impl Store {
@@ -50,7 +51,7 @@ impl Store {
         office_id: i64,
     ) -> Result<Option<OfficeOverview>, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query_as(
-            "SELECT o.name_zh AS office_zh, o.name_en AS office_en, r.name_zh AS region_zh, r.name_en AS region_en \
+            "SELECT o.name_zh AS office_zh, o.name_en AS office_en, r.name_zh AS region_zh, r.name_en AS region_en, o.agency \
              FROM offices o JOIN regions r ON r.code = o.region_code WHERE o.id = $1",
         ).bind(office_id).fetch_optional(pool).await?))
     }
