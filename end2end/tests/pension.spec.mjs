@@ -16,7 +16,7 @@ test("a retiree reads her pension and gets a benefit certificate", async ({ page
   await page.getByRole("link", { name: "我的养老金", exact: true }).click();
   await expect(page).toHaveURL(/\/me\/pension$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("我的养老金待遇");
-  await expect(page.getByText("过渡性养老金")).toBeVisible();
+  await expect(page.getByText("过渡性养老金", { exact: true })).toBeVisible();
   await expect(page.getByText("2026年共发放 10 次", { exact: false })).toBeVisible();
   await expectAccessible(page);
   await expectNoSidewaysScroll(page);
@@ -49,7 +49,7 @@ test("a retiree reads her pension and gets a benefit certificate", async ({ page
   await page.goto("/me/pension");
   await page.getByRole("button", { name: /English/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("My pension in payment");
-  await expect(page.getByText("Transitional pension")).toBeVisible();
+  await expect(page.getByText("Transitional pension", { exact: true })).toBeVisible();
   await expectAccessible(page);
   await expectNoSidewaysScroll(page);
 });

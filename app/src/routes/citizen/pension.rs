@@ -43,8 +43,11 @@ fn PensionView(benefits: PensionBenefits) -> impl IntoView {
         .iter()
         .map(|y| view! { <option value=y.to_string() selected=*y == p.year>{*y}</option> })
         .collect_view();
+    // One account for the whole year (the usual case) is said once, not on every row.
+    let per_row_payee = p.payments.windows(2).any(|w| w[0].payee != w[1].payee);
+    let columns = if per_row_payee { "5" } else { "4" };
     let payment_rows = if p.payments.is_empty() {
-        view! { <tr><td colspan="5">{b.no_payments}</td></tr> }.into_any()
+        view! { <tr><td colspan=columns>{b.no_payments}</td></tr> }.into_any()
     } else {
         p.payments
             .iter()
@@ -56,7 +59,7 @@ fn PensionView(benefits: PensionBenefits) -> impl IntoView {
                         <td data-label=b.col_paid_on>{pay.paid_on.to_string()}</td>
                         <td class="num" data-label=b.col_amount>{yuan(pay.amount)}</td>
                         <td class="num" data-label=b.col_back_pay>{yuan(pay.back_pay)}</td>
-                        <td data-label=b.col_payee>{payee_text(l, locale)}</td>
+                        {per_row_payee.then(|| view! { <td data-label=b.col_payee>{payee_text(l, locale)}</td> })}
                     </tr>
                 }
             })
@@ -141,12 +144,15 @@ fn PensionView(benefits: PensionBenefits) -> impl IntoView {
                 <button type="submit" class="button">{b.show}</button>
             </form>
             <p class="totals">{(b.paid_in_year)(p.year, p.payments.len(), &yuan(p.paid_in_year))}</p>
+            {p.payments.first().filter(|_| !per_row_payee).map(|l| view! {
+                <p>{b.payee}": "{payee_text(l, locale)}</p>
+            })}
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="payments-h">
                 <table class="data cards">
                     <thead><tr>
                         <th scope="col">{b.col_month}</th><th scope="col">{b.col_paid_on}</th>
                         <th scope="col">{b.col_amount}</th><th scope="col">{b.col_back_pay}</th>
-                        <th scope="col">{b.col_payee}</th>
+                        {per_row_payee.then(|| view! { <th scope="col">{b.col_payee}</th> })}
                     </tr></thead>
                     <tbody>{payment_rows}</tbody>
                 </table>
