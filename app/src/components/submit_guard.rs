@@ -32,7 +32,12 @@ fn guard_forms() {
         else {
             return;
         };
-        if form.method() != "post" {
+        // The attribute, not `form.method`: a control named "method" would shadow that
+        // property (and a non-string crossing into the wasm is a trap).
+        let posts = form
+            .get_attribute("method")
+            .is_some_and(|m| m.eq_ignore_ascii_case("post"));
+        if !posts {
             return;
         }
         if form.has_attribute("aria-busy") {

@@ -11,10 +11,11 @@ pub async fn get_qualification() -> Result<QualificationView, AppError> {
     call::principal(|app, p| async move { services::qualification::view(&app, &p).await }).await
 }
 
-/// The confirmation form: `method` is `second_factor` (with `code`) or `office_review`.
+/// The confirmation form: `confirm_by` is `second_factor` (with `code`) or `office_review`.
+/// (Not `method`: a form control by that name shadows the form's own `method`.)
 #[server(prefix = "/api/citizen", endpoint = "confirm_qualification")]
 pub async fn confirm_qualification(
-    method: Option<String>,
+    confirm_by: Option<String>,
     code: Option<String>,
     confirm: Option<String>,
     request_key: String,
@@ -25,7 +26,7 @@ pub async fn confirm_qualification(
     call::principal(|app, p| async move {
         let address = client_address(&request_parts()?);
         let input = ConfirmInput {
-            method: method.as_deref().unwrap_or_default(),
+            method: confirm_by.as_deref().unwrap_or_default(),
             code: code.as_deref().unwrap_or_default(),
             confirm: confirm.is_some(),
             request_key: &request_key,

@@ -41,7 +41,7 @@ async fn a_pensioner_confirms_through_the_office_or_with_her_second_factor(kind:
             &me,
             CONFIRM,
             &[
-                ("method", "second_factor"),
+                ("confirm_by", "second_factor"),
                 ("code", "123456"),
                 ("confirm", "on"),
                 ("request_key", &key),
@@ -53,7 +53,7 @@ async fn a_pensioner_confirms_through_the_office_or_with_her_second_factor(kind:
         .call(
             &me,
             CONFIRM,
-            &[("method", "office_review"), ("request_key", &key)],
+            &[("confirm_by", "office_review"), ("request_key", &key)],
         )
         .await;
     assert_eq!(res.status(), 422);
@@ -66,7 +66,7 @@ async fn a_pensioner_confirms_through_the_office_or_with_her_second_factor(kind:
 
     // Sent to the office: the same form twice is kept once; another while it waits is refused.
     let form = [
-        ("method", "office_review"),
+        ("confirm_by", "office_review"),
         ("confirm", "on"),
         ("request_key", key.as_str()),
     ];
@@ -82,7 +82,7 @@ async fn a_pensioner_confirms_through_the_office_or_with_her_second_factor(kind:
             &me,
             CONFIRM,
             &[
-                ("method", "office_review"),
+                ("confirm_by", "office_review"),
                 ("confirm", "on"),
                 ("request_key", &other_key),
             ],
@@ -91,7 +91,7 @@ async fn a_pensioner_confirms_through_the_office_or_with_her_second_factor(kind:
     assert_eq!(res.status(), 422);
     assert_eq!(
         common::field_codes(&json(res).await),
-        vec![("method".to_string(), "check_pending".to_string())]
+        vec![("confirm_by".to_string(), "check_pending".to_string())]
     );
     assert_eq!(view(&app, &me).await["pending"], true);
 
@@ -163,7 +163,7 @@ async fn a_pensioner_confirms_through_the_office_or_with_her_second_factor(kind:
             &me,
             CONFIRM,
             &[
-                ("method", "second_factor"),
+                ("confirm_by", "second_factor"),
                 ("code", "000000"),
                 ("confirm", "on"),
                 ("request_key", &key),
@@ -179,7 +179,7 @@ async fn a_pensioner_confirms_through_the_office_or_with_her_second_factor(kind:
             &me,
             CONFIRM,
             &[
-                ("method", "second_factor"),
+                ("confirm_by", "second_factor"),
                 ("code", &code),
                 ("confirm", "on"),
                 ("request_key", &key),
@@ -196,7 +196,7 @@ on_both_backends!(qualification_functions_refuse_other_roles_and_nobody);
 async fn qualification_functions_refuse_other_roles_and_nobody(kind: Kind) {
     let app = spawn_app(kind, |_| {}).await;
     let confirm = [
-        ("method", "office_review"),
+        ("confirm_by", "office_review"),
         ("confirm", "on"),
         ("request_key", "0123456789abcdef0123"),
     ];

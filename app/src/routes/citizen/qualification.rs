@@ -65,7 +65,7 @@ fn QualificationBody(v: QualificationView) -> impl IntoView {
             .map(|m| {
                 view! {
                     <label class="check">
-                        <input type="radio" name="method" value=m.code() required checked=only_one/>
+                        <input type="radio" name="confirm_by" value=m.code() required checked=only_one/>
                         <span>{(b.q_method_name)(m)}<span class="hint">{(b.q_method_hint)(m)}</span></span>
                     </label>
                 }
@@ -85,11 +85,11 @@ fn QualificationBody(v: QualificationView) -> impl IntoView {
                     .map(|e| view! { <div class="notice error" role="alert">{t.error(&e)}</div> })}
                 <ActionForm action=action attr:class="form">
                     <input type="hidden" name="request_key" value=v.request_key.clone()/>
-                    <fieldset class="field choices" aria-describedby="method-error">
+                    <fieldset class="field choices" aria-describedby="confirm-by-error">
                         <legend>{b.q_method_legend}</legend>
                         {why_one}
                         {choices}
-                        <p id="method-error" class="field-error" role="alert">{message("method")}</p>
+                        <p id="confirm-by-error" class="field-error" role="alert">{message("confirm_by")}</p>
                     </fieldset>
                     {v.second_factor.then(|| view! {
                         <div class="field">

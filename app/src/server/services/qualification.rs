@@ -100,7 +100,7 @@ pub async fn confirm(
     let mut errors = FieldErrors::default();
     let method = CheckMethod::from_code(input.method).ok();
     if method.is_none() {
-        errors.add("method", FieldCode::Required);
+        errors.add("confirm_by", FieldCode::Required);
     }
     if !input.confirm {
         errors.add("confirm", FieldCode::Confirm);
@@ -126,7 +126,7 @@ pub async fn confirm(
         return Ok(());
     }
     if checks.iter().any(|c| c.status == CheckStatus::Pending) {
-        return Err(AppError::field("method", FieldCode::CheckPending));
+        return Err(AppError::field("confirm_by", FieldCode::CheckPending));
     }
     let office = state
         .store
@@ -155,7 +155,7 @@ pub async fn confirm(
     {
         Ok(())
     } else {
-        Err(AppError::field("method", FieldCode::CheckPending))
+        Err(AppError::field("confirm_by", FieldCode::CheckPending))
     }
 }
 
