@@ -10,6 +10,7 @@ build_site
 out="$ROOT/target/lighthouse"; mkdir -p "$out"
 serve_seeded "${PORT:-3960}" 200
 CITIZEN_COOKIE="$(signed_in_cookie 110101199003074514)"; EMPLOYER_COOKIE="$(signed_in_cookie employer-demo)"
+RETIREE_COOKIE="$(signed_in_cookie 510107196211033927)"
 run() { # name path cookie
   local headers='{}' try
   [ -n "$3" ] && headers="{\"Cookie\": \"$3\"}"
@@ -30,4 +31,8 @@ run pension-record /me/records/pension "$CITIZEN_COOKIE"
 run certificate-new "/me/certificates/new?kind=contributions" "$CITIZEN_COOKIE"
 run pension-transfer /me/requests/new/pension "$CITIZEN_COOKIE"
 run employer-staff /employer/staff "$EMPLOYER_COOKIE"
-node "$ROOT/tools/lighthouse/table.mjs" "$out"/{login,home,pension-record,certificate-new,pension-transfer,employer-staff}.json
+# Elder mode (the device's cookie): the retiree's home of large actions and her pension.
+run elder-home /me "$RETIREE_COOKIE; elder=1"
+run elder-pension /me/pension "$RETIREE_COOKIE; elder=1"
+run elder-relatives /me/relatives "$RETIREE_COOKIE; elder=1"
+node "$ROOT/tools/lighthouse/table.mjs" "$out"/{login,home,pension-record,certificate-new,pension-transfer,employer-staff,elder-home,elder-pension,elder-relatives}.json

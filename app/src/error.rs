@@ -45,6 +45,10 @@ coded! {
         NoData = "no_data",
         ReceivingBenefits = "receiving_benefits",
         NotReceiving = "not_receiving",
+        // Relatives who help.
+        NoSuchRelative = "no_such_relative",
+        AlreadyAuthorised = "already_authorised",
+        SelfRelative = "self_relative",
         // The yearly qualification check.
         CheckPending = "check_pending",
         Enrolled = "enrolled",
@@ -137,6 +141,10 @@ pub enum AppError {
     /// the person themselves may ever do it.
     #[error("not allowed in an assisted session")]
     AssistDenied { read_only: bool },
+    /// Refused to a relative acting for the person: the authorisation is to view only
+    /// (`view_only`), or only the person themselves may ever do it.
+    #[error("not allowed to a relative")]
+    RelativeDenied { view_only: bool },
     /// Signed in with a one-time password: the user must choose their own first.
     #[error("password expired")]
     PasswordExpired,
@@ -165,7 +173,10 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::Unauthenticated | AppError::BadCredentials => 401,
-            AppError::Forbidden | AppError::AssistDenied { .. } | AppError::PasswordExpired => 403,
+            AppError::Forbidden
+            | AppError::AssistDenied { .. }
+            | AppError::RelativeDenied { .. }
+            | AppError::PasswordExpired => 403,
             AppError::NotFound => 404,
             AppError::Validation(_) | AppError::Unwatermarkable => 422,
             AppError::Throttled { .. } => 429,

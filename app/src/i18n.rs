@@ -13,9 +13,11 @@ pub mod account;
 pub mod admin;
 pub mod benefit;
 pub mod certificate;
+pub mod elder;
 pub mod en;
 pub mod filing;
 pub mod record;
+pub mod relatives;
 pub mod staff;
 pub mod transfer;
 pub mod zh;
@@ -65,10 +67,12 @@ pub fn tr() -> &'static Texts {
 pub struct Texts {
     pub admin: &'static admin::AdminTexts,
     pub benefit: &'static benefit::BenefitTexts,
+    pub elder: &'static elder::ElderTexts,
     pub certificate: &'static certificate::CertificateTexts,
     pub filing: &'static filing::FilingTexts,
     pub account: &'static account::AccountTexts,
     pub record: &'static record::RecordTexts,
+    pub relatives: &'static relatives::RelativesTexts,
     pub staff: &'static staff::StaffTexts,
     pub transfer: &'static transfer::TransferTexts,
     pub app_name: &'static str,
@@ -188,6 +192,8 @@ impl Texts {
             AppError::Conflict => self.err_conflict.into(),
             AppError::AssistDenied { read_only: true } => self.account.err_assist_read_only.into(),
             AppError::AssistDenied { read_only: false } => self.account.err_assist_never.into(),
+            AppError::RelativeDenied { view_only: true } => self.relatives.err_view_only.into(),
+            AppError::RelativeDenied { view_only: false } => self.relatives.err_never.into(),
             AppError::Unwatermarkable => self.account.err_unwatermarkable.into(),
             AppError::Unavailable => self.err_unavailable.into(),
             AppError::PasswordExpired => self.account.err_password_expired.into(),
@@ -231,6 +237,9 @@ impl Texts {
             FieldCode::ReceivingBenefits => self.certificate.field_receiving_benefits,
             FieldCode::NotReceiving => self.certificate.field_not_receiving,
             FieldCode::CheckPending => self.benefit.field_check_pending,
+            FieldCode::NoSuchRelative => self.relatives.field_no_such_relative,
+            FieldCode::AlreadyAuthorised => self.relatives.field_already_authorised,
+            FieldCode::SelfRelative => self.relatives.field_self,
             FieldCode::Enrolled => self.certificate.field_enrolled,
             FieldCode::Confirm => self.certificate.field_confirm,
             FieldCode::PlaceUnknown => self.transfer.field_place_unknown,

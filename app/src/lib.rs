@@ -4,6 +4,7 @@
 #![recursion_limit = "256"]
 
 pub mod components;
+pub mod elder_mode;
 pub mod error;
 pub mod functions;
 pub mod i18n;
@@ -14,6 +15,7 @@ pub mod routes;
 pub mod server;
 
 use components::layout::Layout;
+use elder_mode::ElderMode;
 use i18n::Locale;
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, Title, provide_meta_context};
@@ -27,9 +29,10 @@ use leptos_router::{SsrMode, path};
 /// carry content hashes when the build wrote `hash.txt`, so they can be cached for good.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = Locale::current();
+    let elder = ElderMode::current().0.then_some("elder");
     view! {
         <!DOCTYPE html>
-        <html lang=locale.html_lang()>
+        <html lang=locale.html_lang() class=elder>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -51,6 +54,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let locale = Locale::current();
     provide_context(locale);
+    provide_context(ElderMode::current());
     let t = locale.texts();
     view! {
         <Title text=t.app_name/>
@@ -68,6 +72,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/me/pension") view=routes::citizen::pension::PensionPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/pension/qualification") view=routes::citizen::qualification::QualificationPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/pension-estimate") view=routes::citizen::estimate::PensionEstimatePage ssr=SsrMode::Async/>
+                    <Route path=path!("/me/relatives") view=routes::citizen::relatives::RelativesPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/access-log") view=routes::citizen::access_log::AccessLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/notifications") view=routes::citizen::notifications::NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/me/certificates") view=routes::citizen::certificates::CertificatesPage ssr=SsrMode::Async/>

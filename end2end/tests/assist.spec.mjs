@@ -105,7 +105,7 @@ test("an employer user ends a helpdesk session run as them", async ({ page, brow
   const employer = await own.newPage();
   await signIn(employer, "employer-demo");
   await expect(employer).toHaveURL(/\/employer$/);
-  const running = employer.getByRole("region", { name: "正在进行的协助会话" });
+  const running = employer.getByRole("region", { name: "正在代您操作" });
   await expect(running).toContainText("客服 周敏");
   await expect(running).toContainText(ticket);
   await expectAccessible(employer);
@@ -113,7 +113,7 @@ test("an employer user ends a helpdesk session run as them", async ({ page, brow
   await running.getByRole("button", { name: "立即结束" }).click();
   await expect(employer).toHaveURL(/\/employer\?ended=1$/);
   await expect(employer.getByText("协助会话已结束。")).toBeVisible();
-  await expect(employer.getByRole("region", { name: "正在进行的协助会话" })).toHaveCount(0);
+  await expect(employer.getByRole("region", { name: "正在代您操作" })).toHaveCount(0);
   await own.close();
 
   // The agent is back at the console.

@@ -1,5 +1,6 @@
 //! The banner on every page of an assisted session: who acts for whom, why, until when, the
-//! mode, and the end button. Plain forms, so it works without JavaScript.
+//! mode, and the end button; for a relative (亲情代办), what the authorisation allows and that
+//! everything is logged. Plain forms, so it works without JavaScript.
 
 use crate::i18n::tr;
 use crate::models::auth::AssistBanner;
@@ -7,6 +8,9 @@ use leptos::prelude::*;
 
 #[component]
 pub fn AssistBannerView(banner: AssistBanner) -> impl IntoView {
+    if banner.relative {
+        return view! { <RelativeBanner banner/> }.into_any();
+    }
     let t = tr();
     let a = t.account;
     let mode = if banner.write_mode {
@@ -47,6 +51,30 @@ pub fn AssistBannerView(banner: AssistBanner) -> impl IntoView {
                 {switch}
                 <form method="post" action="/api/assist/end" class="inline-form">
                     <button type="submit" class="button primary">{a.banner_end}</button>
+                </form>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+#[component]
+fn RelativeBanner(banner: AssistBanner) -> impl IntoView {
+    let t = tr();
+    let r = t.relatives;
+    let mode = if banner.write_mode {
+        r.banner_may_act
+    } else {
+        r.banner_view_only
+    };
+    view! {
+        <section class="assist-banner relative-banner" role="region" aria-label=r.title>
+            <p class="assist-who"><strong>{(r.banner_who)(&banner.agent_name, &banner.subject_name)}</strong></p>
+            <p>{mode}" · "{(t.account.banner_time)(&banner.ends_at, banner.minutes_left)}</p>
+            <p>{r.banner_logged}</p>
+            <div class="assist-actions">
+                <form method="post" action="/api/assist/end" class="inline-form">
+                    <button type="submit" class="button primary">{r.banner_end}</button>
                 </form>
             </div>
         </section>

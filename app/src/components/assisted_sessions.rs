@@ -62,8 +62,11 @@ pub fn SessionSummary(detail: AssistedDetail) -> impl IntoView {
         .collect_view();
     view! {
         <div class="assisted-detail">
-            <p>{detail.agent}" · "{(a.reason)(detail.reason)}" · "{(a.session_ticket)(&detail.ticket)}</p>
-            <p class="muted">{detail.reason_text}</p>
+            <p>
+                {detail.agent}" · "{(a.reason)(detail.reason)}
+                {(!detail.ticket.is_empty()).then(|| format!(" · {}", (a.session_ticket)(&detail.ticket)))}
+            </p>
+            {(!detail.reason_text.is_empty()).then(|| view! { <p class="muted">{detail.reason_text}</p> })}
             <p>{(a.session_times)(&detail.started, detail.ended.as_deref())}{ended.map(|e| format!(" · {e}"))}</p>
             <details>
                 <summary>{(a.actions_title)(n)}</summary>

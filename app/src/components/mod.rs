@@ -9,4 +9,5 @@ pub mod layout;
 pub mod loaded;
 pub mod pager;
 pub mod request_progress;
+pub mod session_clock;
 pub mod submit_guard;

@@ -54,14 +54,15 @@ pub async fn start_assist(
     .await
 }
 
-/// The agent ends the assisted session and returns to the console.
+/// The agent ends the assisted session and returns to the console (a relative, to their own
+/// relatives page).
 #[server(prefix = "/api/assist", endpoint = "end")]
 pub async fn end_assist() -> Result<(), AppError> {
     use crate::server::{call, services};
     call::principal(|app, p| async move {
-        let token = services::assist::end_by_agent(&app, &p).await?;
+        let (token, landing) = services::assist::end_by_agent(&app, &p).await?;
         super::auth::set_session_cookie(&app, &token)?;
-        leptos_axum::redirect("/helpdesk");
+        leptos_axum::redirect(landing);
         Ok(())
     })
     .await

@@ -77,7 +77,7 @@ pub async fn logout() -> Result<(), AppError> {
 /// The signed-in user, or None: the header, the assisted-session banner and the unread count.
 #[server(prefix = "/api/auth", endpoint = "who_am_i")]
 pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
-    use crate::models::auth::Role;
+    use crate::models::auth::{Role, SessionClock};
     use crate::server::{call, services};
     call::anyone(|app, p| async move {
         let Some(p) = p else {
@@ -88,13 +88,39 @@ pub async fn who_am_i() -> Result<Option<CurrentUser>, AppError> {
             Some(count) => count,
             None => app.store.unread_notifications(p.user_id).await?,
         };
+        let now = app.clock.now();
+        let session_clock = (p.stage == SessionStage::Full && p.assist.is_none()).then(|| {
+            let idle = app.sessions.idle_timeout;
+            SessionClock {
+                idle_left: (p.session_seen_at + idle - now).num_seconds(),
+                idle_timeout: idle.num_seconds(),
+                hard_left: (p.session_expires_at - now).num_seconds(),
+            }
+        });
         Ok(Some(CurrentUser {
-            assisted: services::assist::banner(&p, app.clock.now()),
+            assisted: services::assist::banner(&p, now),
+            session_clock,
+            helps_relatives: p.helps_relatives,
             display_name: p.display_name,
             role: p.role,
             stage: p.stage,
             unread_notifications: unread,
         }))
+    })
+    .await
+}
+
+/// Renews the session's idle limit: the "continue" of the warning before it ends.
+#[server(prefix = "/api/auth", endpoint = "keep_alive")]
+pub async fn keep_alive() -> Result<(), AppError> {
+    crate::server::call::principal(|app, p| async move {
+        if p.stage != SessionStage::Full {
+            return Err(AppError::Unauthenticated);
+        }
+        app.store
+            .touch_session(&p.session_hash, app.clock.now())
+            .await?;
+        Ok(())
     })
     .await
 }

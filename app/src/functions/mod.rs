@@ -14,4 +14,5 @@ pub mod homes;
 pub mod prefs;
 pub mod qualification;
 pub mod records;
+pub mod relatives;
 pub mod transfers;

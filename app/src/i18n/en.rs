@@ -5,8 +5,10 @@ pub mod account;
 pub mod admin;
 pub mod benefit;
 pub mod certificate;
+pub mod elder;
 pub mod filing;
 pub mod record;
+pub mod relatives;
 pub mod staff;
 pub mod transfer;
 
@@ -16,10 +18,12 @@ use crate::models::insurance::{Agency, EnrolmentStatus, Insurance, Scheme, Statu
 pub static EN: Texts = Texts {
     admin: &admin::EN,
     benefit: &benefit::EN,
+    elder: &elder::EN,
     certificate: &certificate::EN,
     filing: &filing::EN,
     account: &account::EN,
     record: &record::EN,
+    relatives: &relatives::EN,
     staff: &staff::EN,
     transfer: &transfer::EN,
     app_name: "Jinbao · Social Insurance",

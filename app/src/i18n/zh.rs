@@ -5,8 +5,10 @@ pub mod account;
 pub mod admin;
 pub mod benefit;
 pub mod certificate;
+pub mod elder;
 pub mod filing;
 pub mod record;
+pub mod relatives;
 pub mod staff;
 pub mod transfer;
 
@@ -16,10 +18,12 @@ use crate::models::insurance::{Agency, EnrolmentStatus, Insurance, Scheme, Statu
 pub static ZH: Texts = Texts {
     admin: &admin::ZH,
     benefit: &benefit::ZH,
+    elder: &elder::ZH,
     certificate: &certificate::ZH,
     filing: &filing::ZH,
     account: &account::ZH,
     record: &record::ZH,
+    relatives: &relatives::ZH,
     staff: &staff::ZH,
     transfer: &transfer::ZH,
     app_name: "金保 · 社会保险服务",

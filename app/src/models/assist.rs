@@ -85,6 +85,8 @@ coded! {
         Employer = "employer",
         Reviewer = "reviewer",
         Verification = "public",
+        /// A relative acting under the person's authorisation (亲情代办).
+        Relative = "relative",
     }
 }
 
@@ -228,6 +230,12 @@ coded! {
         FilingMade = "filing_made",
         /// The paying office decided a qualification check sent to it.
         QualificationDecided = "qualification_decided",
+        /// A citizen authorised the reader to help them (亲情代办): accept or decline.
+        RelativeInvited = "relative_invited",
+        /// The relative accepted or declined the reader's authorisation.
+        RelativeAnswered = "relative_answered",
+        /// The other party ended an authorisation.
+        RelativeEnded = "relative_ended",
     }
 }
 

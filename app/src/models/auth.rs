@@ -73,6 +73,22 @@ pub struct CurrentUser {
     /// Set while a helpdesk agent acts as this user: the banner on every page.
     pub assisted: Option<AssistBanner>,
     pub unread_notifications: i64,
+    /// When the session would end, for the warning before it does; none in an assisted session
+    /// (its banner counts down) or before sign-in is complete.
+    pub session_clock: Option<SessionClock>,
+    /// A relative's authorisation to help them is in force: the header links to it.
+    pub helps_relatives: bool,
+}
+
+/// Seconds until a signed-in session ends, as of the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionClock {
+    /// Until the idle limit...
+    pub idle_left: i64,
+    /// ...which any request renews to this;
+    pub idle_timeout: i64,
+    /// until the login's absolute end, which nothing renews.
+    pub hard_left: i64,
 }
 
 /// Who acts for whom, why, and until when (the assisted-session banner).
@@ -86,6 +102,8 @@ pub struct AssistBanner {
     /// When it ends unless something happens first (idle limit or hard limit), and the minutes left.
     pub ends_at: String,
     pub minutes_left: i64,
+    /// A relative acting under the person's authorisation, not a helpdesk agent.
+    pub relative: bool,
 }
 
 coded! {
@@ -96,6 +114,8 @@ coded! {
         AccountProblem = "account_problem",
         Complaint = "complaint",
         Other = "other",
+        /// A relative the person authorised (亲情代办), never chosen by an agent.
+        Relative = "relative",
     }
 }
 

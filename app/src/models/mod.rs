@@ -17,6 +17,7 @@ pub mod paging;
 pub mod pension;
 pub mod qualification;
 pub mod record;
+pub mod relatives;
 pub mod retirement;
 pub mod staff;
 pub mod time;

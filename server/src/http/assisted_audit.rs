@@ -1,9 +1,8 @@
 //! Every request made in an assisted session goes to the audit log with both identities, the
-//! agent's and the person's. The event is written before the request runs, as pending: if it
+//! agent's (or relative's) and the person's. The event is written before the request runs, as pending: if it
 //! cannot be written, the request does not run, so nothing is ever done unaudited. It is
 //! settled after, from the status and the outcome the handler reported.
 
-use app::models::auth::Role;
 use app::server::OUTCOME_HEADER;
 use app::server::auth::RequestSession;
 use app::server::state::AppState;
@@ -26,7 +25,7 @@ pub async fn audit(State(state): State<AppState>, req: Request, next: Next) -> R
             let event = AuditEvent {
                 at: state.clock.now(),
                 actor_user_id: Some(assist.agent_user_id),
-                actor_role: Role::Helpdesk,
+                actor_role: assist.agent_role(),
                 subject_user_id: Some(*subject),
                 assisted_session_id: Some(assist.id),
                 action: if path.starts_with("/api/") {

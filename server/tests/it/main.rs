@@ -17,6 +17,7 @@ mod filings;
 mod http;
 mod qualification;
 mod records;
+mod relatives;
 mod schema;
 mod store;
 mod transfers;

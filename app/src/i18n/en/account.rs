@@ -12,6 +12,13 @@ fn en_page(path: &str) -> String {
         "/me/pension-estimate" => "Pension estimate".into(),
         "/me/access-log" => "Who looked at my record".into(),
         "/me/notifications" => "Messages".into(),
+        "/me/pension" => "My pension".into(),
+        "/me/pension/qualification" => "Pension qualification check".into(),
+        "/me/certificates" => "My certificates".into(),
+        "/me/certificates/new" => "Get a certificate".into(),
+        "/me/filings" => "Out-of-area treatment".into(),
+        "/me/requests" => "Transfer requests".into(),
+        "/api/citizen/issue_certificate" => "Issued a certificate".into(),
         "/employer" => "Employer home".into(),
         "/employer/staff" => "Staff list".into(),
         p if p.starts_with("/me/records/") => "One insurance's contributions".into(),
@@ -100,6 +107,17 @@ pub static EN: AccountTexts = AccountTexts {
             "Your out-of-area medical filing {} is in effect.",
             p("reference")
         ),
+        NotificationKind::RelativeInvited => format!(
+            "{} has authorised you to see their social insurance and act for them (family help). Accept or decline under Family help.",
+            p("name")
+        ),
+        NotificationKind::RelativeAnswered => match p("accepted").as_str() {
+            "true" => format!("{} accepted your family-help authorisation.", p("name")),
+            _ => format!("{} declined your family-help authorisation.", p("name")),
+        },
+        NotificationKind::RelativeEnded => {
+            format!("{} ended a family-help authorisation.", p("name"))
+        }
         NotificationKind::QualificationDecided => match p("status").as_str() {
             "confirmed" => "Your pension qualification check has been confirmed.".into(),
             _ => "Your pension qualification check was not confirmed: see why.".into(),
@@ -159,6 +177,7 @@ pub static EN: AccountTexts = AccountTexts {
         AssistReason::AccountProblem => "Account problem",
         AssistReason::Complaint => "Complaint",
         AssistReason::Other => "Other",
+        AssistReason::Relative => "Family help",
     },
     reason_text_label: "Details",
     reason_text_hint: "5 to 200 characters: what the caller needs.",
@@ -172,7 +191,7 @@ pub static EN: AccountTexts = AccountTexts {
     },
     choose: "Choose",
     access_title: "Who looked at my record",
-    access_intro: "Every look at or action on your record by anyone but you: helpdesk, employers, benefit offices and certificate checks.",
+    access_intro: "Every look at or action on your record by anyone but you: helpdesk, relatives you authorised, employers, benefit offices and certificate checks.",
     nav_access_log: "Who looked at my record",
     kind_label: "Who",
     kind_any: "Everyone",
@@ -181,6 +200,7 @@ pub static EN: AccountTexts = AccountTexts {
         AccessKind::Employer => "Employers",
         AccessKind::Reviewer => "Benefit offices",
         AccessKind::Verification => "Certificate checks",
+        AccessKind::Relative => "Family",
     },
     from_label: "From",
     to_label: "To",
@@ -200,6 +220,7 @@ pub static EN: AccountTexts = AccountTexts {
         "assist_read_mode" => "switched back to read-only".into(),
         "transfer_review" => "looked at your record to process your transfer request".into(),
         "qualification_review" => "reviewed your pension qualification check".into(),
+        "relative_start" => "started helping".into(),
         other => format!("did {other}"),
     },
     verification_line: |no, purpose| {
@@ -220,6 +241,7 @@ pub static EN: AccountTexts = AccountTexts {
         "complaint" => "complaint".into(),
         "other" => "other".into(),
         "process_request" => "processing a request you submitted".into(),
+        "relative" => "family help".into(),
         other => other.into(),
     },
     assisted_on_behalf: "done by a helpdesk agent in an assisted session",
@@ -240,8 +262,8 @@ pub static EN: AccountTexts = AccountTexts {
     page_label: en_page,
     outcome_refused: " (refused)",
     outcome_pending: " (not finished)",
-    open_title: "Assisted session in progress",
-    open_intro: "A helpdesk agent is using your account in an assisted session. If you did not ask for this, end it now and call 12333.",
+    open_title: "Someone is acting for you now",
+    open_intro: "A helpdesk agent (assisted session) or a relative you authorised (family help) is using your account. If you did not ask for this, end it now and call 12333.",
     end_now: "End it now",
     ended_notice: "The assisted session has ended.",
 };

@@ -12,6 +12,13 @@ fn zh_page(path: &str) -> String {
         "/me/pension-estimate" => "养老金测算".into(),
         "/me/access-log" => "谁查看了我的信息".into(),
         "/me/notifications" => "消息".into(),
+        "/me/pension" => "我的养老金待遇".into(),
+        "/me/pension/qualification" => "养老金领取资格认证".into(),
+        "/me/certificates" => "我的证明".into(),
+        "/me/certificates/new" => "开具证明".into(),
+        "/me/filings" => "异地就医备案".into(),
+        "/me/requests" => "转移接续申请".into(),
+        "/api/citizen/issue_certificate" => "开具了一份证明".into(),
         "/employer" => "单位首页".into(),
         "/employer/staff" => "员工参保名单".into(),
         p if p.starts_with("/me/records/") => "某项保险的缴费明细".into(),
@@ -97,6 +104,15 @@ pub static ZH: AccountTexts = AccountTexts {
             format!("您的转移接续申请 {} 已提交。", p("reference"))
         }
         NotificationKind::FilingMade => format!("您的异地就医备案 {} 已生效。", p("reference")),
+        NotificationKind::RelativeInvited => format!(
+            "{} 授权您为其查看社保信息和代办业务（亲情代办）。请在“亲情代办”中接受或拒绝。",
+            p("name")
+        ),
+        NotificationKind::RelativeAnswered => match p("accepted").as_str() {
+            "true" => format!("{} 已接受您的亲情代办授权。", p("name")),
+            _ => format!("{} 拒绝了您的亲情代办授权。", p("name")),
+        },
+        NotificationKind::RelativeEnded => format!("{} 结束了亲情代办授权。", p("name")),
         NotificationKind::QualificationDecided => match p("status").as_str() {
             "confirmed" => "您的养老金领取资格认证已审核通过。".into(),
             _ => "您的养老金领取资格认证未通过审核，请查看原因。".into(),
@@ -152,6 +168,7 @@ pub static ZH: AccountTexts = AccountTexts {
         AssistReason::AccountProblem => "账号使用问题",
         AssistReason::Complaint => "投诉处理",
         AssistReason::Other => "其他",
+        AssistReason::Relative => "亲情代办",
     },
     reason_text_label: "具体说明",
     reason_text_hint: "5–200 字，说明来电人要办什么。",
@@ -165,7 +182,7 @@ pub static ZH: AccountTexts = AccountTexts {
     },
     choose: "请选择",
     access_title: "谁查看了我的信息",
-    access_intro: "这里列出本人以外的任何人对您参保信息的每一次查看或操作：客服、单位、经办机构和证明核验。",
+    access_intro: "这里列出本人以外的任何人对您参保信息的每一次查看或操作：客服、您授权的亲属、单位、经办机构和证明核验。",
     nav_access_log: "谁查看了我的信息",
     kind_label: "查看方",
     kind_any: "全部",
@@ -174,6 +191,7 @@ pub static ZH: AccountTexts = AccountTexts {
         AccessKind::Employer => "单位",
         AccessKind::Reviewer => "经办机构",
         AccessKind::Verification => "证明核验",
+        AccessKind::Relative => "亲属",
     },
     from_label: "起始日期",
     to_label: "截止日期",
@@ -193,6 +211,7 @@ pub static ZH: AccountTexts = AccountTexts {
         "assist_read_mode" => "切回只读模式".into(),
         "transfer_review" => "办理您的转移接续申请时查看了您的参保记录".into(),
         "qualification_review" => "审核了您的养老金领取资格认证".into(),
+        "relative_start" => "开始代办".into(),
         other => format!("操作 {other}"),
     },
     verification_line: |no, purpose| {
@@ -211,6 +230,7 @@ pub static ZH: AccountTexts = AccountTexts {
         "complaint" => "投诉处理".into(),
         "other" => "其他".into(),
         "process_request" => "办理您提交的申请".into(),
+        "relative" => "亲情代办".into(),
         other => other.into(),
     },
     assisted_on_behalf: "由客服在协助会话中代为操作",
@@ -231,8 +251,8 @@ pub static ZH: AccountTexts = AccountTexts {
     page_label: zh_page,
     outcome_refused: "（被系统拒绝）",
     outcome_pending: "（未完成）",
-    open_title: "正在进行的协助会话",
-    open_intro: "客服正在以协助会话方式使用您的账号。如果这不是您本人请求的，请立即结束，并拨打 12333 反映。",
+    open_title: "正在代您操作",
+    open_intro: "客服（协助会话）或您授权的亲属（亲情代办）正在使用您的账号。如果这不是您本人请求或授权的，请立即结束，并拨打 12333 反映。",
     end_now: "立即结束",
     ended_notice: "协助会话已结束。",
 };

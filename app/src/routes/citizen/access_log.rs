@@ -6,6 +6,7 @@ use crate::error::AppError;
 use crate::functions::access_log::get_access_log;
 use crate::i18n::tr;
 use crate::models::assist::{AccessKind, AccessLog, AccessLogEntry};
+use crate::models::auth::AssistReason;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -92,6 +93,8 @@ fn Entry(entry: AccessLogEntry) -> impl IntoView {
     let assisted = entry.assisted.map(|d| {
         if entry.action == "assisted_session" {
             view! { <SessionSummary detail=d/> }.into_any()
+        } else if d.reason == AssistReason::Relative {
+            view! { <p class="muted">{(t.relatives.on_behalf)(&d.agent)}</p> }.into_any()
         } else {
             view! { <p class="muted">{a.assisted_on_behalf}" · "{(a.session_ticket)(&d.ticket)}</p> }.into_any()
         }

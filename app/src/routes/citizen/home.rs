@@ -1,27 +1,90 @@
 use crate::components::loaded::loaded;
+use crate::elder_mode::elder_mode;
 use crate::functions::homes::get_citizen_home;
 use crate::i18n::{Locale, Texts, tr};
 use crate::models::home::{CitizenHome, InsuranceSummary};
 use crate::models::insurance::{month_label, yuan};
+use crate::models::qualification::QualificationBrief;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
-/// The citizen's home: all five insurances on one screen.
+/// The citizen's home: all five insurances on one screen; in elder mode a few large actions,
+/// with everything else behind "all services" (`/me?all=1`).
 #[component]
 pub fn CitizenHomePage() -> impl IntoView {
     let home = Resource::new(|| (), |_| get_citizen_home());
-    loaded(home, move |h| view! { <CitizenHomeView home=h/> })
+    let all = use_query_map().with_untracked(|q| q.get("all").is_some());
+    let elder = elder_mode() && !all;
+    loaded(home, move |h| {
+        if elder {
+            view! { <ElderHomeView home=h/> }.into_any()
+        } else {
+            view! { <CitizenHomeView home=h/> }.into_any()
+        }
+    })
 }
 
+/// Elder mode's home: the pension now (for a pensioner) and five large actions in plain words.
 #[component]
-fn CitizenHomeView(home: CitizenHome) -> impl IntoView {
+fn ElderHomeView(home: CitizenHome) -> impl IntoView {
     let t = tr();
-    let locale = use_context::<Locale>().unwrap_or_default();
+    let e = t.elder;
+    let (pension_href, pension_hint) = match home.pension {
+        Some(_) => ("/me/pension", e.my_pension_paid),
+        None => ("/me/records/pension", e.my_pension_record),
+    };
+    let actions = [
+        (pension_href, e.my_pension, pension_hint),
+        ("/me/records/medical", e.my_medical, e.my_medical_hint),
+        (
+            "/me/certificates/new",
+            e.get_certificate,
+            e.get_certificate_hint,
+        ),
+        (
+            "/me/filings/new",
+            e.file_out_of_area,
+            e.file_out_of_area_hint,
+        ),
+        ("/me/relatives", e.ask_relative, e.ask_relative_hint),
+    ];
+    view! {
+        <section class="page-intro">
+            <h1>{(e.greeting)(&home.name)}</h1>
+            {pension_now(t, &home)}
+            {qualification_now(t, home.qualification)}
+        </section>
+        <nav aria-label=e.actions_label>
+            <ul class="elder-actions" role="list">
+                {actions.into_iter().map(|(href, title, hint)| view! {
+                    <li><a class="elder-action" href=href>
+                        <span class="elder-action-title">{title}</span>
+                        <span class="elder-action-hint">{hint}</span>
+                    </a></li>
+                }).collect_view()}
+            </ul>
+        </nav>
+        <p><a class="button" href="/me?all=1">{e.all_services}</a></p>
+    }
+}
+
+/// Where the yearly qualification check of a pension in payment stands.
+fn qualification_now(
+    t: &'static Texts,
+    q: Option<QualificationBrief>,
+) -> Option<impl IntoView + use<>> {
+    q.map(|q| {
+        view! {
+            {crate::routes::citizen::qualification::standing_notice(t, &q)}
+            <p><a href="/me/pension/qualification">{t.benefit.q_link}</a></p>
+        }
+    })
+}
+
+/// A pension in payment: the amount and the last payment.
+fn pension_now(t: &'static Texts, home: &CitizenHome) -> Option<impl IntoView + use<>> {
     let b = t.benefit;
-    // A pension in payment replaces the estimate: the amount, the last payment, the details.
-    let qualification = home
-        .qualification
-        .map(|q| view! { {crate::routes::citizen::qualification::standing_notice(t, &q)}<p><a href="/me/pension/qualification">{b.q_link}</a></p> });
-    let pension = home.pension.as_ref().map(|p| {
+    home.pension.as_ref().map(|p| {
         view! {
             <div class="notice pension-now">
                 <p class="amount-now">{(b.home_monthly)(&yuan(p.monthly))}</p>
@@ -31,7 +94,17 @@ fn CitizenHomeView(home: CitizenHome) -> impl IntoView {
                 }}</p>
             </div>
         }
-    });
+    })
+}
+
+#[component]
+fn CitizenHomeView(home: CitizenHome) -> impl IntoView {
+    let t = tr();
+    let locale = use_context::<Locale>().unwrap_or_default();
+    let b = t.benefit;
+    // A pension in payment replaces the estimate: the amount, the last payment, the details.
+    let qualification = qualification_now(t, home.qualification);
+    let pension = pension_now(t, &home);
     let estimate_link = match home.pension {
         Some(_) => view! { <a class="button" href="/me/pension">{b.nav}</a> }.into_any(),
         None => {
@@ -57,6 +130,7 @@ fn CitizenHomeView(home: CitizenHome) -> impl IntoView {
                 <a class="button" href="/me/certificates">{t.certificate.nav}</a>
                 <a class="button" href="/me/requests">{t.transfer.nav_requests}</a>
                 <a class="button" href="/me/filings">{t.filing.nav}</a>
+                <a class="button" href="/me/relatives">{t.relatives.nav}</a>
             </p>
         </section>
         <ul class="insurance-grid" role="list">

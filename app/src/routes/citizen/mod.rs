@@ -11,6 +11,7 @@ pub mod notifications;
 pub mod pension;
 pub mod qualification;
 pub mod record;
+pub mod relatives;
 pub mod request;
 pub mod request_draft;
 pub mod requests;

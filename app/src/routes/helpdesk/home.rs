@@ -199,7 +199,7 @@ fn StartForm(
                     <label for=id("reason")>{a.reason_label}</label>
                     <select id=id("reason") name="reason" required aria-describedby=id("reason-error")>
                         <option value="">{a.choose}</option>
-                        {AssistReason::ALL.into_iter().map(|r| view! { <option value=r.code()>{(a.reason)(r)}</option> }).collect_view()}
+                        {AssistReason::ALL.into_iter().filter(|r| *r != AssistReason::Relative).map(|r| view! { <option value=r.code()>{(a.reason)(r)}</option> }).collect_view()}
                     </select>
                     <p id=id("reason-error") class="field-error">{field("reason")}</p>
                 </div>

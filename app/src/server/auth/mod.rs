@@ -34,6 +34,12 @@ pub struct Principal {
     pub session_hash: String,
     /// The login's absolute end, kept when the session token is renewed for an assisted session.
     pub session_expires_at: chrono::DateTime<chrono::Utc>,
+    /// The last request the idle timeout counts from.
+    pub session_seen_at: chrono::DateTime<chrono::Utc>,
+    /// The elder-mode choice of the account signed in (the agent's, in an assisted session).
+    pub elder_mode: bool,
+    /// The account signed in holds a relative's authorisation in force.
+    pub helps_relatives: bool,
     pub assist: Option<Assist>,
     /// Unread notifications of the signed-in user, read with the session; `None` for the
     /// subject of an assisted session (read when the header needs it).
@@ -51,6 +57,25 @@ pub struct Assist {
     pub write_mode: bool,
     /// The earlier of the hard limit and the idle limit, as of this request.
     pub ends_at: chrono::DateTime<chrono::Utc>,
+    /// Set when the one acting is a relative under this authorisation (亲情代办), not an agent;
+    /// `write_mode` is then the authorisation's "may act".
+    pub relative_grant: Option<i64>,
+}
+
+impl Assist {
+    /// The role the one acting signed in with.
+    pub fn agent_role(&self) -> Role {
+        helper_role(self.relative_grant.is_some())
+    }
+}
+
+/// A relative is a citizen helping a citizen; anyone else acting for a person is the helpdesk.
+pub fn helper_role(relative: bool) -> Role {
+    if relative {
+        Role::Citizen
+    } else {
+        Role::Helpdesk
+    }
 }
 
 /// Request extension set by the session middleware (None when not signed in).
@@ -158,12 +183,17 @@ impl Principal {
     /// The line that marks a file taken out of an assisted session (who, under which ticket),
     /// in `locale`; `None` outside one.
     pub fn watermark(&self, locale: Locale) -> Option<String> {
-        self.assist
-            .as_ref()
-            .map(|a| (locale.texts().account.csv_watermark)(&a.agent_name, &a.ticket))
+        self.assist.as_ref().map(|a| match a.relative_grant {
+            Some(_) => (locale.texts().relatives.watermark)(&a.agent_name),
+            None => (locale.texts().account.csv_watermark)(&a.agent_name, &a.ticket),
+        })
     }
 
-    fn from_session(hash: String, s: SessionRecord) -> Self {
+    fn from_session(
+        hash: String,
+        s: SessionRecord,
+        seen_at: chrono::DateTime<chrono::Utc>,
+    ) -> Self {
         Self {
             user_id: s.user_id,
             display_name: s.display_name,
@@ -175,6 +205,9 @@ impl Principal {
             office_id: s.office_id,
             session_hash: hash,
             session_expires_at: s.expires_at,
+            session_seen_at: seen_at,
+            elder_mode: s.elder_mode,
+            helps_relatives: s.helps_relatives,
             assist: None,
             unread_notifications: Some(s.unread_notifications),
         }
@@ -201,6 +234,9 @@ impl Principal {
             office_id: None,
             session_hash: self.session_hash,
             session_expires_at: self.session_expires_at,
+            session_seen_at: self.session_seen_at,
+            elder_mode: self.elder_mode,
+            helps_relatives: false,
             assist: Some(assist),
             unread_notifications: None,
         }
@@ -272,12 +308,21 @@ impl Principal {
         }
     }
 
-    /// May this principal do `act`? Always, on their own; during an assisted session only what
-    /// the policy allows, and writes only once the agent has switched to write mode.
+    /// May this principal do `act`? Always, on their own; when someone acts for them only what
+    /// the policy allows: an agent writes once switched to write mode, a relative when the
+    /// authorisation lets them act.
     pub fn may(&self, act: Act) -> Result<(), AppError> {
         let Some(assist) = &self.assist else {
             return Ok(());
         };
+        if assist.relative_grant.is_some() {
+            return match act.for_relative() {
+                AssistRule::Read => Ok(()),
+                AssistRule::Write if assist.write_mode => Ok(()),
+                AssistRule::Write => Err(AppError::RelativeDenied { view_only: true }),
+                AssistRule::Never => Err(AppError::RelativeDenied { view_only: false }),
+            };
+        }
         match act.when_assisted() {
             AssistRule::Read => Ok(()),
             AssistRule::Write if assist.write_mode => Ok(()),
@@ -304,6 +349,8 @@ pub enum Act {
     RevokeCertificate,
     /// Confirming a pensioner's qualification with their own second factor.
     ConfirmQualification,
+    /// Authorising a relative, answering or ending an authorisation, or acting for someone.
+    ManageRelatives,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -325,8 +372,29 @@ impl Act {
             | Act::SignUndertaking
             | Act::MarkNotificationsRead
             | Act::EndAssistedSessionAsSubject
-            | Act::ConfirmQualification => AssistRule::Never,
+            | Act::ConfirmQualification
+            | Act::ManageRelatives => AssistRule::Never,
             Act::SubmitRequest
+            | Act::WithdrawRequest
+            | Act::IssueCertificate
+            | Act::RevokeCertificate => AssistRule::Write,
+        }
+    }
+
+    /// The policy for a relative acting under an authorisation (亲情代办): what the person
+    /// asks of a helper (requests, filings with their undertaking, certificates) when it lets
+    /// them act; the account, its authorisations and the person's own second factor never.
+    pub fn for_relative(self) -> AssistRule {
+        match self {
+            Act::ChangePassword
+            | Act::ChangeContactDetails
+            | Act::ManageTwoFactor
+            | Act::MarkNotificationsRead
+            | Act::EndAssistedSessionAsSubject
+            | Act::ConfirmQualification
+            | Act::ManageRelatives => AssistRule::Never,
+            Act::SignUndertaking
+            | Act::SubmitRequest
             | Act::WithdrawRequest
             | Act::IssueCertificate
             | Act::RevokeCertificate => AssistRule::Write,
@@ -569,11 +637,14 @@ pub async fn resolve_session(state: &AppState, token: &str) -> Result<Option<Pri
         return Ok(None);
     }
     // Touch at most once a minute: the idle timeout needs no finer grain, and reads stay reads.
-    if now - record.last_seen_at > chrono::Duration::seconds(60) {
+    let seen_at = if now - record.last_seen_at > chrono::Duration::seconds(60) {
         state.store.touch_session(&hash, now).await?;
-    }
+        now
+    } else {
+        record.last_seen_at
+    };
     let assisted = record.assisted_session_id;
-    let principal = Principal::from_session(hash, record);
+    let principal = Principal::from_session(hash, record, seen_at);
     match assisted {
         Some(id) => crate::server::services::assist::act_as_subject(state, principal, id).await,
         None => Ok(Some(principal)),

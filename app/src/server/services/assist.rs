@@ -43,7 +43,9 @@ impl StartAssist {
         if subject_user_id.is_none() || as_role.is_none() {
             errors.add("user", FieldCode::Invalid);
         }
-        let reason = AssistReason::from_code(reason).ok();
+        let reason = AssistReason::from_code(reason)
+            .ok()
+            .filter(|r| *r != AssistReason::Relative);
         if reason.is_none() {
             errors.add("reason", FieldCode::Required);
         }
@@ -152,6 +154,7 @@ pub async fn start(
                 ticket: &req.ticket,
                 now,
                 hard_end_at: (now + policy.assist_max_duration).min(agent.session_expires_at),
+                relative_grant: None,
             },
             &agent.session_hash,
             &NewSession {
@@ -222,6 +225,8 @@ pub async fn end(
     if by_user_id != row.agent_user_id {
         ev.actor_user_id = Some(by_user_id);
         ev.actor_role = row.subject_role;
+    } else {
+        ev.actor_role = row.agent_role();
     }
     Ok(state.store.end_assisted_session(id, now, why, &ev).await?)
 }
@@ -232,7 +237,11 @@ pub async fn end_expired(state: &AppState) -> Result<usize, AppError> {
     let now = state.clock.now();
     let expired = state
         .store
-        .expired_assisted_sessions(now, now - state.sessions.assist_idle_timeout)
+        .expired_assisted_sessions(
+            now,
+            now - state.sessions.assist_idle_timeout,
+            now - state.sessions.idle_timeout,
+        )
         .await?;
     for row in &expired {
         let why = if now >= row.hard_end_at {
@@ -256,13 +265,21 @@ pub async fn act_as_subject(
         return Ok(Some(agent));
     };
     let now = state.clock.now();
-    let idle_end = row.last_active_at + state.sessions.assist_idle_timeout;
+    // A relative is a citizen at their own keyboard: their login's idle limit, not an agent's.
+    let idle = match row.relative_grant_id {
+        Some(_) => state.sessions.idle_timeout,
+        None => state.sessions.assist_idle_timeout,
+    };
+    let idle_end = row.last_active_at + idle;
     let over = if row.ended_at.is_some() {
         None
     } else if now >= row.hard_end_at {
         Some("time_limit")
     } else if now >= idle_end {
         Some("idle")
+    } else if row.grant_live == Some(false) {
+        // The person ended the authorisation (the relative ending it ends this session too).
+        Some("subject")
     } else if row.subject_disabled
         || (row.subject_role == Role::Employer && row.employer_id.is_none())
     {
@@ -279,9 +296,7 @@ pub async fn act_as_subject(
     if now - row.last_active_at > Duration::seconds(30) {
         state.store.touch_assisted_session(id, now).await?;
     }
-    let ends_at = row
-        .hard_end_at
-        .min(now + state.sessions.assist_idle_timeout);
+    let ends_at = row.hard_end_at.min(now + idle);
     Ok(Some(agent.acting_as(
         row.subject_user_id,
         row.subject_name,
@@ -296,14 +311,23 @@ pub async fn act_as_subject(
             ticket: row.ticket,
             write_mode: row.write_mode,
             ends_at,
+            relative_grant: row.relative_grant_id,
         },
     )))
 }
 
-/// The agent ends the session they are in: their login goes back to the console under a new
-/// token. Returns the cookie value.
-pub async fn end_by_agent(state: &AppState, principal: &Principal) -> Result<String, AppError> {
+/// The agent (or relative) ends the session they are in: their login goes back to their own
+/// account under a new token. Returns the cookie value and the page to land on.
+pub async fn end_by_agent(
+    state: &AppState,
+    principal: &Principal,
+) -> Result<(String, &'static str), AppError> {
     let assist = principal.assist.as_ref().ok_or(AppError::Forbidden)?;
+    let role = assist.agent_role();
+    let landing = match assist.relative_grant {
+        Some(_) => "/me/relatives",
+        None => role.home_path(),
+    };
     end(state, assist.id, assist.agent_user_id, "agent").await?;
     let now = state.clock.now();
     let (token, hash) = session::new_token();
@@ -314,7 +338,7 @@ pub async fn end_by_agent(state: &AppState, principal: &Principal) -> Result<Str
             &NewSession {
                 id_hash: &hash,
                 user_id: assist.agent_user_id,
-                role: Role::Helpdesk,
+                role,
                 now,
                 expires_at: principal.session_expires_at,
                 stage: SessionStage::Full,
@@ -322,7 +346,7 @@ pub async fn end_by_agent(state: &AppState, principal: &Principal) -> Result<Str
             },
         )
         .await?;
-    Ok(token)
+    Ok((token, landing))
 }
 
 /// The citizen (or employer user) ends an assisted session on their account from their own login.
@@ -350,7 +374,11 @@ pub async fn set_write_mode(
     principal: &Principal,
     write: bool,
 ) -> Result<(), AppError> {
-    let assist = principal.assist.as_ref().ok_or(AppError::Forbidden)?;
+    let assist = principal
+        .assist
+        .as_ref()
+        .filter(|a| a.relative_grant.is_none())
+        .ok_or(AppError::Forbidden)?;
     let now = state.clock.now();
     let action = if write {
         "assist_write_mode"
@@ -389,6 +417,7 @@ pub fn banner(principal: &Principal, now: DateTime<Utc>) -> Option<AssistBanner>
         write_mode: a.write_mode,
         ends_at: local.format("%H:%M").to_string(),
         minutes_left: ((a.ends_at - now).num_seconds() + 59) / 60,
+        relative: a.relative_grant.is_some(),
     })
 }
 

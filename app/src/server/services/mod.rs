@@ -16,6 +16,7 @@ pub mod local_rules;
 pub mod qualification;
 pub mod read_models;
 pub mod record;
+pub mod relatives;
 pub mod review;
 pub mod roster_id_search;
 pub mod staff_admin;

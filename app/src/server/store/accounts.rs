@@ -47,6 +47,10 @@ pub struct SessionRecord {
     pub office_id: Option<i64>,
     /// The user's unread notifications, read with the session: every signed-in page shows it.
     pub unread_notifications: i64,
+    /// The account's elder-mode choice (a device's own choice wins over it).
+    pub elder_mode: bool,
+    /// Whether a relative's authorisation to help them is in force (the header links to it).
+    pub helps_relatives: bool,
 }
 
 pub struct NewSession<'a> {
@@ -316,8 +320,9 @@ impl Store {
     pub async fn session(&self, id_hash: &str) -> Result<Option<SessionRecord>, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "SELECT s.user_id, s.role, s.created_at, s.last_seen_at, s.expires_at, s.stage, s.assisted_session_id, \
-                    u.display_name, u.disabled, u.password_expired, u.person_id, r.employer_id, r.office_id, \
-                    (SELECT COUNT(*) FROM notifications n WHERE n.user_id = s.user_id AND n.read_at IS NULL) AS unread_notifications \
+                    u.display_name, u.disabled, u.password_expired, u.person_id, r.employer_id, r.office_id, u.elder_mode, \
+                    (SELECT COUNT(*) FROM notifications n WHERE n.user_id = s.user_id AND n.read_at IS NULL) AS unread_notifications, \
+                    EXISTS (SELECT 1 FROM relative_grants g WHERE g.relative_user_id = s.user_id AND g.status = 'active') AS helps_relatives \
              FROM sessions s \
              JOIN users u ON u.id = s.user_id \
              JOIN user_roles r ON r.user_id = s.user_id AND r.role = s.role \
@@ -326,6 +331,13 @@ impl Store {
         .bind(id_hash)
         .fetch_optional(pool)
         .await?))
+    }
+
+    /// The account's elder-mode choice.
+    pub async fn set_elder_mode(&self, user_id: i64, on: bool) -> Result<(), StoreError> {
+        on_pool!(self, pool => sqlx::query("UPDATE users SET elder_mode = $2 WHERE id = $1")
+            .bind(user_id).bind(on).execute(pool).await?.rows_affected());
+        Ok(())
     }
 
     pub async fn touch_session(&self, id_hash: &str, now: DateTime<Utc>) -> Result<(), StoreError> {

@@ -1,4 +1,5 @@
-//! Assisted sessions: a helpdesk agent acting as a citizen or an employer user. Starting one
+//! Assisted sessions: a helpdesk agent acting as a citizen or an employer user, or a relative
+//! acting for a citizen under their authorisation (亲情代办). Starting one
 //! writes the session, the agent's new login session, the citizen's access-log entry, their
 //! notification and the audit event in one transaction, so none exists without the others.
 
@@ -16,6 +17,8 @@ pub struct NewAssistedSession<'a> {
     pub ticket: &'a str,
     pub now: DateTime<Utc>,
     pub hard_end_at: DateTime<Utc>,
+    /// A relative's authorisation, whose "may act" is the write mode.
+    pub relative_grant: Option<(i64, bool)>,
 }
 
 /// An assisted session with both parties' names and the subject's grant for the role acted as
@@ -40,6 +43,9 @@ pub struct AssistedSessionRow {
     pub hard_end_at: DateTime<Utc>,
     pub ended_at: Option<DateTime<Utc>>,
     pub end_reason: Option<String>,
+    /// A relative's session: the authorisation, as it stands now (it may have been ended).
+    pub relative_grant_id: Option<i64>,
+    pub grant_live: Option<bool>,
 }
 
 /// One thing done during an assisted session (from the audit log).
@@ -57,11 +63,19 @@ pub struct AssistedAction {
 const ROW: &str = "SELECT a.id, a.agent_user_id, ag.display_name AS agent_name, a.subject_user_id, \
     su.display_name AS subject_name, a.subject_role, su.disabled AS subject_disabled, a.person_id, \
     r.employer_id, a.reason, a.reason_text, a.ticket, a.write_mode, a.started_at, a.last_active_at, \
-    a.hard_end_at, a.ended_at, a.end_reason \
+    a.hard_end_at, a.ended_at, a.end_reason, a.relative_grant_id, (g.status = 'active') AS grant_live \
     FROM assisted_sessions a \
     JOIN users ag ON ag.id = a.agent_user_id \
     JOIN users su ON su.id = a.subject_user_id \
-    LEFT JOIN user_roles r ON r.user_id = a.subject_user_id AND r.role = a.subject_role";
+    LEFT JOIN user_roles r ON r.user_id = a.subject_user_id AND r.role = a.subject_role \
+    LEFT JOIN relative_grants g ON g.id = a.relative_grant_id";
+
+impl AssistedSessionRow {
+    /// The role the one acting signed in with.
+    pub fn agent_role(&self) -> Role {
+        crate::server::auth::helper_role(self.relative_grant_id.is_some())
+    }
+}
 
 impl Store {
     /// Starts an assisted session and moves the agent's login onto a new session token that
@@ -79,11 +93,13 @@ impl Store {
             let mut tx = pool.begin().await?;
             let id: i64 = sqlx::query_scalar(
                 "INSERT INTO assisted_sessions (agent_user_id, subject_user_id, subject_role, person_id, reason, \
-                 reason_text, ticket, write_mode, started_at, last_active_at, hard_end_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, FALSE, $8, $8, $9) RETURNING id",
+                 reason_text, ticket, write_mode, started_at, last_active_at, hard_end_at, relative_grant_id) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11) RETURNING id",
             )
             .bind(new.agent_user_id).bind(new.subject_user_id).bind(new.subject_role).bind(new.person_id)
-            .bind(new.reason).bind(new.reason_text).bind(new.ticket).bind(new.now).bind(new.hard_end_at)
+            .bind(new.reason).bind(new.reason_text).bind(new.ticket)
+            .bind(new.relative_grant.is_some_and(|(_, may_act)| may_act)).bind(new.now).bind(new.hard_end_at)
+            .bind(new.relative_grant.map(|(id, _)| id))
             .fetch_one(&mut *tx).await?;
             sqlx::query("DELETE FROM sessions WHERE id_hash = $1").bind(old_session_hash).execute(&mut *tx).await?;
             sqlx::query(
@@ -170,18 +186,21 @@ impl Store {
         }))
     }
 
-    /// Open assisted sessions past their hard limit or idle since `idle_before`, for the janitor.
+    /// Open assisted sessions past their hard limit or idle since `agent_idle_before` (an
+    /// agent's) or `relative_idle_before` (a relative's), for the janitor.
     pub async fn expired_assisted_sessions(
         &self,
         now: DateTime<Utc>,
-        idle_before: DateTime<Utc>,
+        agent_idle_before: DateTime<Utc>,
+        relative_idle_before: DateTime<Utc>,
     ) -> Result<Vec<AssistedSessionRow>, StoreError> {
         let sql = format!(
-            "{ROW} WHERE a.ended_at IS NULL AND (a.hard_end_at <= $1 OR a.last_active_at <= $2)"
+            "{ROW} WHERE a.ended_at IS NULL AND (a.hard_end_at <= $1 \
+             OR (a.relative_grant_id IS NULL AND a.last_active_at <= $2) \
+             OR (a.relative_grant_id IS NOT NULL AND a.last_active_at <= $3))"
         );
-        Ok(
-            on_pool!(self, pool => sqlx::query_as(&sql).bind(now).bind(idle_before).fetch_all(pool).await?),
-        )
+        Ok(on_pool!(self, pool => sqlx::query_as(&sql)
+            .bind(now).bind(agent_idle_before).bind(relative_idle_before).fetch_all(pool).await?))
     }
 
     pub async fn touch_assisted_session(
@@ -227,7 +246,8 @@ impl Store {
                       ROW_NUMBER() OVER (PARTITION BY assisted_session_id ORDER BY at, id) AS n, \
                       COUNT(*) OVER (PARTITION BY assisted_session_id) AS total \
                FROM audit_events \
-               WHERE assisted_session_id IN ({list}) AND target <> '/api/auth/who_am_i') e \
+               WHERE assisted_session_id IN ({list}) \
+                 AND target NOT IN ('/api/auth/who_am_i', '/api/auth/keep_alive')) e \
              WHERE n <= $1 ORDER BY assisted_session_id, at, id"
         );
         Ok(

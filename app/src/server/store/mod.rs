@@ -20,6 +20,7 @@ mod qualification;
 mod record_totals;
 mod records;
 mod region_rules;
+mod relatives;
 mod roster;
 mod scoped;
 mod staff;
@@ -53,6 +54,7 @@ pub use records::{
     FilteredTotals, OfficeRecord, PersonProfile, PersonRecord, PlaceContribution, TimelineRow,
 };
 pub use region_rules::RegionRule;
+pub use relatives::{GrantRow, NewGrant, Offered};
 pub use roster::{
     ContributionFactRow, EnrolmentFactRow, PersonAgeRow, RosterCursor, RosterEntry,
     RosterInsurance, RosterInsuranceRow, RosterRow, RosterSearch,
