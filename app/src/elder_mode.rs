@@ -1,6 +1,7 @@
 //! Elder mode (长辈模式): larger type, high contrast, 48 px tap targets and a home of a few
 //! large actions. A device remembers its own choice in a cookie; the account's choice applies on
-//! any device that has made none, so a retiree who turned it on once finds it on a new phone.
+//! any device that has made none, so a retiree who turned it on once finds it on a new phone;
+//! a choice made before signing in becomes the account's at sign-in.
 
 use leptos::prelude::*;
 
@@ -16,10 +17,15 @@ impl ElderMode {
         let Some(parts) = use_context::<http::request::Parts>() else {
             return Self::default();
         };
-        let device =
-            crate::server::cookies::cookie_value(&parts.headers, ELDER_COOKIE).map(|v| v == "1");
+        let device = Self::device_choice(&parts.headers);
         let account = crate::server::auth::current_principal().map(|p| p.elder_mode);
         Self(device.or(account).unwrap_or(false))
+    }
+
+    /// The choice this device made, if it made one.
+    #[cfg(feature = "ssr")]
+    pub fn device_choice(headers: &http::HeaderMap) -> Option<bool> {
+        crate::server::cookies::cookie_value(headers, ELDER_COOKIE).map(|v| v == "1")
     }
 
     /// In the browser, as the server rendered it on the page.

@@ -1,4 +1,5 @@
-// Elder mode and relatives who help (亲情代办). The retiree turns on elder mode: 20 px type,
+// Elder mode and relatives who help (亲情代办). The retiree turns on elder mode on the sign-in
+// page (her account keeps the choice when she signs in): 20 px type,
 // 48 px targets, a home of five large actions, remembered by her account on another device, and
 // a warning before her session ends (with JavaScript). She authorises her son (the first demo
 // citizen, found by his ID and the last four digits of his phone); he accepts, acts for her,
@@ -14,11 +15,11 @@ async function signOut(page) {
   await expect(page.getByRole("link", { name: "登录", exact: true })).toBeVisible();
 }
 
-// The smallest visible tap target and font size on the page.
+// The smallest visible tap target and font size on the page (a checkbox's target is its label).
 async function smallest(page) {
   return page.evaluate(() => {
     const visible = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden";
-    const targets = [...document.querySelectorAll("a.button, button, input:not([type=hidden]), select, .elder-action, .site-header a")]
+    const targets = [...document.querySelectorAll("a.button, button, input:not([type=hidden],[type=checkbox],[type=radio]), label.check, select, .elder-action, .site-header a")]
       .filter(visible).filter((e) => !e.closest(".skip-link, .session-clock[hidden]"));
     const texts = [...document.querySelectorAll("main p, main li, main dd, main td, main label, .site-header a, .site-header button")]
       .filter(visible);
@@ -50,7 +51,7 @@ test("elder mode: large type and targets, a home of five actions, remembered by 
     for (const name of ["我的养老金", "我的医保", "开证明", "去外地看病备案", "请家人帮忙"]) {
       await expect(actions.filter({ hasText: name })).toHaveCount(1);
     }
-    await expect(page.getByText("为了安全，30 分钟不操作会自动退出登录，退出前会提醒您。")).toBeVisible();
+    await expect(page.getByText("为了安全，30 分钟不操作会自动退出登录。")).toBeVisible();
     const size = await smallest(page);
     expect(size.font).toBeGreaterThanOrEqual(20);
     expect(size.target).toBeGreaterThanOrEqual(48);
@@ -112,6 +113,8 @@ test("a retiree's son helps her: her pension, her benefit certificate, all in he
   await page.getByLabel(/^允许代我办理/).check();
   await page.getByRole("button", { name: "发出授权" }).click();
   await expect(page.getByText("没有找到与此身份证号和手机号后四位相符的金保账号。", { exact: false })).toBeVisible();
+  // The form comes back empty after a refusal: fill it again.
+  await page.getByLabel("亲属的身份证号").fill(CITIZEN);
   await page.getByLabel("亲属手机号的后四位").fill("8000");
   await page.getByLabel(/^允许代我办理/).check();
   await page.getByRole("button", { name: "发出授权" }).click();
@@ -129,7 +132,7 @@ test("a retiree's son helps her: her pension, her benefit certificate, all in he
   await page.getByRole("button", { name: "为 刘淑芬 办理" }).click();
   await expect(page).toHaveURL(/\/me$/);
   const banner = page.getByRole("region", { name: "亲情代办" });
-  await expect(banner).toContainText("李明轩，您正在为 刘淑芬 代办（亲情代办）");
+  await expect(banner).toContainText("李明轩，您正在帮助 刘淑芬（亲情代办）");
   await expect(page.getByRole("link", { name: "账号与安全" })).toHaveCount(0);
   await expectAccessible(page);
 

@@ -20,6 +20,10 @@ pub async fn login(account: String, password: String) -> Result<SessionStage, Ap
             previous.as_deref(),
         )
         .await?;
+        // A choice of elder mode made on this device before signing in is the account's now.
+        if let Some(on) = crate::elder_mode::ElderMode::device_choice(&parts.headers) {
+            app.store.set_elder_mode(signed_in.user_id, on).await?;
+        }
         set_session_cookie(&app, &signed_in.token)?;
         leptos_axum::redirect(signed_in.next_path);
         Ok(signed_in.stage)

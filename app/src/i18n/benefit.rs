@@ -1,5 +1,6 @@
 //! Texts of the pension-in-payment page and the home page's pension line.
 
+use crate::models::assist::Helper;
 use crate::models::benefits::Bank;
 use crate::models::qualification::{CheckMethod, CheckStatus};
 
@@ -61,7 +62,7 @@ pub struct BenefitTexts {
     pub q_method_hint: fn(CheckMethod) -> &'static str,
     pub q_no_second_factor: &'static str,
     pub q_turn_on_second_factor: &'static str,
-    pub q_assisted_note: &'static str,
+    pub q_helper_note: fn(Helper) -> &'static str,
     pub q_code_label: &'static str,
     pub q_confirm_label: &'static str,
     pub q_submit: &'static str,
@@ -72,7 +73,7 @@ pub struct BenefitTexts {
     pub q_col_method: &'static str,
     pub q_col_status: &'static str,
     pub q_col_note: &'static str,
-    pub q_assisted_tag: &'static str,
+    pub q_helper_tag: fn(Helper) -> &'static str,
     pub field_check_pending: &'static str,
     // The paying office's review.
     pub rq_title: &'static str,

@@ -81,6 +81,7 @@ pub struct CertificateTexts {
     pub valid: &'static str,
     pub revoked: fn(&str) -> String,
     pub by_helpdesk: &'static str,
+    pub by_relative: &'static str,
     pub download_pdf: &'static str,
     pub details: &'static str,
     pub language_of: fn(&str) -> String,

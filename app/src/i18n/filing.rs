@@ -71,6 +71,7 @@ pub struct FilingTexts {
     pub cancel_confirm: &'static str,
     pub cancel_submit: &'static str,
     pub by_helpdesk: &'static str,
+    pub by_relative: &'static str,
     pub on_medical: fn(&str, &str) -> String,
     pub field_insured_unknown: &'static str,
     pub field_same_place: &'static str,

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 pub const STAFF_ROLES: [Role; 3] = [Role::Helpdesk, Role::Reviewer, Role::Admin];
 
 /// Every audit action code written, in the order the filter lists them.
-pub const AUDIT_ACTIONS: [&str; 16] = [
+pub const AUDIT_ACTIONS: [&str; 17] = [
     "staff_create",
     "staff_disable",
     "staff_enable",
@@ -27,6 +27,7 @@ pub const AUDIT_ACTIONS: [&str; 16] = [
     "assist_end",
     "assist_write_mode",
     "assist_read_mode",
+    "relative_start",
     "page",
     "call",
     "helpdesk_lookup_employer",

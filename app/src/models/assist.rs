@@ -249,6 +249,26 @@ pub struct Notification {
     pub unread: bool,
 }
 
+/// Who did something for the person, when it was not the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Helper {
+    Helpdesk,
+    Relative,
+}
+
+impl Helper {
+    /// From a row's assisted session: none, an agent's, or a relative's.
+    pub fn of(by_relative: Option<bool>) -> Option<Self> {
+        by_relative.map(|r| {
+            if r {
+                Helper::Relative
+            } else {
+                Helper::Helpdesk
+            }
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

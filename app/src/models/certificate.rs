@@ -492,7 +492,8 @@ pub struct CertificateSummary {
     pub period: Option<CertificatePeriod>,
     pub issued_at: DateTime<Utc>,
     pub revoked_at: Option<DateTime<Utc>>,
-    pub assisted: bool,
+    /// Issued for the person by a helpdesk agent or a relative.
+    pub helper: Option<crate::models::assist::Helper>,
 }
 
 /// One certificate for its owner: what the list shows plus the code and the verification link.

@@ -534,8 +534,8 @@ pub struct FilingView {
     /// Changed: a newer filing replaced it.
     pub replaced: bool,
     pub created_at: String,
-    /// Made by a helpdesk agent in an assisted session.
-    pub assisted: bool,
+    /// Made for the person by a helpdesk agent or a relative.
+    pub helper: Option<crate::models::assist::Helper>,
 }
 
 #[cfg(test)]

@@ -66,8 +66,8 @@ pub struct CheckLine {
     pub decided_at: Option<DateTime<Utc>>,
     /// The office's reason when it refused.
     pub note: Option<String>,
-    /// Sent by a helpdesk agent in an assisted session.
-    pub assisted: bool,
+    /// Sent for the person by a helpdesk agent or a relative.
+    pub helper: Option<crate::models::assist::Helper>,
 }
 
 /// `/me/pension/qualification`: where the pensioner stands and how they may confirm.
@@ -78,8 +78,8 @@ pub struct QualificationView {
     pub pending: bool,
     /// Whether the person signs in with a second factor (needed to confirm at once).
     pub second_factor: bool,
-    /// Whether a helpdesk agent is acting (they may only send it for review).
-    pub assisted: bool,
+    /// Who acts for the person now, if anyone (they may only send it for review).
+    pub helper: Option<crate::models::assist::Helper>,
     pub history: Vec<CheckLine>,
     pub request_key: String,
 }
@@ -99,7 +99,7 @@ pub struct ReviewCheck {
     pub name: String,
     pub masked_id: String,
     pub submitted_at: DateTime<Utc>,
-    pub assisted: bool,
+    pub helper: Option<crate::models::assist::Helper>,
 }
 
 coded! {

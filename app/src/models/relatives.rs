@@ -65,7 +65,8 @@ pub struct GrantLine {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RelativesView {
     pub given: Vec<GrantLine>,
-    pub received: Vec<GrantLine>,
+    /// None to a relative acting for the person: whom else the person helps is not theirs.
+    pub received: Option<Vec<GrantLine>>,
     /// False while someone acts for the person (an agent or a relative): they see, never change.
     pub can_manage: bool,
     /// The key the authorisation form carries, so a double post offers once.

@@ -603,7 +603,7 @@ async fn in_an_assisted_session_issuing_needs_write_mode_and_is_watermarked(kind
     // The citizen's own download of it carries the same mark: it is part of the document.
     let me = app.signed_in(CITIZEN).await;
     let list = json(app.call(&me, "/api/citizen/list_certificates", &[]).await).await;
-    assert_eq!(list[0]["assisted"], true);
+    assert_eq!(list[0]["helper"], "Helpdesk");
     // Revoked by the agent: the certificate records who, and in which session.
     let revoke = [("number", number.as_str()), ("confirm", "on")];
     let res = app

@@ -644,7 +644,7 @@ async fn a_helpdesk_agent_uploads_documents_but_never_signs_the_undertaking(kind
     let reference = ok(submit(&app, &agent, None, &key).await).await;
     let reference = reference.as_str().unwrap();
     let f = filing(&app, &agent, reference).await;
-    assert_eq!(f["assisted"], true);
+    assert_eq!(f["helper"], "Helpdesk");
     // Cancelled by the agent: the filing records who, and in which session.
     let cancel = [("reference", reference), ("confirm", "on")];
     ok(app

@@ -154,6 +154,12 @@ async fn a_relative_is_authorised_accepts_and_acts_within_the_authorisation(kind
     assert_eq!(view(&app, &retiree).await["given"][0]["state"], "Active");
     assert_eq!(app.call(&son, ACT, &[("grant", &id)]).await.status(), 200);
 
+    // Acting for her he sees whom she authorised, not who authorised her.
+    let hers = view(&app, &son).await;
+    assert_eq!(hers["given"][0]["name"], "李明轩");
+    assert_eq!(hers["received"], Value::Null);
+    assert_eq!(hers["can_manage"], false);
+
     // Acting for her: her pension, and the banner says who helps whom.
     let pension = json(
         app.call(&son, "/api/citizen/get_pension_benefits", &[])
@@ -229,6 +235,13 @@ async fn a_relative_is_authorised_accepts_and_acts_within_the_authorisation(kind
         )
         .await;
     assert_eq!(res.status(), 200, "{kind:?}");
+
+    let list = json(
+        app.call(&retiree, "/api/citizen/list_certificates", &[])
+            .await,
+    )
+    .await;
+    assert_eq!(list[0]["helper"], "Relative", "{list}");
 
     // He stops; her access log shows his session, with what he looked at and did.
     assert_eq!(app.call(&son, STOP, &[]).await.status(), 200);
@@ -314,11 +327,13 @@ async fn an_authorisation_to_look_does_not_let_the_relative_act(kind: Kind) {
         serde_json::json!({ "RelativeDenied": { "view_only": true } })
     );
     assert_eq!(app.count("SELECT COUNT(*) FROM certificates").await, 0);
-    // Ending the authorisation from her side ends his session on his next request.
+    // Ending the authorisation from her side ends his session at once.
     assert_eq!(
         app.call(&retiree, END, &[("grant", &id)]).await.status(),
         200
     );
+    let open = "SELECT COUNT(*) FROM assisted_sessions WHERE ended_at IS NULL";
+    assert_eq!(app.count(open).await, 0, "{kind:?}");
     let me = json(app.call(&son, "/api/auth/who_am_i", &[]).await).await;
     assert_eq!(me["display_name"], "李明轩", "{kind:?}");
     assert_eq!(me["assisted"], Value::Null);
@@ -435,16 +450,16 @@ async fn elder_mode_is_remembered_by_the_device_and_the_account(kind: Kind) {
         .await;
     assert_eq!(bad.status(), 400, "{kind:?}");
 
-    // Signed in, the account remembers it: a new device shows elder mode and its home.
-    let retiree = app.signed_in(RETIREE).await;
+    // Signing in on that device makes it the account's: a new device shows elder mode and its
+    // home.
+    let on = "SELECT COUNT(*) FROM users u JOIN persons p ON p.id = u.person_id \
+              WHERE p.resident_id = '510107196211033927' AND u.elder_mode";
+    assert_eq!(app.count(on).await, 0);
     assert_eq!(
-        app.call(&retiree, "/api/prefs/set_elder_mode", &[("on", "true")])
-            .await
-            .status(),
+        app.login(&device, RETIREE, common::PASSWORD).await.status(),
         200
     );
-    let on = "SELECT COUNT(*) FROM users u JOIN persons p ON p.id = u.person_id WHERE p.resident_id = '510107196211033927' AND u.elder_mode";
-    assert_eq!(app.count(on).await, 1);
+    assert_eq!(app.count(on).await, 1, "{kind:?}");
     let phone = app.signed_in(RETIREE).await;
     let home = page(phone.clone(), "/me").await;
     assert!(is_elder(&home), "{kind:?}");

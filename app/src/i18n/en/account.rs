@@ -108,8 +108,13 @@ pub static EN: AccountTexts = AccountTexts {
             p("reference")
         ),
         NotificationKind::RelativeInvited => format!(
-            "{} has authorised you to see their social insurance and act for them (family help). Accept or decline under Family help.",
-            p("name")
+            "{} has authorised you to {} (family help). Accept or decline under Family help.",
+            p("name"),
+            if p("may_act") == "true" {
+                "see their social insurance and act for them"
+            } else {
+                "see their social insurance"
+            }
         ),
         NotificationKind::RelativeAnswered => match p("accepted").as_str() {
             "true" => format!("{} accepted your family-help authorisation.", p("name")),

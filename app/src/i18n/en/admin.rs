@@ -80,6 +80,7 @@ pub static EN: AdminTexts = AdminTexts {
         "page" => "Opened a page".into(),
         "call" => "Data request".into(),
         "assist_start" => "Started an assisted session".into(),
+        "relative_start" => "Started helping a relative".into(),
         "assist_end" => "Ended an assisted session".into(),
         "assist_write_mode" => "Switched to write mode".into(),
         "assist_read_mode" => "Switched back to read-only".into(),

@@ -1,6 +1,7 @@
 //! English texts of the pension-in-payment page.
 
 use crate::i18n::benefit::BenefitTexts;
+use crate::models::assist::Helper;
 use crate::models::benefits::Bank;
 use crate::models::qualification::{CheckMethod, CheckStatus};
 
@@ -90,7 +91,10 @@ pub static EN: BenefitTexts = BenefitTexts {
     },
     q_no_second_factor: "You have not turned on two-factor sign-in, so you can only send your confirmation for review. With two-factor sign-in on, you can confirm yourself at any time, with immediate effect.",
     q_turn_on_second_factor: "Turn on two-factor sign-in",
-    q_assisted_note: "In a helpdesk session the confirmation can only be sent for review.",
+    q_helper_note: |h| match h {
+        Helper::Helpdesk => "In a helpdesk session the confirmation can only be sent for review.",
+        Helper::Relative => "A relative helping can only send the confirmation for review.",
+    },
     q_code_label: "6-digit code",
     q_confirm_label: "I confirm that I am alive and still entitled to my basic pension.",
     q_submit: "Send confirmation",
@@ -105,7 +109,10 @@ pub static EN: BenefitTexts = BenefitTexts {
     q_col_method: "How",
     q_col_status: "Result",
     q_col_note: "Note",
-    q_assisted_tag: "sent by the helpdesk",
+    q_helper_tag: |h| match h {
+        Helper::Helpdesk => "sent by the helpdesk",
+        Helper::Relative => "sent by a relative",
+    },
     field_check_pending: "A confirmation of yours is already waiting for the office: please wait for its answer.",
     rq_title: "Qualification checks to review",
     rq_intro: "Confirmations sent for review by people this office pays, oldest first. A confirmation holds for 12 months; when you do not confirm one, say why and what the person should do.",

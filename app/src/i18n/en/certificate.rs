@@ -143,6 +143,7 @@ pub const EN: CertificateTexts = CertificateTexts {
     valid: "Valid",
     revoked: |at| format!("Revoked on {at}"),
     by_helpdesk: "Issued by the helpdesk for you",
+    by_relative: "Issued for you by a relative (family help)",
     download_pdf: "Download PDF",
     details: "Details and code",
     language_of: |lang| format!("Language: {lang}"),

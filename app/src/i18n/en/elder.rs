@@ -21,7 +21,7 @@ pub static EN: ElderTexts = ElderTexts {
     all_services: "All services",
     idle_note: |minutes| {
         format!(
-            "For your safety you are signed out after {minutes} minutes without using the site. You will be warned first."
+            "For your safety you are signed out after {minutes} minutes without using the site."
         )
     },
     clock_warning: "You have not used the site for a while. You will be signed out in 2 minutes. Do you want to continue?",

@@ -123,6 +123,7 @@ pub static EN: FilingTexts = FilingTexts {
     cancel_confirm: "I confirm I want to cancel this filing",
     cancel_submit: "Cancel the filing",
     by_helpdesk: "Made for you by a helpdesk agent in an assisted session",
+    by_relative: "Made for you by a relative (family help)",
     on_medical: |place, term| format!("Out-of-area filing: {place} ({term})"),
     field_insured_unknown: "Choose where you are insured from the list.",
     field_same_place: "The city of treatment cannot be where you are insured.",

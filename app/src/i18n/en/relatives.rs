@@ -6,7 +6,7 @@ use crate::models::relatives::GrantState;
 pub static EN: RelativesTexts = RelativesTexts {
     nav: "Family help",
     title: "Family help",
-    intro: "You can let a son, daughter or other relative with a Jinbao account see your social insurance, and allow them to get certificates, register out-of-area treatment and confirm your pension qualification for you. An authorisation lasts at most a year, and either of you can end it at any time. A relative can never change your password, phone, two-factor sign-in or authorisations. Everything a relative looks at or does is listed under \"Who looked at my record\".",
+    intro: "You can let a son, daughter or other relative with a Jinbao account see your social insurance, and allow them to get certificates, register out-of-area treatment, send your pension qualification check and make transfer and other requests for you. An authorisation lasts at most a year, and either of you can end it at any time. A relative can never change your password, phone, two-factor sign-in or authorisations. Everything a relative looks at or does is listed under \"Who looked at my record\".",
     given_title: "Relatives I have authorised",
     given_empty: "You have not authorised anyone.",
     received_title: "Family who asked me to help",
@@ -16,7 +16,7 @@ pub static EN: RelativesTexts = RelativesTexts {
     resident_id_hint: "Your relative needs a Jinbao account.",
     phone_label: "Last four digits of your relative's phone",
     phone_hint: "This confirms that the account is theirs.",
-    may_act_label: "Allow them to act for me (certificates, out-of-area treatment, qualification check)",
+    may_act_label: "Allow them to act for me (certificates, out-of-area treatment, the qualification check, transfers and other requests)",
     may_act_hint: "Otherwise they can only look.",
     months_label: "For how long",
     months_option: |m| match m {

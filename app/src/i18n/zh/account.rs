@@ -105,8 +105,13 @@ pub static ZH: AccountTexts = AccountTexts {
         }
         NotificationKind::FilingMade => format!("您的异地就医备案 {} 已生效。", p("reference")),
         NotificationKind::RelativeInvited => format!(
-            "{} 授权您为其查看社保信息和代办业务（亲情代办）。请在“亲情代办”中接受或拒绝。",
-            p("name")
+            "{} 授权您{}（亲情代办）。请在“亲情代办”中接受或拒绝。",
+            p("name"),
+            if p("may_act") == "true" {
+                "为其查看社保信息和代办业务"
+            } else {
+                "查看其社保信息"
+            }
         ),
         NotificationKind::RelativeAnswered => match p("accepted").as_str() {
             "true" => format!("{} 已接受您的亲情代办授权。", p("name")),

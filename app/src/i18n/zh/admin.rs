@@ -80,6 +80,7 @@ pub static ZH: AdminTexts = AdminTexts {
         "page" => "打开页面".into(),
         "call" => "数据请求".into(),
         "assist_start" => "开始协助会话".into(),
+        "relative_start" => "开始亲情代办".into(),
         "assist_end" => "结束协助会话".into(),
         "assist_write_mode" => "切换到代办模式".into(),
         "assist_read_mode" => "切回只读模式".into(),

@@ -1,6 +1,7 @@
 //! Chinese texts of the pension-in-payment page.
 
 use crate::i18n::benefit::BenefitTexts;
+use crate::models::assist::Helper;
 use crate::models::benefits::Bank;
 use crate::models::qualification::{CheckMethod, CheckStatus};
 
@@ -76,7 +77,10 @@ pub static ZH: BenefitTexts = BenefitTexts {
     },
     q_no_second_factor: "您还没有开启两步验证，只能提交经办机构审核。开启两步验证后，以后可以随时自行认证、立即生效。",
     q_turn_on_second_factor: "开启两步验证",
-    q_assisted_note: "客服协助会话中只能提交经办机构审核。",
+    q_helper_note: |h| match h {
+        Helper::Helpdesk => "客服协助会话中只能提交经办机构审核。",
+        Helper::Relative => "亲情代办时只能提交经办机构审核。",
+    },
     q_code_label: "6 位验证码",
     q_confirm_label: "我确认本人健在，仍符合领取基本养老金的条件。",
     q_submit: "提交认证",
@@ -91,7 +95,10 @@ pub static ZH: BenefitTexts = BenefitTexts {
     q_col_method: "认证方式",
     q_col_status: "结果",
     q_col_note: "说明",
-    q_assisted_tag: "客服协助提交",
+    q_helper_tag: |h| match h {
+        Helper::Helpdesk => "客服协助提交",
+        Helper::Relative => "亲属代为提交",
+    },
     field_check_pending: "您已有一次认证在等待经办机构审核，请等审核结果出来后再提交。",
     rq_title: "领取资格认证审核",
     rq_intro: "本机构发放养老金的人员提交审核的资格认证，按提交时间先后排列。通过后认证有效12个月；不通过时请写明原因和需要本人做什么。",

@@ -137,6 +137,7 @@ pub const ZH: CertificateTexts = CertificateTexts {
     valid: "有效",
     revoked: |at| format!("已于 {at} 撤销"),
     by_helpdesk: "客服代为开具",
+    by_relative: "亲属代为开具（亲情代办）",
     download_pdf: "下载 PDF",
     details: "详情与核验码",
     language_of: |lang| format!("语言：{lang}"),

@@ -19,7 +19,7 @@ pub static ZH: ElderTexts = ElderTexts {
     ask_relative: "请家人帮忙",
     ask_relative_hint: "让子女帮您查看和办理",
     all_services: "更多服务",
-    idle_note: |minutes| format!("为了安全，{minutes} 分钟不操作会自动退出登录，退出前会提醒您。"),
+    idle_note: |minutes| format!("为了安全，{minutes} 分钟不操作会自动退出登录。"),
     clock_warning: "您已经有一段时间没有操作了。2 分钟后将自动退出登录。要继续使用吗？",
     clock_final: "您这次登录的时间快到了，2 分钟后将自动退出。请先保存正在填写的内容。",
     clock_continue: "继续使用",

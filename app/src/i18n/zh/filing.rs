@@ -119,6 +119,7 @@ pub static ZH: FilingTexts = FilingTexts {
     cancel_confirm: "我确认取消这份备案",
     cancel_submit: "取消备案",
     by_helpdesk: "由客服在协助会话中代为办理",
+    by_relative: "由亲属代为办理（亲情代办）",
     on_medical: |place, term| format!("异地就医备案：{place}（{term}）"),
     field_insured_unknown: "请从列表中选择参保地。",
     field_same_place: "就医地不能与参保地相同。",

@@ -6,7 +6,7 @@ use crate::models::relatives::GrantState;
 pub static ZH: RelativesTexts = RelativesTexts {
     nav: "亲情代办",
     title: "亲情代办",
-    intro: "您可以授权子女等亲属的金保账号帮您查看社保信息，也可以允许他们代您开证明、办理异地就医备案和养老金资格认证。授权最长一年，您和亲属都可以随时结束。亲属不能修改您的密码、手机号、两步验证或授权。亲属的每一次查看和操作都记录在“谁查看了我的信息”中。",
+    intro: "您可以授权子女等亲属的金保账号帮您查看社保信息，也可以允许他们代您开证明、办理异地就医备案、养老金资格认证和转移接续等申请。授权最长一年，您和亲属都可以随时结束。亲属不能修改您的密码、手机号、两步验证或授权。亲属的每一次查看和操作都记录在“谁查看了我的信息”中。",
     given_title: "我授权的亲属",
     given_empty: "您还没有授权任何亲属。",
     received_title: "授权我帮忙的家人",
@@ -16,7 +16,7 @@ pub static ZH: RelativesTexts = RelativesTexts {
     resident_id_hint: "亲属须已开通金保账号。",
     phone_label: "亲属手机号的后四位",
     phone_hint: "用来确认是这位亲属本人的账号。",
-    may_act_label: "允许代我办理（开证明、异地就医备案、养老金资格认证）",
+    may_act_label: "允许代我办理业务（开证明、异地就医备案、养老金资格认证、转移接续等申请）",
     may_act_hint: "不勾选则只能查看。",
     months_label: "授权期限",
     months_option: |m| {
@@ -44,7 +44,7 @@ pub static ZH: RelativesTexts = RelativesTexts {
     decline: "拒绝",
     act_for: |name| format!("为 {name} 办理"),
     read_only_note: "您正在代他人操作：这里只能查看授权，不能更改。",
-    banner_who: |relative, person| format!("{relative}，您正在为 {person} 代办（亲情代办）"),
+    banner_who: |relative, person| format!("{relative}，您正在帮助 {person}（亲情代办）"),
     banner_may_act: "可查看，可代办",
     banner_view_only: "仅可查看",
     banner_logged: "您的每一次查看和操作都会记录在对方的“谁查看了我的信息”中。",

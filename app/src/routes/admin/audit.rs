@@ -172,7 +172,12 @@ fn Entry(entry: AuditEntry) -> impl IntoView {
     let assist = entry.assist.as_ref().map(|s| {
         let mut parts = vec![(ad.assisted_session)(s.id)];
         parts.extend(s.reason.map(|r| (t.account.reason)(r).to_string()));
-        parts.extend(s.ticket.as_deref().map(t.account.session_ticket));
+        parts.extend(
+            s.ticket
+                .as_deref()
+                .filter(|t| !t.is_empty())
+                .map(t.account.session_ticket),
+        );
         view! { <p class="muted">{parts.join(" · ")}</p> }
     });
     let detail = detail_in_words(t, &entry);

@@ -4,6 +4,7 @@
 use crate::components::loaded::loaded;
 use crate::functions::certificates::list_certificates;
 use crate::i18n::{Texts, tr};
+use crate::models::assist::Helper;
 use crate::models::certificate::{CertificatePeriod, CertificateSummary};
 use crate::models::insurance::month_label;
 use crate::models::time::local_minute;
@@ -68,7 +69,7 @@ fn CertificateCard(summary: CertificateSummary) -> impl IntoView {
                 {period_text(t, summary.period).map(|p| view! { <dt>{c.period_label}</dt><dd>{p}</dd> })}
                 <dt>{c.issued_at}</dt><dd>{local_minute(summary.issued_at)}</dd>
             </dl>
-            {summary.assisted.then(|| view! { <p class="muted">{c.by_helpdesk}</p> })}
+            {summary.helper.map(|h| view! { <p class="muted">{match h { Helper::Helpdesk => c.by_helpdesk, Helper::Relative => c.by_relative }}</p> })}
             <p class="actions">
                 <a href=format!("/files/certificates/{no}.pdf") download>{c.download_pdf}<span class="visually-hidden">" "{no.clone()}</span></a>
                 <a href=format!("/me/certificates/{no}")>{c.details}<span class="visually-hidden">" "{no.clone()}</span></a>

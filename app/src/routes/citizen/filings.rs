@@ -6,6 +6,7 @@ use crate::components::loaded::loaded;
 use crate::error::AppError;
 use crate::functions::filings::{CancelFiling, get_filing, list_filings};
 use crate::i18n::{Locale, tr};
+use crate::models::assist::Helper;
 use crate::models::filing::{FilingView, Stay, draft_href};
 use crate::routes::citizen::filing_draft::DocumentList;
 use leptos::prelude::*;
@@ -71,7 +72,7 @@ fn Summary(filing: FilingView) -> impl IntoView {
             <dt>{f.valid_from}</dt><dd>{v.starts_on.to_string()}</dd>
             <dt>{f.valid_until}</dt><dd>{v.ends_on.map(|d| d.to_string()).unwrap_or_else(|| f.until_changed.to_string())}</dd>
         </dl>
-        {v.assisted.then(|| view! { <p class="muted">{f.by_helpdesk}</p> })}
+        {v.helper.map(|h| view! { <p class="muted">{match h { Helper::Helpdesk => f.by_helpdesk, Helper::Relative => f.by_relative }}</p> })}
     }
 }
 

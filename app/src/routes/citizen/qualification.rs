@@ -71,12 +71,12 @@ fn QualificationBody(v: QualificationView) -> impl IntoView {
                 }
             })
             .collect_view();
-        let why_one = match (v.assisted, v.second_factor) {
-            (true, _) => Some(view! { <p class="hint">{b.q_assisted_note}</p> }.into_any()),
-            (false, false) => Some(view! {
+        let why_one = match (v.helper, v.second_factor) {
+            (Some(h), _) => Some(view! { <p class="hint">{(b.q_helper_note)(h)}</p> }.into_any()),
+            (None, false) => Some(view! {
                 <p class="hint">{b.q_no_second_factor}" "<a href="/account">{b.q_turn_on_second_factor}</a></p>
             }.into_any()),
-            (false, true) => None,
+            (None, true) => None,
         };
         view! {
             <section class="card" aria-labelledby="confirm-h">
@@ -121,7 +121,7 @@ fn QualificationBody(v: QualificationView) -> impl IntoView {
                     <th scope="row">{local_minute(c.submitted_at)}</th>
                     <td data-label=b.q_col_method>
                         {(b.q_method_name)(c.method)}
-                        {c.assisted.then(|| format!(" ({})", b.q_assisted_tag))}
+                        {c.helper.map(|h| format!(" ({})", (b.q_helper_tag)(h)))}
                     </td>
                     <td data-label=b.q_col_status>{(b.q_status_name)(c.status)}</td>
                     <td data-label=b.q_col_note>{c.note.clone().unwrap_or_default()}</td>

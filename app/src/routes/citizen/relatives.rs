@@ -45,23 +45,23 @@ fn RelativesBody(v: RelativesView) -> impl IntoView {
         t,
         v.given,
         r.given_empty,
-        |g| g.state.is_open().then(|| end_form(t, g.id)),
+        |g| g.state.is_open().then(|| end_form(t, g)),
         manage,
     );
-    let received = grant_list(
+    let received = v.received.map(|received| grant_list(
         t,
-        v.received,
+        received,
         r.received_empty,
         |g| {
             match g.state {
             GrantState::Offered => Some(view! {
                 <form method="post" action="/api/citizen/answer_relative" class="inline-form">
                     <input type="hidden" name="grant" value=g.id/>
-                    <button type="submit" name="answer" value="accept" class="button primary">{r.accept}</button>
+                    <button type="submit" name="answer" value="accept" class="button primary">{r.accept}{hidden_name(&g.name)}</button>
                 </form>
                 <form method="post" action="/api/citizen/answer_relative" class="inline-form">
                     <input type="hidden" name="grant" value=g.id/>
-                    <button type="submit" name="answer" value="decline" class="button">{r.decline}</button>
+                    <button type="submit" name="answer" value="decline" class="button">{r.decline}{hidden_name(&g.name)}</button>
                 </form>
             }.into_any()),
             GrantState::Active => Some(view! {
@@ -69,13 +69,13 @@ fn RelativesBody(v: RelativesView) -> impl IntoView {
                     <input type="hidden" name="grant" value=g.id/>
                     <button type="submit" class="button primary">{(r.act_for)(&g.name)}</button>
                 </form>
-                {end_form(t, g.id)}
+                {end_form(t, g)}
             }.into_any()),
             _ => None,
         }
         },
         manage,
-    );
+    ));
     view! {
         {(!manage).then(|| view! { <p class="notice">{r.read_only_note}</p> })}
         <section class="card" aria-labelledby="given-h">
@@ -83,21 +83,28 @@ fn RelativesBody(v: RelativesView) -> impl IntoView {
             {given}
         </section>
         {manage.then(|| view! { <AuthoriseForm request_key=v.request_key/> })}
-        <section class="card" aria-labelledby="received-h">
-            <h2 id="received-h">{r.received_title}</h2>
-            {received}
-        </section>
+        {received.map(|received| view! {
+            <section class="card" aria-labelledby="received-h">
+                <h2 id="received-h">{r.received_title}</h2>
+                {received}
+            </section>
+        })}
     }
 }
 
-fn end_form(t: &'static Texts, id: i64) -> AnyView {
+fn end_form(t: &'static Texts, g: &GrantLine) -> AnyView {
     view! {
         <form method="post" action="/api/citizen/end_relative" class="inline-form">
-            <input type="hidden" name="grant" value=id/>
-            <button type="submit" class="button danger">{t.relatives.end}</button>
+            <input type="hidden" name="grant" value=g.id/>
+            <button type="submit" class="button danger">{t.relatives.end}{hidden_name(&g.name)}</button>
         </form>
     }
     .into_any()
+}
+
+/// Whose authorisation a button is for, for a screen reader: every row has the same buttons.
+fn hidden_name(name: &str) -> impl IntoView + use<> {
+    view! { <span class="visually-hidden">" "{name.to_string()}</span> }
 }
 
 /// One list of authorisations, each with the actions its state allows (only to a manager).
@@ -179,8 +186,8 @@ fn AuthoriseForm(request_key: String) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label class="check">
-                        <input type="checkbox" name="may_act" value="yes" aria-describedby="rel-act-hint"/>
-                        <span>{r.may_act_label}<span id="rel-act-hint" class="hint block">{r.may_act_hint}</span></span>
+                        <input type="checkbox" name="may_act" value="yes"/>
+                        <span>{r.may_act_label}<span class="hint block">{r.may_act_hint}</span></span>
                     </label>
                 </div>
                 <div class="field">

@@ -56,7 +56,7 @@ fn CheckCard(check: ReviewCheck) -> impl IntoView {
             <dl class="facts">
                 <dt>{b.rq_col_id}</dt><dd>{check.masked_id.clone()}</dd>
                 <dt>{b.q_col_submitted}</dt>
-                <dd>{local_minute(check.submitted_at)}{check.assisted.then(|| format!(" ({})", b.q_assisted_tag))}</dd>
+                <dd>{local_minute(check.submitted_at)}{check.helper.map(|h| format!(" ({})", (b.q_helper_tag)(h)))}</dd>
             </dl>
             {move || error.get().filter(|e| !matches!(e, AppError::Validation(_)))
                 .map(|e| view! { <div class="notice error" role="alert">{t.error(&e)}</div> })}

@@ -67,6 +67,15 @@ impl Assist {
     pub fn agent_role(&self) -> Role {
         helper_role(self.relative_grant.is_some())
     }
+
+    /// Who is acting, as the person's pages say it.
+    pub fn helper(&self) -> crate::models::assist::Helper {
+        use crate::models::assist::Helper;
+        match self.relative_grant {
+            Some(_) => Helper::Relative,
+            None => Helper::Helpdesk,
+        }
+    }
 }
 
 /// A relative is a citizen helping a citizen; anyone else acting for a person is the helpdesk.
@@ -458,6 +467,7 @@ fn landing(role: Role, password_expired: bool) -> &'static str {
 
 /// A new session: the cookie value to set, the sign-in stage it is at, and where it goes next.
 pub struct SignedIn {
+    pub user_id: i64,
     pub token: String,
     pub stage: SessionStage,
     pub next_path: &'static str,
@@ -560,6 +570,7 @@ pub async fn login(
         "login"
     );
     Ok(SignedIn {
+        user_id: user.user_id,
         token,
         stage,
         next_path: stage

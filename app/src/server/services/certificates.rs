@@ -8,6 +8,7 @@ use super::certificate_content;
 use super::certificate_document;
 use crate::error::AppError;
 use crate::models::assist::AccessKind;
+use crate::models::assist::Helper;
 use crate::models::certificate::{
     CODE_ALPHABET, CertificateContent, CertificateDetail, CertificateOptions, CertificateSummary,
     DOCUMENT_NO_PREFIX, IssueInput, PublicView, VerifyOutcome, masked_name, parse_code,
@@ -244,7 +245,7 @@ fn summary(row: &CertificateRow, content: &CertificateContent) -> CertificateSum
         period: content.period(),
         issued_at: row.issued_at,
         revoked_at: row.revoked_at,
-        assisted: row.assisted_session_id.is_some(),
+        helper: Helper::of(row.by_relative),
     }
 }
 

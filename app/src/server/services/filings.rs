@@ -7,6 +7,7 @@ use super::certificates::random_code;
 use super::transfers::today;
 use crate::error::{AppError, FieldCode, FieldErrors};
 use crate::i18n::Locale;
+use crate::models::assist::Helper;
 use crate::models::assist::NotificationKind;
 use crate::models::filing::{
     CityChoice, DocumentType, DocumentView, Evidence, FilingContext, FilingDraftView, FilingInput,
@@ -98,7 +99,7 @@ fn view(f: &FilingRow, documents: &[DocumentRow], day: NaiveDate) -> Result<Fili
         cancelled_at: f.cancelled_at.map(local_minute),
         replaced: f.replaced_by.is_some(),
         created_at: local_minute(f.created_at),
-        assisted: f.assisted_session_id.is_some(),
+        helper: Helper::of(f.by_relative),
     })
 }
 

@@ -6,6 +6,7 @@ use super::certificates::random_code;
 use super::transfers::today;
 use crate::error::{AppError, FieldCode, FieldErrors};
 use crate::models::assist::AccessKind;
+use crate::models::assist::Helper;
 use crate::models::ids::{ResidentId, is_request_key};
 use crate::models::insurance::Agency;
 use crate::models::qualification::{
@@ -57,14 +58,15 @@ pub async fn view(state: &AppState, p: &Principal) -> Result<QualificationView, 
     let award = mine.pension_award().await?.ok_or(AppError::NotFound)?;
     let checks = mine.qualification_checks().await?;
     let b = brief_of(&award, &checks, today(state.clock.now()));
-    let assisted = p.assist.is_some();
-    let second_factor = !assisted && state.store.totp_state(p.user_id).await?.secret.is_some();
+    let helper = p.assist.as_ref().map(|a| a.helper());
+    let second_factor =
+        helper.is_none() && state.store.totp_state(p.user_id).await?.secret.is_some();
     Ok(QualificationView {
         due: b.due,
         standing: b.standing,
         pending: b.pending,
         second_factor,
-        assisted,
+        helper,
         history: checks
             .into_iter()
             .map(|c| CheckLine {
@@ -73,7 +75,7 @@ pub async fn view(state: &AppState, p: &Principal) -> Result<QualificationView, 
                 status: c.status,
                 decided_at: c.decided_at,
                 note: c.note,
-                assisted: c.assisted_session_id.is_some(),
+                helper: Helper::of(c.by_relative),
             })
             .collect(),
         request_key: random_code(24),
@@ -174,7 +176,7 @@ pub async fn queue(state: &AppState, scope: ReviewerScope) -> Result<Vec<ReviewC
                 .unwrap_or_default(),
             name: r.name,
             submitted_at: r.submitted_at,
-            assisted: r.assisted_session_id.is_some(),
+            helper: Helper::of(r.by_relative),
         })
         .collect())
 }

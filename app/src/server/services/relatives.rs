@@ -40,10 +40,18 @@ pub async fn view(state: &AppState, p: &Principal) -> Result<RelativesView, AppE
         ends_on: g.ends_at.with_timezone(&china_offset()).date_naive(),
     };
     let given = state.store.grants_given(scope.user_id()).await?;
-    let received = state.store.grants_received(scope.user_id()).await?;
+    // Whom else the person helps is theirs and those people's: not shown to their own helper.
+    let acting_relative = p
+        .assist
+        .as_ref()
+        .is_some_and(|a| a.relative_grant.is_some());
+    let received = match acting_relative {
+        true => None,
+        false => Some(state.store.grants_received(scope.user_id()).await?),
+    };
     Ok(RelativesView {
         given: given.into_iter().map(line).collect(),
-        received: received.into_iter().map(line).collect(),
+        received: received.map(|r| r.into_iter().map(line).collect()),
         can_manage: p.may(Act::ManageRelatives).is_ok(),
         request_key: random_code(24),
     })
@@ -115,7 +123,7 @@ pub async fn authorise(
     let ends_at = now
         .checked_add_months(Months::new(months))
         .ok_or_else(|| AppError::internal("date out of range"))?;
-    let offered = state
+    let offered = match state
         .store
         .offer_grant(
             &scope,
@@ -126,17 +134,29 @@ pub async fn authorise(
                 ends_at,
                 request_key: input.request_key,
             },
-            &notice(
-                relative,
-                now,
-                NotificationKind::RelativeInvited,
-                &p.display_name,
-            ),
+            &invitation(relative, now, &p.display_name, input.may_act),
         )
-        .await?;
+        .await
+    {
+        // Two posts at once: the unique indexes let one in; the other answers as if it came second.
+        Err(e) if e.is_unique_violation() => Offered::AlreadyOpen,
+        other => other?,
+    };
     match offered {
         Offered::New | Offered::Repeat => Ok(()),
         Offered::AlreadyOpen => Err(AppError::field("resident_id", FieldCode::AlreadyAuthorised)),
+    }
+}
+
+fn invitation(
+    user_id: i64,
+    at: DateTime<Utc>,
+    name: &str,
+    may_act: bool,
+) -> NewNotification<'static> {
+    NewNotification {
+        params: serde_json::json!({ "name": name, "may_act": may_act.to_string() }).to_string(),
+        ..notice(user_id, at, NotificationKind::RelativeInvited, name)
     }
 }
 
@@ -184,21 +204,29 @@ pub async fn answer(
         .ok_or(AppError::NotFound)
 }
 
-/// Either party ends an open authorisation; a relative acting under it is sent back to their
-/// own account on their next request.
+/// Either party ends an open authorisation, and with it a session of the relative acting
+/// under it (their login goes back to their own account).
 pub async fn end(state: &AppState, p: &Principal, id: i64) -> Result<(), AppError> {
     p.may(Act::ManageRelatives)?;
     let scope = p.citizen()?;
     let now = state.clock.now();
     let name = p.display_name.clone();
-    state
+    let (grantor, _) = state
         .store
         .end_grant(id, scope.user_id(), now, |other| {
             notice(other, now, NotificationKind::RelativeEnded, &name)
         })
         .await?
-        .map(|_| ())
-        .ok_or(AppError::NotFound)
+        .ok_or(AppError::NotFound)?;
+    let why = if scope.user_id() == grantor {
+        "subject"
+    } else {
+        "agent"
+    };
+    for session in state.store.open_sessions_of_grant(id).await? {
+        crate::server::services::assist::end(state, session, scope.user_id(), why).await?;
+    }
+    Ok(())
 }
 
 /// The relative starts acting for the person: their login moves to a new session token that

@@ -436,9 +436,10 @@ pub async fn submit(
     Err(AppError::internal("no free reference after three tries"))
 }
 
-/// The person's own name, or the agent's when a helpdesk agent acts for them.
+/// The person's own name, or the agent's (with the ticket) or relative's acting for them.
 fn actor_label(principal: &Principal) -> String {
     match &principal.assist {
+        Some(a) if a.relative_grant.is_some() => a.agent_name.clone(),
         Some(a) => format!("{} ({})", a.agent_name, a.ticket),
         None => principal.display_name.clone(),
     }

@@ -322,7 +322,7 @@ impl Store {
             "SELECT s.user_id, s.role, s.created_at, s.last_seen_at, s.expires_at, s.stage, s.assisted_session_id, \
                     u.display_name, u.disabled, u.password_expired, u.person_id, r.employer_id, r.office_id, u.elder_mode, \
                     (SELECT COUNT(*) FROM notifications n WHERE n.user_id = s.user_id AND n.read_at IS NULL) AS unread_notifications, \
-                    EXISTS (SELECT 1 FROM relative_grants g WHERE g.relative_user_id = s.user_id AND g.status = 'active') AS helps_relatives \
+                    EXISTS (SELECT 1 FROM relative_grants g WHERE g.relative_user_id = s.user_id AND g.status = 'active' AND g.ends_at > s.last_seen_at) AS helps_relatives \
              FROM sessions s \
              JOIN users u ON u.id = s.user_id \
              JOIN user_roles r ON r.user_id = s.user_id AND r.role = s.role \

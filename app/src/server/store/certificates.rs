@@ -24,6 +24,8 @@ pub struct CertificateRow {
     pub content: String,
     pub issued_at: DateTime<Utc>,
     pub assisted_session_id: Option<i64>,
+    /// Whether that session was a relative's (None outside one).
+    pub by_relative: Option<bool>,
     pub revoked_at: Option<DateTime<Utc>>,
 }
 
@@ -53,7 +55,8 @@ pub enum Inserted {
     NumberTaken,
 }
 
-const COLUMNS: &str = "document_no, person_id, content, issued_at, assisted_session_id, revoked_at";
+const COLUMNS: &str = "document_no, person_id, content, issued_at, assisted_session_id, revoked_at, \
+    (SELECT a.relative_grant_id IS NOT NULL FROM assisted_sessions a WHERE a.id = certificates.assisted_session_id) AS by_relative";
 
 impl Store {
     /// Idempotent per (person, request key): a second submission of the same form returns the

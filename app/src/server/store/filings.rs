@@ -62,6 +62,8 @@ pub struct FilingRow {
     pub request_key: String,
     pub created_at: DateTime<Utc>,
     pub assisted_session_id: Option<i64>,
+    /// Whether that session was a relative's (None outside one).
+    pub by_relative: Option<bool>,
     pub cancelled_at: Option<DateTime<Utc>>,
     pub replaced_by: Option<i64>,
 }
@@ -119,7 +121,8 @@ pub struct CityRow {
 const FILING_SELECT: &str = "SELECT f.id, f.reference_no, f.term, f.category, f.insured_region, \
     i.name_zh AS insured_zh, i.name_en AS insured_en, f.scheme, f.treatment_region, \
     t.name_zh AS treatment_zh, t.name_en AS treatment_en, f.evidence, f.stay, \
-    f.admitted_on, f.starts_on, f.ends_on, f.request_key, f.created_at, f.assisted_session_id, f.cancelled_at, f.replaced_by \
+    f.admitted_on, f.starts_on, f.ends_on, f.request_key, f.created_at, f.assisted_session_id, f.cancelled_at, f.replaced_by, \
+    (SELECT a.relative_grant_id IS NOT NULL FROM assisted_sessions a WHERE a.id = f.assisted_session_id) AS by_relative \
     FROM medical_filings f JOIN regions i ON i.code = f.insured_region JOIN regions t ON t.code = f.treatment_region";
 
 impl Store {

@@ -15,6 +15,8 @@ pub struct CheckRow {
     pub decided_at: Option<DateTime<Utc>>,
     pub note: Option<String>,
     pub assisted_session_id: Option<i64>,
+    /// Whether that session was a relative's (None outside one).
+    pub by_relative: Option<bool>,
     pub request_key: String,
 }
 
@@ -36,6 +38,8 @@ pub struct PendingCheckRow {
     pub resident_id: String,
     pub submitted_at: DateTime<Utc>,
     pub assisted_session_id: Option<i64>,
+    /// Whether that session was a relative's (None outside one).
+    pub by_relative: Option<bool>,
 }
 
 /// An office's decision on a pending check.
@@ -61,7 +65,8 @@ impl Store {
         person_id: i64,
     ) -> Result<Vec<CheckRow>, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query_as(
-            "SELECT submitted_at, method, status, decided_at, note, assisted_session_id, request_key \
+            "SELECT submitted_at, method, status, decided_at, note, assisted_session_id, request_key, \
+             (SELECT a.relative_grant_id IS NOT NULL FROM assisted_sessions a WHERE a.id = qualification_checks.assisted_session_id) AS by_relative \
              FROM qualification_checks WHERE person_id = $1 ORDER BY submitted_at DESC, id DESC",
         ).bind(person_id).fetch_all(pool).await?))
     }
@@ -95,7 +100,8 @@ impl Store {
         office_id: i64,
     ) -> Result<Vec<PendingCheckRow>, StoreError> {
         Ok(on_pool!(self, pool => sqlx::query_as(
-            "SELECT q.id, q.person_id, p.name, p.resident_id, q.submitted_at, q.assisted_session_id \
+            "SELECT q.id, q.person_id, p.name, p.resident_id, q.submitted_at, q.assisted_session_id, \
+             (SELECT a.relative_grant_id IS NOT NULL FROM assisted_sessions a WHERE a.id = q.assisted_session_id) AS by_relative \
              FROM qualification_checks q JOIN persons p ON p.id = q.person_id \
              WHERE q.office_id = $1 AND q.status = 'pending' ORDER BY q.submitted_at, q.id",
         ).bind(office_id).fetch_all(pool).await?))

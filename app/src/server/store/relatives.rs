@@ -207,4 +207,12 @@ impl Store {
             Some((grantor, relative))
         }))
     }
+
+    /// The assisted sessions still open under an authorisation (a relative acting now).
+    pub async fn open_sessions_of_grant(&self, grant_id: i64) -> Result<Vec<i64>, StoreError> {
+        Ok(on_pool!(self, pool => sqlx::query_scalar(
+            "SELECT id FROM assisted_sessions WHERE relative_grant_id = $1 AND ended_at IS NULL",
+        )
+        .bind(grant_id).fetch_all(pool).await?))
+    }
 }
