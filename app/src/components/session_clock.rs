@@ -75,6 +75,16 @@ mod timers {
     /// How long before the end the warning shows (the texts say "2 minutes").
     const WARN_SECONDS: i64 = 120;
 
+    fn focus_main() {
+        use leptos::wasm_bindgen::JsCast;
+        if let Some(main) = document()
+            .get_element_by_id("main")
+            .and_then(|e| e.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+        {
+            _ = main.focus();
+        }
+    }
+
     fn now_ms() -> f64 {
         leptos::web_sys::js_sys::Date::now()
     }
@@ -111,7 +121,11 @@ mod timers {
         move |_| {
             leptos::task::spawn_local(async move {
                 match crate::functions::auth::keep_alive().await {
-                    Ok(()) => schedule(clock.idle_timeout),
+                    Ok(()) => {
+                        schedule(clock.idle_timeout);
+                        // The button that had focus is gone: give it back to the page.
+                        focus_main();
+                    }
                     Err(_) => phase.set(Phase::Ended),
                 }
             });

@@ -504,7 +504,8 @@ pub async fn save_evidence(
 ) -> Result<(), AppError> {
     may_upload(principal)?;
     let scope = principal.citizen()?;
-    // Signing the personal undertaking is the person's own act, never a helpdesk agent's.
+    // Signing the personal undertaking is the person's own act, never a helpdesk agent's; a
+    // relative the person allowed to act may sign for them, and the filing says so.
     if undertaking || evidence.trim() == Evidence::Undertaking.code() {
         principal.may(Act::SignUndertaking)?;
     }
