@@ -69,6 +69,22 @@ async fn authorised(
     id
 }
 
+/// Issues the benefit certificate (for a loan) of whoever `c` acts as.
+async fn issue_benefit_certificate(app: &TestApp, c: &reqwest::Client) -> reqwest::Response {
+    let options = json(
+        app.call(c, "/api/citizen/get_certificate_options", &[])
+            .await,
+    )
+    .await;
+    let form = [
+        ("kind", "pension_benefit"),
+        ("purpose", "loan"),
+        ("language", "zh"),
+        ("request_key", &key_of(&options)),
+    ];
+    app.call(c, "/api/citizen/issue_certificate", &form).await
+}
+
 fn error_kind(body: &Value) -> String {
     body.as_object()
         .and_then(|o| o.keys().next().cloned())
@@ -216,24 +232,7 @@ async fn a_relative_is_authorised_accepts_and_acts_within_the_authorisation(kind
     assert_eq!(app.count(grants).await, 1, "no third person");
 
     // Her benefit certificate, issued by him.
-    let options = json(
-        app.call(&son, "/api/citizen/get_certificate_options", &[])
-            .await,
-    )
-    .await;
-    let cert_key = key_of(&options);
-    let res = app
-        .call(
-            &son,
-            "/api/citizen/issue_certificate",
-            &[
-                ("kind", "pension_benefit"),
-                ("purpose", "loan"),
-                ("language", "zh"),
-                ("request_key", &cert_key),
-            ],
-        )
-        .await;
+    let res = issue_benefit_certificate(&app, &son).await;
     assert_eq!(res.status(), 200, "{kind:?}");
 
     let list = json(
@@ -304,23 +303,7 @@ async fn an_authorisation_to_look_does_not_let_the_relative_act(kind: Kind) {
             .status(),
         200
     );
-    let options = json(
-        app.call(&son, "/api/citizen/get_certificate_options", &[])
-            .await,
-    )
-    .await;
-    let res = app
-        .call(
-            &son,
-            "/api/citizen/issue_certificate",
-            &[
-                ("kind", "pension_benefit"),
-                ("purpose", "loan"),
-                ("language", "zh"),
-                ("request_key", &key_of(&options)),
-            ],
-        )
-        .await;
+    let res = issue_benefit_certificate(&app, &son).await;
     assert_eq!(res.status(), 403, "{kind:?}");
     assert_eq!(
         json(res).await,
