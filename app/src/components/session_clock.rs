@@ -85,6 +85,20 @@ mod timers {
         }
     }
 
+    /// Posts to the `keep_alive` server function as a form without fields (the browser sets the
+    /// form content type for a `URLSearchParams` body); whether the server renewed the session.
+    async fn keep_alive() -> Result<bool, leptos::wasm_bindgen::JsValue> {
+        use leptos::wasm_bindgen::JsCast;
+        let init = web_sys::RequestInit::new();
+        init.set_method("POST");
+        init.set_body(&web_sys::UrlSearchParams::new()?.into());
+        let response = wasm_bindgen_futures::JsFuture::from(
+            window().fetch_with_str_and_init("/api/auth/keep_alive", &init),
+        )
+        .await?;
+        Ok(response.dyn_into::<web_sys::Response>()?.ok())
+    }
+
     fn now_ms() -> f64 {
         leptos::web_sys::js_sys::Date::now()
     }
@@ -120,13 +134,13 @@ mod timers {
         schedule(clock.idle_left);
         move |_| {
             leptos::task::spawn_local(async move {
-                match crate::functions::auth::keep_alive().await {
-                    Ok(()) => {
+                match keep_alive().await {
+                    Ok(true) => {
                         schedule(clock.idle_timeout);
                         // The button that had focus is gone: give it back to the page.
                         focus_main();
                     }
-                    Err(_) => phase.set(Phase::Ended),
+                    Ok(false) | Err(_) => phase.set(Phase::Ended),
                 }
             });
         }
