@@ -12,6 +12,8 @@
 #                                             # citizen's access log (same data as citizen mode)
 #   scripts/bench.sh sqlite 500 pages         # wrk at 64 connections: /login, /me and the pension
 #                                             # record page, with each data page's share of /login
+#   scripts/bench.sh postgres 100000 storage  # bytes per person: the record tables with their
+#                                             # indexes and the whole database (SQLite: the file)
 # Environment: CONCURRENCY (8), REQUESTS (2000), LOGINS (200), PORT (3100), EMPLOYER_STAFF.
 source "$(dirname "$0")/lib.sh"
 KIND="${1:?sqlite or postgres}"; PERSONS="${2:?number of persons}"; MODE="${3:-citizen}"
@@ -38,6 +40,20 @@ export JINBAO_SECRET_KEY_FILE="$ROOT/bench-data/secret.key" RUST_LOG=warn
 # Loads from one address: the address throttle must not count the benchmark's own sign-ins.
 export JINBAO_LOGIN_MAX_FAILURES_PER_ADDRESS=1000000
 start=$(date +%s); "$JINBAO_BIN" seed --persons "$PERSONS" "${SEED_ARGS[@]}"; log "seed step took $(( $(date +%s) - start ))s"
+if [ "$MODE" = storage ]; then
+  per_person() { awk -v b="$1" -v n="$PERSONS" 'BEGIN { printf "%.1f KB per person (%.2f GB)", b / n / 1000, b / 1e9 }'; }
+  if [ "$KIND" = postgres ]; then
+    # Leaf tables only: a partitioned parent and the view hold no bytes of their own.
+    records="$(psql -h 127.0.0.1 -U postgres -d "$db" -Atc "select sum(pg_total_relation_size(c.oid)) from pg_class c \
+      where c.relkind = 'r' and c.relname ~ '^(contributions|contribution_runs|account_years|record_totals)(_p[0-9]+)?$'")"
+    log "record tables with indexes: $(per_person "$records")"
+    log "whole database: $(per_person "$(psql -h 127.0.0.1 -U postgres -Atc "select pg_database_size('$db')")")"
+  else
+    file="${DATABASE_URL#sqlite://}"
+    log "database file: $(per_person "$(( $(stat -c %s "$file") + $(stat -c %s "$file-wal" 2>/dev/null || echo 0) ))")"
+  fi
+  exit 0
+fi
 "$JINBAO_BIN" serve & SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done

@@ -19,5 +19,6 @@ mod qualification;
 mod records;
 mod relatives;
 mod schema;
+mod storage;
 mod store;
 mod transfers;

@@ -2,7 +2,7 @@
 //! batch. Only `jinbao seed` calls the inserts; the portal itself never writes records in bulk.
 //! The wage table read here also serves the staff checks (`services::wages`).
 
-use super::{Backend, Db, MAX_BINDS, Store, StoreError, on_pool};
+use super::{Backend, Db, MAX_BINDS, Store, StoreError, contribution_runs, on_pool};
 use crate::models::benefits::{AmountFrom, Payee, Payment};
 use crate::models::insurance::{EnrolmentStatus, Insurance, Scheme, StatusReason};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -92,6 +92,9 @@ pub struct RegionWage {
 }
 
 /// Inserts `rows` in chunks within one transaction; `push` binds one row's columns.
+const RUN_COLUMNS: &str = "person_id, employer_id, base, employer_part, personal_part, first_month, \
+     insurance, months_covered, rows_in_run, paid_lag, paid_day, region_code";
+
 macro_rules! insert_rows {
     ($store:expr, $head:expr, $columns:expr, $rows:expr, |$b:ident, $r:ident| $push:block) => {{
         let chunk = MAX_BINDS / $columns;
@@ -171,28 +174,32 @@ impl Store {
         Ok(())
     }
 
-    /// Contributions are most of the seed's rows: PostgreSQL takes them through `COPY`,
-    /// several times faster than multi-row inserts.
+    /// Contributions are most of the seed's rows. They are stored folded into runs
+    /// (`contribution_runs`); PostgreSQL takes them through `COPY`, several times faster than
+    /// multi-row inserts.
     pub async fn insert_contributions(&self, rows: &[NewContribution]) -> Result<(), StoreError> {
+        let runs = contribution_runs::fold(rows);
         if let Db::Postgres(pool) = &self.db {
             use std::fmt::Write;
-            let mut text = String::with_capacity(rows.len() * 72);
+            let mut text = String::with_capacity(runs.len() * 64);
             let opt = |v: Option<String>| v.unwrap_or_else(|| "\\N".into());
-            for r in rows {
-                // Every field is a number, a code or a date: nothing needs escaping.
+            for r in &runs {
+                // Every field is a number or a code: nothing needs escaping.
                 let _ = writeln!(
                     text,
-                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     r.person_id,
-                    r.insurance.code(),
-                    r.month,
-                    r.months_covered,
                     opt(r.employer_id.map(|e| e.to_string())),
-                    r.region_code,
                     r.base,
                     r.employer_part,
                     r.personal_part,
-                    opt(r.paid_on.map(|d| d.to_string())),
+                    r.first_month,
+                    r.insurance,
+                    r.months_covered,
+                    r.rows_in_run,
+                    opt(r.paid.map(|(lag, _)| lag.to_string())),
+                    opt(r.paid.map(|(_, day)| day.to_string())),
+                    r.region_code,
                 );
             }
             let mut conn = pool.acquire().await?;
@@ -203,10 +210,9 @@ impl Store {
                 .await
                 .is_ok();
             let mut copy = conn
-                .copy_in_raw(
-                    "COPY contributions (person_id, insurance, month, months_covered, employer_id, region_code, \
-                     base, employer_part, personal_part, paid_on) FROM STDIN",
-                )
+                .copy_in_raw(&format!(
+                    "COPY contribution_runs ({RUN_COLUMNS}) FROM STDIN"
+                ))
                 .await?;
             copy.send(text.into_bytes()).await?;
             copy.finish().await?;
@@ -219,20 +225,22 @@ impl Store {
         }
         insert_rows!(
             self,
-            "INSERT INTO contributions (person_id, insurance, month, months_covered, employer_id, region_code, base, employer_part, personal_part, paid_on) ",
-            10,
-            rows,
+            &format!("INSERT INTO contribution_runs ({RUN_COLUMNS}) "),
+            12,
+            runs,
             |b, r| {
                 b.push_bind(r.person_id)
-                    .push_bind(r.insurance)
-                    .push_bind(r.month)
-                    .push_bind(r.months_covered)
                     .push_bind(r.employer_id)
-                    .push_bind(&r.region_code)
                     .push_bind(r.base)
                     .push_bind(r.employer_part)
                     .push_bind(r.personal_part)
-                    .push_bind(r.paid_on);
+                    .push_bind(r.first_month)
+                    .push_bind(r.insurance)
+                    .push_bind(r.months_covered)
+                    .push_bind(r.rows_in_run)
+                    .push_bind(r.paid.map(|(lag, _)| lag))
+                    .push_bind(r.paid.map(|(_, day)| day))
+                    .push_bind(r.region_code);
             }
         );
         Ok(())
@@ -364,7 +372,7 @@ impl Store {
             let mut tx = pool.begin().await?;
             for table in ["qualification_checks", "pension_payments", "pension_amounts", "pension_awards", "retiree_medical_credits",
                           "employer_staff_insurances", "employer_staff", "access_log", "login_attempts", "sessions", "user_roles", "users", "account_years",
-                          "contributions", "enrolments", "employers", "persons"] {
+                          "contribution_runs", "enrolments", "employers", "persons"] {
                 sqlx::query(&format!("DELETE FROM {table}")).execute(&mut *tx).await?;
             }
             tx.commit().await?;

@@ -10,6 +10,7 @@ mod audit;
 mod benefits;
 mod bulk;
 mod certificates;
+mod contribution_runs;
 mod drafts;
 mod filings;
 mod lookup;

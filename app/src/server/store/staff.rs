@@ -31,7 +31,7 @@ impl Store {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "SELECT m.name, m.credit_code, r.name_zh AS region_zh, r.name_en AS region_en, \
                (SELECT COUNT(DISTINCT e.person_id) FROM enrolments e WHERE e.employer_id = m.id AND e.end_month IS NULL) AS staff_enrolled, \
-               (SELECT COUNT(DISTINCT c.person_id) FROM contributions c WHERE c.employer_id = m.id AND c.paid_on IS NULL) AS staff_in_arrears \
+               (SELECT COUNT(DISTINCT c.person_id) FROM contribution_runs c WHERE c.employer_id = m.id AND c.paid_day IS NULL) AS staff_in_arrears \
              FROM employers m JOIN regions r ON r.code = m.region_code WHERE m.id = $1",
         ).bind(employer_id).fetch_optional(pool).await?))
     }

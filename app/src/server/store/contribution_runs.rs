@@ -1,0 +1,216 @@
+//! Monthly contributions as they are stored: folded into runs (migration 0016,
+//! `docs/storage.md`). A run is consecutive rows of one person's insurance that agree on all but
+//! the month; the view `contributions` unfolds them for every reader, so only the writers know.
+
+use super::bulk::NewContribution;
+use crate::models::insurance::{Insurance, month_index};
+use chrono::{Datelike, NaiveDate};
+
+/// The longest run the view can unfold (`run_steps` holds 0..1199).
+const MAX_ROWS: i16 = 1200;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Run<'a> {
+    pub person_id: i64,
+    /// `insurance_codes.id`.
+    pub insurance: i16,
+    /// The first row's month as months since year 0.
+    pub first_month: i32,
+    pub months_covered: i16,
+    pub rows_in_run: i16,
+    pub employer_id: Option<i64>,
+    pub region_code: &'a str,
+    pub base: i64,
+    pub employer_part: i64,
+    pub personal_part: i64,
+    /// (months after the row's own month, day) of every row's payment; None in arrears.
+    pub paid: Option<(i16, i16)>,
+}
+
+/// `insurance_codes.id`: the insurances in their declared order, from 1.
+pub(super) fn insurance_id(insurance: Insurance) -> i16 {
+    let at = Insurance::ALL.iter().position(|&i| i == insurance);
+    at.map_or(0, |at| at as i16 + 1)
+}
+
+/// When a payment fell, relative to the month it paid for.
+fn paid_at(month_idx: i32, paid_on: NaiveDate) -> (i16, i16) {
+    let paid_idx = paid_on.year() * 12 + paid_on.month0() as i32;
+    ((paid_idx - month_idx) as i16, paid_on.day() as i16)
+}
+
+/// Folds rows (any order) into runs, longest first: each row joins the run before it when it
+/// is that run's next step and agrees on everything else.
+pub(super) fn fold(rows: &[NewContribution]) -> Vec<Run<'_>> {
+    let mut sorted: Vec<&NewContribution> = rows.iter().collect();
+    sorted.sort_by_key(|r| (r.person_id, insurance_id(r.insurance), r.month));
+    let mut runs: Vec<Run> = Vec::with_capacity(rows.len() / 8 + 1);
+    for r in sorted {
+        let first_month = month_index(r.month);
+        let next = Run {
+            person_id: r.person_id,
+            insurance: insurance_id(r.insurance),
+            first_month,
+            months_covered: r.months_covered as i16,
+            rows_in_run: 1,
+            employer_id: r.employer_id,
+            region_code: &r.region_code,
+            base: r.base,
+            employer_part: r.employer_part,
+            personal_part: r.personal_part,
+            paid: r.paid_on.map(|d| paid_at(first_month, d)),
+        };
+        if let Some(last) = runs.last_mut()
+            && last.continues_with(&next)
+        {
+            last.rows_in_run += 1;
+        } else {
+            runs.push(next);
+        }
+    }
+    runs
+}
+
+impl Run<'_> {
+    /// Whether `next` (a run of one) is this run's next row. A payment day past the 28th does
+    /// not exist in every month, so such rows stay alone.
+    fn continues_with(&self, next: &Run) -> bool {
+        let step = i32::from(self.rows_in_run) * i32::from(self.months_covered);
+        self.rows_in_run < MAX_ROWS
+            && next.first_month == self.first_month + step
+            && self.paid.is_none_or(|(_, day)| day <= 28)
+            && Run {
+                first_month: self.first_month,
+                rows_in_run: 1,
+                ..next.clone()
+            } == Run {
+                rows_in_run: 1,
+                ..self.clone()
+            }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::models::insurance::month_from_index;
+
+    fn row(
+        insurance: Insurance,
+        month: i32,
+        base: i64,
+        paid_on: Option<NaiveDate>,
+    ) -> NewContribution {
+        NewContribution {
+            person_id: 7,
+            insurance,
+            month,
+            months_covered: 1,
+            employer_id: Some(3),
+            region_code: "440300".into(),
+            base,
+            employer_part: base / 10,
+            personal_part: base / 50,
+            paid_on,
+        }
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    /// What the view does: every row of every run, back as (insurance id, month, paid on).
+    fn unfold(runs: &[Run]) -> Vec<(i16, i32, i64, Option<NaiveDate>)> {
+        let mut out = Vec::new();
+        for run in runs {
+            for n in 0..i32::from(run.rows_in_run) {
+                let idx = run.first_month + n * i32::from(run.months_covered);
+                let paid = run.paid.map(|(lag, day)| {
+                    let p = idx + i32::from(lag);
+                    NaiveDate::from_ymd_opt(p / 12, (p % 12 + 1) as u32, day as u32).unwrap()
+                });
+                out.push((run.insurance, month_from_index(idx), run.base, paid));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_year_of_one_base_paid_on_the_15th_is_one_run() {
+        let rows: Vec<_> = (1..=12)
+            .map(|m| {
+                let paid = if m == 12 {
+                    date(2025, 1, 15)
+                } else {
+                    date(2024, m + 1, 15)
+                };
+                row(Insurance::Pension, 202400 + m as i32, 500_000, paid)
+            })
+            .collect();
+        let runs = fold(&rows);
+        assert_eq!(runs.len(), 1);
+        assert_eq!((runs[0].rows_in_run, runs[0].paid), (12, Some((1, 15))));
+    }
+
+    #[test]
+    fn any_difference_starts_a_new_run_and_nothing_is_lost() {
+        let mut rows = vec![
+            row(Insurance::Medical, 202401, 500_000, date(2024, 2, 15)),
+            row(Insurance::Medical, 202402, 500_000, date(2024, 3, 15)),
+            // a new base
+            row(Insurance::Medical, 202403, 520_000, date(2024, 4, 15)),
+            // paid late
+            row(Insurance::Medical, 202404, 520_000, date(2024, 7, 2)),
+            // a gap
+            row(Insurance::Medical, 202407, 520_000, date(2024, 8, 2)),
+            // in arrears, then a day that some months lack
+            row(Insurance::Medical, 202408, 520_000, None),
+            row(Insurance::Medical, 202409, 520_000, None),
+            row(Insurance::Medical, 202410, 520_000, date(2024, 10, 31)),
+            row(Insurance::Medical, 202411, 520_000, date(2024, 11, 30)),
+            row(Insurance::Pension, 202401, 500_000, date(2024, 2, 15)),
+        ];
+        // A resident's yearly payments: years in a row, paid the December before.
+        for year in 2020..=2023 {
+            let mut r = row(
+                Insurance::Pension,
+                year * 100 + 1,
+                0,
+                date(year - 1, 12, 20),
+            );
+            r.person_id = 8;
+            r.months_covered = 12;
+            rows.push(r);
+        }
+        rows.reverse();
+        let runs = fold(&rows);
+        assert_eq!(runs.len(), 9, "{runs:#?}");
+        assert_eq!(runs.last().unwrap().rows_in_run, 4);
+        let mut expected: Vec<_> = rows
+            .iter()
+            .map(|r| (insurance_id(r.insurance), r.month, r.base, r.paid_on))
+            .collect();
+        let mut back = unfold(&runs);
+        expected.sort();
+        back.sort();
+        assert_eq!(back, expected);
+    }
+
+    #[test]
+    fn insurance_ids_follow_the_migration() {
+        let ids: Vec<_> = Insurance::ALL
+            .iter()
+            .map(|&i| (insurance_id(i), i.code()))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                (1, "pension"),
+                (2, "medical"),
+                (3, "work_injury"),
+                (4, "unemployment"),
+                (5, "maternity")
+            ]
+        );
+    }
+}

@@ -1,0 +1,233 @@
+//! The compact contribution layout (migration 0016): a database of the old monthly layout
+//! converts row for row, and the seed's writer folds the same rows into the same answers.
+
+use crate::common::{Kind, execute_sql, fresh_database, settings};
+use app::models::insurance::Insurance;
+use app::server::store::NewContribution;
+use chrono::NaiveDate;
+use sqlx::Connection;
+
+/// (insurance, month, covered, employer, region, base, employer part, personal part, paid on)
+type Row = (
+    String,
+    i32,
+    i32,
+    Option<i64>,
+    String,
+    i64,
+    i64,
+    i64,
+    Option<NaiveDate>,
+);
+
+/// Monthly rows as an office's history holds them: a regular year, a new base, a late payment,
+/// a gap, months in arrears, payments on days some months lack, another employer, and a
+/// resident's yearly payments.
+fn history() -> Vec<Row> {
+    let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+    let mut rows = Vec::new();
+    for insurance in ["pension", "medical", "unemployment"] {
+        for m in 1..=12u32 {
+            let paid = if m == 12 {
+                d(2023, 1, 15)
+            } else {
+                d(2022, m + 1, 15)
+            };
+            rows.push((
+                insurance.into(),
+                202200 + m as i32,
+                1,
+                Some(1),
+                "440300".into(),
+                600_000,
+                96_000,
+                48_000,
+                paid,
+            ));
+        }
+        for m in 1..=6u32 {
+            rows.push((
+                insurance.into(),
+                202300 + m as i32,
+                1,
+                Some(1),
+                "440300".into(),
+                650_000,
+                104_000,
+                52_000,
+                d(2023, m + 1, 15),
+            ));
+        }
+    }
+    let medical = |month, employer, paid| {
+        (
+            "medical".to_string(),
+            month,
+            1,
+            Some(employer),
+            "440300".to_string(),
+            650_000,
+            52_000,
+            13_000,
+            paid,
+        )
+    };
+    rows.push(medical(202307, 1, d(2023, 11, 2)));
+    rows.push(medical(202309, 1, None));
+    rows.push(medical(202310, 1, None));
+    rows.push(medical(202311, 2, d(2023, 12, 31)));
+    rows.push(medical(202312, 2, d(2024, 1, 31)));
+    rows.push(medical(202401, 2, d(2024, 2, 29)));
+    for year in 2015..=2019 {
+        rows.push((
+            "maternity".into(),
+            year * 100 + 1,
+            12,
+            None,
+            "110000".into(),
+            0,
+            3_000,
+            40_000,
+            d(year - 1, 12, 20),
+        ));
+    }
+    rows.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    rows
+}
+
+fn literal(v: Option<impl ToString>, quoted: bool) -> String {
+    match v {
+        None => "NULL".into(),
+        Some(v) if quoted => format!("'{}'", v.to_string()),
+        Some(v) => v.to_string(),
+    }
+}
+
+async fn view_rows(kind: Kind, url: &str, person_id: i64) -> Vec<Row> {
+    let sql = "SELECT insurance, month, months_covered, employer_id, region_code, base, employer_part, \
+               personal_part, paid_on FROM contributions WHERE person_id = $1 ORDER BY insurance, month";
+    match kind {
+        Kind::Sqlite => {
+            let mut db = sqlx::SqliteConnection::connect(url).await.unwrap();
+            sqlx::query_as(sql)
+                .bind(person_id)
+                .fetch_all(&mut db)
+                .await
+                .unwrap()
+        }
+        Kind::Postgres => {
+            let mut db = sqlx::PgConnection::connect(url).await.unwrap();
+            sqlx::query_as(sql)
+                .bind(person_id)
+                .fetch_all(&mut db)
+                .await
+                .unwrap()
+        }
+    }
+}
+
+/// Applies the migrations before 0016 only: the database an earlier release left.
+async fn migrate_to_monthly_layout(kind: Kind, url: &str, scratch: &std::path::Path) {
+    let dialect = match kind {
+        Kind::Sqlite => "sqlite",
+        Kind::Postgres => "postgres",
+    };
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../migrations")
+        .join(dialect);
+    let old = scratch.join("old-migrations");
+    std::fs::create_dir_all(&old).unwrap();
+    for entry in std::fs::read_dir(source).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if name.as_str() < "0016" {
+            std::fs::copy(&path, old.join(&name)).unwrap();
+        }
+    }
+    let migrator = sqlx::migrate::Migrator::new(old.as_path()).await.unwrap();
+    match kind {
+        Kind::Sqlite => {
+            let mut db = sqlx::SqliteConnection::connect(&format!("{url}?mode=rwc"))
+                .await
+                .unwrap();
+            migrator.run(&mut db).await.unwrap();
+        }
+        Kind::Postgres => {
+            let mut db = sqlx::PgConnection::connect(url).await.unwrap();
+            migrator.run(&mut db).await.unwrap();
+        }
+    }
+}
+
+on_both_backends!(old_monthly_rows_convert_row_for_row);
+async fn old_monthly_rows_convert_row_for_row(kind: Kind) {
+    let (url, dir) = fresh_database(kind).await;
+    migrate_to_monthly_layout(kind, &url, dir.path()).await;
+    let mut statements = vec![
+        "INSERT INTO persons (id, resident_id, name, sex, birth_date, hukou_region, phone, female_category, created_at) \
+         VALUES (1, '440305199001010011', '测试', 'M', '1990-01-01', '440300', NULL, NULL, '2026-01-01T00:00:00Z'), \
+                (2, '440305199001010038', '测试二', 'M', '1990-01-01', '440300', NULL, NULL, '2026-01-01T00:00:00Z')"
+            .to_string(),
+        "INSERT INTO employers (id, credit_code, name, region_code, risk_class, created_at) \
+         VALUES (1, '914403000000000011', '甲', '440300', 1, '2026-01-01T00:00:00Z'), \
+                (2, '914403000000000022', '乙', '440300', 2, '2026-01-01T00:00:00Z')"
+            .to_string(),
+    ];
+    for (insurance, month, covered, employer, region, base, er, pr, paid) in history() {
+        statements.push(format!(
+            "INSERT INTO contributions (person_id, insurance, month, months_covered, employer_id, region_code, \
+             base, employer_part, personal_part, paid_on) VALUES (1, '{insurance}', {month}, {covered}, {}, \
+             '{region}', {base}, {er}, {pr}, {})",
+            literal(employer, false),
+            literal(paid, true),
+        ));
+    }
+    let statements: Vec<&str> = statements.iter().map(String::as_str).collect();
+    execute_sql(kind, &url, &statements).await;
+
+    // The current release opens it: 0016 folds the rows into runs.
+    let store = server::startup::open_store(&settings(&url, dir.path()))
+        .await
+        .unwrap();
+    assert_eq!(view_rows(kind, &url, 1).await, history(), "{kind:?}");
+
+    // The writer folds the same rows for another person; the view gives back the same rows.
+    let rows: Vec<NewContribution> = history()
+        .into_iter()
+        .map(
+            |(insurance, month, covered, employer, region, base, er, pr, paid)| NewContribution {
+                person_id: 2,
+                insurance: Insurance::from_code(&insurance).unwrap(),
+                month,
+                months_covered: covered,
+                employer_id: employer,
+                region_code: region,
+                base,
+                employer_part: er,
+                personal_part: pr,
+                paid_on: paid,
+            },
+        )
+        .collect();
+    store.insert_contributions(&rows).await.unwrap();
+    assert_eq!(view_rows(kind, &url, 2).await, history(), "{kind:?}");
+
+    // 65 monthly rows, 12 runs a person: a run per insurance and base (6), the late payment,
+    // the months in arrears, each payment on the 29th or later (3) and the yearly payments.
+    let count = |table: &str| format!("SELECT COUNT(*) FROM {table}");
+    let runs: i64 = scalar(kind, &url, &count("contribution_runs")).await;
+    assert_eq!(runs, 2 * 12, "{kind:?}");
+}
+
+async fn scalar(kind: Kind, url: &str, sql: &str) -> i64 {
+    match kind {
+        Kind::Sqlite => {
+            let mut db = sqlx::SqliteConnection::connect(url).await.unwrap();
+            sqlx::query_scalar(sql).fetch_one(&mut db).await.unwrap()
+        }
+        Kind::Postgres => {
+            let mut db = sqlx::PgConnection::connect(url).await.unwrap();
+            sqlx::query_scalar(sql).fetch_one(&mut db).await.unwrap()
+        }
+    }
+}
