@@ -46,6 +46,14 @@ pub enum Command {
         #[arg(long)]
         reset: bool,
     },
+    /// Import the collection agency's monthly declarations (CSV, header
+    /// resident_id,employer_credit_code,insurance,month,base,employer_part,personal_part,paid_on;
+    /// amounts in yuan, month YYYY-MM, paid_on YYYY-MM-DD or empty while unpaid). Bad rows go to
+    /// the reject file and the command exits with an error after importing the rest.
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
     /// Recompute the read models (employers' staff rosters, record totals) from the record, after
     /// a migration or an import.
     #[command(alias = "rebuild-rosters")]
@@ -67,6 +75,18 @@ pub enum Command {
     User {
         #[command(subcommand)]
         command: UserCommand,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImportCommand {
+    /// Monthly contributions, one row per person, insurance and month.
+    Contributions {
+        /// The declaration file.
+        file: std::path::PathBuf,
+        /// Where rejected rows go (default: FILE with the extension .rejects.csv).
+        #[arg(long)]
+        rejects: Option<std::path::PathBuf>,
     },
 }
 
@@ -147,6 +167,34 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
                 ),
             }
             store.close().await;
+            Ok(())
+        }
+        Command::Import {
+            what: ImportCommand::Contributions { file, rejects },
+        } => {
+            let started = std::time::Instant::now();
+            let store = open_store(&settings).await?;
+            let today = chrono::Utc::now().date_naive();
+            let report = crate::import::run(&store, &file, rejects, today, true).await;
+            store.close().await;
+            let report = report?;
+            let seconds = started.elapsed().as_secs_f64();
+            eprintln!(
+                "{} rows in {seconds:.1}s ({:.0} rows/s): {} persons declared, {} of them changed, {} months written, {} rows rejected",
+                report.rows,
+                report.rows as f64 / seconds,
+                report.persons,
+                report.applied.persons_changed,
+                report.applied.months_changed,
+                report.rejected,
+            );
+            if report.rejected > 0 {
+                anyhow::bail!(
+                    "{} rows rejected, the rest imported: see {}",
+                    report.rejected,
+                    report.rejects_file.display()
+                );
+            }
             Ok(())
         }
         Command::RebuildReadModels => {

@@ -3,6 +3,8 @@
 pub mod cli;
 pub mod config;
 pub mod http;
+pub mod import;
+pub mod progress;
 pub mod seed;
 pub mod startup;
 pub mod telemetry;

@@ -5,6 +5,7 @@ mod career;
 mod demo;
 mod names;
 
+use crate::progress::Progress;
 use app::models::ids::{CreditCode, ResidentId};
 use app::models::insurance::Agency;
 use app::models::insurance::{month_from_index, month_index};
@@ -137,7 +138,9 @@ pub async fn run(
         by_region.entry(e.region_code.as_str()).or_default().push(e);
     }
 
-    let mut bar = options.progress.then(|| Progress::new(persons));
+    let mut bar = options
+        .progress
+        .then(|| Progress::new("seeding", persons, "persons"));
 
     let citizen_hash = app::server::auth::password::hash_now(DEMO_PASSWORD)?;
     // Qualification checks are dated back from the day of seeding, so the demo is always in
@@ -271,56 +274,6 @@ async fn qualification_checks(
     }
     store.insert_seeded_checks(&rows).await?;
     Ok(())
-}
-
-/// A bar on a terminal; a line per tenth otherwise, so logs of long runs show progress too.
-struct Progress {
-    bar: indicatif::ProgressBar,
-    total: usize,
-    done: usize,
-    started: std::time::Instant,
-}
-
-impl Progress {
-    fn new(total: usize) -> Self {
-        use std::io::IsTerminal;
-        let bar = if std::io::stderr().is_terminal() {
-            indicatif::ProgressBar::new(total as u64)
-        } else {
-            indicatif::ProgressBar::hidden()
-        };
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "seeding [{bar:40}] {pos}/{len} persons, {per_sec}, eta {eta}",
-            )
-            .expect("static template"),
-        );
-        Self {
-            bar,
-            total,
-            done: 0,
-            started: std::time::Instant::now(),
-        }
-    }
-
-    fn advance(&mut self, n: usize) {
-        let tenth = (self.total / 10).max(1);
-        let before = self.done / tenth;
-        self.done += n;
-        self.bar.inc(n as u64);
-        if self.bar.is_hidden() && self.done / tenth > before {
-            eprintln!(
-                "seeding: {}/{} persons ({:.0}s)",
-                self.done,
-                self.total,
-                self.started.elapsed().as_secs_f64()
-            );
-        }
-    }
-
-    fn finish(self) {
-        self.bar.finish_and_clear();
-    }
 }
 
 /// Declaration problems at roughly the rates labour inspections report them.

@@ -18,7 +18,7 @@ fn help_names_every_command() {
         .output()
         .unwrap();
     let help = String::from_utf8(out.stdout).unwrap();
-    for cmd in ["serve", "migrate", "seed", "region-rule", "user"] {
+    for cmd in ["serve", "migrate", "seed", "import", "region-rule", "user"] {
         assert!(help.contains(cmd), "{help}");
     }
 }

@@ -15,6 +15,7 @@ mod cli;
 mod employer;
 mod filings;
 mod http;
+mod import;
 mod qualification;
 mod records;
 mod relatives;

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use sqlx::Connection;
 
 /// (insurance, month, covered, employer, region, base, employer part, personal part, paid on)
-type Row = (
+pub type Row = (
     String,
     i32,
     i32,
@@ -103,7 +103,7 @@ fn literal(v: Option<impl ToString>, quoted: bool) -> String {
     }
 }
 
-async fn view_rows(kind: Kind, url: &str, person_id: i64) -> Vec<Row> {
+pub async fn view_rows(kind: Kind, url: &str, person_id: i64) -> Vec<Row> {
     let sql = "SELECT insurance, month, months_covered, employer_id, region_code, base, employer_part, \
                personal_part, paid_on FROM contributions WHERE person_id = $1 ORDER BY insurance, month";
     match kind {
@@ -219,7 +219,7 @@ async fn old_monthly_rows_convert_row_for_row(kind: Kind) {
     assert_eq!(runs, 2 * 12, "{kind:?}");
 }
 
-async fn scalar(kind: Kind, url: &str, sql: &str) -> i64 {
+pub async fn scalar(kind: Kind, url: &str, sql: &str) -> i64 {
     match kind {
         Kind::Sqlite => {
             let mut db = sqlx::SqliteConnection::connect(url).await.unwrap();

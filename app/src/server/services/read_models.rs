@@ -24,11 +24,48 @@ pub async fn rebuild_all(store: &Store, batch: i64, now: Month) -> Result<Rebuil
     let mut from = 1;
     while from <= last {
         let to = from + batch - 1;
-        rebuilt.roster_rows += staff_roster::rebuild(store, &wages, from, to, now).await?;
-        rebuilt.record_totals += store.rebuild_record_totals(from, to).await?;
+        rebuild_range(store, &wages, (from, to), now, &mut rebuilt).await?;
         from = to + 1;
     }
     // The planner needs the new rows' statistics to pick the roster's indexes well.
     store.analyze().await?;
     Ok(rebuilt)
+}
+
+/// Rebuilds the read models of the given persons (sorted ids), a run of consecutive ids at a
+/// time: after an import that touched them.
+pub async fn rebuild_persons(
+    store: &Store,
+    ids: &[i64],
+    now: Month,
+) -> Result<Rebuilt, StoreError> {
+    let wages = WageTable::new(store.region_wages().await?);
+    let mut rebuilt = Rebuilt {
+        roster_rows: 0,
+        record_totals: 0,
+    };
+    let mut rest = ids;
+    while let Some(&from) = rest.first() {
+        let run = rest
+            .iter()
+            .zip(from..)
+            .take_while(|(id, expected)| **id == *expected)
+            .count();
+        let to = from + run as i64 - 1;
+        rebuild_range(store, &wages, (from, to), now, &mut rebuilt).await?;
+        rest = &rest[run..];
+    }
+    Ok(rebuilt)
+}
+
+async fn rebuild_range(
+    store: &Store,
+    wages: &WageTable,
+    (from, to): (i64, i64),
+    now: Month,
+    rebuilt: &mut Rebuilt,
+) -> Result<(), StoreError> {
+    rebuilt.roster_rows += staff_roster::rebuild(store, wages, from, to, now).await?;
+    rebuilt.record_totals += store.rebuild_record_totals(from, to).await?;
+    Ok(())
 }

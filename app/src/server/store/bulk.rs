@@ -40,6 +40,7 @@ pub struct NewEnrolment {
     pub status_date: NaiveDate,
 }
 
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct NewContribution {
     pub person_id: i64,
     pub insurance: Insurance,
@@ -92,9 +93,6 @@ pub struct RegionWage {
 }
 
 /// Inserts `rows` in chunks within one transaction; `push` binds one row's columns.
-const RUN_COLUMNS: &str = "person_id, employer_id, base, employer_part, personal_part, first_month, \
-     insurance, months_covered, rows_in_run, paid_lag, paid_day, region_code";
-
 macro_rules! insert_rows {
     ($store:expr, $head:expr, $columns:expr, $rows:expr, |$b:ident, $r:ident| $push:block) => {{
         let chunk = MAX_BINDS / $columns;
@@ -211,7 +209,8 @@ impl Store {
                 .is_ok();
             let mut copy = conn
                 .copy_in_raw(&format!(
-                    "COPY contribution_runs ({RUN_COLUMNS}) FROM STDIN"
+                    "COPY contribution_runs ({}) FROM STDIN",
+                    contribution_runs::COLUMNS
                 ))
                 .await?;
             copy.send(text.into_bytes()).await?;
@@ -223,26 +222,11 @@ impl Store {
             }
             return Ok(());
         }
-        insert_rows!(
-            self,
-            &format!("INSERT INTO contribution_runs ({RUN_COLUMNS}) "),
-            12,
-            runs,
-            |b, r| {
-                b.push_bind(r.person_id)
-                    .push_bind(r.employer_id)
-                    .push_bind(r.base)
-                    .push_bind(r.employer_part)
-                    .push_bind(r.personal_part)
-                    .push_bind(r.first_month)
-                    .push_bind(r.insurance)
-                    .push_bind(r.months_covered)
-                    .push_bind(r.rows_in_run)
-                    .push_bind(r.paid.map(|(lag, _)| lag))
-                    .push_bind(r.paid.map(|(_, day)| day))
-                    .push_bind(r.region_code);
-            }
-        );
+        on_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            contribution_runs::insert_runs!(tx, runs);
+            tx.commit().await?;
+        });
         Ok(())
     }
 

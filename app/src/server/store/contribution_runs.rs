@@ -6,6 +6,40 @@ use super::bulk::NewContribution;
 use crate::models::insurance::{Insurance, month_index};
 use chrono::{Datelike, NaiveDate};
 
+/// The stored columns, in the order the writers bind them (`Run`'s fields, `paid` as two).
+pub(super) const COLUMNS: &str = "person_id, employer_id, base, employer_part, personal_part, \
+     first_month, insurance, months_covered, rows_in_run, paid_lag, paid_day, region_code";
+pub(super) const COLUMN_COUNT: usize = 12;
+
+/// Inserts folded runs on a connection or transaction, as many per statement as the bind
+/// limit allows. A macro so that it expands inside `on_pool!` once per backend.
+macro_rules! insert_runs {
+    ($conn:expr, $runs:expr) => {
+        for part in $runs.chunks(super::MAX_BINDS / super::contribution_runs::COLUMN_COUNT) {
+            let mut qb = sqlx::QueryBuilder::new(format!(
+                "INSERT INTO contribution_runs ({}) ",
+                super::contribution_runs::COLUMNS
+            ));
+            qb.push_values(part, |mut b, r| {
+                b.push_bind(r.person_id)
+                    .push_bind(r.employer_id)
+                    .push_bind(r.base)
+                    .push_bind(r.employer_part)
+                    .push_bind(r.personal_part)
+                    .push_bind(r.first_month)
+                    .push_bind(r.insurance)
+                    .push_bind(r.months_covered)
+                    .push_bind(r.rows_in_run)
+                    .push_bind(r.paid.map(|(lag, _)| lag))
+                    .push_bind(r.paid.map(|(_, day)| day))
+                    .push_bind(r.region_code);
+            });
+            qb.build().persistent(false).execute(&mut *$conn).await?;
+        }
+    };
+}
+pub(super) use insert_runs;
+
 /// The longest run the view can unfold (`run_steps` holds 0..1199).
 const MAX_ROWS: i16 = 1200;
 

@@ -11,6 +11,7 @@ mod benefits;
 mod bulk;
 mod certificates;
 mod contribution_runs;
+mod declarations;
 mod drafts;
 mod filings;
 mod lookup;
@@ -41,6 +42,7 @@ pub use bulk::{
     NewPerson, RegionWage,
 };
 pub use certificates::{CertificateRow, HistoryRow, Inserted, NewCertificate};
+pub use declarations::{Applied, DeclaringEmployer};
 pub use drafts::DraftRow;
 pub use filings::{
     CityRow, DocumentFile, DocumentRow, EvidenceSaved, Filed, FilingRow, NewDocument, NewFiling,
