@@ -18,10 +18,6 @@ pub struct ClockTexts {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(
-    not(feature = "hydrate"),
-    allow(dead_code, reason = "only the browser's timers leave Quiet")
-)]
 enum Phase {
     Quiet,
     /// Renewable when the idle limit comes before the absolute end.
@@ -47,20 +43,19 @@ pub fn SessionClockBar(clock: SessionClock, texts: ClockTexts) -> impl IntoView 
         ended,
         sign_in,
     } = texts;
+    // Every part is in the page from the start and only its `hidden` changes, so the wasm needs
+    // no code that builds views at run time.
+    let unless = move |shown: Phase| move || phase.get() != shown;
+    let renewable = Phase::Warning { renewable: true };
     view! {
         <div class="session-clock" role="alert" hidden=move || phase.get() == Phase::Quiet>
-            {move || match phase.get() {
-                Phase::Quiet => None,
-                Phase::Warning { renewable: true } => Some(view! {
-                    <p>{warning.clone()}</p>
-                    <button type="button" class="button primary" on:click=extend>{continue_label.clone()}</button>
-                }.into_any()),
-                Phase::Warning { renewable: false } => Some(view! { <p>{final_warning.clone()}</p> }.into_any()),
-                Phase::Ended => Some(view! {
-                    <p>{ended.clone()}</p>
-                    <a class="button primary" href="/login">{sign_in.clone()}</a>
-                }.into_any()),
-            }}
+            <p hidden=unless(renewable)>{warning}</p>
+            <button type="button" class="button primary" hidden=unless(renewable) on:click=extend>
+                {continue_label}
+            </button>
+            <p hidden=unless(Phase::Warning { renewable: false })>{final_warning}</p>
+            <p hidden=unless(Phase::Ended)>{ended}</p>
+            <a class="button primary" href="/login" hidden=unless(Phase::Ended)>{sign_in}</a>
         </div>
     }
 }
