@@ -32,13 +32,16 @@ pub async fn rebuild_all(store: &Store, batch: i64, now: Month) -> Result<Rebuil
     Ok(rebuilt)
 }
 
-/// Rebuilds the read models of the given persons (sorted ids), a run of consecutive ids at a
-/// time: after an import that touched them.
+/// Rebuilds the read models of the given persons (sorted ids), after an import that touched
+/// them: a window of up to `WINDOW` consecutive ids at a time, as `rebuild_all` does, so that
+/// scattered ids cost a few statements per window rather than per person. The persons between
+/// them are rebuilt too, to the same rows.
 pub async fn rebuild_persons(
     store: &Store,
     ids: &[i64],
     now: Month,
 ) -> Result<Rebuilt, StoreError> {
+    const WINDOW: i64 = 1000;
     let wages = WageTable::new(store.region_wages().await?);
     let mut rebuilt = Rebuilt {
         roster_rows: 0,
@@ -46,14 +49,10 @@ pub async fn rebuild_persons(
     };
     let mut rest = ids;
     while let Some(&from) = rest.first() {
-        let run = rest
-            .iter()
-            .zip(from..)
-            .take_while(|(id, expected)| **id == *expected)
-            .count();
-        let to = from + run as i64 - 1;
+        let in_window = rest.partition_point(|&id| id < from + WINDOW);
+        let to = rest[in_window - 1];
         rebuild_range(store, &wages, (from, to), now, &mut rebuilt).await?;
-        rest = &rest[run..];
+        rest = &rest[in_window..];
     }
     Ok(rebuilt)
 }
