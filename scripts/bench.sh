@@ -23,7 +23,7 @@ if [ "$MODE" = employer ]; then NAME="$PERSONS-employer"; SEED_ARGS=(--employer-
 PORT="${PORT:-3100}"; CONCURRENCY="${CONCURRENCY:-8}"; REQUESTS="${REQUESTS:-2000}"; LOGINS="${LOGINS:-200}"
 ensure_build_tools
 build_site
-build_examples --example loadgen
+[ "$MODE" = storage ] || build_examples --example loadgen
 mkdir -p "$ROOT/bench-data"
 case "$KIND" in
   sqlite) export DATABASE_URL="sqlite://$ROOT/bench-data/bench-$NAME.db" ;;
