@@ -161,19 +161,10 @@ pub async fn run(
     }
     let total = rows.len() + rejected.len();
 
-    let mut ids: Vec<&str> = rows
-        .iter()
-        .map(|(_, _, d)| d.resident_id.as_str())
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    let persons = store.person_ids_by_resident_ids(&ids).await?;
-    let mut codes: Vec<&str> = rows
-        .iter()
-        .map(|(_, _, d)| d.credit_code.as_str())
-        .collect();
-    codes.sort_unstable();
-    codes.dedup();
+    let persons = store
+        .person_ids_by_resident_ids(&distinct(&rows, |d| &d.resident_id))
+        .await?;
+    let codes = distinct(&rows, |d| &d.credit_code);
     let employers = store.employers_by_credit_codes(&codes).await?;
 
     let mut declared: BTreeMap<i64, Vec<NewContribution>> = BTreeMap::new();
@@ -247,6 +238,17 @@ pub async fn run(
         applied,
         rejects_file,
     })
+}
+
+/// The distinct values of one field of the rows: one look-up each.
+fn distinct<'a>(
+    rows: &'a [(usize, &str, Declaration)],
+    field: impl Fn(&'a Declaration) -> &'a String,
+) -> Vec<&'a str> {
+    let mut values: Vec<&str> = rows.iter().map(|(_, _, d)| field(d).as_str()).collect();
+    values.sort_unstable();
+    values.dedup();
+    values
 }
 
 /// `line,reason,row`, the row quoted as read; an empty file (the header) when none.

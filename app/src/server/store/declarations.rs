@@ -26,11 +26,7 @@ impl Store {
         for part in resident_ids.chunks(MAX_BINDS) {
             let rows: Vec<(String, i64)> = on_pool!(self, pool => {
                 let mut qb = QueryBuilder::new("SELECT resident_id, id FROM persons WHERE resident_id IN (");
-                let mut list = qb.separated(", ");
-                for id in part {
-                    list.push_bind(*id);
-                }
-                qb.push(")");
+                push_list(&mut qb, part);
                 qb.build_query_as().persistent(false).fetch_all(pool).await?
             });
             found.extend(rows);
@@ -47,11 +43,7 @@ impl Store {
         for part in codes.chunks(MAX_BINDS) {
             let rows: Vec<DeclaringEmployer> = on_pool!(self, pool => {
                 let mut qb = QueryBuilder::new("SELECT credit_code, id, region_code FROM employers WHERE credit_code IN (");
-                let mut list = qb.separated(", ");
-                for code in part {
-                    list.push_bind(*code);
-                }
-                qb.push(")");
+                push_list(&mut qb, part);
                 qb.build_query_as().persistent(false).fetch_all(pool).await?
             });
             found.extend(rows.into_iter().map(|e| (e.credit_code.clone(), e)));
@@ -77,11 +69,7 @@ impl Store {
                     "SELECT person_id, insurance, month, months_covered, employer_id, region_code, base, \
                      employer_part, personal_part, paid_on FROM contributions WHERE person_id IN (",
                 );
-                let mut list = qb.separated(", ");
-                for id in part {
-                    list.push_bind(*id);
-                }
-                qb.push(")");
+                push_list(&mut qb, part);
                 let stored: Vec<NewContribution> =
                     qb.build_query_as().persistent(false).fetch_all(&mut *tx).await?;
                 let mut stored_by_person: HashMap<i64, Vec<NewContribution>> = HashMap::new();
@@ -100,11 +88,7 @@ impl Store {
                 }
                 if !changed.is_empty() {
                     let mut qb = QueryBuilder::new("DELETE FROM contribution_runs WHERE person_id IN (");
-                    let mut list = qb.separated(", ");
-                    for id in &changed {
-                        list.push_bind(*id);
-                    }
-                    qb.push(")");
+                    push_list(&mut qb, &changed);
                     qb.build().persistent(false).execute(&mut *tx).await?;
                     let runs = contribution_runs::fold(&rows);
                     contribution_runs::insert_runs!(tx, runs);
@@ -116,6 +100,19 @@ impl Store {
         });
         Ok(applied)
     }
+}
+
+/// Ends a query that stops at `IN (` with the items as bound values.
+fn push_list<'a, DB, T>(qb: &mut QueryBuilder<'a, DB>, items: &[T])
+where
+    DB: sqlx::Database,
+    T: Copy + 'a + sqlx::Encode<'a, DB> + sqlx::Type<DB>,
+{
+    let mut list = qb.separated(", ");
+    for item in items {
+        list.push_bind(*item);
+    }
+    qb.push(")");
 }
 
 /// Persons read, merged and written per statement group: well under the bind limit.
