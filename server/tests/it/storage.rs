@@ -217,6 +217,22 @@ async fn old_monthly_rows_convert_row_for_row(kind: Kind) {
     let count = |table: &str| format!("SELECT COUNT(*) FROM {table}");
     let runs: i64 = scalar(kind, &url, &count("contribution_runs")).await;
     assert_eq!(runs, 2 * 12, "{kind:?}");
+
+    // The record totals, summed over runs, are what the months add up to.
+    assert_eq!(store.rebuild_record_totals(1, 2).await.unwrap(), 2 * 4);
+    let from_months = "SELECT c.person_id, c.insurance, COUNT(*), \
+            SUM(CASE WHEN c.paid_on IS NOT NULL THEN c.months_covered ELSE 0 END), \
+            SUM(CASE WHEN c.paid_on IS NULL THEN c.months_covered ELSE 0 END), \
+            SUM(c.employer_part), SUM(c.personal_part), MAX(CASE WHEN c.paid_on IS NOT NULL THEN c.month END), \
+            (SELECT l.base FROM contributions l WHERE l.person_id = c.person_id AND l.insurance = c.insurance \
+             ORDER BY l.month DESC LIMIT 1) \
+        FROM contributions c GROUP BY c.person_id, c.insurance";
+    let stored = "SELECT person_id, insurance, contribution_rows, months_paid, months_in_arrears, employer_sum, \
+        personal_sum, last_paid_month, latest_base FROM record_totals";
+    for (a, b) in [(stored, from_months), (from_months, stored)] {
+        let differ = format!("SELECT COUNT(*) FROM ({a} EXCEPT {b}) d");
+        assert_eq!(scalar(kind, &url, &differ).await, 0, "{kind:?}: {a}");
+    }
 }
 
 pub async fn scalar(kind: Kind, url: &str, sql: &str) -> i64 {

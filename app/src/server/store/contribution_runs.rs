@@ -3,7 +3,7 @@
 //! the month; the view `contributions` unfolds them for every reader, so only the writers know.
 
 use super::bulk::NewContribution;
-use crate::models::insurance::{Insurance, month_index};
+use crate::models::insurance::{Insurance, month_from_index, month_index};
 use chrono::{Datelike, NaiveDate};
 
 /// The stored columns, in the order the writers bind them (`Run`'s fields, `paid` as two).
@@ -43,7 +43,7 @@ pub(super) use insert_runs;
 /// The longest run the view can unfold (`run_steps` holds 0..1199).
 const MAX_ROWS: i16 = 1200;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(super) struct Run<'a> {
     pub person_id: i64,
     /// `insurance_codes.id`.
@@ -61,10 +61,74 @@ pub(super) struct Run<'a> {
     pub paid: Option<(i16, i16)>,
 }
 
+/// A run as read back, in the order of `COLUMNS`.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub(super) struct StoredRun {
+    pub person_id: i64,
+    pub employer_id: Option<i64>,
+    pub base: i64,
+    pub employer_part: i64,
+    pub personal_part: i64,
+    pub first_month: i32,
+    pub insurance: i16,
+    pub months_covered: i16,
+    pub rows_in_run: i16,
+    pub paid_lag: Option<i16>,
+    pub paid_day: Option<i16>,
+    pub region_code: String,
+}
+
+impl StoredRun {
+    /// Its rows, as the view `contributions` unfolds them.
+    pub fn rows(&self) -> impl Iterator<Item = NewContribution> + '_ {
+        let insurance = insurance_of(self.insurance);
+        (0..i32::from(self.rows_in_run)).map(move |n| {
+            let idx = self.first_month + n * i32::from(self.months_covered);
+            NewContribution {
+                person_id: self.person_id,
+                insurance,
+                month: month_from_index(idx),
+                months_covered: i32::from(self.months_covered),
+                employer_id: self.employer_id,
+                region_code: self.region_code.clone(),
+                base: self.base,
+                employer_part: self.employer_part,
+                personal_part: self.personal_part,
+                paid_on: self.paid_lag.zip(self.paid_day).and_then(|(lag, day)| {
+                    let paid = idx + i32::from(lag);
+                    NaiveDate::from_ymd_opt(paid / 12, (paid % 12 + 1) as u32, day as u32)
+                }),
+            }
+        })
+    }
+
+    /// The same run as the writers hold it.
+    pub fn as_run(&self) -> Run<'_> {
+        Run {
+            person_id: self.person_id,
+            insurance: self.insurance,
+            first_month: self.first_month,
+            months_covered: self.months_covered,
+            rows_in_run: self.rows_in_run,
+            employer_id: self.employer_id,
+            region_code: &self.region_code,
+            base: self.base,
+            employer_part: self.employer_part,
+            personal_part: self.personal_part,
+            paid: self.paid_lag.zip(self.paid_day),
+        }
+    }
+}
+
 /// `insurance_codes.id`: the insurances in their declared order, from 1.
 pub(super) fn insurance_id(insurance: Insurance) -> i16 {
     let at = Insurance::ALL.iter().position(|&i| i == insurance);
     at.map_or(0, |at| at as i16 + 1)
+}
+
+/// The insurance of an `insurance_codes.id`. The column's foreign key admits no other value.
+pub(super) fn insurance_of(id: i16) -> Insurance {
+    Insurance::ALL[usize::try_from(id - 1).expect("insurance_codes ids start at 1")]
 }
 
 /// When a payment fell, relative to the month it paid for.
@@ -106,6 +170,25 @@ pub(super) fn fold(rows: &[NewContribution]) -> Vec<Run<'_>> {
 }
 
 impl Run<'_> {
+    /// The run as it reads back.
+    #[cfg(test)]
+    pub fn stored(&self) -> StoredRun {
+        StoredRun {
+            person_id: self.person_id,
+            employer_id: self.employer_id,
+            base: self.base,
+            employer_part: self.employer_part,
+            personal_part: self.personal_part,
+            first_month: self.first_month,
+            insurance: self.insurance,
+            months_covered: self.months_covered,
+            rows_in_run: self.rows_in_run,
+            paid_lag: self.paid.map(|(lag, _)| lag),
+            paid_day: self.paid.map(|(_, day)| day),
+            region_code: self.region_code.to_string(),
+        }
+    }
+
     /// Whether `next` (a run of one) is this run's next row. A payment day past the 28th does
     /// not exist in every month, so such rows stay alone.
     fn continues_with(&self, next: &Run) -> bool {
@@ -127,7 +210,6 @@ impl Run<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::models::insurance::month_from_index;
 
     fn row(
         insurance: Insurance,
@@ -155,18 +237,16 @@ mod tests {
 
     /// What the view does: every row of every run, back as (insurance id, month, paid on).
     fn unfold(runs: &[Run]) -> Vec<(i16, i32, i64, Option<NaiveDate>)> {
-        let mut out = Vec::new();
-        for run in runs {
-            for n in 0..i32::from(run.rows_in_run) {
-                let idx = run.first_month + n * i32::from(run.months_covered);
-                let paid = run.paid.map(|(lag, day)| {
-                    let p = idx + i32::from(lag);
-                    NaiveDate::from_ymd_opt(p / 12, (p % 12 + 1) as u32, day as u32).unwrap()
-                });
-                out.push((run.insurance, month_from_index(idx), run.base, paid));
-            }
-        }
-        out
+        runs.iter()
+            .flat_map(|run| {
+                let stored = run.stored();
+                assert_eq!(&stored.as_run(), run);
+                stored
+                    .rows()
+                    .map(|r| (insurance_id(r.insurance), r.month, r.base, r.paid_on))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
     }
 
     #[test]
@@ -232,6 +312,9 @@ mod tests {
 
     #[test]
     fn insurance_ids_follow_the_migration() {
+        for insurance in Insurance::ALL {
+            assert_eq!(insurance_of(insurance_id(insurance)), insurance);
+        }
         let ids: Vec<_> = Insurance::ALL
             .iter()
             .map(|&i| (insurance_id(i), i.code()))

@@ -1,12 +1,14 @@
 //! Writing declared contributions into the record (`jinbao import contributions`): the
-//! collection agency's monthly declarations replace the months they name. A person's months are
-//! read back whole, merged and folded again, so the runs stay as compact as the seed's.
+//! collection agency's monthly declarations replace the months they name. The runs around the
+//! declared months are read back, merged and folded again, so the runs stay as compact as the
+//! seed's and a month appended to a run costs one run rewritten.
 
 use super::bulk::NewContribution;
+use super::contribution_runs::{Run, StoredRun};
 use super::{Db, MAX_BINDS, Store, StoreError, contribution_runs, on_pool};
-use crate::models::insurance::Insurance;
+use crate::models::insurance::{Insurance, month_index};
 use sqlx::QueryBuilder;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// An employer as a declaration names it: its id and the region it pays in.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -52,53 +54,92 @@ impl Store {
     }
 
     /// Writes declared months into the record in one transaction, `PERSONS_PER_STEP` persons
-    /// at a time: each person's months are read back, the declared ones replace theirs, and a
-    /// person whose months changed gets their runs folded again. A failure leaves every person
-    /// as they were. `progress` hears how many persons are done.
+    /// at a time. Only the runs a declared month can touch are read: those holding a month of
+    /// the file's span or next to it. Their months are unfolded, the declared ones replace
+    /// theirs, and they are folded again; runs that come out the same stay as they are. A run
+    /// outside the span cannot join a new one, since the months between are unchanged and were
+    /// folded already. A failure leaves every person as they were. `progress` hears how many
+    /// persons are done.
     pub async fn apply_declarations(
         &self,
         declared: &BTreeMap<i64, Vec<NewContribution>>,
         mut progress: impl FnMut(usize),
     ) -> Result<Applied, StoreError> {
         let persons: Vec<i64> = declared.keys().copied().collect();
+        let indices = declared.values().flatten().map(|r| month_index(r.month));
+        let (Some(first), Some(last)) = (indices.clone().min(), indices.max()) else {
+            return Ok(Applied::default());
+        };
+        // A yearly payment's next row is twelve months on.
+        let span = (first - 12, last + 12);
         let mut applied = Applied::default();
         on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
             for (step, part) in persons.chunks(PERSONS_PER_STEP).enumerate() {
-                let mut qb = QueryBuilder::new(
-                    "SELECT person_id, insurance, month, months_covered, employer_id, region_code, base, \
-                     employer_part, personal_part, paid_on FROM contributions WHERE person_id IN (",
-                );
+                let mut qb = QueryBuilder::new(format!(
+                    "SELECT {} FROM contribution_runs WHERE first_month <= ",
+                    contribution_runs::COLUMNS
+                ));
+                qb.push_bind(span.1)
+                    .push(" AND first_month + rows_in_run * months_covered >= ")
+                    .push_bind(span.0)
+                    .push(" AND person_id IN (");
                 push_list(&mut qb, part);
-                let stored: Vec<NewContribution> =
+                let near: Vec<StoredRun> =
                     qb.build_query_as().persistent(false).fetch_all(&mut *tx).await?;
-                let mut stored_by_person: HashMap<i64, Vec<NewContribution>> = HashMap::new();
-                for row in stored {
-                    stored_by_person.entry(row.person_id).or_default().push(row);
+                let mut near_by_person: HashMap<i64, Vec<&StoredRun>> = HashMap::new();
+                for run in &near {
+                    near_by_person.entry(run.person_id).or_default().push(run);
                 }
-                let mut changed: Vec<i64> = Vec::new();
+                let mut old_runs: HashSet<Run> = HashSet::new();
                 let mut rows: Vec<NewContribution> = Vec::new();
                 for id in part {
-                    let stored = stored_by_person.remove(id).unwrap_or_default();
+                    let runs = near_by_person.remove(id).unwrap_or_default();
+                    let stored = runs.iter().flat_map(|r| r.rows()).collect();
                     if let Some((merged, months)) = merge(stored, &declared[id]) {
-                        changed.push(*id);
+                        applied.persons_changed.push(*id);
                         applied.months_changed += months;
+                        old_runs.extend(runs.iter().map(|r| r.as_run()));
                         rows.extend(merged);
                     }
                 }
-                if !changed.is_empty() {
-                    let mut qb = QueryBuilder::new("DELETE FROM contribution_runs WHERE person_id IN (");
-                    push_list(&mut qb, &changed);
+                let Rewrite { gone, added } = rewrite(&old_runs, &rows);
+                for keys in gone.chunks(MAX_BINDS / 3) {
+                    let mut qb = QueryBuilder::new(
+                        "DELETE FROM contribution_runs WHERE (person_id, insurance, first_month) IN (",
+                    );
+                    qb.push_values(keys, |mut b, &(person, insurance, first_month)| {
+                        b.push_bind(person).push_bind(insurance).push_bind(first_month);
+                    });
+                    qb.push(")");
                     qb.build().persistent(false).execute(&mut *tx).await?;
-                    let runs = contribution_runs::fold(&rows);
-                    contribution_runs::insert_runs!(tx, runs);
                 }
-                applied.persons_changed += changed.len();
+                contribution_runs::insert_runs!(tx, added);
+                applied.runs_written += added.len();
                 progress(((step + 1) * PERSONS_PER_STEP).min(persons.len()));
             }
             tx.commit().await?;
         });
         Ok(applied)
+    }
+}
+
+/// What one step deletes (by key) and writes.
+struct Rewrite<'a> {
+    gone: Vec<(i64, i16, i32)>,
+    added: Vec<Run<'a>>,
+}
+
+/// The near runs of the changed persons that folding their merged `rows` no longer yields go;
+/// the runs it yields that were not stored come. A run that comes out the same is left alone.
+fn rewrite<'a>(old: &HashSet<Run<'_>>, rows: &'a [NewContribution]) -> Rewrite<'a> {
+    let new: HashSet<Run> = contribution_runs::fold(rows).into_iter().collect();
+    Rewrite {
+        gone: old
+            .difference(&new)
+            .map(|r| (r.person_id, r.insurance, r.first_month))
+            .collect(),
+        added: new.into_iter().filter(|r| !old.contains(r)).collect(),
     }
 }
 
@@ -116,14 +157,17 @@ where
 }
 
 /// Persons read, merged and written per statement group: well under the bind limit.
-const PERSONS_PER_STEP: usize = 500;
+const PERSONS_PER_STEP: usize = 2000;
 
 /// What an import changed.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Applied {
-    pub persons_changed: usize,
+    /// The persons whose record changed, in id order: their read models need rebuilding.
+    pub persons_changed: Vec<i64>,
     /// Months added or different from what was stored.
     pub months_changed: usize,
+    /// Runs written (new or replacing one).
+    pub runs_written: usize,
 }
 
 /// A person's months with the declared ones in place of theirs, and how many months that
@@ -185,5 +229,52 @@ mod tests {
             month(202403, 520_000),
         ];
         assert_eq!(merge(again, &declared), None);
+    }
+
+    /// A career of runs: a base change, a gap, then a run to the end of 2024.
+    fn career() -> Vec<NewContribution> {
+        (202101..=202112)
+            .map(|m| month(m, 500_000))
+            .chain((202201..=202206).map(|m| month(m, 520_000)))
+            .chain((202301..=202312).map(|m| month(m, 520_000)))
+            .chain((202401..=202412).map(|m| month(m, 520_000)))
+            .collect()
+    }
+
+    #[test]
+    fn rewriting_the_runs_near_the_declared_months_folds_as_the_whole_career_would() {
+        let career = career();
+        let stored: Vec<StoredRun> = contribution_runs::fold(&career)
+            .iter()
+            .map(Run::stored)
+            .collect();
+        // One month in the middle of the last run changes; the next month is appended.
+        let declared = [month(202406, 530_000), month(202501, 520_000)];
+        let (lo, hi) = (month_index(202406) - 12, month_index(202501) + 12);
+        // As the step's query picks them.
+        let near: Vec<&StoredRun> = stored
+            .iter()
+            .filter(|r| {
+                r.first_month <= hi
+                    && r.first_month + i32::from(r.rows_in_run * r.months_covered) >= lo
+            })
+            .collect();
+        assert_eq!(near.len(), 1, "the earlier runs are not read");
+        let (merged, months) =
+            merge(near.iter().flat_map(|r| r.rows()).collect(), &declared).expect("a change");
+        assert_eq!(months, 2);
+        let old: HashSet<Run> = near.iter().map(|r| r.as_run()).collect();
+        let Rewrite { gone, added } = rewrite(&old, &merged);
+
+        let mut after: Vec<Run> = stored
+            .iter()
+            .map(StoredRun::as_run)
+            .filter(|r| !gone.contains(&(r.person_id, r.insurance, r.first_month)))
+            .chain(added)
+            .collect();
+        after.sort_by_key(|r| r.first_month);
+        let (whole, _) = merge(career.clone(), &declared).unwrap();
+        assert_eq!(after, contribution_runs::fold(&whole));
+        assert_eq!(after.len(), 5);
     }
 }

@@ -3,6 +3,7 @@
 //! queries. Every read takes the employer id first: no query here can reach another employer's
 //! staff. The rules that decide flags live in services::staff_checks, not in this SQL.
 
+use super::contribution_runs::{self, StoredRun};
 use super::{Db, MAX_BINDS, Store, StoreError, on_pool};
 use crate::models::insurance::{EnrolmentStatus, Insurance};
 use crate::models::staff::{StaffQuery, StaffScope, StaffSort};
@@ -27,7 +28,7 @@ pub struct PersonAgeRow {
     pub female_category: Option<String>,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone)]
 pub struct ContributionFactRow {
     pub employer_id: i64,
     pub person_id: i64,
@@ -131,17 +132,34 @@ impl Store {
         from: i64,
         to: i64,
     ) -> Result<(Vec<EnrolmentFactRow>, Vec<ContributionFactRow>), StoreError> {
-        Ok(on_pool!(self, pool => {
+        let (enrolments, runs) = on_pool!(self, pool => {
             let enrolments = sqlx::query_as(
                 "SELECT employer_id, person_id, insurance, start_month, end_month, status FROM enrolments \
                  WHERE person_id BETWEEN $1 AND $2 AND employer_id IS NOT NULL",
             ).bind(from).bind(to).fetch_all(pool).await?;
-            let contributions = sqlx::query_as(
-                "SELECT employer_id, person_id, insurance, month, region_code, base, paid_on IS NOT NULL AS paid \
-                 FROM contributions WHERE person_id BETWEEN $1 AND $2 AND employer_id IS NOT NULL",
-            ).bind(from).bind(to).fetch_all(pool).await?;
-            (enrolments, contributions)
-        }))
+            // The runs, unfolded here: a tenth of the rows the view would send.
+            let runs: Vec<StoredRun> = sqlx::query_as(&format!(
+                "SELECT {} FROM contribution_runs WHERE person_id BETWEEN $1 AND $2 AND employer_id IS NOT NULL",
+                contribution_runs::COLUMNS
+            )).bind(from).bind(to).fetch_all(pool).await?;
+            (enrolments, runs)
+        });
+        let contributions = runs
+            .iter()
+            .flat_map(StoredRun::rows)
+            .filter_map(|c| {
+                Some(ContributionFactRow {
+                    employer_id: c.employer_id?,
+                    person_id: c.person_id,
+                    insurance: c.insurance,
+                    month: c.month,
+                    paid: c.paid_on.is_some(),
+                    region_code: c.region_code,
+                    base: c.base,
+                })
+            })
+            .collect();
+        Ok((enrolments, contributions))
     }
 
     /// The birth and retirement category of persons `from..=to`.
