@@ -14,16 +14,21 @@
 #                                             # record page, with each data page's share of /login
 #   scripts/bench.sh postgres 100000 storage  # bytes per person: the record tables with their
 #                                             # indexes and the whole database (SQLite: the file)
+#   scripts/bench.sh postgres 100000 import   # `jinbao import contributions`: last month declared
+#                                             # for every employee (appended, unpaid), then paid,
+#                                             # then the same file again (database NAME-import)
 # Environment: CONCURRENCY (8), REQUESTS (2000), LOGINS (200), PORT (3100), EMPLOYER_STAFF.
 source "$(dirname "$0")/lib.sh"
 KIND="${1:?sqlite or postgres}"; PERSONS="${2:?number of persons}"; MODE="${3:-citizen}"
 EMPLOYER_STAFF="${EMPLOYER_STAFF:-50000}"
 NAME="$PERSONS"; SEED_ARGS=()
 if [ "$MODE" = employer ]; then NAME="$PERSONS-employer"; SEED_ARGS=(--employer-staff "$EMPLOYER_STAFF"); fi
+# The import writes into the record: its own database, so the page benchmarks stay comparable.
+if [ "$MODE" = import ]; then NAME="$PERSONS-import"; fi
 PORT="${PORT:-3100}"; CONCURRENCY="${CONCURRENCY:-8}"; REQUESTS="${REQUESTS:-2000}"; LOGINS="${LOGINS:-200}"
 ensure_build_tools
 build_site
-[ "$MODE" = storage ] || build_examples --example loadgen
+case "$MODE" in storage|import) ;; *) build_examples --example loadgen ;; esac
 mkdir -p "$ROOT/bench-data"
 case "$KIND" in
   sqlite) export DATABASE_URL="sqlite://$ROOT/bench-data/bench-$NAME.db" ;;
@@ -52,6 +57,36 @@ if [ "$MODE" = storage ]; then
     file="${DATABASE_URL#sqlite://}"
     log "database file: $(per_person "$(( $(stat -c %s "$file") + $(stat -c %s "$file-wal" 2>/dev/null || echo 0) ))")"
   fi
+  exit 0
+fi
+if [ "$MODE" = import ]; then
+  # The seed's record ends the month before last. Every employee's rows of that month, declared
+  # again for last month: the collection agency's monthly file. Amounts in yuan.
+  apt_install time
+  prev="$(date -d "$(date +%Y-%m-01) -2 month" +%Y%m)"; last="$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)"
+  idx=$(( ${prev:0:4} * 12 + 10#${prev:4:2} - 1 ))
+  if [ "$KIND" = postgres ]; then
+    yuan() { echo "to_char($1 / 100.0, 'FM999999990.00')"; }; query() { psql -h 127.0.0.1 -U postgres -d "$db" -AtF, -c "$1"; }
+  else
+    apt_install sqlite3
+    yuan() { echo "printf('%d.%02d', $1 / 100, $1 % 100)"; }; query() { sqlite3 -csv "${DATABASE_URL#sqlite://}" "$1"; }
+  fi
+  declared() {
+    echo "resident_id,employer_credit_code,insurance,month,base,employer_part,personal_part,paid_on"
+    query "SELECT p.resident_id, e.credit_code, i.code, '$last', $(yuan r.base), $(yuan r.employer_part), \
+             $(yuan r.personal_part), '$1' \
+           FROM contribution_runs r JOIN persons p ON p.id = r.person_id JOIN employers e ON e.id = r.employer_id \
+           JOIN insurance_codes i ON i.id = r.insurance \
+           WHERE r.months_covered = 1 AND r.first_month <= $idx AND r.first_month + r.rows_in_run > $idx \
+           ORDER BY p.id, r.insurance"
+  }
+  declared "" > "$ROOT/bench-data/declared-unpaid.csv"
+  declared "$(date +%Y-%m-%d)" > "$ROOT/bench-data/declared-paid.csv"
+  log "$KIND, $PERSONS persons: $(( $(wc -l < "$ROOT/bench-data/declared-paid.csv") - 1 )) rows declared for $last"
+  for file in declared-unpaid declared-paid declared-paid; do
+    log "importing $file.csv"
+    /usr/bin/time -f "peak RSS %M KB" "$JINBAO_BIN" import contributions "$ROOT/bench-data/$file.csv"
+  done
   exit 0
 fi
 "$JINBAO_BIN" serve & SERVER=$!

@@ -4,10 +4,9 @@
 //! how one shared record exposes under-declared or hidden bases. No I/O here.
 
 use super::local_rules::LocalRules;
-use super::wages::WageTable;
+use super::wages::{BaseBand, WageTable};
 use crate::models::insurance::{EnrolmentStatus, Insurance, Month};
 use crate::models::staff::{BaseMismatch, BaseOutOfBounds, StaffFindings, StaffInsurance};
-use std::collections::BTreeMap;
 
 /// An enrolment period with this employer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,16 +68,18 @@ pub fn check(
 ) -> StaffFindings {
     let mut findings = StaffFindings::default();
     // Months in order, each with its bases per insurance.
-    let mut months: BTreeMap<Month, Vec<&MonthFact>> = BTreeMap::new();
-    for c in &facts.contributions {
-        months.entry(c.month).or_default().push(c);
-        if !c.paid {
-            findings.arrears.push((c.insurance, c.month));
-        }
-    }
-    findings.arrears.sort_by_key(|(i, m)| (*m, *i));
+    let mut in_order: Vec<&MonthFact> = facts.contributions.iter().collect();
+    in_order.sort_by_key(|c| (c.month, c.insurance));
+    findings.arrears = in_order
+        .iter()
+        .filter(|c| !c.paid)
+        .map(|c| (c.insurance, c.month))
+        .collect();
+    // Months come in order, so the band of the month before is nearly always this month's.
+    let mut last_band: Option<(&str, i32, BaseBand)> = None;
 
-    for (&month, declared) in &months {
+    for declared in in_order.chunk_by(|a, b| a.month == b.month) {
+        let month = declared[0].month;
         let mut bases: Vec<(Insurance, i64)> =
             declared.iter().map(|c| (c.insurance, c.base)).collect();
         bases.sort();
@@ -92,7 +93,14 @@ pub fn check(
                 .iter()
                 .find(|c| c.base == *base)
                 .expect("from declared");
-            let band = wages.band(&c.region, month / 100);
+            let band = match last_band {
+                Some((region, year, band)) if region == c.region && year == month / 100 => band,
+                _ => {
+                    let band = wages.band(&c.region, month / 100);
+                    last_band = Some((&c.region, month / 100, band));
+                    band
+                }
+            };
             let insurances: Vec<Insurance> = bases
                 .iter()
                 .filter(|(_, b)| b == base)
