@@ -184,7 +184,7 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
                 report.rows,
                 report.rows as f64 / seconds,
                 report.persons,
-                report.applied.persons_changed.len(),
+                report.applied.persons_changed,
                 report.applied.months_changed,
                 report.applied.runs_written,
                 report.rejected,

@@ -4,7 +4,8 @@
 //! Every row is checked first. A bad row goes to the reject file with its line and the reason,
 //! and the good rows are written in one transaction, so a failure leaves the record as it was.
 //! A declared month replaces the stored one, so importing the same file twice changes nothing.
-//! The employers' rosters and the record totals of the persons it changed are rebuilt after.
+//! The employers' rosters and the record totals of the persons it changed are rebuilt after,
+//! and of any person an earlier run changed but crashed before rebuilding.
 
 use crate::progress::Progress;
 use app::models::ids::{CreditCode, ResidentId};
@@ -229,12 +230,7 @@ pub async fn run(
     if let Some(bar) = bar {
         bar.finish();
     }
-    app::server::services::read_models::rebuild_persons(
-        store,
-        &applied.persons_changed,
-        month_of(&today),
-    )
-    .await?;
+    app::server::services::read_models::rebuild_stale(store, month_of(&today)).await?;
     Ok(Report {
         rows: total,
         rejected: rejected.len(),

@@ -2,7 +2,7 @@
 //! record and its read models, bad rows go to the reject file with their reasons, a second run
 //! of the same file changes nothing, and a file of bad rows changes nothing at all.
 
-use crate::common::{CITIZEN, Kind, fresh_database};
+use crate::common::{CITIZEN, Kind, execute_sql, fresh_database};
 use crate::storage::{scalar, view_rows};
 use app::models::insurance::{add_months, month_of};
 use std::process::{Command, Output};
@@ -132,7 +132,24 @@ async fn declarations_import_once_and_reject_bad_rows(kind: Kind) {
         i64::from(month)
     );
 
-    // The same file again: the same rejects, nothing written.
+    assert_eq!(
+        scalar(kind, &url, "SELECT COUNT(*) FROM stale_read_models").await,
+        0,
+        "rebuilt and cleared"
+    );
+
+    // A run that crashed after writing the record left his read models stale: the same file
+    // again writes nothing and finishes the rebuild.
+    execute_sql(
+        kind,
+        &url,
+        &[
+            &format!("DELETE FROM employer_staff WHERE person_id = {person_id}"),
+            &format!("DELETE FROM record_totals WHERE person_id = {person_id}"),
+            &format!("INSERT INTO stale_read_models (person_id) VALUES ({person_id})"),
+        ],
+    )
+    .await;
     let again = jinbao(
         &url,
         dir.path(),
@@ -144,6 +161,18 @@ async fn declarations_import_once_and_reject_bad_rows(kind: Kind) {
         "{stderr}"
     );
     assert_eq!(snapshot(kind, &url, person_id).await, after, "{kind:?}");
+    assert_eq!(
+        scalar(kind, &url, &last_paid("record_totals")).await,
+        i64::from(month)
+    );
+    assert_eq!(
+        scalar(kind, &url, &last_paid("employer_staff_insurances")).await,
+        i64::from(month)
+    );
+    assert_eq!(
+        scalar(kind, &url, "SELECT COUNT(*) FROM stale_read_models").await,
+        0
+    );
 
     // Only bad rows, or the wrong header: nothing changes.
     let bad = dir.path().join("bad.csv");

@@ -32,26 +32,24 @@ pub async fn rebuild_all(store: &Store, batch: i64, now: Month) -> Result<Rebuil
     Ok(rebuilt)
 }
 
-/// Rebuilds the read models of the given persons (sorted ids), after an import that touched
-/// them: a window of up to `WINDOW` consecutive ids at a time, as `rebuild_all` does, so that
-/// scattered ids cost a few statements per window rather than per person. The persons between
-/// them are rebuilt too, to the same rows.
-pub async fn rebuild_persons(
-    store: &Store,
-    ids: &[i64],
-    now: Month,
-) -> Result<Rebuilt, StoreError> {
+/// Rebuilds the read models of the persons a bulk writer marked stale, and clears their marks:
+/// those it just changed, and any a crashed run left. A window of up to `WINDOW` consecutive
+/// ids at a time, as `rebuild_all` does, so that scattered ids cost a few statements per window
+/// rather than per person; the persons between them are rebuilt too, to the same rows.
+pub async fn rebuild_stale(store: &Store, now: Month) -> Result<Rebuilt, StoreError> {
     const WINDOW: i64 = 1000;
+    let stale = store.stale_read_models().await?;
     let wages = WageTable::new(store.region_wages().await?);
     let mut rebuilt = Rebuilt {
         roster_rows: 0,
         record_totals: 0,
     };
-    let mut rest = ids;
+    let mut rest = &stale[..];
     while let Some(&from) = rest.first() {
         let in_window = rest.partition_point(|&id| id < from + WINDOW);
         let to = rest[in_window - 1];
         rebuild_range(store, &wages, (from, to), now, &mut rebuilt).await?;
+        store.clear_stale_read_models(&rest[..in_window]).await?;
         rest = &rest[in_window..];
     }
     Ok(rebuilt)

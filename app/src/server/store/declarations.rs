@@ -5,7 +5,7 @@
 
 use super::bulk::NewContribution;
 use super::contribution_runs::{Run, StoredRun};
-use super::{Db, MAX_BINDS, Store, StoreError, contribution_runs, on_pool};
+use super::{Db, MAX_BINDS, Store, StoreError, contribution_runs, on_pool, stale_read_models};
 use crate::models::insurance::{Insurance, month_index};
 use sqlx::QueryBuilder;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -58,8 +58,8 @@ impl Store {
     /// the file's span or next to it. Their months are unfolded, the declared ones replace
     /// theirs, and they are folded again; runs that come out the same stay as they are. A run
     /// outside the span cannot join a new one, since the months between are unchanged and were
-    /// folded already. A failure leaves every person as they were. `progress` hears how many
-    /// persons are done.
+    /// folded already. The persons changed are marked stale for the read models' rebuild. A
+    /// failure leaves every person as they were. `progress` hears how many persons are done.
     pub async fn apply_declarations(
         &self,
         declared: &BTreeMap<i64, Vec<NewContribution>>,
@@ -93,11 +93,12 @@ impl Store {
                 }
                 let mut old_runs: HashSet<Run> = HashSet::new();
                 let mut rows: Vec<NewContribution> = Vec::new();
+                let mut changed: Vec<i64> = Vec::new();
                 for id in part {
                     let runs = near_by_person.remove(id).unwrap_or_default();
                     let stored = runs.iter().flat_map(|r| r.rows()).collect();
                     if let Some((merged, months)) = merge(stored, &declared[id]) {
-                        applied.persons_changed.push(*id);
+                        changed.push(*id);
                         applied.months_changed += months;
                         old_runs.extend(runs.iter().map(|r| r.as_run()));
                         rows.extend(merged);
@@ -115,6 +116,8 @@ impl Store {
                     qb.build().persistent(false).execute(&mut *tx).await?;
                 }
                 contribution_runs::insert_runs!(tx, added);
+                stale_read_models::mark_stale!(tx, changed);
+                applied.persons_changed += changed.len();
                 applied.runs_written += added.len();
                 progress(((step + 1) * PERSONS_PER_STEP).min(persons.len()));
             }
@@ -162,8 +165,8 @@ const PERSONS_PER_STEP: usize = 2000;
 /// What an import changed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Applied {
-    /// The persons whose record changed, in id order: their read models need rebuilding.
-    pub persons_changed: Vec<i64>,
+    /// Persons whose record changed: their read models are marked stale.
+    pub persons_changed: usize,
     /// Months added or different from what was stored.
     pub months_changed: usize,
     /// Runs written (new or replacing one).

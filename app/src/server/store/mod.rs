@@ -27,6 +27,7 @@ mod roster;
 mod scoped;
 mod staff;
 mod staff_admin;
+mod stale_read_models;
 mod transfers;
 
 pub use access::{AccessEntry, AccessFilter, AccessRecord};
