@@ -39,29 +39,24 @@ impl Store {
             let mut tx = pool.begin().await?;
             sqlx::query("DELETE FROM record_totals WHERE person_id BETWEEN $1 AND $2")
                 .bind(from).bind(to).execute(&mut *tx).await?;
-            // Joins rather than a subquery per row: the latest run (months never repeat, so one
-            // run ends last) and the latest account year, each read once for the whole range.
             let rows = sqlx::query(
                 "INSERT INTO record_totals (person_id, insurance, contribution_rows, months_paid, months_in_arrears, \
                                             employer_sum, personal_sum, last_paid_month, latest_base, account_year, account_closing) \
                  SELECT t.person_id, i.code, t.rows_in_runs, t.months_paid, t.months_in_arrears, t.employer_sum, t.personal_sum, \
-                        (t.last_paid / 12) * 100 + t.last_paid % 12 + 1, l.base, a.year, a.closing \
+                        (t.last_paid / 12) * 100 + t.last_paid % 12 + 1, \
+                        (SELECT l.base FROM contribution_runs l WHERE l.person_id = t.person_id AND l.insurance = t.insurance \
+                         ORDER BY l.first_month + (l.rows_in_run - 1) * l.months_covered DESC LIMIT 1), \
+                        (SELECT MAX(a.year) FROM account_years a WHERE a.person_id = t.person_id AND a.insurance = i.code), \
+                        (SELECT a.closing FROM account_years a WHERE a.person_id = t.person_id AND a.insurance = i.code \
+                         ORDER BY a.year DESC LIMIT 1) \
                  FROM (SELECT r.person_id, r.insurance, SUM(r.rows_in_run) AS rows_in_runs, \
                               SUM(CASE WHEN r.paid_day IS NOT NULL THEN r.rows_in_run * r.months_covered ELSE 0 END) AS months_paid, \
                               SUM(CASE WHEN r.paid_day IS NULL THEN r.rows_in_run * r.months_covered ELSE 0 END) AS months_in_arrears, \
                               SUM(r.employer_part * r.rows_in_run) AS employer_sum, SUM(r.personal_part * r.rows_in_run) AS personal_sum, \
-                              MAX(CASE WHEN r.paid_day IS NOT NULL THEN r.first_month + (r.rows_in_run - 1) * r.months_covered END) AS last_paid, \
-                              MAX(r.first_month + (r.rows_in_run - 1) * r.months_covered) AS last_row \
+                              MAX(CASE WHEN r.paid_day IS NOT NULL THEN r.first_month + (r.rows_in_run - 1) * r.months_covered END) AS last_paid \
                        FROM contribution_runs r WHERE r.person_id BETWEEN $1 AND $2 \
                        GROUP BY r.person_id, r.insurance) t \
-                 JOIN insurance_codes i ON i.id = t.insurance \
-                 JOIN contribution_runs l ON l.person_id = t.person_id AND l.insurance = t.insurance \
-                      AND l.first_month + (l.rows_in_run - 1) * l.months_covered = t.last_row AND l.person_id BETWEEN $1 AND $2 \
-                 LEFT JOIN (SELECT y.person_id, y.insurance, MAX(y.year) AS year FROM account_years y \
-                            WHERE y.person_id BETWEEN $1 AND $2 GROUP BY y.person_id, y.insurance) ay \
-                        ON ay.person_id = t.person_id AND ay.insurance = i.code \
-                 LEFT JOIN account_years a ON a.person_id = ay.person_id AND a.insurance = ay.insurance AND a.year = ay.year \
-                      AND a.person_id BETWEEN $1 AND $2",
+                 JOIN insurance_codes i ON i.id = t.insurance",
             ).bind(from).bind(to).execute(&mut *tx).await?.rows_affected();
             tx.commit().await?;
             rows
