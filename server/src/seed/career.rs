@@ -113,17 +113,7 @@ impl Records {
         let contributions = self
             .contributions
             .iter()
-            .filter_map(|c| {
-                Some(ContributionFactRow {
-                    employer_id: c.employer_id?,
-                    person_id: c.person_id,
-                    insurance: c.insurance,
-                    month: c.month,
-                    region_code: c.region_code.clone(),
-                    base: c.base,
-                    paid: c.paid_on.is_some(),
-                })
-            })
+            .filter_map(ContributionFactRow::of)
             .collect();
         (enrolments, contributions)
     }

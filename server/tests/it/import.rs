@@ -118,25 +118,7 @@ async fn declarations_import_once_and_reject_bad_rows(kind: Kind) {
         "no other month changes"
     );
     // The read models follow: his record totals and the employer's roster row.
-    let last_paid = |table: &str| {
-        format!(
-            "SELECT CAST(MAX(last_paid_month) AS BIGINT) FROM {table} WHERE person_id = {person_id} AND insurance = 'pension'"
-        )
-    };
-    assert_eq!(
-        scalar(kind, &url, &last_paid("record_totals")).await,
-        i64::from(month)
-    );
-    assert_eq!(
-        scalar(kind, &url, &last_paid("employer_staff_insurances")).await,
-        i64::from(month)
-    );
-
-    assert_eq!(
-        scalar(kind, &url, "SELECT COUNT(*) FROM stale_read_models").await,
-        0,
-        "rebuilt and cleared"
-    );
+    read_models_show(kind, &url, person_id, month).await;
 
     // A run that crashed after writing the record left his read models stale: the same file
     // again writes nothing and finishes the rebuild.
@@ -161,18 +143,7 @@ async fn declarations_import_once_and_reject_bad_rows(kind: Kind) {
         "{stderr}"
     );
     assert_eq!(snapshot(kind, &url, person_id).await, after, "{kind:?}");
-    assert_eq!(
-        scalar(kind, &url, &last_paid("record_totals")).await,
-        i64::from(month)
-    );
-    assert_eq!(
-        scalar(kind, &url, &last_paid("employer_staff_insurances")).await,
-        i64::from(month)
-    );
-    assert_eq!(
-        scalar(kind, &url, "SELECT COUNT(*) FROM stale_read_models").await,
-        0
-    );
+    read_models_show(kind, &url, person_id, month).await;
 
     // Only bad rows, or the wrong header: nothing changes.
     let bad = dir.path().join("bad.csv");
@@ -201,6 +172,26 @@ async fn declarations_import_once_and_reject_bad_rows(kind: Kind) {
     );
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("the first line must be"));
     assert_eq!(snapshot(kind, &url, person_id).await, after, "{kind:?}");
+}
+
+/// His record totals and the employer's roster row have `month` as the last paid pension
+/// month, and no person waits for a rebuild.
+async fn read_models_show(kind: Kind, url: &str, person_id: i64, month: i32) {
+    for table in ["record_totals", "employer_staff_insurances"] {
+        let last_paid = format!(
+            "SELECT CAST(MAX(last_paid_month) AS BIGINT) FROM {table} WHERE person_id = {person_id} AND insurance = 'pension'"
+        );
+        assert_eq!(
+            scalar(kind, url, &last_paid).await,
+            i64::from(month),
+            "{kind:?} {table}"
+        );
+    }
+    assert_eq!(
+        scalar(kind, url, "SELECT COUNT(*) FROM stale_read_models").await,
+        0,
+        "{kind:?}: rebuilt and unmarked"
+    );
 }
 
 fn import_header() -> String {

@@ -3,6 +3,7 @@
 //! queries. Every read takes the employer id first: no query here can reach another employer's
 //! staff. The rules that decide flags live in services::staff_checks, not in this SQL.
 
+use super::bulk::NewContribution;
 use super::contribution_runs::{self, StoredRun};
 use super::{Db, MAX_BINDS, Store, StoreError, on_pool};
 use crate::models::insurance::{EnrolmentStatus, Insurance};
@@ -37,6 +38,21 @@ pub struct ContributionFactRow {
     pub region_code: String,
     pub base: i64,
     pub paid: bool,
+}
+
+impl ContributionFactRow {
+    /// The fact of a contribution row; None when no employer declared it.
+    pub fn of(c: &NewContribution) -> Option<Self> {
+        Some(Self {
+            employer_id: c.employer_id?,
+            person_id: c.person_id,
+            insurance: c.insurance,
+            month: c.month,
+            region_code: c.region_code.clone(),
+            base: c.base,
+            paid: c.paid_on.is_some(),
+        })
+    }
 }
 
 /// A roster row to write: the staff checks' summary of one person with one employer.
@@ -147,17 +163,7 @@ impl Store {
         let contributions = runs
             .iter()
             .flat_map(StoredRun::rows)
-            .filter_map(|c| {
-                Some(ContributionFactRow {
-                    employer_id: c.employer_id?,
-                    person_id: c.person_id,
-                    insurance: c.insurance,
-                    month: c.month,
-                    paid: c.paid_on.is_some(),
-                    region_code: c.region_code,
-                    base: c.base,
-                })
-            })
+            .filter_map(|c| ContributionFactRow::of(&c))
             .collect();
         Ok((enrolments, contributions))
     }
