@@ -14,7 +14,7 @@ use app::{App, shell};
 use axum::Router;
 use axum::middleware;
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
 use std::net::SocketAddr;
 
 pub struct Application {
@@ -186,7 +186,7 @@ fn router(state: AppState, metrics: http::metrics::Metrics, settings: &Settings)
         .layer(axum::Extension(http::filing_documents::UploadSlots::new(
             settings.max_concurrent_uploads,
         )));
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context_state = state.clone();
     let leptos_options = state.leptos_options.clone();
     let pages = Router::new()
@@ -297,4 +297,13 @@ async fn shutdown_signal() {
     let terminate = std::future::pending::<()>();
     tokio::select! { _ = ctrl_c => {}, _ = terminate => {} }
     tracing::info!("shutting down");
+}
+
+/// The app's routes, generated once per process. Generating them raises a process-wide flag
+/// that suppresses resource loads, and a resource first polled by another router's render
+/// meanwhile never wakes (leptos issue #4773): the HTTP tests build many routers in one process
+/// and saw page requests that never answered.
+fn route_list() -> Vec<AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
