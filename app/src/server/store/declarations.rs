@@ -147,7 +147,7 @@ fn rewrite<'a>(old: &HashSet<Run<'_>>, rows: &'a [NewContribution]) -> Rewrite<'
 }
 
 /// Ends a query that stops at `IN (` with the items as bound values.
-fn push_list<'a, DB, T>(qb: &mut QueryBuilder<'a, DB>, items: &[T])
+pub(super) fn push_list<'a, DB, T>(qb: &mut QueryBuilder<'a, DB>, items: &[T])
 where
     DB: sqlx::Database,
     T: Copy + 'a + sqlx::Encode<'a, DB> + sqlx::Type<DB>,

@@ -1,6 +1,7 @@
 //! Persons whose read models a bulk writer left to rebuild (migration 0017): marked in the
 //! writer's transaction, cleared once rebuilt, so a crash in between loses no rebuild.
 
+use super::declarations::push_list;
 use super::{Db, MAX_BINDS, Store, StoreError, on_pool};
 use sqlx::QueryBuilder;
 
@@ -33,11 +34,7 @@ impl Store {
         for part in persons.chunks(MAX_BINDS) {
             on_pool!(self, pool => {
                 let mut qb = QueryBuilder::new("DELETE FROM stale_read_models WHERE person_id IN (");
-                let mut list = qb.separated(", ");
-                for id in part {
-                    list.push_bind(*id);
-                }
-                qb.push(")");
+                push_list(&mut qb, part);
                 qb.build().persistent(false).execute(pool).await?;
             });
         }
