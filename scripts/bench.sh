@@ -17,6 +17,10 @@
 #   scripts/bench.sh postgres 100000 import   # `jinbao import contributions`: last month declared
 #                                             # for every employee (appended, unpaid), then paid,
 #                                             # then the same file again (database NAME-import)
+#   scripts/bench.sh postgres 1000000 scale   # flat latency: /me, the pension record page, a
+#                                             # 36-month certificate PDF and /employer/staff at
+#                                             # 64 connections on 10,000 persons and on N, with
+#                                             # the ratios (databases 10000-scale and N-scale)
 # Environment: CONCURRENCY (8), REQUESTS (2000), LOGINS (200), PORT (3100), EMPLOYER_STAFF.
 source "$(dirname "$0")/lib.sh"
 KIND="${1:?sqlite or postgres}"; PERSONS="${2:?number of persons}"; MODE="${3:-citizen}"
@@ -25,26 +29,72 @@ NAME="$PERSONS"; SEED_ARGS=()
 if [ "$MODE" = employer ]; then NAME="$PERSONS-employer"; SEED_ARGS=(--employer-staff "$EMPLOYER_STAFF"); fi
 # The import writes into the record: its own database, so the page benchmarks stay comparable.
 if [ "$MODE" = import ]; then NAME="$PERSONS-import"; fi
+# The same demo employer at both sizes: the default grows with the persons (one in twenty).
+if [ "$MODE" = scale ]; then NAME="$PERSONS-scale"; SEED_ARGS=(--employer-staff 500); fi
 PORT="${PORT:-3100}"; CONCURRENCY="${CONCURRENCY:-8}"; REQUESTS="${REQUESTS:-2000}"; LOGINS="${LOGINS:-200}"
+case "$KIND" in sqlite|postgres) ;; *) echo "sqlite or postgres" >&2; exit 2 ;; esac
 ensure_build_tools
 build_site
 case "$MODE" in storage|import) ;; *) build_examples --example loadgen ;; esac
 mkdir -p "$ROOT/bench-data"
-case "$KIND" in
-  sqlite) export DATABASE_URL="sqlite://$ROOT/bench-data/bench-$NAME.db" ;;
-  postgres)
-    ensure_postgres
-    db="jinbao_bench_${NAME//-/_}"
-    psql -h 127.0.0.1 -U postgres -Atc "select 1 from pg_database where datname='$db'" | grep -q 1 \
-      || psql -h 127.0.0.1 -U postgres -qc "create database $db"
-    export DATABASE_URL="postgres://postgres@127.0.0.1/$db" ;;
-  *) echo "sqlite or postgres" >&2; exit 2 ;;
-esac
 export LEPTOS_SITE_ADDR="127.0.0.1:$PORT" LEPTOS_SITE_ROOT="$ROOT/target/site" JINBAO_METRICS_ADDR=""
 export JINBAO_SECRET_KEY_FILE="$ROOT/bench-data/secret.key" RUST_LOG=warn
 # Loads from one address: the address throttle must not count the benchmark's own sign-ins.
 export JINBAO_LOGIN_MAX_FAILURES_PER_ADDRESS=1000000
-start=$(date +%s); "$JINBAO_BIN" seed --persons "$PERSONS" "${SEED_ARGS[@]}"; log "seed step took $(( $(date +%s) - start ))s"
+
+# Points DATABASE_URL at database NAME and seeds it with N persons unless it holds some already.
+use_database() {
+  local name="$1" persons="$2"
+  if [ "$KIND" = sqlite ]; then
+    export DATABASE_URL="sqlite://$ROOT/bench-data/bench-$name.db"
+  else
+    ensure_postgres
+    db="jinbao_bench_${name//-/_}"
+    psql -h 127.0.0.1 -U postgres -Atc "select 1 from pg_database where datname='$db'" | grep -q 1 \
+      || psql -h 127.0.0.1 -U postgres -qc "create database $db"
+    export DATABASE_URL="postgres://postgres@127.0.0.1/$db"
+  fi
+  local start; start=$(date +%s)
+  apt_install time
+  /usr/bin/time -f "seed peak RSS %M KB" "$JINBAO_BIN" seed --persons "$persons" "${SEED_ARGS[@]}"
+  log "seed step took $(( $(date +%s) - start ))s"
+}
+
+LOADGEN="$LOADGEN_TARGET/release/examples/loadgen"
+serve() {
+  "$JINBAO_BIN" serve & SERVER=$!
+  trap 'kill $SERVER 2>/dev/null || true' EXIT
+  for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
+}
+stop_serving() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; trap - EXIT; }
+
+if [ "$MODE" = scale ]; then
+  # Citizens spread over the whole database (--accounts), each worker signed in as its own.
+  SCENARIOS=(home record certificate-pdf staff-list)
+  declare -A p50 p99
+  for size in 10000 "$PERSONS"; do
+    use_database "$size-scale" "$size"
+    serve
+    log "$KIND, $size persons: 64 connections, $REQUESTS requests per scenario"
+    for scenario in "${SCENARIOS[@]}"; do
+      line="$("$LOADGEN" --base "http://127.0.0.1:$PORT" --scenario "$scenario" --concurrency 64 \
+        --requests "$REQUESTS" --accounts "$size" | tail -n 1)"
+      echo "$line"
+      p50[$size,$scenario]="$(sed -E 's/.* p50 ([0-9.]+) ms.*/\1/' <<<"$line")"
+      p99[$size,$scenario]="$(sed -E 's/.* p99 ([0-9.]+) ms.*/\1/' <<<"$line")"
+    done
+    stop_serving
+  done
+  log "$KIND: latency at $PERSONS persons as a multiple of 10,000 (goal: at most 1.3)"
+  for scenario in "${SCENARIOS[@]}"; do
+    awk -v s="$scenario" -v a="${p50[$PERSONS,$scenario]}" -v b="${p50[10000,$scenario]}" \
+        -v c="${p99[$PERSONS,$scenario]}" -v d="${p99[10000,$scenario]}" \
+      'BEGIN { printf "%-16s p50 %6.1f / %6.1f ms = %.2fx   p99 %6.1f / %6.1f ms = %.2fx\n", s, a, b, a / b, c, d, c / d }'
+  done
+  exit 0
+fi
+
+use_database "$NAME" "$PERSONS"
 if [ "$MODE" = storage ]; then
   per_person() { awk -v b="$1" -v n="$PERSONS" 'BEGIN { printf "%.1f KB per person (%.2f GB)", b / n / 1000, b / 1e9 }'; }
   if [ "$KIND" = postgres ]; then
@@ -62,7 +112,6 @@ fi
 if [ "$MODE" = import ]; then
   # The seed's record ends the month before last. Every employee's rows of that month, declared
   # again for last month: the collection agency's monthly file. Amounts in yuan.
-  apt_install time
   prev="$(date -d "$(date +%Y-%m-01) -2 month" +%Y%m)"; last="$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)"
   idx=$(( ${prev:0:4} * 12 + 10#${prev:4:2} - 1 ))
   if [ "$KIND" = postgres ]; then
@@ -89,10 +138,7 @@ if [ "$MODE" = import ]; then
   done
   exit 0
 fi
-"$JINBAO_BIN" serve & SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
-LOADGEN="$LOADGEN_TARGET/release/examples/loadgen"
+serve
 rss() { awk '/VmRSS|VmHWM/ { printf "%s %d MB  ", $1, $2 / 1024 } END { print "" }' "/proc/$SERVER/status"; }
 log "$KIND, $PERSONS persons, $MODE scenarios"
 if [ "$MODE" = employer ]; then

@@ -252,6 +252,7 @@ async fn main() {
         let base = args.base.clone();
         let scenario = args.scenario.clone();
         let accounts = args.accounts;
+        let concurrency = args.concurrency;
         let shared = shared.clone();
         workers.push(tokio::spawn(async move {
             let c = shared.clone().unwrap_or_else(|| client(&base));
@@ -260,11 +261,14 @@ async fn main() {
             } else if scenario.starts_with("staff") || scenario == "export" {
                 assert!(login(&c, &base, "employer-demo").await, "employer login failed");
             } else if scenario != "login" {
-                // One in five seeded persons has no phone on record: try the next account.
+                // Workers' citizens spread over all the accounts, so their records lie apart
+                // in the tables as real users' do. One in five seeded persons has no phone on
+                // record: try the next account.
+                let stride = (accounts / concurrency).max(1);
                 let signed_in = {
                     let mut ok = false;
                     for k in 0..20 {
-                        if login(&c, &base, &phone(w + k * 64, accounts)).await {
+                        if login(&c, &base, &phone(w * stride + k, accounts)).await {
                             ok = true;
                             break;
                         }

@@ -7,7 +7,7 @@ use app::models::insurance::Month;
 use app::models::pension::RESIDENT_PENSION_AGE_MONTHS;
 use app::models::retirement::{RetirementCategory, statutory_retirement};
 use app::server::auth::sealed::SecretBox;
-use app::server::store::{NewEmployer, NewPerson, NewUser, RoleGrant, Store, StoreError};
+use app::server::store::{NewEmployer, NewPerson, NewUser, RoleGrant, Store};
 use chrono::NaiveDate;
 
 pub const DEMO_PASSWORD: &str = "Jinbao-Demo-2026";
@@ -277,32 +277,6 @@ pub fn career_employers() -> [NewEmployer; 2] {
             risk_class: 2,
         },
     ]
-}
-
-/// Every seeded citizen gets an account. They share one precomputed hash of the demo password
-/// so that seeding 100,000 persons does not spend an hour in argon2; demo data only.
-pub async fn insert_citizen_users(
-    store: &Store,
-    people: &[NewPerson],
-    hash: &str,
-) -> Result<(), StoreError> {
-    let grants = [RoleGrant {
-        role: Role::Citizen,
-        employer_id: None,
-        office_id: None,
-    }];
-    let users: Vec<NewUser<'_>> = people
-        .iter()
-        .map(|p| NewUser {
-            username: None,
-            person_id: Some(p.id),
-            display_name: &p.name,
-            password_hash: hash,
-            password_expired: false,
-            grants: &grants,
-        })
-        .collect();
-    store.insert_users(&users).await.map(|_| ())
 }
 
 /// Staff and employer accounts, each with its own hash.

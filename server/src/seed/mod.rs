@@ -14,7 +14,7 @@ use app::models::retirement::{RetirementCategory, statutory_retirement};
 use app::server::auth::sealed::SecretBox;
 use app::server::services::{staff_roster, wages::WageTable};
 use app::server::store::{
-    NewEmployer, NewPension, NewPerson, PersonAgeRow, SeededCheck, Store, StoreError,
+    Backend, NewEmployer, NewPension, NewPerson, PersonAgeRow, SeededCheck, Store, StoreError,
 };
 use career::{Anomaly, FIRST_RECORDED_MONTH, Job, Plan};
 use chrono::{Datelike, NaiveDate};
@@ -22,6 +22,10 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::collections::{HashMap, HashSet};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use tokio::sync::mpsc;
 
 pub use demo::{DEMO_PASSWORD, DEMO_TOTP_SECRETS};
 
@@ -104,133 +108,46 @@ pub async fn run(
     if cities.is_empty() {
         return Err(SeedError::NoRegions);
     }
-    let wages = WageTable::new(store.region_wages().await?);
+    let wages = Arc::new(WageTable::new(store.region_wages().await?));
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
-    let city_names: HashMap<String, String> = cities.iter().cloned().collect();
-
-    // Employers: the demo employer first, then one per 25 persons, half of them in the hubs.
-    let mut employers = vec![demo::employer()];
-    employers.extend(demo::career_employers());
-    let employer_count = (persons / 25).max(40);
-    for i in 0..employer_count {
-        let region = if rng.gen_bool(0.5) {
-            HUBS.choose(&mut rng).expect("non-empty").to_string()
-        } else {
-            cities.choose(&mut rng).expect("non-empty").0.clone()
-        };
-        let (name, risk_class) = names::company(&mut rng, &city_names[&region]);
-        employers.push(NewEmployer {
-            id: employers.len() as i64 + 1,
-            credit_code: credit_code(&region, i as u64),
-            name,
-            region_code: region,
-            risk_class,
-        });
-    }
-    let random_end = employers.len();
-    let movers = demo::Movers {
-        first_employer_id: random_end as i64 + 1,
-    };
-    employers.extend(movers.employers());
+    let (employers, random_end) = employers(&mut rng, persons, &cities);
     store.insert_employers(&employers).await?;
-    let mut by_region: HashMap<&str, Vec<&NewEmployer>> = HashMap::new();
-    for e in &employers[..random_end] {
-        by_region.entry(e.region_code.as_str()).or_default().push(e);
-    }
+    let employer_count = employers.len();
+
+    // Generating careers takes as long as writing them: a thread of its own generates the next
+    // batch while this task writes the last, one batch ahead at most (memory stays flat).
+    let generator = Generator {
+        rng,
+        cities,
+        employers,
+        random_end,
+        persons,
+        demo_staff,
+        wages: Arc::clone(&wages),
+    };
+    let (sender, mut batches) = mpsc::channel(1);
+    let generating = tokio::task::spawn_blocking(move || generator.run(&sender));
 
     let mut bar = options
         .progress
         .then(|| Progress::new("seeding", persons, "persons"));
-
+    // Every citizen's account shares one hash of the demo password, so that seeding a million
+    // persons does not spend days in argon2; demo data only.
     let citizen_hash = app::server::auth::password::hash_now(DEMO_PASSWORD)?;
     // Qualification checks are dated back from the day of seeding, so the demo is always in
     // the same place against them (the rest of the record ends at REFERENCE_MONTH).
     let seeded_on = chrono::Utc::now();
-    let mut used_ids: HashSet<String> = HashSet::new();
     let mut contributions = 0usize;
-    let batch = 1000usize;
-    let mut next_id = 1i64;
-    while (next_id as usize) <= persons {
-        let first_id = next_id;
-        let mut people = Vec::with_capacity(batch);
-        let mut records = career::Records::default();
-        while people.len() < batch && (next_id as usize) <= persons {
-            let (person, plan, retire_age) = if next_id <= 2 {
-                demo::citizen(next_id)
-            } else if next_id as usize == demo_staff + 3 {
-                demo::resident(next_id)
-            } else if next_id as usize == demo_staff + 4 {
-                movers.same_province(next_id)
-            } else if next_id as usize == demo_staff + 5 {
-                movers.temporary_account(next_id)
-            } else {
-                // Persons 3, 4, ... are the demo employer's staff.
-                let staff_index = (next_id as usize - 3 < demo_staff).then(|| next_id as usize - 3);
-                random_person(
-                    next_id,
-                    &mut rng,
-                    &cities,
-                    &by_region,
-                    &mut used_ids,
-                    staff_index,
-                )
-            };
-            used_ids.insert(person.resident_id.clone());
-            let r = career::build(
-                person.id,
-                &plan,
-                &wages,
-                REFERENCE_MONTH,
-                retire_age,
-                &mut rng,
-            );
-            records.enrolments.extend(r.enrolments);
-            records.contributions.extend(r.contributions);
-            records.account_years.extend(r.account_years);
-            records.pensions.extend(r.pensions);
-            records.medical_credits.extend(r.medical_credits);
-            people.push(person);
-            next_id += 1;
-        }
-        store.insert_persons(&people).await?;
-        store.insert_enrolments(&records.enrolments).await?;
-        store.insert_contributions(&records.contributions).await?;
-        store.insert_account_years(&records.account_years).await?;
-        store.insert_pensions(&records.pensions).await?;
-        qualification_checks(store, &records.pensions, seeded_on).await?;
-        store
-            .insert_medical_credits(&records.medical_credits)
-            .await?;
-        store.rebuild_record_totals(first_id, next_id - 1).await?;
-        demo::insert_citizen_users(store, &people, &citizen_hash).await?;
-        let (enrolment_rows, contribution_rows) = records.with_employers();
-        let ages = people
-            .iter()
-            .map(|p| PersonAgeRow {
-                person_id: p.id,
-                birth_date: p.birth_date,
-                sex: p.sex.to_string(),
-                female_category: p.female_category.map(str::to_string),
-            })
-            .collect();
-        let rows = staff_roster::StaffFactRows {
-            enrolments: enrolment_rows,
-            contributions: contribution_rows,
-            ages,
-        };
-        staff_roster::replace(
-            store,
-            &wages,
-            (first_id, next_id - 1),
-            rows,
-            REFERENCE_MONTH,
-        )
-        .await?;
-        contributions += records.contributions.len();
+    while let Some(batch) = batches.recv().await {
+        contributions += batch.records.contributions.len();
+        write(store, &wages, &batch, &citizen_hash, seeded_on).await?;
         if let Some(b) = &mut bar {
-            b.advance(people.len());
+            b.advance(batch.people.len());
         }
     }
+    generating
+        .await
+        .expect("the generator thread does not panic");
     if let Some(b) = bar {
         b.finish();
     }
@@ -240,9 +157,215 @@ pub async fn run(
     store.analyze().await?;
     Ok(Some(SeedReport {
         persons,
-        employers: employers.len(),
+        employers: employer_count,
         contributions,
     }))
+}
+
+/// The demo employer first, then one per 25 persons, half of them in the hubs, then the movers'
+/// employers. Returns them with the end of the random ones (the pool careers draw from).
+fn employers(
+    rng: &mut impl Rng,
+    persons: usize,
+    cities: &[(String, String)],
+) -> (Vec<NewEmployer>, usize) {
+    let city_names: HashMap<&str, &str> = cities
+        .iter()
+        .map(|(code, name)| (code.as_str(), name.as_str()))
+        .collect();
+    let mut employers = vec![demo::employer()];
+    employers.extend(demo::career_employers());
+    for i in 0..(persons / 25).max(40) {
+        let region = if rng.gen_bool(0.5) {
+            HUBS.choose(rng).expect("non-empty").to_string()
+        } else {
+            cities.choose(rng).expect("non-empty").0.clone()
+        };
+        let (name, risk_class) = names::company(rng, city_names[region.as_str()]);
+        employers.push(NewEmployer {
+            id: employers.len() as i64 + 1,
+            credit_code: credit_code(&region, i as u64),
+            name,
+            region_code: region,
+            risk_class,
+        });
+    }
+    let random_end = employers.len();
+    employers.extend(movers(random_end).employers());
+    (employers, random_end)
+}
+
+fn movers(random_end: usize) -> demo::Movers {
+    demo::Movers {
+        first_employer_id: random_end as i64 + 1,
+    }
+}
+
+/// Persons `first_id..=last_id` with their records.
+struct Batch {
+    first_id: i64,
+    last_id: i64,
+    people: Vec<NewPerson>,
+    records: career::Records,
+}
+
+/// Draws persons and careers in id order from one random stream, so the same seed gives the
+/// same data however the batches are written.
+struct Generator {
+    rng: ChaCha8Rng,
+    cities: Vec<(String, String)>,
+    employers: Vec<NewEmployer>,
+    random_end: usize,
+    persons: usize,
+    demo_staff: usize,
+    wages: Arc<WageTable>,
+}
+
+impl Generator {
+    const BATCH: usize = 1000;
+
+    /// Sends batches until every person is drawn or the writer has stopped.
+    fn run(self, batches: &mpsc::Sender<Batch>) {
+        let Generator {
+            mut rng,
+            cities,
+            employers,
+            random_end,
+            persons,
+            demo_staff,
+            wages,
+        } = self;
+        let movers = movers(random_end);
+        let mut by_region: HashMap<&str, Vec<&NewEmployer>> = HashMap::new();
+        for e in &employers[..random_end] {
+            by_region.entry(e.region_code.as_str()).or_default().push(e);
+        }
+        let mut used_ids: HashSet<u64> = HashSet::new();
+        let mut next_id = 1i64;
+        while (next_id as usize) <= persons {
+            let first_id = next_id;
+            let mut people = Vec::with_capacity(Self::BATCH);
+            let mut records = career::Records::default();
+            while people.len() < Self::BATCH && (next_id as usize) <= persons {
+                let (person, plan, retire_age) = if next_id <= 2 {
+                    demo::citizen(next_id)
+                } else if next_id as usize == demo_staff + 3 {
+                    demo::resident(next_id)
+                } else if next_id as usize == demo_staff + 4 {
+                    movers.same_province(next_id)
+                } else if next_id as usize == demo_staff + 5 {
+                    movers.temporary_account(next_id)
+                } else {
+                    // Persons 3, 4, ... are the demo employer's staff.
+                    let staff_index =
+                        (next_id as usize - 3 < demo_staff).then(|| next_id as usize - 3);
+                    random_person(
+                        next_id,
+                        &mut rng,
+                        &cities,
+                        &by_region,
+                        &mut used_ids,
+                        staff_index,
+                    )
+                };
+                used_ids.insert(id_digits(&person.resident_id));
+                let r = career::build(
+                    person.id,
+                    &plan,
+                    &wages,
+                    REFERENCE_MONTH,
+                    retire_age,
+                    &mut rng,
+                );
+                records.enrolments.extend(r.enrolments);
+                records.contributions.extend(r.contributions);
+                records.account_years.extend(r.account_years);
+                records.pensions.extend(r.pensions);
+                records.medical_credits.extend(r.medical_credits);
+                people.push(person);
+                next_id += 1;
+            }
+            let batch = Batch {
+                first_id,
+                last_id: next_id - 1,
+                people,
+                records,
+            };
+            if batches.blocking_send(batch).is_err() {
+                return;
+            }
+        }
+    }
+}
+
+/// Writes one batch: its records, then the read models built from them.
+async fn write(
+    store: &Store,
+    wages: &WageTable,
+    batch: &Batch,
+    citizen_hash: &str,
+    seeded_on: chrono::DateTime<chrono::Utc>,
+) -> Result<(), SeedError> {
+    let (people, records) = (&batch.people, &batch.records);
+    let ids = (batch.first_id, batch.last_id);
+    let tables: Vec<Write<'_>> = vec![
+        Box::pin(async { Ok(store.insert_persons(people).await?) }),
+        Box::pin(async { Ok(store.insert_enrolments(&records.enrolments).await?) }),
+        Box::pin(async { Ok(store.insert_contributions(&records.contributions).await?) }),
+        Box::pin(async { Ok(store.insert_account_years(&records.account_years).await?) }),
+        Box::pin(async {
+            store.insert_pensions(&records.pensions).await?;
+            qualification_checks(store, &records.pensions, seeded_on).await
+        }),
+        Box::pin(async {
+            Ok(store
+                .insert_medical_credits(&records.medical_credits)
+                .await?)
+        }),
+        Box::pin(async { Ok(store.insert_citizen_accounts(people, citizen_hash).await?) }),
+    ];
+    all(store, tables).await?;
+    // The read models read what the tables above hold.
+    let read_models: Vec<Write<'_>> = vec![
+        Box::pin(async { Ok(store.rebuild_record_totals(ids.0, ids.1).await.map(drop)?) }),
+        Box::pin(async {
+            let (enrolments, contributions) = records.with_employers();
+            let ages = people
+                .iter()
+                .map(|p| PersonAgeRow {
+                    person_id: p.id,
+                    birth_date: p.birth_date,
+                    sex: p.sex.to_string(),
+                    female_category: p.female_category.map(str::to_string),
+                })
+                .collect();
+            let rows = staff_roster::StaffFactRows {
+                enrolments,
+                contributions,
+                ages,
+            };
+            staff_roster::replace(store, wages, ids, rows, REFERENCE_MONTH).await?;
+            Ok(())
+        }),
+    ];
+    all(store, read_models).await
+}
+
+type Write<'a> = Pin<Box<dyn Future<Output = Result<(), SeedError>> + Send + 'a>>;
+
+/// Runs independent writes: at once on PostgreSQL, where each has its own connection and
+/// server process (the seed's time is the database's, so two cores write twice as fast); one
+/// after the other on SQLite, which has one writer.
+async fn all(store: &Store, writes: Vec<Write<'_>>) -> Result<(), SeedError> {
+    match store.backend() {
+        Backend::Postgres => futures::future::try_join_all(writes).await.map(drop),
+        Backend::Sqlite => {
+            for write in writes {
+                write.await?;
+            }
+            Ok(())
+        }
+    }
 }
 
 /// Each pensioner's last qualification check, recorded by the paying office: the demo retiree
@@ -303,12 +426,20 @@ fn credit_code(region: &str, index: u64) -> String {
         .to_string()
 }
 
+/// An ID number's first 17 digits, which determine its check character: a million of them
+/// take 16 MB where the strings took about 70.
+fn id_digits(resident_id: &str) -> u64 {
+    resident_id[..17]
+        .parse()
+        .expect("seeded ID numbers start with 17 digits")
+}
+
 fn random_person(
     id: i64,
     rng: &mut impl Rng,
     cities: &[(String, String)],
     employers: &HashMap<&str, Vec<&NewEmployer>>,
-    used: &mut HashSet<String>,
+    used: &mut HashSet<u64>,
     demo_staff: Option<usize>,
 ) -> (NewPerson, Plan, i32) {
     let male = rng.gen_bool(0.5);
@@ -341,7 +472,7 @@ fn random_person(
             .expect("digits")
             .as_str()
             .to_string();
-        if !used.contains(&candidate) {
+        if !used.contains(&id_digits(&candidate)) {
             break candidate;
         }
     };

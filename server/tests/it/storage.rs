@@ -1,7 +1,8 @@
 //! The compact contribution layout (migration 0016): a database of the old monthly layout
-//! converts row for row, and the seed's writer folds the same rows into the same answers.
+//! converts row for row, and the seed's writer folds the same rows into the same answers; the
+//! seed writes the same database from the same seed, batch after batch.
 
-use crate::common::{Kind, execute_sql, fresh_database, settings};
+use crate::common::{Kind, execute_sql, fresh_database, settings, test_sealer};
 use app::models::insurance::Insurance;
 use app::server::store::NewContribution;
 use chrono::NaiveDate;
@@ -233,6 +234,45 @@ async fn old_monthly_rows_convert_row_for_row(kind: Kind) {
         let differ = format!("SELECT COUNT(*) FROM ({a} EXCEPT {b}) d");
         assert_eq!(scalar(kind, &url, &differ).await, 0, "{kind:?}: {a}");
     }
+}
+
+on_both_backends!(one_seed_gives_one_database_batch_after_batch);
+/// The seed draws the next batch while it writes the last (1,001 persons are two batches): the
+/// same seed still gives the same records, and every person a citizen account.
+async fn one_seed_gives_one_database_batch_after_batch(kind: Kind) {
+    const PERSONS: i64 = 1001;
+    let fingerprint = [
+        "SELECT COUNT(*) FROM persons",
+        "SELECT CAST(SUM(id * CAST(SUBSTR(resident_id, 15, 3) AS INTEGER)) AS BIGINT) FROM persons",
+        "SELECT COUNT(*) FROM contribution_runs",
+        "SELECT CAST(SUM(person_id % 997 * base % 1000003 + first_month * rows_in_run) AS BIGINT) FROM contribution_runs",
+        "SELECT CAST(SUM(person_id % 997 * year + closing % 1000003) AS BIGINT) FROM account_years",
+        "SELECT CAST(SUM(person_id % 997 * months_paid + employer_sum % 1000003) AS BIGINT) FROM record_totals",
+        "SELECT CAST(SUM(employer_id % 997 * person_id + flags) AS BIGINT) FROM employer_staff",
+        "SELECT CAST(SUM(person_id * office_id) AS BIGINT) FROM qualification_checks",
+        "SELECT COUNT(*) FROM users u JOIN user_roles r ON r.user_id = u.id \
+         WHERE u.person_id IS NOT NULL AND r.role = 'citizen'",
+    ];
+    let mut prints = Vec::new();
+    for _ in 0..2 {
+        let (url, dir) = fresh_database(kind).await;
+        let store = server::startup::open_store(&settings(&url, dir.path()))
+            .await
+            .unwrap();
+        let options = server::seed::SeedOptions::new(PERSONS as usize, 3);
+        server::seed::run(&store, &options, &test_sealer())
+            .await
+            .unwrap()
+            .expect("a fresh database");
+        let mut print = Vec::new();
+        for sql in fingerprint {
+            print.push(scalar(kind, &url, sql).await);
+        }
+        prints.push(print);
+    }
+    assert_eq!(prints[0], prints[1], "{kind:?}");
+    assert_eq!(prints[0][0], PERSONS, "{kind:?}");
+    assert_eq!(prints[0][8], PERSONS, "{kind:?}: one citizen account each");
 }
 
 pub async fn scalar(kind: Kind, url: &str, sql: &str) -> i64 {

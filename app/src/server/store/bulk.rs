@@ -3,8 +3,10 @@
 //! The wage table read here also serves the staff checks (`services::wages`).
 
 use super::{Backend, Db, MAX_BINDS, Store, StoreError, contribution_runs, on_pool};
+use crate::models::auth::Role;
 use crate::models::benefits::{AmountFrom, Payee, Payment};
 use crate::models::insurance::{EnrolmentStatus, Insurance, Scheme, StatusReason};
+use crate::models::qualification::{CheckMethod, CheckStatus};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::QueryBuilder;
 
@@ -84,6 +86,13 @@ pub struct NewMedicalCredit {
     pub monthly: i64,
 }
 
+/// A pensioner's last qualification check, confirmed by the office.
+pub struct SeededCheck {
+    pub person_id: i64,
+    pub office_id: i64,
+    pub at: DateTime<Utc>,
+}
+
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct RegionWage {
     pub region_code: String,
@@ -92,16 +101,45 @@ pub struct RegionWage {
     pub monthly_fen: i64,
 }
 
+/// The seed inserts parents before their children, so on PostgreSQL its transactions skip the
+/// per-row foreign-key triggers (several times faster) where the role may: only a superuser
+/// can set `session_replication_role`, and then only for the transaction (`set_config`'s
+/// `true`). SQLite's checks are cheap and stay.
+trait SkipForeignKeyChecks {
+    async fn skip_foreign_key_checks(&mut self) -> Result<(), sqlx::Error>;
+}
+
+impl SkipForeignKeyChecks for sqlx::SqliteConnection {
+    async fn skip_foreign_key_checks(&mut self) -> Result<(), sqlx::Error> {
+        Ok(())
+    }
+}
+
+impl SkipForeignKeyChecks for sqlx::PgConnection {
+    async fn skip_foreign_key_checks(&mut self) -> Result<(), sqlx::Error> {
+        sqlx::query(
+            "SELECT set_config('session_replication_role', 'replica', true) \
+             WHERE current_setting('is_superuser') = 'on'",
+        )
+        .execute(self)
+        .await
+        .map(drop)
+    }
+}
+
 /// Inserts `rows` in chunks within one transaction; `push` binds one row's columns.
 macro_rules! insert_rows {
     ($store:expr, $head:expr, $columns:expr, $rows:expr, |$b:ident, $r:ident| $push:block) => {{
         let chunk = MAX_BINDS / $columns;
         on_pool!($store, pool => {
             let mut tx = pool.begin().await?;
+            tx.skip_foreign_key_checks().await?;
             for part in $rows.chunks(chunk) {
                 let mut qb = QueryBuilder::new($head);
                 qb.push_values(part, |mut $b, $r| $push);
-                qb.build().execute(&mut *tx).await?;
+                // Not cached: a batch's last chunk has a length of its own, and SQLite keeps
+                // every cached statement of tens of thousands of binds compiled in memory.
+                qb.build().persistent(false).execute(&mut *tx).await?;
             }
             tx.commit().await?;
         });
@@ -200,14 +238,9 @@ impl Store {
                     r.region_code,
                 );
             }
-            let mut conn = pool.acquire().await?;
-            // The seed inserts parents first; skipping the per-row foreign-key triggers makes
-            // the load several times faster. Needs a superuser, so only where permitted.
-            let skip_triggers = sqlx::query("SET session_replication_role = replica")
-                .execute(&mut *conn)
-                .await
-                .is_ok();
-            let mut copy = conn
+            let mut tx = pool.begin().await?;
+            tx.skip_foreign_key_checks().await?;
+            let mut copy = tx
                 .copy_in_raw(&format!(
                     "COPY contribution_runs ({}) FROM STDIN",
                     contribution_runs::COLUMNS
@@ -215,11 +248,7 @@ impl Store {
                 .await?;
             copy.send(text.into_bytes()).await?;
             copy.finish().await?;
-            if skip_triggers {
-                sqlx::query("SET session_replication_role = DEFAULT")
-                    .execute(&mut *conn)
-                    .await?;
-            }
+            tx.commit().await?;
             return Ok(());
         }
         on_pool!(self, pool => {
@@ -325,6 +354,58 @@ impl Store {
                     .push_bind(r.monthly);
             }
         );
+        Ok(())
+    }
+
+    pub async fn insert_seeded_checks(&self, rows: &[SeededCheck]) -> Result<(), StoreError> {
+        insert_rows!(
+            self,
+            "INSERT INTO qualification_checks (person_id, office_id, method, status, submitted_at, request_key, decided_at) ",
+            7,
+            rows,
+            |b, r| {
+                b.push_bind(r.person_id)
+                    .push_bind(r.office_id)
+                    .push_bind(CheckMethod::OfficeReview)
+                    .push_bind(CheckStatus::Confirmed)
+                    .push_bind(r.at)
+                    .push_bind(format!("seed-{}", r.person_id))
+                    .push_bind(r.at);
+            }
+        );
+        Ok(())
+    }
+
+    /// A citizen account for each person, all with the same password hash: the users in one
+    /// statement, then their citizen role in another.
+    pub async fn insert_citizen_accounts(
+        &self,
+        persons: &[NewPerson],
+        password_hash: &str,
+    ) -> Result<(), StoreError> {
+        let now: DateTime<Utc> = Utc::now();
+        insert_rows!(
+            self,
+            "INSERT INTO users (person_id, display_name, password_hash, password_expired, disabled, created_at) ",
+            6,
+            persons,
+            |b, p| {
+                b.push_bind(p.id)
+                    .push_bind(&p.name)
+                    .push_bind(password_hash)
+                    .push_bind(false)
+                    .push_bind(false)
+                    .push_bind(now);
+            }
+        );
+        let (Some(first), Some(last)) = (persons.first(), persons.last()) else {
+            return Ok(());
+        };
+        on_pool!(self, pool => sqlx::query(
+            "INSERT INTO user_roles (user_id, role) SELECT id, $1 FROM users WHERE person_id BETWEEN $2 AND $3",
+        )
+        .bind(Role::Citizen.code()).bind(first.id).bind(last.id)
+        .execute(pool).await?.rows_affected());
         Ok(())
     }
 

@@ -40,7 +40,7 @@ pub use audit::{AuditEvent, AuditFilter, AuditRecord};
 pub use benefits::{AmountRow, AwardRow, MedicalCreditRow, PaymentRow, PensionBriefRow};
 pub use bulk::{
     NewAccountYear, NewContribution, NewEmployer, NewEnrolment, NewMedicalCredit, NewPension,
-    NewPerson, RegionWage,
+    NewPerson, RegionWage, SeededCheck,
 };
 pub use certificates::{CertificateRow, HistoryRow, Inserted, NewCertificate};
 pub use declarations::{Applied, DeclaringEmployer};
@@ -51,7 +51,7 @@ pub use filings::{
 pub use lookup::{EmployerUser, PersonKey, PersonMatch};
 pub use notifications::{NewNotification, NotificationRecord};
 pub use page_rows::{FilingInForce, HomeRows, RecordRows};
-pub use qualification::{CheckDecided, CheckRow, NewCheck, PendingCheckRow, SeededCheck};
+pub use qualification::{CheckDecided, CheckRow, NewCheck, PendingCheckRow};
 pub use record_totals::RecordTotals;
 pub use records::{
     AccountBalance, AccountYearRow, ContributionFilter, ContributionRow, EnrolmentPeriod,
@@ -250,18 +250,22 @@ impl Store {
         on_pool!(self, pool => (pool.size(), pool.num_idle()))
     }
 
-    /// Refreshes the planner's statistics after a bulk load. PostgreSQL also vacuums, which
-    /// sets the visibility map so that counts over the roster can be index-only scans.
+    /// Refreshes the planner's statistics after a bulk load. On PostgreSQL the roster is also
+    /// vacuumed, which sets its visibility map so that counts over it can be index-only scans;
+    /// the record tables are left to autovacuum (vacuuming them reads every page: minutes at a
+    /// million persons, where sampling statistics takes seconds).
     pub async fn analyze(&self) -> Result<(), StoreError> {
         match &self.db {
             Db::Sqlite(pool) => {
                 sqlx::query("ANALYZE").execute(pool).await?;
                 drop_index_samples(pool).await?;
             }
-            Db::Postgres(pool) => sqlx::query("VACUUM (ANALYZE)")
-                .execute(pool)
-                .await
-                .map(drop)?,
+            Db::Postgres(pool) => {
+                sqlx::query("VACUUM (ANALYZE) employer_staff, employer_staff_insurances")
+                    .execute(pool)
+                    .await?;
+                sqlx::query("ANALYZE").execute(pool).await?;
+            }
         }
         Ok(())
     }

@@ -51,13 +51,6 @@ pub struct CheckDecided<'a> {
     pub at: DateTime<Utc>,
 }
 
-/// Seeded confirmations, recorded by the office.
-pub struct SeededCheck {
-    pub person_id: i64,
-    pub office_id: i64,
-    pub at: DateTime<Utc>,
-}
-
 impl Store {
     /// Newest first.
     pub(super) async fn qualification_checks(
@@ -136,21 +129,5 @@ impl Store {
             tx.commit().await?;
             Ok(Some(person_id))
         })
-    }
-
-    /// For `jinbao seed` only.
-    pub async fn insert_seeded_checks(&self, rows: &[SeededCheck]) -> Result<(), StoreError> {
-        on_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
-            for r in rows {
-                sqlx::query(
-                    "INSERT INTO qualification_checks (person_id, office_id, method, status, submitted_at, \
-                       request_key, decided_at) VALUES ($1, $2, 'office_review', 'confirmed', $3, $4, $3)",
-                ).bind(r.person_id).bind(r.office_id).bind(r.at).bind(format!("seed-{}", r.person_id))
-                    .execute(&mut *tx).await?;
-            }
-            tx.commit().await?;
-        });
-        Ok(())
     }
 }

@@ -219,7 +219,8 @@ impl Store {
                         .push_bind(e.arrears_months);
                 });
                 qb.push(") AS v JOIN persons p ON p.id = v.column2");
-                qb.build().execute(&mut *tx).await?;
+                // Not cached, as the bulk inserts (`bulk.rs`): each length would stay compiled.
+                qb.build().persistent(false).execute(&mut *tx).await?;
             }
             for part in insurances.chunks(MAX_BINDS / 7) {
                 let mut qb = QueryBuilder::new(
@@ -230,7 +231,7 @@ impl Store {
                         .push_bind(i.status).push_bind(i.base).push_bind(i.last_paid_month)
                         .push_bind(i.arrears_months);
                 });
-                qb.build().execute(&mut *tx).await?;
+                qb.build().persistent(false).execute(&mut *tx).await?;
             }
             tx.commit().await?;
         });
