@@ -218,7 +218,10 @@ impl Store {
                         .push_bind(e.first_month).push_bind(e.last_month).push_bind(e.flags)
                         .push_bind(e.arrears_months);
                 });
-                qb.push(") AS v JOIN persons p ON p.id = v.column2");
+                // The id range keeps PostgreSQL on the primary key: for a few thousand values
+                // its planner would rather scan every person, once per window.
+                qb.push(") AS v JOIN persons p ON p.id = v.column2 AND p.id BETWEEN ");
+                qb.push_bind(from).push(" AND ").push_bind(to);
                 // Not cached, as the bulk inserts (`bulk.rs`): each length would stay compiled.
                 qb.build().persistent(false).execute(&mut *tx).await?;
             }
