@@ -114,8 +114,9 @@ pub async fn run(
     store.insert_employers(&employers).await?;
     let employer_count = employers.len();
 
-    // Generating careers takes as long as writing them: a thread of its own generates the next
-    // batch while this task writes the last, one batch ahead at most (memory stays flat).
+    // Drawing careers is this process's work and writing them waits on the database: a thread
+    // of its own draws the next batch while this task writes the last, one batch ahead at most
+    // (memory stays flat).
     let generator = Generator {
         rng,
         cities,
