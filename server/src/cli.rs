@@ -180,11 +180,12 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
             let report = report?;
             let seconds = started.elapsed().as_secs_f64();
             eprintln!(
-                "{} rows in {seconds:.1}s ({:.0} rows/s): {} persons declared, {} of them changed, {} months written as {} runs, {} rows rejected",
+                "{} rows in {seconds:.1}s ({:.0} rows/s): {} persons declared, {} of them changed ({} rebuilt from the record), {} months written as {} runs, {} rows rejected",
                 report.rows,
                 report.rows as f64 / seconds,
                 report.persons,
                 report.applied.persons_changed,
+                report.applied.persons_rebuilt,
                 report.applied.months_changed,
                 report.applied.runs_written,
                 report.rejected,

@@ -4,12 +4,16 @@
 //! Every row is checked first. A bad row goes to the reject file with its line and the reason,
 //! and the good rows are written in one transaction, so a failure leaves the record as it was.
 //! A declared month replaces the stored one, so importing the same file twice changes nothing.
-//! The employers' rosters and the record totals of the persons it changed are rebuilt after,
-//! and of any person an earlier run changed but crashed before rebuilding.
+//! The employers' rosters and the record totals move by what the changed months add, in the
+//! same transaction; persons whose change no difference expresses are rebuilt after, with any
+//! person an earlier run changed but crashed before rebuilding.
 
 use crate::progress::Progress;
 use app::models::ids::{CreditCode, ResidentId};
 use app::models::insurance::{Insurance, Month, month_index, month_of};
+use app::server::services::local_rules::LocalRules;
+use app::server::services::wages::WageTable;
+use app::server::services::{read_model_deltas, read_models};
 use app::server::store::{Applied, NewContribution, Store};
 use chrono::NaiveDate;
 use std::collections::hash_map::Entry;
@@ -217,20 +221,32 @@ pub async fn run(
     let rejects_file = rejects.unwrap_or_else(|| path.with_extension("rejects.csv"));
     write_rejects(&rejects_file, &rejected)?;
 
+    let wages = WageTable::new(store.region_wages().await?);
+    let rules = LocalRules::load(store).await?;
+    let cx = read_model_deltas::Context {
+        wages: &wages,
+        rules: &rules,
+        now: month_of(&today),
+    };
     let mut bar = progress.then(|| Progress::new("importing", declared.len(), "persons"));
     let mut done = 0;
     let applied = store
-        .apply_declarations(&declared, |now_done| {
-            if let Some(bar) = bar.as_mut() {
-                bar.advance(now_done - done);
-            }
-            done = now_done;
-        })
+        .apply_declarations(
+            &declared,
+            |changes, enrolments, ages| read_model_deltas::deltas(changes, enrolments, ages, &cx),
+            |now_done| {
+                if let Some(bar) = bar.as_mut() {
+                    bar.advance(now_done - done);
+                }
+                done = now_done;
+            },
+        )
         .await?;
     if let Some(bar) = bar {
         bar.finish();
     }
-    app::server::services::read_models::rebuild_stale(store, month_of(&today)).await?;
+    // The persons no difference could update, and any an earlier run left.
+    read_models::rebuild_stale(store, month_of(&today)).await?;
     Ok(Report {
         rows: total,
         rejected: rejected.len(),

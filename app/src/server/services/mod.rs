@@ -14,6 +14,7 @@ pub mod filings;
 pub mod helpdesk;
 pub mod local_rules;
 pub mod qualification;
+pub mod read_model_deltas;
 pub mod read_models;
 pub mod record;
 pub mod relatives;

@@ -50,14 +50,77 @@ pub struct RosterSummary {
 impl StaffFacts {
     /// The last month the person is on record with this employer: the latest end of a closed
     /// period or declared month; an open period runs to `now`.
-    fn last_month(&self, now: Month) -> Option<Month> {
+    pub fn last_month(&self, now: Month) -> Option<Month> {
         let enrolled = self.enrolments.iter().map(|e| e.end.unwrap_or(now));
         enrolled.chain(self.last_declared()).max()
     }
 
-    fn last_declared(&self) -> Option<Month> {
+    pub fn last_declared(&self) -> Option<Month> {
         self.contributions.iter().map(|c| c.month).max()
     }
+
+    /// The latest month declared for one insurance, with its row.
+    pub fn latest(&self, insurance: Insurance) -> Option<&MonthFact> {
+        self.contributions
+            .iter()
+            .filter(|c| c.insurance == insurance)
+            .max_by_key(|c| c.month)
+    }
+}
+
+/// How many months each base check found: the roster's running figures (an import adds and
+/// subtracts the months it changes; the flags follow from the counts).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MonthCounts {
+    pub below_floor: i32,
+    pub above_cap: i32,
+    pub mismatched: i32,
+    /// Months with any insurance unpaid.
+    pub in_arrears: i32,
+}
+
+impl MonthCounts {
+    pub fn of(findings: &StaffFindings) -> Self {
+        let out_of_bounds =
+            |found: &[BaseOutOfBounds]| distinct_months(found.iter().map(|f| f.month));
+        Self {
+            below_floor: out_of_bounds(&findings.below_floor),
+            above_cap: out_of_bounds(&findings.above_cap),
+            mismatched: distinct_months(findings.mismatches.iter().map(|f| f.month)),
+            in_arrears: findings.arrears_months().len() as i32,
+        }
+    }
+}
+
+impl std::ops::Add for MonthCounts {
+    type Output = Self;
+    fn add(self, o: Self) -> Self {
+        Self {
+            below_floor: self.below_floor + o.below_floor,
+            above_cap: self.above_cap + o.above_cap,
+            mismatched: self.mismatched + o.mismatched,
+            in_arrears: self.in_arrears + o.in_arrears,
+        }
+    }
+}
+
+impl std::ops::Sub for MonthCounts {
+    type Output = Self;
+    fn sub(self, o: Self) -> Self {
+        Self {
+            below_floor: self.below_floor - o.below_floor,
+            above_cap: self.above_cap - o.above_cap,
+            mismatched: self.mismatched - o.mismatched,
+            in_arrears: self.in_arrears - o.in_arrears,
+        }
+    }
+}
+
+/// Distinct months of a list in month order (a month appears once per distinct base).
+fn distinct_months(months: impl Iterator<Item = Month>) -> i32 {
+    let mut months: Vec<Month> = months.collect();
+    months.dedup();
+    months.len() as i32
 }
 
 pub fn check(
@@ -127,25 +190,30 @@ pub fn check(
         }
     }
 
-    // Coverage in the last month declared (else on record): an employee should be in all five
-    // insurances. Not the current month: a retiree's pension stays open while the other
-    // insurances ended at retirement, which is no gap.
-    // Someone working past the statutory retirement age (超龄) cannot join pension,
-    // unemployment, maternity or employee medical insurance; work injury insurance alone is
-    // open to them (人社部发〔2016〕29号), so only its absence is a gap.
-    if let Some(last) = facts.last_declared().or_else(|| facts.last_month(now)) {
-        let past_age = facts.retires.is_some_and(|r| last > r);
-        findings.missing = Insurance::ALL
-            .into_iter()
-            .filter(|i| !past_age || *i == Insurance::WorkInjury)
-            .filter(|i| {
-                !facts.enrolments.iter().any(|e| {
-                    e.insurance == *i && e.start <= last && e.end.is_none_or(|end| end >= last)
-                })
-            })
-            .collect();
-    }
+    findings.missing = missing(facts, now);
     findings
+}
+
+/// The insurances missing in the last month declared (else on record): an employee should be
+/// in all five. Not the current month: a retiree's pension stays open while the other
+/// insurances ended at retirement, which is no gap.
+/// Someone working past the statutory retirement age (超龄) cannot join pension,
+/// unemployment, maternity or employee medical insurance; work injury insurance alone is
+/// open to them (人社部发〔2016〕29号), so only its absence is a gap.
+pub fn missing(facts: &StaffFacts, now: Month) -> Vec<Insurance> {
+    let Some(last) = facts.last_declared().or_else(|| facts.last_month(now)) else {
+        return Vec::new();
+    };
+    let past_age = facts.retires.is_some_and(|r| last > r);
+    Insurance::ALL
+        .into_iter()
+        .filter(|i| !past_age || *i == Insurance::WorkInjury)
+        .filter(|i| {
+            !facts.enrolments.iter().any(|e| {
+                e.insurance == *i && e.start <= last && e.end.is_none_or(|end| end >= last)
+            })
+        })
+        .collect()
 }
 
 /// The roster row of a person with one employer. None when the facts are empty.
@@ -177,7 +245,7 @@ pub fn summarize(
             Some(StaffInsurance {
                 insurance,
                 status: latest.status,
-                base: months.clone().max_by_key(|c| c.month).map(|c| c.base),
+                base: facts.latest(insurance).map(|c| c.base),
                 last_paid_month: months.clone().filter(|c| c.paid).map(|c| c.month).max(),
                 arrears_months: months.filter(|c| !c.paid).count() as i64,
             })

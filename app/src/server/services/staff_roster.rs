@@ -5,7 +5,7 @@
 
 use super::local_rules::LocalRules;
 use super::roster_id_search::IdSearch;
-use super::staff_checks::{self, EnrolmentFact, MonthFact, StaffFacts};
+use super::staff_checks::{self, EnrolmentFact, MonthCounts, MonthFact, StaffFacts};
 use super::wages::WageTable;
 use crate::error::{AppError, FieldCode};
 use crate::models::assist::AccessKind;
@@ -45,6 +45,35 @@ pub struct StaffFactRows {
     pub ages: Vec<PersonAgeRow>,
 }
 
+/// The month each person reaches the statutory retirement age.
+pub(super) fn retirement_months(ages: &[PersonAgeRow]) -> HashMap<i64, Month> {
+    ages.iter()
+        .map(|a| {
+            let category = RetirementCategory::of(&a.sex, a.female_category.as_deref());
+            (a.person_id, statutory_retirement(a.birth_date, category).0)
+        })
+        .collect()
+}
+
+pub(super) fn enrolment_fact(e: &EnrolmentFactRow) -> EnrolmentFact {
+    EnrolmentFact {
+        insurance: e.insurance,
+        start: e.start_month,
+        end: e.end_month,
+        status: e.status,
+    }
+}
+
+pub(super) fn month_fact(c: ContributionFactRow) -> MonthFact {
+    MonthFact {
+        insurance: c.insurance,
+        month: c.month,
+        region: c.region_code,
+        base: c.base,
+        paid: c.paid,
+    }
+}
+
 /// Groups fact rows by (employer, person) into the checks' input.
 fn group_facts(rows: StaffFactRows) -> BTreeMap<(i64, i64), StaffFacts> {
     let StaffFactRows {
@@ -52,38 +81,21 @@ fn group_facts(rows: StaffFactRows) -> BTreeMap<(i64, i64), StaffFacts> {
         contributions,
         ages,
     } = rows;
-    let retires: HashMap<i64, Month> = ages
-        .iter()
-        .map(|a| {
-            let category = RetirementCategory::of(&a.sex, a.female_category.as_deref());
-            (a.person_id, statutory_retirement(a.birth_date, category).0)
-        })
-        .collect();
+    let retires = retirement_months(&ages);
     let mut by_key: BTreeMap<(i64, i64), StaffFacts> = BTreeMap::new();
-    for e in enrolments {
+    for e in &enrolments {
         by_key
             .entry((e.employer_id, e.person_id))
             .or_default()
             .enrolments
-            .push(EnrolmentFact {
-                insurance: e.insurance,
-                start: e.start_month,
-                end: e.end_month,
-                status: e.status,
-            });
+            .push(enrolment_fact(e));
     }
     for c in contributions {
         by_key
             .entry((c.employer_id, c.person_id))
             .or_default()
             .contributions
-            .push(MonthFact {
-                insurance: c.insurance,
-                month: c.month,
-                region: c.region_code,
-                base: c.base,
-                paid: c.paid,
-            });
+            .push(month_fact(c));
     }
     for ((_, person_id), facts) in by_key.iter_mut() {
         facts.retires = retires.get(person_id).copied();
@@ -99,6 +111,7 @@ fn roster_entry(
     now: Month,
 ) -> Option<RosterEntry> {
     let s = staff_checks::summarize(facts, wages, rules, now)?;
+    let counts = MonthCounts::of(&s.findings);
     Some(RosterEntry {
         employer_id,
         person_id,
@@ -106,7 +119,11 @@ fn roster_entry(
         first_month: s.first_month,
         last_month: s.last_month,
         flags: StaffFlag::bits(&s.findings.flags()),
-        arrears_months: s.findings.arrears_months().len() as i32,
+        arrears_months: counts.in_arrears,
+        last_declared: facts.last_declared(),
+        months_below_floor: counts.below_floor,
+        months_above_cap: counts.above_cap,
+        months_mismatched: counts.mismatched,
         insurances: s
             .insurances
             .iter()
@@ -114,6 +131,7 @@ fn roster_entry(
                 insurance: i.insurance,
                 status: i.status,
                 base: i.base,
+                last_month: facts.latest(i.insurance).map(|c| c.month),
                 last_paid_month: i.last_paid_month,
                 arrears_months: i.arrears_months as i32,
             })

@@ -5,10 +5,12 @@
 
 use super::bulk::NewContribution;
 use super::contribution_runs::{Run, StoredRun};
+use super::roster::{EnrolmentFactRow, PersonAgeRow};
+use super::running_figures::{Deltas, MonthChange, PersonChange, apply_deltas};
 use super::{Db, MAX_BINDS, Store, StoreError, contribution_runs, on_pool, stale_read_models};
-use crate::models::insurance::{Insurance, month_index};
+use crate::models::insurance::{Insurance, Month, month_index};
 use sqlx::QueryBuilder;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// An employer as a declaration names it: its id and the region it pays in.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -58,11 +60,14 @@ impl Store {
     /// the file's span or next to it. Their months are unfolded, the declared ones replace
     /// theirs, and they are folded again; runs that come out the same stay as they are. A run
     /// outside the span cannot join a new one, since the months between are unchanged and were
-    /// folded already. The persons changed are marked stale for the read models' rebuild. A
-    /// failure leaves every person as they were. `progress` hears how many persons are done.
+    /// folded already. The read models move by what `deltas` makes of the changed months (with
+    /// the enrolments and ages of the persons changed); persons it cannot express are marked
+    /// stale for a rebuild. A failure leaves every person as they were. `progress` hears how
+    /// many persons are done.
     pub async fn apply_declarations(
         &self,
         declared: &BTreeMap<i64, Vec<NewContribution>>,
+        deltas: impl Fn(&[PersonChange], &[EnrolmentFactRow], &[PersonAgeRow]) -> Deltas,
         mut progress: impl FnMut(usize),
     ) -> Result<Applied, StoreError> {
         let persons: Vec<i64> = declared.keys().copied().collect();
@@ -76,54 +81,140 @@ impl Store {
         on_pool!(self, pool => {
             let mut tx = pool.begin().await?;
             for (step, part) in persons.chunks(PERSONS_PER_STEP).enumerate() {
-                let mut qb = QueryBuilder::new(format!(
-                    "SELECT {} FROM contribution_runs WHERE first_month <= ",
-                    contribution_runs::COLUMNS
-                ));
-                qb.push_bind(span.1)
-                    .push(" AND first_month + rows_in_run * months_covered >= ")
-                    .push_bind(span.0)
-                    .push(" AND person_id IN (");
-                push_list(&mut qb, part);
-                let near: Vec<StoredRun> =
-                    qb.build_query_as().persistent(false).fetch_all(&mut *tx).await?;
+                let near = tx.near_runs(part, span).await?;
                 let mut near_by_person: HashMap<i64, Vec<&StoredRun>> = HashMap::new();
                 for run in &near {
                     near_by_person.entry(run.person_id).or_default().push(run);
                 }
                 let mut old_runs: HashSet<Run> = HashSet::new();
                 let mut rows: Vec<NewContribution> = Vec::new();
-                let mut changed: Vec<i64> = Vec::new();
+                let mut changes: Vec<PersonChange> = Vec::new();
                 for id in part {
                     let runs = near_by_person.remove(id).unwrap_or_default();
                     let stored = runs.iter().flat_map(|r| r.rows()).collect();
-                    if let Some((merged, months)) = merge(stored, &declared[id]) {
-                        changed.push(*id);
-                        applied.months_changed += months;
+                    if let Some(merged) = merge(stored, &declared[id]) {
+                        applied.months_changed += merged.months_changed;
                         old_runs.extend(runs.iter().map(|r| r.as_run()));
-                        rows.extend(merged);
+                        rows.extend(merged.rows);
+                        changes.push(PersonChange { person_id: *id, months: merged.months });
                     }
                 }
                 let Rewrite { gone, added } = rewrite(&old_runs, &rows);
-                for keys in gone.chunks(MAX_BINDS / 3) {
-                    let mut qb = QueryBuilder::new(
-                        "DELETE FROM contribution_runs WHERE (person_id, insurance, first_month) IN (",
-                    );
-                    qb.push_values(keys, |mut b, &(person, insurance, first_month)| {
-                        b.push_bind(person).push_bind(insurance).push_bind(first_month);
-                    });
-                    qb.push(")");
-                    qb.build().persistent(false).execute(&mut *tx).await?;
-                }
+                tx.delete_runs(&gone).await?;
                 contribution_runs::insert_runs!(tx, added);
-                stale_read_models::mark_stale!(tx, changed);
+
+                let changed: Vec<i64> = changes.iter().map(|c| c.person_id).collect();
+                let mut enrolments: Vec<EnrolmentFactRow> = Vec::new();
+                let mut ages: Vec<PersonAgeRow> = Vec::new();
+                for ids in changed.chunks(MAX_BINDS) {
+                    let mut qb = QueryBuilder::new(
+                        "SELECT employer_id, person_id, insurance, start_month, end_month, status FROM enrolments \
+                         WHERE employer_id IS NOT NULL AND person_id IN (",
+                    );
+                    push_list(&mut qb, ids);
+                    enrolments.extend(qb.build_query_as::<EnrolmentFactRow>().persistent(false).fetch_all(&mut *tx).await?);
+                    let mut qb = QueryBuilder::new(
+                        "SELECT id AS person_id, birth_date, sex, female_category FROM persons WHERE id IN (",
+                    );
+                    push_list(&mut qb, ids);
+                    ages.extend(qb.build_query_as::<PersonAgeRow>().persistent(false).fetch_all(&mut *tx).await?);
+                }
+                // Persons it cannot express come with no figures to apply.
+                let moved = deltas(&changes, &enrolments, &ages);
+                let mut rebuild = moved.rebuild.clone();
+                apply_deltas!(tx, &moved, rebuild);
+                rebuild.sort_unstable();
+                rebuild.dedup();
+                stale_read_models::mark_stale!(tx, rebuild);
                 applied.persons_changed += changed.len();
+                applied.persons_rebuilt += rebuild.len();
                 applied.runs_written += added.len();
                 progress(((step + 1) * PERSONS_PER_STEP).min(persons.len()));
             }
             tx.commit().await?;
         });
         Ok(applied)
+    }
+}
+
+/// The two statements whose best form differs by backend. PostgreSQL tries an IN list against
+/// every partition (sixteen times the index probes, half a second a step at 100,000 persons);
+/// joined to the persons as an array, each person probes its own partition. SQLite has neither
+/// arrays nor partitions.
+trait RunsByPerson {
+    /// The runs of `persons` holding a month within `span` (month indices) or next to it.
+    async fn near_runs(
+        &mut self,
+        persons: &[i64],
+        span: (i32, i32),
+    ) -> Result<Vec<StoredRun>, sqlx::Error>;
+    /// Deletes runs by (person, insurance, first month).
+    async fn delete_runs(&mut self, keys: &[(i64, i16, i32)]) -> Result<(), sqlx::Error>;
+}
+
+impl RunsByPerson for sqlx::SqliteConnection {
+    async fn near_runs(
+        &mut self,
+        persons: &[i64],
+        span: (i32, i32),
+    ) -> Result<Vec<StoredRun>, sqlx::Error> {
+        let mut qb = QueryBuilder::new(format!(
+            "SELECT {} FROM contribution_runs WHERE first_month <= ",
+            contribution_runs::COLUMNS
+        ));
+        qb.push_bind(span.1)
+            .push(" AND first_month + rows_in_run * months_covered >= ")
+            .push_bind(span.0)
+            .push(" AND person_id IN (");
+        push_list(&mut qb, persons);
+        qb.build_query_as().persistent(false).fetch_all(self).await
+    }
+
+    async fn delete_runs(&mut self, keys: &[(i64, i16, i32)]) -> Result<(), sqlx::Error> {
+        for keys in keys.chunks(MAX_BINDS / 3) {
+            let mut qb = QueryBuilder::new(
+                "DELETE FROM contribution_runs WHERE (person_id, insurance, first_month) IN (",
+            );
+            qb.push_values(keys, |mut b, &(person, insurance, first_month)| {
+                b.push_bind(person)
+                    .push_bind(insurance)
+                    .push_bind(first_month);
+            });
+            qb.push(")");
+            qb.build().persistent(false).execute(&mut *self).await?;
+        }
+        Ok(())
+    }
+}
+
+impl RunsByPerson for sqlx::PgConnection {
+    async fn near_runs(
+        &mut self,
+        persons: &[i64],
+        span: (i32, i32),
+    ) -> Result<Vec<StoredRun>, sqlx::Error> {
+        let sql = format!(
+            "SELECT {} FROM unnest($3::BIGINT[]) AS p(id) JOIN contribution_runs ON person_id = p.id \
+             WHERE first_month <= $1 AND first_month + rows_in_run * months_covered >= $2",
+            contribution_runs::COLUMNS
+        );
+        sqlx::query_as(&sql)
+            .bind(span.1)
+            .bind(span.0)
+            .bind(persons)
+            .fetch_all(self)
+            .await
+    }
+
+    async fn delete_runs(&mut self, keys: &[(i64, i16, i32)]) -> Result<(), sqlx::Error> {
+        let persons: Vec<i64> = keys.iter().map(|k| k.0).collect();
+        let insurances: Vec<i16> = keys.iter().map(|k| k.1).collect();
+        let months: Vec<i32> = keys.iter().map(|k| k.2).collect();
+        sqlx::query(
+            "DELETE FROM contribution_runs r USING unnest($1::BIGINT[], $2::SMALLINT[], $3::INTEGER[]) AS g(p, i, f) \
+             WHERE r.person_id = g.p AND r.insurance = g.i AND r.first_month = g.f",
+        )
+        .bind(persons).bind(insurances).bind(months).execute(self).await.map(drop)
     }
 }
 
@@ -165,33 +256,65 @@ const PERSONS_PER_STEP: usize = 2000;
 /// What an import changed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Applied {
-    /// Persons whose record changed: their read models are marked stale.
+    /// Persons whose record changed.
     pub persons_changed: usize,
+    /// Of those, persons whose read models no difference could update: marked stale.
+    pub persons_rebuilt: usize,
     /// Months added or different from what was stored.
     pub months_changed: usize,
     /// Runs written (new or replacing one).
     pub runs_written: usize,
 }
 
-/// A person's months with the declared ones in place of theirs, and how many months that
-/// changes; None when the record already says exactly that.
-fn merge(
-    stored: Vec<NewContribution>,
-    declared: &[NewContribution],
-) -> Option<(Vec<NewContribution>, usize)> {
+/// A person's months with the declared ones in place of theirs.
+struct Merged {
+    rows: Vec<NewContribution>,
+    /// Declared rows that differ from the stored ones.
+    months_changed: usize,
+    /// Every month a declared row changed, whole, before and after.
+    months: Vec<MonthChange>,
+}
+
+/// Merges the declared months into the stored ones; None when the record already says
+/// exactly that.
+fn merge(stored: Vec<NewContribution>, declared: &[NewContribution]) -> Option<Merged> {
     let mut by_month: HashMap<(Insurance, i32), NewContribution> = stored
         .into_iter()
         .map(|r| ((r.insurance, r.month), r))
         .collect();
-    let mut months = 0;
-    for row in declared {
-        let key = (row.insurance, row.month);
-        if by_month.get(&key) != Some(row) {
-            by_month.insert(key, row.clone());
-            months += 1;
-        }
+    let differs: Vec<&NewContribution> = declared
+        .iter()
+        .filter(|row| by_month.get(&(row.insurance, row.month)) != Some(*row))
+        .collect();
+    if differs.is_empty() {
+        return None;
     }
-    (months > 0).then(|| (by_month.into_values().collect(), months))
+    let touched: BTreeSet<Month> = differs.iter().map(|r| r.month).collect();
+    let in_touched = |rows: &HashMap<(Insurance, i32), NewContribution>| {
+        let mut by: BTreeMap<Month, Vec<NewContribution>> = BTreeMap::new();
+        for r in rows.values().filter(|r| touched.contains(&r.month)) {
+            by.entry(r.month).or_default().push(r.clone());
+        }
+        by
+    };
+    let mut before = in_touched(&by_month);
+    for row in &differs {
+        by_month.insert((row.insurance, row.month), (*row).clone());
+    }
+    let mut after = in_touched(&by_month);
+    let months = touched
+        .iter()
+        .map(|m| MonthChange {
+            month: *m,
+            before: before.remove(m).unwrap_or_default(),
+            after: after.remove(m).unwrap_or_default(),
+        })
+        .collect();
+    Some(Merged {
+        rows: by_month.into_values().collect(),
+        months_changed: differs.len(),
+        months,
+    })
 }
 
 #[cfg(test)]
@@ -217,9 +340,15 @@ mod tests {
     fn declared_months_replace_stored_ones_and_the_same_file_changes_nothing() {
         let stored = vec![month(202401, 500_000), month(202402, 500_000)];
         let declared = [month(202402, 520_000), month(202403, 520_000)];
-        let (merged, changed) = merge(stored, &declared).expect("a change");
-        assert_eq!(changed, 2);
-        let mut merged: Vec<_> = merged.iter().map(|r| (r.month, r.base)).collect();
+        let merged = merge(stored, &declared).expect("a change");
+        assert_eq!(merged.months_changed, 2);
+        let before_after: Vec<_> = merged
+            .months
+            .iter()
+            .map(|m| (m.month, m.before.len(), m.after.len()))
+            .collect();
+        assert_eq!(before_after, [(202402, 1, 1), (202403, 0, 1)]);
+        let mut merged: Vec<_> = merged.rows.iter().map(|r| (r.month, r.base)).collect();
         merged.sort();
         assert_eq!(
             merged,
@@ -231,7 +360,7 @@ mod tests {
             month(202402, 520_000),
             month(202403, 520_000),
         ];
-        assert_eq!(merge(again, &declared), None);
+        assert!(merge(again, &declared).is_none());
     }
 
     /// A career of runs: a base change, a gap, then a run to the end of 2024.
@@ -263,11 +392,11 @@ mod tests {
             })
             .collect();
         assert_eq!(near.len(), 1, "the earlier runs are not read");
-        let (merged, months) =
+        let merged =
             merge(near.iter().flat_map(|r| r.rows()).collect(), &declared).expect("a change");
-        assert_eq!(months, 2);
+        assert_eq!(merged.months_changed, 2);
         let old: HashSet<Run> = near.iter().map(|r| r.as_run()).collect();
-        let Rewrite { gone, added } = rewrite(&old, &merged);
+        let Rewrite { gone, added } = rewrite(&old, &merged.rows);
 
         let mut after: Vec<Run> = stored
             .iter()
@@ -276,7 +405,7 @@ mod tests {
             .chain(added)
             .collect();
         after.sort_by_key(|r| r.first_month);
-        let (whole, _) = merge(career.clone(), &declared).unwrap();
+        let whole = merge(career.clone(), &declared).unwrap().rows;
         assert_eq!(after, contribution_runs::fold(&whole));
         assert_eq!(after.len(), 5);
     }

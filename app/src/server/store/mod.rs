@@ -24,6 +24,7 @@ mod records;
 mod region_rules;
 mod relatives;
 mod roster;
+mod running_figures;
 mod scoped;
 mod staff;
 mod staff_admin;
@@ -62,6 +63,9 @@ pub use relatives::{GrantRow, NewGrant, Offered};
 pub use roster::{
     ContributionFactRow, EnrolmentFactRow, PersonAgeRow, RosterCursor, RosterEntry,
     RosterInsurance, RosterInsuranceRow, RosterRow, RosterSearch,
+};
+pub use running_figures::{
+    Deltas, MonthChange, PersonChange, RosterDelta, RosterInsuranceDelta, TotalsDelta,
 };
 pub use scoped::{CitizenStore, EmployerStore, OfficeStore, RecordView};
 pub use staff::{EmployerOverview, OfficeOverview};

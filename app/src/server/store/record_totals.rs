@@ -41,9 +41,9 @@ impl Store {
                 .bind(from).bind(to).execute(&mut *tx).await?;
             let rows = sqlx::query(
                 "INSERT INTO record_totals (person_id, insurance, contribution_rows, months_paid, months_in_arrears, \
-                                            employer_sum, personal_sum, last_paid_month, latest_base, account_year, account_closing) \
+                                            employer_sum, personal_sum, last_paid_month, last_month, latest_base, account_year, account_closing) \
                  SELECT t.person_id, i.code, t.rows_in_runs, t.months_paid, t.months_in_arrears, t.employer_sum, t.personal_sum, \
-                        (t.last_paid / 12) * 100 + t.last_paid % 12 + 1, \
+                        (t.last_paid / 12) * 100 + t.last_paid % 12 + 1, (t.last_row / 12) * 100 + t.last_row % 12 + 1, \
                         (SELECT l.base FROM contribution_runs l WHERE l.person_id = t.person_id AND l.insurance = t.insurance \
                          ORDER BY l.first_month + (l.rows_in_run - 1) * l.months_covered DESC LIMIT 1), \
                         (SELECT MAX(a.year) FROM account_years a WHERE a.person_id = t.person_id AND a.insurance = i.code), \
@@ -53,7 +53,8 @@ impl Store {
                               SUM(CASE WHEN r.paid_day IS NOT NULL THEN r.rows_in_run * r.months_covered ELSE 0 END) AS months_paid, \
                               SUM(CASE WHEN r.paid_day IS NULL THEN r.rows_in_run * r.months_covered ELSE 0 END) AS months_in_arrears, \
                               SUM(r.employer_part * r.rows_in_run) AS employer_sum, SUM(r.personal_part * r.rows_in_run) AS personal_sum, \
-                              MAX(CASE WHEN r.paid_day IS NOT NULL THEN r.first_month + (r.rows_in_run - 1) * r.months_covered END) AS last_paid \
+                              MAX(CASE WHEN r.paid_day IS NOT NULL THEN r.first_month + (r.rows_in_run - 1) * r.months_covered END) AS last_paid, \
+                              MAX(r.first_month + (r.rows_in_run - 1) * r.months_covered) AS last_row \
                        FROM contribution_runs r WHERE r.person_id BETWEEN $1 AND $2 \
                        GROUP BY r.person_id, r.insurance) t \
                  JOIN insurance_codes i ON i.id = t.insurance",

@@ -65,14 +65,22 @@ pub struct RosterEntry {
     pub last_month: i32,
     pub flags: i32,
     pub arrears_months: i32,
+    /// The running figures an import updates (migration 0018): the last month declared with
+    /// the employer and the months each base check found.
+    pub last_declared: Option<i32>,
+    pub months_below_floor: i32,
+    pub months_above_cap: i32,
+    pub months_mismatched: i32,
     pub insurances: Vec<RosterInsurance>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RosterInsurance {
     pub insurance: Insurance,
     pub status: EnrolmentStatus,
     pub base: Option<i64>,
+    /// The month `base` was declared for.
+    pub last_month: Option<i32>,
     pub last_paid_month: Option<i32>,
     pub arrears_months: i32,
 }
@@ -208,15 +216,19 @@ impl Store {
                 .bind(from).bind(to).execute(&mut *tx).await?;
             // Name and ID number come from persons, where they are stored; both backends name
             // the columns of a VALUES list column1, column2, ...
-            for part in entries.chunks(MAX_BINDS / 7) {
+            for part in entries.chunks(MAX_BINDS / 11) {
                 let mut qb = QueryBuilder::new(
-                    "INSERT INTO employer_staff (employer_id, person_id, current, first_month, last_month, flags, arrears_months, name, resident_id) \
-                     SELECT v.column1, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, p.name, p.resident_id FROM (",
+                    "INSERT INTO employer_staff (employer_id, person_id, current, first_month, last_month, flags, arrears_months, \
+                                                 last_declared, months_below_floor, months_above_cap, months_mismatched, name, resident_id) \
+                     SELECT v.column1, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, \
+                            v.column8, v.column9, v.column10, v.column11, p.name, p.resident_id FROM (",
                 );
                 qb.push_values(part, |mut b, e| {
                     b.push_bind(e.employer_id).push_bind(e.person_id).push_bind(e.current)
                         .push_bind(e.first_month).push_bind(e.last_month).push_bind(e.flags)
-                        .push_bind(e.arrears_months);
+                        .push_bind(e.arrears_months).push_bind(e.last_declared)
+                        .push_bind(e.months_below_floor).push_bind(e.months_above_cap)
+                        .push_bind(e.months_mismatched);
                 });
                 // The id range keeps PostgreSQL on the primary key: for a few thousand values
                 // its planner would rather scan every person, once per window.
@@ -225,14 +237,14 @@ impl Store {
                 // Not cached, as the bulk inserts (`bulk.rs`): each length would stay compiled.
                 qb.build().persistent(false).execute(&mut *tx).await?;
             }
-            for part in insurances.chunks(MAX_BINDS / 7) {
+            for part in insurances.chunks(MAX_BINDS / 8) {
                 let mut qb = QueryBuilder::new(
-                    "INSERT INTO employer_staff_insurances (employer_id, person_id, insurance, status, base, last_paid_month, arrears_months) ",
+                    "INSERT INTO employer_staff_insurances (employer_id, person_id, insurance, status, base, last_month, last_paid_month, arrears_months) ",
                 );
                 qb.push_values(part, |mut b, (e, i)| {
                     b.push_bind(e.employer_id).push_bind(e.person_id).push_bind(i.insurance)
-                        .push_bind(i.status).push_bind(i.base).push_bind(i.last_paid_month)
-                        .push_bind(i.arrears_months);
+                        .push_bind(i.status).push_bind(i.base).push_bind(i.last_month)
+                        .push_bind(i.last_paid_month).push_bind(i.arrears_months);
                 });
                 qb.build().persistent(false).execute(&mut *tx).await?;
             }
