@@ -134,7 +134,7 @@ if [ "$MODE" = import ]; then
   log "$KIND, $PERSONS persons: $(( $(wc -l < "$ROOT/bench-data/declared-paid.csv") - 1 )) rows declared for $last"
   for file in declared-unpaid declared-paid declared-paid; do
     log "importing $file.csv"
-    /usr/bin/time -f "peak RSS %M KB" "$JINBAO_BIN" import contributions "$ROOT/bench-data/$file.csv"
+    /usr/bin/time -f "%e s, of which %U s user and %S s system in jinbao; peak RSS %M KB" "$JINBAO_BIN" import contributions "$ROOT/bench-data/$file.csv"
   done
   exit 0
 fi

@@ -101,7 +101,7 @@ impl Store {
                 }
                 let Rewrite { gone, added } = rewrite(&old_runs, &rows);
                 tx.delete_runs(&gone).await?;
-                contribution_runs::insert_runs!(tx, added);
+                tx.insert_runs(&added).await?;
 
                 let changed: Vec<i64> = changes.iter().map(|c| c.person_id).collect();
                 let mut enrolments: Vec<EnrolmentFactRow> = Vec::new();
@@ -137,10 +137,14 @@ impl Store {
     }
 }
 
-/// The two statements whose best form differs by backend. PostgreSQL tries an IN list against
-/// every partition (sixteen times the index probes, half a second a step at 100,000 persons);
-/// joined to the persons as an array, each person probes its own partition. SQLite has neither
-/// arrays nor partitions.
+/// The statements whose best form differs by backend. PostgreSQL tries an IN list against every
+/// partition (sixteen times the index probes, half a second a step at 100,000 persons); joined
+/// to the persons as an array, each person probes its own partition. A plain join would not do:
+/// planning with the array's length, it costs every partition per person (runtime pruning is not
+/// in its estimate) and picks a hash join over all of them (1.3 s a step); a LATERAL subquery
+/// that `OFFSET 0` keeps from being flattened leaves it the per-person probe (70 ms). Rows go in
+/// as one array per column: parsing tens of thousands of bound values took longer than the
+/// writing. SQLite has neither arrays nor partitions, and binds cost it little.
 trait RunsByPerson {
     /// The runs of `persons` holding a month within `span` (month indices) or next to it.
     async fn near_runs(
@@ -150,6 +154,7 @@ trait RunsByPerson {
     ) -> Result<Vec<StoredRun>, sqlx::Error>;
     /// Deletes runs by (person, insurance, first month).
     async fn delete_runs(&mut self, keys: &[(i64, i16, i32)]) -> Result<(), sqlx::Error>;
+    async fn insert_runs(&mut self, runs: &[Run<'_>]) -> Result<(), sqlx::Error>;
 }
 
 impl RunsByPerson for sqlx::SqliteConnection {
@@ -185,6 +190,11 @@ impl RunsByPerson for sqlx::SqliteConnection {
         }
         Ok(())
     }
+
+    async fn insert_runs(&mut self, runs: &[Run<'_>]) -> Result<(), sqlx::Error> {
+        contribution_runs::insert_runs!(self, runs);
+        Ok(())
+    }
 }
 
 impl RunsByPerson for sqlx::PgConnection {
@@ -194,8 +204,9 @@ impl RunsByPerson for sqlx::PgConnection {
         span: (i32, i32),
     ) -> Result<Vec<StoredRun>, sqlx::Error> {
         let sql = format!(
-            "SELECT {} FROM unnest($3::BIGINT[]) AS p(id) JOIN contribution_runs ON person_id = p.id \
-             WHERE first_month <= $1 AND first_month + rows_in_run * months_covered >= $2",
+            "SELECT r.* FROM unnest($3::BIGINT[]) AS p(id) CROSS JOIN LATERAL \
+               (SELECT {} FROM contribution_runs WHERE person_id = p.id AND first_month <= $1 \
+                  AND first_month + rows_in_run * months_covered >= $2 OFFSET 0) AS r",
             contribution_runs::COLUMNS
         );
         sqlx::query_as(&sql)
@@ -215,6 +226,32 @@ impl RunsByPerson for sqlx::PgConnection {
              WHERE r.person_id = g.p AND r.insurance = g.i AND r.first_month = g.f",
         )
         .bind(persons).bind(insurances).bind(months).execute(self).await.map(drop)
+    }
+
+    async fn insert_runs(&mut self, runs: &[Run<'_>]) -> Result<(), sqlx::Error> {
+        let column = |f: fn(&Run) -> i64| runs.iter().map(f).collect::<Vec<i64>>();
+        let small = |f: fn(&Run) -> i16| runs.iter().map(f).collect::<Vec<i16>>();
+        sqlx::query(&format!(
+            "INSERT INTO contribution_runs ({}) SELECT * FROM unnest($1::BIGINT[], $2::BIGINT[], \
+             $3::BIGINT[], $4::BIGINT[], $5::BIGINT[], $6::INTEGER[], $7::SMALLINT[], $8::SMALLINT[], \
+             $9::SMALLINT[], $10::SMALLINT[], $11::SMALLINT[], $12::TEXT[])",
+            contribution_runs::COLUMNS
+        ))
+        .bind(column(|r| r.person_id))
+        .bind(runs.iter().map(|r| r.employer_id).collect::<Vec<_>>())
+        .bind(column(|r| r.base))
+        .bind(column(|r| r.employer_part))
+        .bind(column(|r| r.personal_part))
+        .bind(runs.iter().map(|r| r.first_month).collect::<Vec<_>>())
+        .bind(small(|r| r.insurance))
+        .bind(small(|r| r.months_covered))
+        .bind(small(|r| r.rows_in_run))
+        .bind(runs.iter().map(|r| r.paid.map(|(lag, _)| lag)).collect::<Vec<_>>())
+        .bind(runs.iter().map(|r| r.paid.map(|(_, day)| day)).collect::<Vec<_>>())
+        .bind(runs.iter().map(|r| r.region_code).collect::<Vec<_>>())
+        .execute(self)
+        .await
+        .map(drop)
     }
 }
 
