@@ -4,7 +4,8 @@
 //! checks a rebuild runs (`staff_checks::check`), so the figures come out as a rebuild's would.
 //! A change no difference expresses goes to a rebuild: a month that left an employer (its
 //! first or last month could move back) or a paid month declared unpaid (so could the last
-//! paid month). No I/O here.
+//! paid month); the store adds a roster row or record total that does not exist yet. No I/O
+//! here.
 
 use super::local_rules::LocalRules;
 use super::staff_checks::{self, EnrolmentFact, MonthCounts, StaffFacts};

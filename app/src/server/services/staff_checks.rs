@@ -59,7 +59,7 @@ impl StaffFacts {
         self.contributions.iter().map(|c| c.month).max()
     }
 
-    /// The latest month declared for one insurance, with its row.
+    /// The row of the latest month declared for one insurance.
     pub fn latest(&self, insurance: Insurance) -> Option<&MonthFact> {
         self.contributions
             .iter()
