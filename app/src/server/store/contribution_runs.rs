@@ -11,6 +11,28 @@ pub(super) const COLUMNS: &str = "person_id, employer_id, base, employer_part, p
      first_month, insurance, months_covered, rows_in_run, paid_lag, paid_day, region_code";
 pub(super) const COLUMN_COUNT: usize = 12;
 
+/// Binds runs as a VALUES list, one row per run in the order of `COLUMNS`. A macro so that
+/// it expands once per backend.
+macro_rules! push_run_values {
+    ($qb:expr, $runs:expr) => {
+        $qb.push_values($runs, |mut b, r| {
+            b.push_bind(r.person_id)
+                .push_bind(r.employer_id)
+                .push_bind(r.base)
+                .push_bind(r.employer_part)
+                .push_bind(r.personal_part)
+                .push_bind(r.first_month)
+                .push_bind(r.insurance)
+                .push_bind(r.months_covered)
+                .push_bind(r.rows_in_run)
+                .push_bind(r.paid.map(|(lag, _)| lag))
+                .push_bind(r.paid.map(|(_, day)| day))
+                .push_bind(r.region_code);
+        })
+    };
+}
+pub(super) use push_run_values;
+
 /// Inserts folded runs on a connection or transaction, as many per statement as the bind
 /// limit allows. A macro so that it expands inside `on_pool!` once per backend.
 macro_rules! insert_runs {
@@ -20,25 +42,23 @@ macro_rules! insert_runs {
                 "INSERT INTO contribution_runs ({}) ",
                 super::contribution_runs::COLUMNS
             ));
-            qb.push_values(part, |mut b, r| {
-                b.push_bind(r.person_id)
-                    .push_bind(r.employer_id)
-                    .push_bind(r.base)
-                    .push_bind(r.employer_part)
-                    .push_bind(r.personal_part)
-                    .push_bind(r.first_month)
-                    .push_bind(r.insurance)
-                    .push_bind(r.months_covered)
-                    .push_bind(r.rows_in_run)
-                    .push_bind(r.paid.map(|(lag, _)| lag))
-                    .push_bind(r.paid.map(|(_, day)| day))
-                    .push_bind(r.region_code);
-            });
+            super::contribution_runs::push_run_values!(qb, part);
             qb.build().persistent(false).execute(&mut *$conn).await?;
         }
     };
 }
 pub(super) use insert_runs;
+
+/// Gives stored runs new values by key, `UPDATE_RUNS FROM <rows> AS v UPDATE_RUNS_WHERE`, from
+/// rows whose columns are named column1, column2, … in the order of `COLUMNS` (as both backends
+/// name a VALUES list's). A run that grows by a month keeps its key: updated in place, it
+/// touches no foreign key, where a delete and an insert would check all four again.
+pub(super) const UPDATE_RUNS: &str = "UPDATE contribution_runs AS r SET employer_id = v.column2, \
+     base = v.column3, employer_part = v.column4, personal_part = v.column5, \
+     months_covered = v.column8, rows_in_run = v.column9, paid_lag = v.column10, \
+     paid_day = v.column11, region_code = v.column12";
+pub(super) const UPDATE_RUNS_WHERE: &str =
+    "WHERE r.person_id = v.column1 AND r.insurance = v.column7 AND r.first_month = v.column6";
 
 /// The longest run the view can unfold (`run_steps` holds 0..1199).
 const MAX_ROWS: i16 = 1200;
@@ -170,6 +190,11 @@ pub(super) fn fold(rows: &[NewContribution]) -> Vec<Run<'_>> {
 }
 
 impl Run<'_> {
+    /// The primary key: (person, insurance, first month).
+    pub fn key(&self) -> (i64, i16, i32) {
+        (self.person_id, self.insurance, self.first_month)
+    }
+
     /// The run as it reads back.
     #[cfg(test)]
     pub fn stored(&self) -> StoredRun {

@@ -4,8 +4,8 @@
 //! seed's and a month appended to a run costs one run rewritten.
 
 use super::bulk::NewContribution;
-use super::contribution_runs::{Run, StoredRun};
-use super::roster::{EnrolmentFactRow, PersonAgeRow};
+use super::contribution_runs::{Run, StoredRun, UPDATE_RUNS, UPDATE_RUNS_WHERE};
+use super::roster::{ENROLMENT_FACTS, EnrolmentFactRow, PERSON_AGES, PersonAgeRow};
 use super::running_figures::{ApplyDeltas, Deltas, MonthChange, PersonChange};
 use super::{Db, MAX_BINDS, Store, StoreError, contribution_runs, on_pool, stale_read_models};
 use crate::models::insurance::{Insurance, Month, month_index};
@@ -100,36 +100,33 @@ impl Store {
                         changes.push(PersonChange { person_id: *id, months: merged.months });
                     }
                 }
-                let Rewrite { gone, added } = rewrite(&old_runs, &rows);
+                let Rewrite { gone, updated, added } = rewrite(&old_runs, &rows);
                 tx.delete_runs(&gone).await?;
+                tx.update_runs(&updated).await?;
                 tx.insert_runs(&added).await?;
 
                 let changed: Vec<i64> = changes.iter().map(|c| c.person_id).collect();
                 let mut enrolments: Vec<EnrolmentFactRow> = Vec::new();
                 let mut ages: Vec<PersonAgeRow> = Vec::new();
                 for ids in changed.chunks(MAX_BINDS) {
-                    let mut qb = QueryBuilder::new(
-                        "SELECT employer_id, person_id, insurance, start_month, end_month, status FROM enrolments \
-                         WHERE employer_id IS NOT NULL AND person_id IN (",
-                    );
+                    let mut qb = QueryBuilder::new(format!("{ENROLMENT_FACTS} person_id IN ("));
                     push_list(&mut qb, ids);
                     enrolments.extend(qb.build_query_as::<EnrolmentFactRow>().persistent(false).fetch_all(&mut *tx).await?);
-                    let mut qb = QueryBuilder::new(
-                        "SELECT id AS person_id, birth_date, sex, female_category FROM persons WHERE id IN (",
-                    );
+                    let mut qb = QueryBuilder::new(format!("{PERSON_AGES} id IN ("));
                     push_list(&mut qb, ids);
                     ages.extend(qb.build_query_as::<PersonAgeRow>().persistent(false).fetch_all(&mut *tx).await?);
                 }
                 // Persons it cannot express come with no figures to apply.
                 let moved = deltas(&changes, &enrolments, &ages);
-                let mut rebuild = moved.rebuild.clone();
-                rebuild.extend(tx.apply_deltas(&moved).await?);
+                let absent = tx.apply_deltas(&moved).await?;
+                let mut rebuild = moved.rebuild;
+                rebuild.extend(absent);
                 rebuild.sort_unstable();
                 rebuild.dedup();
                 stale_read_models::mark_stale!(tx, rebuild);
                 applied.persons_changed += changed.len();
                 applied.persons_rebuilt += rebuild.len();
-                applied.runs_written += added.len();
+                applied.runs_written += updated.len() + added.len();
                 progress(((step + 1) * PERSONS_PER_STEP).min(persons.len()));
             }
             tx.commit().await?;
@@ -160,6 +157,8 @@ trait RunsByPerson {
     ) -> Result<Vec<StoredRun>, sqlx::Error>;
     /// Deletes runs by (person, insurance, first month).
     async fn delete_runs(&mut self, keys: &[(i64, i16, i32)]) -> Result<(), sqlx::Error>;
+    /// Gives stored runs the values of these, by key.
+    async fn update_runs(&mut self, runs: &[Run<'_>]) -> Result<(), sqlx::Error>;
     async fn insert_runs(&mut self, runs: &[Run<'_>]) -> Result<(), sqlx::Error>;
 }
 
@@ -196,6 +195,16 @@ impl RunsByPerson for sqlx::SqliteConnection {
                     .push_bind(first_month);
             });
             qb.push(")");
+            qb.build().persistent(false).execute(&mut *self).await?;
+        }
+        Ok(())
+    }
+
+    async fn update_runs(&mut self, runs: &[Run<'_>]) -> Result<(), sqlx::Error> {
+        for part in runs.chunks(MAX_BINDS / contribution_runs::COLUMN_COUNT) {
+            let mut qb = QueryBuilder::new(format!("{UPDATE_RUNS} FROM ("));
+            contribution_runs::push_run_values!(qb, part);
+            qb.push(format!(") AS v {UPDATE_RUNS_WHERE}"));
             qb.build().persistent(false).execute(&mut *self).await?;
         }
         Ok(())
@@ -245,15 +254,42 @@ impl RunsByPerson for sqlx::PgConnection {
         .bind(persons).bind(insurances).bind(months).execute(self).await.map(drop)
     }
 
+    async fn update_runs(&mut self, runs: &[Run<'_>]) -> Result<(), sqlx::Error> {
+        let sql =
+            format!("{UPDATE_RUNS} FROM {RUN_ARRAYS} AS v({RUN_ARRAY_NAMES}) {UPDATE_RUNS_WHERE}");
+        bind_runs(sqlx::query(&sql), runs)
+            .execute(self)
+            .await
+            .map(drop)
+    }
+
     async fn insert_runs(&mut self, runs: &[Run<'_>]) -> Result<(), sqlx::Error> {
-        let column = |f: fn(&Run) -> i64| runs.iter().map(f).collect::<Vec<i64>>();
-        let small = |f: fn(&Run) -> i16| runs.iter().map(f).collect::<Vec<i16>>();
-        sqlx::query(&format!(
-            "INSERT INTO contribution_runs ({}) SELECT * FROM unnest($1::BIGINT[], $2::BIGINT[], \
-             $3::BIGINT[], $4::BIGINT[], $5::BIGINT[], $6::INTEGER[], $7::SMALLINT[], $8::SMALLINT[], \
-             $9::SMALLINT[], $10::SMALLINT[], $11::SMALLINT[], $12::TEXT[])",
+        let sql = format!(
+            "INSERT INTO contribution_runs ({}) SELECT * FROM {RUN_ARRAYS}",
             contribution_runs::COLUMNS
-        ))
+        );
+        bind_runs(sqlx::query(&sql), runs)
+            .execute(self)
+            .await
+            .map(drop)
+    }
+}
+
+/// Runs as one PostgreSQL array per column, in the order of `COLUMNS`; `bind_runs` binds them.
+const RUN_ARRAYS: &str = "unnest($1::BIGINT[], $2::BIGINT[], $3::BIGINT[], $4::BIGINT[], \
+     $5::BIGINT[], $6::INTEGER[], $7::SMALLINT[], $8::SMALLINT[], $9::SMALLINT[], $10::SMALLINT[], \
+     $11::SMALLINT[], $12::TEXT[])";
+/// The arrays' columns named as a VALUES list's, for `UPDATE_RUNS`.
+const RUN_ARRAY_NAMES: &str = "column1, column2, column3, column4, column5, column6, column7, \
+     column8, column9, column10, column11, column12";
+
+fn bind_runs<'q>(
+    query: sqlx::query::Query<'q, sqlx::Postgres, sqlx::postgres::PgArguments>,
+    runs: &[Run<'q>],
+) -> sqlx::query::Query<'q, sqlx::Postgres, sqlx::postgres::PgArguments> {
+    let column = |f: fn(&Run) -> i64| runs.iter().map(f).collect::<Vec<i64>>();
+    let small = |f: fn(&Run) -> i16| runs.iter().map(f).collect::<Vec<i16>>();
+    query
         .bind(column(|r| r.person_id))
         .bind(runs.iter().map(|r| r.employer_id).collect::<Vec<_>>())
         .bind(column(|r| r.base))
@@ -263,31 +299,40 @@ impl RunsByPerson for sqlx::PgConnection {
         .bind(small(|r| r.insurance))
         .bind(small(|r| r.months_covered))
         .bind(small(|r| r.rows_in_run))
-        .bind(runs.iter().map(|r| r.paid.map(|(lag, _)| lag)).collect::<Vec<_>>())
-        .bind(runs.iter().map(|r| r.paid.map(|(_, day)| day)).collect::<Vec<_>>())
+        .bind(
+            runs.iter()
+                .map(|r| r.paid.map(|(lag, _)| lag))
+                .collect::<Vec<_>>(),
+        )
+        .bind(
+            runs.iter()
+                .map(|r| r.paid.map(|(_, day)| day))
+                .collect::<Vec<_>>(),
+        )
         .bind(runs.iter().map(|r| r.region_code).collect::<Vec<_>>())
-        .execute(self)
-        .await
-        .map(drop)
-    }
 }
 
-/// What one step deletes (by key) and writes.
+/// What one step deletes (by key), updates in place (same key, other values) and inserts.
 struct Rewrite<'a> {
     gone: Vec<(i64, i16, i32)>,
+    updated: Vec<Run<'a>>,
     added: Vec<Run<'a>>,
 }
 
 /// The near runs of the changed persons that folding their merged `rows` no longer yields go;
-/// the runs it yields that were not stored come. A run that comes out the same is left alone.
+/// the runs it yields that were not stored come, in place of a gone run with their key if there
+/// is one (a run that grew or shrank). A run that comes out the same is left alone.
 fn rewrite<'a>(old: &HashSet<Run<'_>>, rows: &'a [NewContribution]) -> Rewrite<'a> {
     let new: HashSet<Run> = contribution_runs::fold(rows).into_iter().collect();
+    let mut gone: HashSet<(i64, i16, i32)> = old.difference(&new).map(Run::key).collect();
+    let (updated, added) = new
+        .into_iter()
+        .filter(|r| !old.contains(r))
+        .partition(|r| gone.remove(&r.key()));
     Rewrite {
-        gone: old
-            .difference(&new)
-            .map(|r| (r.person_id, r.insurance, r.first_month))
-            .collect(),
-        added: new.into_iter().filter(|r| !old.contains(r)).collect(),
+        gone: gone.into_iter().collect(),
+        updated,
+        added,
     }
 }
 
@@ -316,7 +361,7 @@ pub struct Applied {
     pub persons_rebuilt: usize,
     /// Months added or different from what was stored.
     pub months_changed: usize,
-    /// Runs written (new or replacing one).
+    /// Runs written (new, or updated in place).
     pub runs_written: usize,
 }
 
@@ -450,17 +495,85 @@ mod tests {
             merge(near.iter().flat_map(|r| r.rows()).collect(), &declared).expect("a change");
         assert_eq!(merged.months_changed, 2);
         let old: HashSet<Run> = near.iter().map(|r| r.as_run()).collect();
-        let Rewrite { gone, added } = rewrite(&old, &merged.rows);
+        let Rewrite {
+            gone,
+            updated,
+            added,
+        } = rewrite(&old, &merged.rows);
+        assert!(gone.is_empty(), "the split run keeps its first month");
+        assert_eq!((updated.len(), added.len()), (1, 2));
 
         let mut after: Vec<Run> = stored
             .iter()
             .map(StoredRun::as_run)
-            .filter(|r| !gone.contains(&(r.person_id, r.insurance, r.first_month)))
+            .filter(|r| !gone.contains(&r.key()))
+            .map(|r| {
+                updated
+                    .iter()
+                    .find(|u| u.key() == r.key())
+                    .unwrap_or(&r)
+                    .clone()
+            })
             .chain(added)
             .collect();
         after.sort_by_key(|r| r.first_month);
         let whole = merge(career.clone(), &declared).unwrap().rows;
         assert_eq!(after, contribution_runs::fold(&whole));
         assert_eq!(after.len(), 5);
+    }
+
+    /// The rewrite of `career`'s runs when `declared` comes (every run read: those far from the
+    /// declared months come out the same).
+    fn rewrite_of<'a>(
+        career: &[NewContribution],
+        declared: &[NewContribution],
+        merged: &'a mut Vec<NewContribution>,
+    ) -> Rewrite<'a> {
+        let stored: Vec<StoredRun> = contribution_runs::fold(career)
+            .iter()
+            .map(Run::stored)
+            .collect();
+        let old: HashSet<Run> = stored.iter().map(StoredRun::as_run).collect();
+        *merged = merge(career.to_vec(), declared).expect("a change").rows;
+        rewrite(&old, merged)
+    }
+
+    #[test]
+    fn a_month_appended_to_a_run_updates_it_in_place_and_a_run_it_absorbs_goes() {
+        let mut merged = Vec::new();
+        let Rewrite {
+            gone,
+            updated,
+            added,
+        } = rewrite_of(&career(), &[month(202501, 520_000)], &mut merged);
+        assert!(gone.is_empty() && added.is_empty());
+        let grown: Vec<_> = updated
+            .iter()
+            .map(|r| (r.first_month, r.rows_in_run))
+            .collect();
+        assert_eq!(
+            grown,
+            [(month_index(202301), 25)],
+            "2023 and 2024 are one run"
+        );
+
+        // January was declared apart (another base), then again as the run has it.
+        let mut apart = career();
+        apart.push(month(202501, 530_000));
+        let Rewrite {
+            gone,
+            updated,
+            added,
+        } = rewrite_of(&apart, &[month(202501, 520_000)], &mut merged);
+        assert_eq!(
+            gone,
+            [(
+                1,
+                contribution_runs::insurance_id(Insurance::Pension),
+                month_index(202501)
+            )]
+        );
+        assert_eq!(updated.len(), 1);
+        assert!(added.is_empty());
     }
 }

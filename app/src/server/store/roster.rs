@@ -20,6 +20,14 @@ pub struct EnrolmentFactRow {
     pub status: EnrolmentStatus,
 }
 
+/// Reads `EnrolmentFactRow`s (periods with an employer); a condition on `person_id` follows.
+pub(super) const ENROLMENT_FACTS: &str = "SELECT employer_id, person_id, insurance, start_month, \
+     end_month, status FROM enrolments WHERE employer_id IS NOT NULL AND";
+
+/// Reads `PersonAgeRow`s; a condition on `id` follows.
+pub(super) const PERSON_AGES: &str =
+    "SELECT id AS person_id, birth_date, sex, female_category FROM persons WHERE";
+
 /// What a person's statutory retirement age follows (the 超龄 check).
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct PersonAgeRow {
@@ -157,10 +165,8 @@ impl Store {
         to: i64,
     ) -> Result<(Vec<EnrolmentFactRow>, Vec<ContributionFactRow>), StoreError> {
         let (enrolments, runs) = on_pool!(self, pool => {
-            let enrolments = sqlx::query_as(
-                "SELECT employer_id, person_id, insurance, start_month, end_month, status FROM enrolments \
-                 WHERE person_id BETWEEN $1 AND $2 AND employer_id IS NOT NULL",
-            ).bind(from).bind(to).fetch_all(pool).await?;
+            let enrolments = sqlx::query_as(&format!("{ENROLMENT_FACTS} person_id BETWEEN $1 AND $2"))
+                .bind(from).bind(to).fetch_all(pool).await?;
             // The runs, unfolded here: a tenth of the rows the view would send.
             let runs: Vec<StoredRun> = sqlx::query_as(&format!(
                 "SELECT {} FROM contribution_runs WHERE person_id BETWEEN $1 AND $2 AND employer_id IS NOT NULL",
@@ -178,9 +184,8 @@ impl Store {
 
     /// The birth and retirement category of persons `from..=to`.
     pub async fn person_ages(&self, from: i64, to: i64) -> Result<Vec<PersonAgeRow>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as(
-            "SELECT id AS person_id, birth_date, sex, female_category FROM persons WHERE id BETWEEN $1 AND $2",
-        ).bind(from).bind(to).fetch_all(pool).await?))
+        let sql = format!("{PERSON_AGES} id BETWEEN $1 AND $2");
+        Ok(on_pool!(self, pool => sqlx::query_as(&sql).bind(from).bind(to).fetch_all(pool).await?))
     }
 
     /// The same, for one person with one employer. Read by person (a few hundred rows through
