@@ -1,7 +1,7 @@
 //! Writing declared contributions into the record (`jinbao import contributions`): the
 //! collection agency's monthly declarations replace the months they name. The runs around the
 //! declared months are read back, merged and folded again, so the runs stay as compact as the
-//! seed's and a month appended to a run costs one run rewritten.
+//! seed's and a month appended to a run costs one run updated in place.
 
 use super::bulk::NewContribution;
 use super::contribution_runs::{Run, StoredRun, UPDATE_RUNS, UPDATE_RUNS_WHERE};
