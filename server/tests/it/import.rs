@@ -3,7 +3,7 @@
 //! of the same file changes nothing, and a file of bad rows changes nothing at all.
 
 use crate::common::{CITIZEN, Kind, execute_sql, fresh_database};
-use crate::storage::{scalar, view_rows};
+use crate::storage::{column, scalar, view_rows};
 use app::models::insurance::{add_months, month_of};
 use std::process::{Command, Output};
 
@@ -201,26 +201,12 @@ async fn dump(kind: Kind, url: &str, table: &str, columns: &[&str], order: &str)
         .map(|c| format!("COALESCE(CAST({c} AS TEXT), '-')"))
         .collect::<Vec<_>>()
         .join(" || ',' || ");
-    texts(
+    column::<String>(
         kind,
         url,
         &format!("SELECT {row} FROM {table} ORDER BY {order}"),
     )
     .await
-}
-
-async fn texts(kind: Kind, url: &str, sql: &str) -> Vec<String> {
-    use sqlx::Connection;
-    match kind {
-        Kind::Sqlite => {
-            let mut db = sqlx::SqliteConnection::connect(url).await.unwrap();
-            sqlx::query_scalar(sql).fetch_all(&mut db).await.unwrap()
-        }
-        Kind::Postgres => {
-            let mut db = sqlx::PgConnection::connect(url).await.unwrap();
-            sqlx::query_scalar(sql).fetch_all(&mut db).await.unwrap()
-        }
-    }
 }
 
 /// The read models whole: the rosters with their insurances and the record totals.
@@ -300,7 +286,7 @@ async fn declared_as_stored(kind: Kind, url: &str, month: i32) -> Vec<String> {
         let fen: i64 = fen.parse().unwrap();
         format!("{}.{:02}", fen / 100, fen % 100)
     };
-    texts(kind, url, &sql)
+    column::<String>(kind, url, &sql)
         .await
         .iter()
         .map(|line| {
@@ -359,7 +345,7 @@ async fn an_import_moves_the_read_models_as_a_rebuild_would(kind: Kind) {
     let (prev, older) = (add_months(last, -1), add_months(last, -24));
     let text = |m: i32| format!("{}-{:02}", m / 100, m % 100);
     let paid = today.format("%Y-%m-%d").to_string();
-    let codes = texts(kind, &url, "SELECT credit_code FROM employers ORDER BY id").await;
+    let codes = column::<String>(kind, &url, "SELECT credit_code FROM employers ORDER BY id").await;
     let other_employer = |line: &str| {
         let code = line.split(',').nth(1).unwrap();
         let other = codes.iter().find(|c| *c != code).unwrap();

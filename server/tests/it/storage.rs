@@ -275,15 +275,25 @@ async fn one_seed_gives_one_database_batch_after_batch(kind: Kind) {
     assert_eq!(prints[0][8], PERSONS, "{kind:?}: one citizen account each");
 }
 
+/// The first value of a one-column query.
 pub async fn scalar(kind: Kind, url: &str, sql: &str) -> i64 {
+    column(kind, url, sql).await[0]
+}
+
+/// Every value of a one-column query, on a connection of its own.
+pub async fn column<T>(kind: Kind, url: &str, sql: &str) -> Vec<T>
+where
+    T: Send + Unpin + for<'r> sqlx::Decode<'r, sqlx::Sqlite> + sqlx::Type<sqlx::Sqlite>,
+    T: for<'r> sqlx::Decode<'r, sqlx::Postgres> + sqlx::Type<sqlx::Postgres>,
+{
     match kind {
         Kind::Sqlite => {
             let mut db = sqlx::SqliteConnection::connect(url).await.unwrap();
-            sqlx::query_scalar(sql).fetch_one(&mut db).await.unwrap()
+            sqlx::query_scalar(sql).fetch_all(&mut db).await.unwrap()
         }
         Kind::Postgres => {
             let mut db = sqlx::PgConnection::connect(url).await.unwrap();
-            sqlx::query_scalar(sql).fetch_one(&mut db).await.unwrap()
+            sqlx::query_scalar(sql).fetch_all(&mut db).await.unwrap()
         }
     }
 }
