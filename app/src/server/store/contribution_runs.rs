@@ -51,8 +51,8 @@ pub(super) use insert_runs;
 
 /// Gives stored runs new values by key, `UPDATE_RUNS FROM <rows> AS v UPDATE_RUNS_WHERE`, from
 /// rows whose columns are named column1, column2, … in the order of `COLUMNS` (as both backends
-/// name a VALUES list's). A run that grows by a month keeps its key: updated in place, it
-/// touches no foreign key, where a delete and an insert would check all four again.
+/// name a VALUES list's). A run that grows by a month keeps its key: updated in place, only a
+/// foreign key whose column changes is checked, where a delete and an insert check all four.
 pub(super) const UPDATE_RUNS: &str = "UPDATE contribution_runs AS r SET employer_id = v.column2, \
      base = v.column3, employer_part = v.column4, personal_part = v.column5, \
      months_covered = v.column8, rows_in_run = v.column9, paid_lag = v.column10, \
