@@ -9,7 +9,7 @@ use crate::models::benefits::{
 use crate::models::home::Named;
 use crate::models::insurance::Agency;
 use crate::server::auth::CitizenScope;
-use crate::server::store::{AmountRow, OfficeRecord, PaymentRow, RecordView, Store};
+use crate::server::store::{AmountRow, OfficeRecord, PaymentRow, PensionBriefRow, Store};
 
 fn line(row: PaymentRow) -> PaymentLine {
     PaymentLine {
@@ -115,8 +115,8 @@ pub async fn pension_benefits(
 }
 
 /// The monthly amount and the last payment, for a person with a pension in payment.
-pub async fn pension_brief(mine: &RecordView<'_>) -> Result<Option<PensionBrief>, AppError> {
-    Ok(mine.pension_brief().await?.map(|b| PensionBrief {
+pub fn pension_brief(row: Option<PensionBriefRow>) -> Option<PensionBrief> {
+    row.map(|b| PensionBrief {
         monthly: b.monthly,
         last_payment: match (b.month, b.paid_on, b.amount, b.back_pay) {
             (Some(month), Some(paid_on), Some(amount), Some(back_pay)) => Some(Payment {
@@ -127,5 +127,5 @@ pub async fn pension_brief(mine: &RecordView<'_>) -> Result<Option<PensionBrief>
             }),
             _ => None,
         },
-    }))
+    })
 }

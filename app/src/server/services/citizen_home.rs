@@ -34,8 +34,9 @@ pub async fn citizen_home(
         totals,
         carried,
         filings,
+        pension,
     } = mine.home_rows().await?.ok_or(AppError::NotFound)?;
-    let pension = super::benefits::pension_brief(&mine).await?;
+    let pension = super::benefits::pension_brief(pension);
     let qualification = match pension {
         Some(_) => super::qualification::brief(&mine, today).await?,
         None => None,

@@ -46,8 +46,8 @@ pub struct PaymentRow {
     pub account_last4: String,
 }
 
-/// The amount now and the latest payment, for the home page.
-#[derive(Debug, Clone, sqlx::FromRow)]
+/// The amount now and the latest payment, read with the home page's rows (`page_rows::PENSION`).
+#[derive(Debug, Clone, serde::Deserialize)]
 pub struct PensionBriefRow {
     pub monthly: i64,
     pub month: Option<i32>,
@@ -105,21 +105,6 @@ impl Store {
         Ok(on_pool!(self, pool => sqlx::query_as(
             "SELECT month, paid_on, amount, back_pay, bank, account_last4 FROM pension_payments \
              WHERE person_id = $1 ORDER BY month DESC LIMIT 1",
-        ).bind(person_id).fetch_optional(pool).await?))
-    }
-
-    /// One query, as the home page reads it on every visit.
-    pub(super) async fn pension_brief(
-        &self,
-        person_id: i64,
-    ) -> Result<Option<PensionBriefRow>, StoreError> {
-        Ok(on_pool!(self, pool => sqlx::query_as(
-            "SELECT a.basic + a.account + a.transitional + a.adjustments AS monthly, \
-                    p.month, p.paid_on, p.amount, p.back_pay \
-             FROM pension_amounts a \
-             LEFT JOIN pension_payments p ON p.person_id = a.person_id \
-               AND p.month = (SELECT MAX(month) FROM pension_payments WHERE person_id = $1) \
-             WHERE a.person_id = $1 ORDER BY a.from_month DESC LIMIT 1",
         ).bind(person_id).fetch_optional(pool).await?))
     }
 

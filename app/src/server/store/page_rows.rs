@@ -5,8 +5,8 @@
 //! single-list reads elsewhere use the same column lists.
 
 use super::{
-    AccountYearRow, Backend, CarriedRow, Db, EnrolmentPeriod, PersonRecord, RecordTotals, Store,
-    StoreError, TimelineRow, on_pool,
+    AccountYearRow, Backend, CarriedRow, Db, EnrolmentPeriod, PensionBriefRow, PersonRecord,
+    RecordTotals, Store, StoreError, TimelineRow, on_pool,
 };
 use crate::models::filing::Term;
 use chrono::NaiveDate;
@@ -168,6 +168,25 @@ const FILINGS: List = List {
     order: "f.created_at DESC, f.id DESC",
 };
 
+/// The pension in payment now and its latest payment: at most one row, none before retiring.
+const PENSION: List = List {
+    columns: &[
+        (
+            "monthly",
+            "a.basic + a.account + a.transitional + a.adjustments",
+        ),
+        ("month", "p.month"),
+        ("paid_on", "p.paid_on"),
+        ("amount", "p.amount"),
+        ("back_pay", "p.back_pay"),
+    ],
+    from: "FROM (SELECT * FROM pension_amounts WHERE person_id = $1 \
+                 ORDER BY from_month DESC LIMIT 1) a \
+           LEFT JOIN pension_payments p ON p.person_id = a.person_id \
+             AND p.month = (SELECT MAX(month) FROM pension_payments WHERE person_id = $1)",
+    order: "a.from_month",
+};
+
 #[derive(Debug, Clone, serde::Deserialize)]
 pub struct FilingInForce {
     pub reference_no: String,
@@ -185,6 +204,7 @@ pub struct HomeRows {
     pub totals: Vec<RecordTotals>,
     pub carried: Vec<CarriedRow>,
     pub filings: Vec<FilingInForce>,
+    pub pension: Option<PensionBriefRow>,
 }
 
 /// Everything one insurance's record page reads, but the page of contributions.
@@ -209,6 +229,7 @@ struct HomeRow {
     totals: Option<String>,
     carried: Option<String>,
     filings: Option<String>,
+    pension: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -234,11 +255,12 @@ impl Store {
         let sql = HOME.get(self.backend(), |b| {
             format!(
                 "SELECT p.id, p.resident_id, p.name, {} AS periods, {} AS totals, {} AS carried, \
-                        {} AS filings FROM persons p WHERE p.id = $1",
+                        {} AS filings, {} AS pension FROM persons p WHERE p.id = $1",
                 PERIODS.json(b),
                 TOTALS.json(b),
                 CARRIED.json(b),
-                FILINGS.json(b)
+                FILINGS.json(b),
+                PENSION.json(b)
             )
         });
         let row: Option<HomeRow> =
@@ -254,6 +276,7 @@ impl Store {
                 totals: rows("totals", r.totals)?,
                 carried: rows("carried", r.carried)?,
                 filings: rows("filings", r.filings)?,
+                pension: rows("pension", r.pension)?.pop(),
             })
         })
         .transpose()

@@ -10,10 +10,10 @@ use super::{
     DocumentFile, DocumentRow, DraftRow, EmployerOverview, EnrolmentFactRow, EnrolmentPeriod,
     EvidenceSaved, Filed, FilingRow, FilteredTotals, HistoryRow, HomeRows, Inserted, LegRow,
     MedicalCreditRow, NewCertificate, NewCheck, NewDocument, NewEvent, NewFiling, NewRequest,
-    OfficeOverview, PaymentRow, PendingCheckRow, PensionBriefRow, PersonProfile, PersonRecord,
-    PlaceContribution, QueueRow, RecordRows, RecordTotals, RequestRow, RosterCursor,
-    RosterInsuranceRow, RosterRow, RosterSearch, Store, StoreError, Submitted, TimelineRow,
-    filings::Upload, notifications::NewNotification, roster::RosterCounts,
+    OfficeOverview, PaymentRow, PendingCheckRow, PersonProfile, PersonRecord, PlaceContribution,
+    QueueRow, RecordRows, RecordTotals, RequestRow, RosterCursor, RosterInsuranceRow, RosterRow,
+    RosterSearch, Store, StoreError, Submitted, TimelineRow, filings::Upload,
+    notifications::NewNotification, roster::RosterCounts,
 };
 use crate::models::staff::{StaffQuery, StaffScope};
 use crate::server::auth::{CitizenScope, EmployerScope, ReviewerScope};
@@ -144,9 +144,6 @@ impl RecordView<'_> {
     }
     pub async fn last_pension_payment(&self) -> Result<Option<PaymentRow>, StoreError> {
         self.store.last_pension_payment(self.person_id).await
-    }
-    pub async fn pension_brief(&self) -> Result<Option<PensionBriefRow>, StoreError> {
-        self.store.pension_brief(self.person_id).await
     }
     pub async fn qualification_checks(&self) -> Result<Vec<CheckRow>, StoreError> {
         self.store.qualification_checks(self.person_id).await
