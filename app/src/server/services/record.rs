@@ -103,8 +103,12 @@ pub async fn insurance_record(
 ) -> Result<InsuranceRecord, AppError> {
     let query = validate_query(query)?;
     let mine = store.citizen(&scope);
+    let filter = ContributionFilter {
+        year: query.year,
+        employer_id: query.employer_id,
+    };
     let rows = mine
-        .insurance_record_rows(insurance.code())
+        .insurance_record_rows(insurance.code(), filter, query.page * PAGE_SIZE, PAGE_SIZE)
         .await?
         .ok_or(AppError::NotFound)?;
     let periods: Vec<_> = rows
@@ -116,10 +120,6 @@ pub async fn insurance_record(
     let office = match current {
         Some(p) => store.office_for(&p.region_code, insurance.agency()).await?,
         None => None,
-    };
-    let filter = ContributionFilter {
-        year: query.year,
-        employer_id: query.employer_id,
     };
     // Unfiltered, the read model has the totals; a filter narrows to a year or an employer.
     let totals = if filter.year.is_none() && filter.employer_id.is_none() {
@@ -136,9 +136,6 @@ pub async fn insurance_record(
     } else {
         mine.contributions_totals(insurance.code(), filter).await?
     };
-    let page = mine
-        .contributions_page(insurance.code(), filter, query.page * PAGE_SIZE, PAGE_SIZE)
-        .await?;
     let chart = chart_points(&rows.timeline);
     let years = years_of(&chart);
     let employers = employers_of(&periods);
@@ -218,7 +215,8 @@ pub async fn insurance_record(
         query,
         years,
         employers,
-        rows: page
+        rows: rows
+            .page
             .into_iter()
             .map(|r| ContributionView {
                 month: r.month,

@@ -5,8 +5,8 @@
 //! single-list reads elsewhere use the same column lists.
 
 use super::{
-    AccountYearRow, Backend, CarriedRow, Db, EnrolmentPeriod, PensionBriefRow, PersonRecord,
-    RecordTotals, Store, StoreError, TimelineRow, on_pool,
+    AccountYearRow, Backend, CarriedRow, ContributionFilter, ContributionRow, Db, EnrolmentPeriod,
+    PensionBriefRow, PersonRecord, RecordTotals, Store, StoreError, TimelineRow, on_pool,
 };
 use crate::models::filing::Term;
 use chrono::NaiveDate;
@@ -153,6 +153,34 @@ pub(super) const ACCOUNT_YEARS: List = List {
     order: "a.year",
 };
 
+/// One page of an insurance's contributions, newest first: the year (`$3`) and employer (`$4`)
+/// of `records::contribution_filter!`, `$5` rows from row `$6`.
+const CONTRIBUTIONS_PAGE: List = List {
+    columns: &[
+        ("month", "c.month"),
+        ("months_covered", "c.months_covered"),
+        ("employer_id", "c.employer_id"),
+        ("employer_name", "c.employer_name"),
+        ("region_zh", "c.region_zh"),
+        ("region_en", "c.region_en"),
+        ("base", "c.base"),
+        ("employer_part", "c.employer_part"),
+        ("personal_part", "c.personal_part"),
+        ("paid_on", "c.paid_on"),
+    ],
+    from: concat!(
+        "FROM (SELECT c.month, c.months_covered, c.employer_id, m.name AS employer_name, \
+                      r.name_zh AS region_zh, r.name_en AS region_en, c.base, c.employer_part, \
+                      c.personal_part, c.paid_on \
+               FROM contributions c JOIN regions r ON r.code = c.region_code \
+               LEFT JOIN employers m ON m.id = c.employer_id \
+               WHERE ",
+        super::records::contribution_filter!(),
+        " ORDER BY c.month DESC LIMIT $5 OFFSET $6) c"
+    ),
+    order: "c.month DESC",
+};
+
 /// Filings not cancelled, newest first; whether each is in effect today is the service's call.
 const FILINGS: List = List {
     columns: &[
@@ -218,6 +246,8 @@ pub struct RecordRows {
     pub timeline: Vec<TimelineRow>,
     pub accounts: Vec<AccountYearRow>,
     pub carried: Vec<CarriedRow>,
+    /// The page of contributions asked for.
+    pub page: Vec<ContributionRow>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -242,6 +272,7 @@ struct RecordRow {
     timeline: Option<String>,
     accounts: Option<String>,
     carried: Option<String>,
+    page: Option<String>,
 }
 
 static HOME: Sql = Sql::new();
@@ -286,20 +317,26 @@ impl Store {
         &self,
         person_id: i64,
         insurance: &str,
+        filter: ContributionFilter,
+        offset: i64,
+        limit: i64,
     ) -> Result<Option<RecordRows>, StoreError> {
         let sql = RECORD.get(self.backend(), |b| {
             format!(
                 "SELECT p.birth_date, p.sex, p.female_category, {} AS periods, {} AS totals, \
-                        ({}) AS timeline, {} AS accounts, {} AS carried FROM persons p WHERE p.id = $1",
+                        ({}) AS timeline, {} AS accounts, {} AS carried, {} AS page \
+                 FROM persons p WHERE p.id = $1",
                 PERIODS.json(b),
                 TOTALS.json(b),
                 super::records::INSURANCE_TIMELINE,
                 ACCOUNT_YEARS.json(b),
-                CARRIED.json(b)
+                CARRIED.json(b),
+                CONTRIBUTIONS_PAGE.json(b)
             )
         });
         let row: Option<RecordRow> = on_pool!(self, pool => sqlx::query_as(sql)
-            .bind(person_id).bind(insurance).fetch_optional(pool).await?);
+            .bind(person_id).bind(insurance).bind(filter.year).bind(filter.employer_id)
+            .bind(limit).bind(offset).fetch_optional(pool).await?);
         row.map(|r| {
             Ok(RecordRows {
                 birth_date: r.birth_date,
@@ -313,6 +350,7 @@ impl Store {
                     .map_or(Ok(Vec::new()), super::records::unpack_timeline)?,
                 accounts: rows("account years", r.accounts)?,
                 carried: rows("carried", r.carried)?,
+                page: rows("contributions", r.page)?,
             })
         })
         .transpose()

@@ -95,7 +95,7 @@ pub struct ContributionFilter {
     pub employer_id: Option<i64>,
 }
 
-#[derive(Debug, Clone, sqlx::FromRow)]
+#[derive(Debug, Clone, serde::Deserialize)]
 pub struct ContributionRow {
     pub month: i32,
     pub months_covered: i32,
@@ -156,31 +156,19 @@ pub struct PlaceContribution {
     pub paid: i64,
 }
 
-const FILTER: &str = "c.person_id = $1 AND c.insurance = $2 \
-     AND ($3 IS NULL OR (c.month >= $3 * 100 AND c.month < ($3 + 1) * 100)) \
-     AND ($4 IS NULL OR c.employer_id = $4)";
+/// The contributions a record page's filter selects: the person (`$1`), the insurance (`$2`),
+/// a year (`$3`) and an employer (`$4`), the last two optional. A macro, so that `concat!`
+/// builds each statement that uses it at compile time.
+macro_rules! contribution_filter {
+    () => {
+        "c.person_id = $1 AND c.insurance = $2 \
+         AND ($3 IS NULL OR (c.month >= $3 * 100 AND c.month < ($3 + 1) * 100)) \
+         AND ($4 IS NULL OR c.employer_id = $4)"
+    };
+}
+pub(super) use contribution_filter;
 
 impl Store {
-    /// One page of a person's contributions in one insurance, newest first.
-    pub(super) async fn contributions_page(
-        &self,
-        person_id: i64,
-        insurance: &str,
-        filter: ContributionFilter,
-        offset: i64,
-        limit: i64,
-    ) -> Result<Vec<ContributionRow>, StoreError> {
-        let sql = format!(
-            "SELECT c.month, c.months_covered, c.employer_id, m.name AS employer_name, r.name_zh AS region_zh, \
-                    r.name_en AS region_en, c.base, c.employer_part, c.personal_part, c.paid_on \
-             FROM contributions c JOIN regions r ON r.code = c.region_code LEFT JOIN employers m ON m.id = c.employer_id \
-             WHERE {FILTER} ORDER BY c.month DESC LIMIT $5 OFFSET $6"
-        );
-        Ok(on_pool!(self, pool => sqlx::query_as(&sql)
-            .bind(person_id).bind(insurance).bind(filter.year).bind(filter.employer_id).bind(limit).bind(offset)
-            .fetch_all(pool).await?))
-    }
-
     /// Totals over every contribution the filter selects (not just the page shown).
     pub(super) async fn contributions_totals(
         &self,
@@ -188,15 +176,16 @@ impl Store {
         insurance: &str,
         filter: ContributionFilter,
     ) -> Result<FilteredTotals, StoreError> {
-        let sql = format!(
+        let sql = concat!(
             "SELECT COUNT(*) AS rows, \
                     CAST(COALESCE(SUM(CASE WHEN c.paid_on IS NOT NULL THEN c.months_covered ELSE 0 END), 0) AS BIGINT) AS months_paid, \
                     CAST(COALESCE(SUM(CASE WHEN c.paid_on IS NULL THEN c.months_covered ELSE 0 END), 0) AS BIGINT) AS months_in_arrears, \
                     CAST(COALESCE(SUM(c.employer_part), 0) AS BIGINT) AS employer_sum, \
                     CAST(COALESCE(SUM(c.personal_part), 0) AS BIGINT) AS personal_sum \
-             FROM contributions c WHERE {FILTER}"
+             FROM contributions c WHERE ",
+            contribution_filter!()
         );
-        Ok(on_pool!(self, pool => sqlx::query_as(&sql)
+        Ok(on_pool!(self, pool => sqlx::query_as(sql)
             .bind(person_id).bind(insurance).bind(filter.year).bind(filter.employer_id)
             .fetch_one(pool).await?))
     }

@@ -6,14 +6,14 @@
 
 use super::{
     AccessFilter, AccessRecord, AccountBalance, AccountYearRow, AmountRow, AwardRow, CarriedRow,
-    CertificateRow, CheckRow, ContributionFactRow, ContributionFilter, ContributionRow,
-    DocumentFile, DocumentRow, DraftRow, EmployerOverview, EnrolmentFactRow, EnrolmentPeriod,
-    EvidenceSaved, Filed, FilingRow, FilteredTotals, HistoryRow, HomeRows, Inserted, LegRow,
-    MedicalCreditRow, NewCertificate, NewCheck, NewDocument, NewEvent, NewFiling, NewRequest,
-    OfficeOverview, PaymentRow, PendingCheckRow, PersonProfile, PersonRecord, PlaceContribution,
-    QueueRow, RecordRows, RecordTotals, RequestRow, RosterCursor, RosterInsuranceRow, RosterRow,
-    RosterSearch, Store, StoreError, Submitted, TimelineRow, filings::Upload,
-    notifications::NewNotification, roster::RosterCounts,
+    CertificateRow, CheckRow, ContributionFactRow, ContributionFilter, DocumentFile, DocumentRow,
+    DraftRow, EmployerOverview, EnrolmentFactRow, EnrolmentPeriod, EvidenceSaved, Filed, FilingRow,
+    FilteredTotals, HistoryRow, HomeRows, Inserted, LegRow, MedicalCreditRow, NewCertificate,
+    NewCheck, NewDocument, NewEvent, NewFiling, NewRequest, OfficeOverview, PaymentRow,
+    PendingCheckRow, PersonProfile, PersonRecord, PlaceContribution, QueueRow, RecordRows,
+    RecordTotals, RequestRow, RosterCursor, RosterInsuranceRow, RosterRow, RosterSearch, Store,
+    StoreError, Submitted, TimelineRow, filings::Upload, notifications::NewNotification,
+    roster::RosterCounts,
 };
 use crate::models::staff::{StaffQuery, StaffScope};
 use crate::server::auth::{CitizenScope, EmployerScope, ReviewerScope};
@@ -80,17 +80,6 @@ impl RecordView<'_> {
             .contribution_timeline(self.person_id, insurance)
             .await
     }
-    pub async fn contributions_page(
-        &self,
-        insurance: &str,
-        filter: ContributionFilter,
-        offset: i64,
-        limit: i64,
-    ) -> Result<Vec<ContributionRow>, StoreError> {
-        self.store
-            .contributions_page(self.person_id, insurance, filter, offset, limit)
-            .await
-    }
     pub async fn contributions_totals(
         &self,
         insurance: &str,
@@ -151,12 +140,17 @@ impl RecordView<'_> {
     pub async fn retiree_medical_credit(&self) -> Result<Option<MedicalCreditRow>, StoreError> {
         self.store.retiree_medical_credit(self.person_id).await
     }
+    /// The record page's rows, with the page of contributions that `filter`, `offset` and
+    /// `limit` select.
     pub async fn insurance_record_rows(
         &self,
         insurance: &str,
+        filter: ContributionFilter,
+        offset: i64,
+        limit: i64,
     ) -> Result<Option<RecordRows>, StoreError> {
         self.store
-            .insurance_record_rows(self.person_id, insurance)
+            .insurance_record_rows(self.person_id, insurance, filter, offset, limit)
             .await
     }
 }
