@@ -160,23 +160,20 @@ const CONTRIBUTIONS_PAGE: List = List {
         ("month", "c.month"),
         ("months_covered", "c.months_covered"),
         ("employer_id", "c.employer_id"),
-        ("employer_name", "c.employer_name"),
-        ("region_zh", "c.region_zh"),
-        ("region_en", "c.region_en"),
+        ("employer_name", "m.name"),
+        ("region_zh", "r.name_zh"),
+        ("region_en", "r.name_en"),
         ("base", "c.base"),
         ("employer_part", "c.employer_part"),
         ("personal_part", "c.personal_part"),
         ("paid_on", "c.paid_on"),
     ],
+    // The page is cut first, so only its rows are joined to their region and employer.
     from: concat!(
-        "FROM (SELECT c.month, c.months_covered, c.employer_id, m.name AS employer_name, \
-                      r.name_zh AS region_zh, r.name_en AS region_en, c.base, c.employer_part, \
-                      c.personal_part, c.paid_on \
-               FROM contributions c JOIN regions r ON r.code = c.region_code \
-               LEFT JOIN employers m ON m.id = c.employer_id \
-               WHERE ",
+        "FROM (SELECT * FROM contributions c WHERE ",
         super::records::contribution_filter!(),
-        " ORDER BY c.month DESC LIMIT $5 OFFSET $6) c"
+        " ORDER BY c.month DESC LIMIT $5 OFFSET $6) c \
+         JOIN regions r ON r.code = c.region_code LEFT JOIN employers m ON m.id = c.employer_id"
     ),
     order: "c.month DESC",
 };
