@@ -6,7 +6,7 @@
 use crate::common;
 use app::models::insurance::Insurance;
 use app::server::auth::test_support;
-use common::{ASSIST_TICKET, CITIZEN, Kind, RETIREE, TestApp, spawn_app};
+use common::{ASSIST_TICKET, CITIZEN, Kind, LATE_MOVER, MOVER, RETIREE, TestApp, spawn_app};
 use serde_json::Value;
 
 async fn json(res: reqwest::Response) -> Value {
@@ -88,6 +88,88 @@ fn beijing_36(key: &str, purpose: &'static str) -> Vec<(&'static str, String)> {
 
 fn borrowed<'a>(v: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
     v.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+on_both_backends!(the_form_offers_every_place_and_year_the_record_holds);
+async fn the_form_offers_every_place_and_year_the_record_holds(kind: Kind) {
+    let app = spawn_app(kind, |_| {}).await;
+    for account in [CITIZEN, RETIREE, MOVER, LATE_MOVER] {
+        let me = app.signed_in(account).await;
+        let o = options(&app, &me).await;
+        let person =
+            format!("person_id = (SELECT id FROM persons WHERE resident_id = '{account}')");
+        let regions = o["regions"].as_array().unwrap();
+        assert_eq!(
+            regions.len() as i64,
+            app.count(&format!(
+                "SELECT COUNT(DISTINCT region_code) FROM contributions WHERE {person}"
+            ))
+            .await,
+            "{account} {kind:?}"
+        );
+        let mut previous_last = i64::MAX;
+        for region in regions {
+            let code = region[0].as_str().unwrap();
+            let here = format!("{person} AND region_code = '{code}'");
+            let last = app
+                .count(&format!(
+                    "SELECT CAST(MAX(month) AS BIGINT) FROM contributions WHERE {here}"
+                ))
+                .await;
+            assert!(last <= previous_last, "{account}: paid most recently first");
+            previous_last = last;
+            let insurances: Vec<&str> = region[2]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i.as_str().unwrap())
+                .collect();
+            assert_eq!(
+                insurances.len() as i64,
+                app.count(&format!(
+                    "SELECT COUNT(DISTINCT insurance) FROM contributions WHERE {here}"
+                ))
+                .await,
+                "{account} {code}: {insurances:?}"
+            );
+            for insurance in insurances {
+                assert_eq!(
+                    app.count(&format!(
+                        "SELECT COUNT(*) FROM contributions WHERE {here} AND insurance = '{insurance}'"
+                    ))
+                    .await
+                    .min(1),
+                    1,
+                    "{account} {code} {insurance}"
+                );
+            }
+        }
+        let years: Vec<i64> = o["years"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|y| y.as_i64().unwrap())
+            .collect();
+        assert!(
+            years.windows(2).all(|w| w[0] > w[1]),
+            "{account}: {years:?}"
+        );
+        assert_eq!(
+            years.len() as i64,
+            app.count(&format!(
+                "SELECT COUNT(DISTINCT month / 100) FROM contributions WHERE {person}"
+            ))
+            .await,
+            "{account} {kind:?}"
+        );
+        assert_eq!(
+            years[0],
+            app.count(&format!(
+                "SELECT CAST(MAX(month) / 100 AS BIGINT) FROM contributions WHERE {person}"
+            ))
+            .await
+        );
+    }
 }
 
 on_both_backends!(a_certificate_is_issued_once_downloaded_verified_and_revoked);

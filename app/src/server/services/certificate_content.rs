@@ -1,6 +1,7 @@
-//! What a certificate says, computed from one person's record: the facts are loaded once, then
-//! the issue form's options and the content of the requested document are derived from them.
-//! Decides whether a kind applies (no benefits, not enrolled); never writes anything.
+//! What a certificate says, computed from one person's record: the issue form's options from
+//! the person's places and years, and the requested document's content from the facts, the
+//! whole record loaded once. Decides whether a kind applies (no benefits, not enrolled); never
+//! writes anything.
 
 use crate::error::{AppError, FieldCode};
 use crate::models::benefits::PensionParts;
@@ -88,21 +89,13 @@ impl Facts {
                 accounts.push((insurance, row));
             }
         }
-        let mut regions: Vec<&str> = periods
+        let regions = periods
             .iter()
             .map(|p| p.region_code.as_str())
             .chain(history.iter().map(|h| h.region_code.as_str()))
             .chain([profile.hukou_region.as_str()])
-            .chain(pension.iter().map(|p| p.region_code.as_str()))
-            .collect();
-        regions.sort_unstable();
-        regions.dedup();
-        let mut offices = Vec::new();
-        for region in regions {
-            for agency in Agency::ALL {
-                offices.extend(store.office_for(region, agency).await?);
-            }
-        }
+            .chain(pension.iter().map(|p| p.region_code.as_str()));
+        let offices = offices_of(store, regions).await?;
         Ok(Self {
             person,
             pension,
@@ -116,51 +109,8 @@ impl Facts {
             history,
             accounts,
             offices,
-            today: now.with_timezone(&china_offset()).date_naive(),
+            today: china_today(now),
         })
-    }
-
-    pub fn options(&self, request_key: String) -> CertificateOptions {
-        let mut regions: Vec<(String, Named, Vec<Insurance>, Month)> = Vec::new();
-        for h in &self.history {
-            let insurance = h.insurance;
-            match regions.iter_mut().find(|r| r.0 == h.region_code) {
-                Some(r) => {
-                    if !r.2.contains(&insurance) {
-                        r.2.push(insurance);
-                    }
-                    r.3 = r.3.max(h.month);
-                }
-                None => regions.push((
-                    h.region_code.clone(),
-                    named(&h.region_zh, &h.region_en),
-                    vec![insurance],
-                    h.month,
-                )),
-            }
-        }
-        // The place paid most recently first: it is the one most people need.
-        regions.sort_by_key(|r| std::cmp::Reverse(r.3));
-        let mut years: Vec<i32> = self.history.iter().map(|h| h.month / 100).collect();
-        years.sort_unstable_by(|a, b| b.cmp(a));
-        years.dedup();
-        CertificateOptions {
-            request_key,
-            regions: regions
-                .into_iter()
-                .map(|(code, name, mut insurances, _)| {
-                    insurances.sort();
-                    (code, name, insurances)
-                })
-                .collect(),
-            data_month: self.latest_data_month(),
-            years,
-            receiving: self.receiving(),
-            not_enrolled: Insurance::ALL
-                .into_iter()
-                .filter(|i| !self.enrolled(*i))
-                .collect(),
-        }
     }
 
     pub fn content(
@@ -327,21 +277,11 @@ impl Facts {
 
     /// The insurances whose benefits the person receives now.
     fn receiving(&self) -> Vec<Insurance> {
-        Insurance::ALL
-            .into_iter()
-            .filter(|i| {
-                self.periods
-                    .iter()
-                    .any(|p| p.insurance == *i && p.status == EnrolmentStatus::ReceivingBenefits)
-            })
-            .collect()
+        receiving(&self.periods)
     }
 
-    /// Whether any relationship in the insurance still stands (only terminated ones do not).
     fn enrolled(&self, insurance: Insurance) -> bool {
-        self.periods
-            .iter()
-            .any(|p| p.insurance == insurance && p.status != EnrolmentStatus::Terminated)
+        enrolled(&self.periods, insurance)
     }
 
     /// Where the person is insured now (the latest enrolment), else the hukou place.
@@ -353,11 +293,7 @@ impl Facts {
     }
 
     fn latest_data_month(&self) -> Month {
-        self.offices
-            .iter()
-            .map(|o| data_month(o.data_as_of))
-            .max()
-            .unwrap_or_else(|| data_month(self.today))
+        latest_data_month(&self.offices, self.today)
     }
 
     /// The offices that answer for these insurances in a region (人社 and/or 医保).
@@ -428,6 +364,110 @@ impl Facts {
             })
             .collect()
     }
+}
+
+/// The issue form's options. They need the places and years the person paid in, not the
+/// months: one statement, where issuing reads the whole record.
+pub async fn form_options(
+    store: &Store,
+    scope: &CitizenScope,
+    now: DateTime<Utc>,
+    request_key: String,
+) -> Result<CertificateOptions, AppError> {
+    let rows = store
+        .citizen(scope)
+        .certificate_form_rows()
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let receiving = receiving(&rows.periods);
+    // As `Facts::load`: the award's place counts for a person still paid a pension.
+    let award_region = rows
+        .award_region
+        .filter(|_| receiving.contains(&Insurance::Pension));
+    let regions = rows
+        .periods
+        .iter()
+        .map(|p| p.region_code.as_str())
+        .chain(rows.places.iter().map(|p| p.region_code.as_str()))
+        .chain([rows.hukou_region.as_str()])
+        .chain(award_region.as_deref());
+    let offices = offices_of(store, regions).await?;
+    // The places come newest first, so each region's first row places it: the one paid most
+    // recently leads, as most people need it.
+    let mut places: Vec<(String, Named, Vec<Insurance>)> = Vec::new();
+    for p in &rows.places {
+        match places.iter_mut().find(|r| r.0 == p.region_code) {
+            Some(r) => r.2.push(p.insurance),
+            None => places.push((
+                p.region_code.clone(),
+                named(&p.region_zh, &p.region_en),
+                vec![p.insurance],
+            )),
+        }
+    }
+    for place in &mut places {
+        place.2.sort();
+    }
+    Ok(CertificateOptions {
+        request_key,
+        regions: places,
+        data_month: latest_data_month(&offices, china_today(now)),
+        years: rows.years,
+        not_enrolled: Insurance::ALL
+            .into_iter()
+            .filter(|i| !enrolled(&rows.periods, *i))
+            .collect(),
+        receiving,
+    })
+}
+
+/// The offices on record for these regions, every agency of each.
+async fn offices_of(
+    store: &Store,
+    regions: impl Iterator<Item = &str>,
+) -> Result<Vec<OfficeRecord>, AppError> {
+    let mut regions: Vec<&str> = regions.collect();
+    regions.sort_unstable();
+    regions.dedup();
+    let mut offices = Vec::new();
+    for region in regions {
+        for agency in Agency::ALL {
+            offices.extend(store.office_for(region, agency).await?);
+        }
+    }
+    Ok(offices)
+}
+
+/// The insurances paying the person benefits.
+fn receiving(periods: &[EnrolmentPeriod]) -> Vec<Insurance> {
+    Insurance::ALL
+        .into_iter()
+        .filter(|i| {
+            periods
+                .iter()
+                .any(|p| p.insurance == *i && p.status == EnrolmentStatus::ReceivingBenefits)
+        })
+        .collect()
+}
+
+/// Whether any relationship in the insurance still stands (only terminated ones do not).
+fn enrolled(periods: &[EnrolmentPeriod], insurance: Insurance) -> bool {
+    periods
+        .iter()
+        .any(|p| p.insurance == insurance && p.status != EnrolmentStatus::Terminated)
+}
+
+/// The latest month the offices' data covers, or this month's data month with no office.
+fn latest_data_month(offices: &[OfficeRecord], today: NaiveDate) -> Month {
+    offices
+        .iter()
+        .map(|o| data_month(o.data_as_of))
+        .max()
+        .unwrap_or_else(|| data_month(today))
+}
+
+fn china_today(now: DateTime<Utc>) -> NaiveDate {
+    now.with_timezone(&china_offset()).date_naive()
 }
 
 fn named(zh: &str, en: &str) -> Named {

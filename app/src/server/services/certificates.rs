@@ -28,8 +28,8 @@ pub async fn options(
     state: &AppState,
     scope: CitizenScope,
 ) -> Result<CertificateOptions, AppError> {
-    let facts = certificate_content::Facts::load(&state.store, &scope, state.clock.now()).await?;
-    Ok(facts.options(random_code(24)))
+    certificate_content::form_options(&state.store, &scope, state.clock.now(), random_code(24))
+        .await
 }
 
 /// Issues the certificate the form asks for and returns its number. The same form submitted

@@ -51,7 +51,7 @@ pub use filings::{
 };
 pub use lookup::{EmployerUser, PersonKey, PersonMatch};
 pub use notifications::{NewNotification, NotificationRecord};
-pub use page_rows::{FilingInForce, HomeRows, RecordRows};
+pub use page_rows::{CertificateFormRows, FilingInForce, HomeRows, PaidPlace, RecordRows};
 pub use qualification::{CheckDecided, CheckRow, NewCheck, PendingCheckRow};
 pub use record_totals::RecordTotals;
 pub use records::{

@@ -9,6 +9,7 @@ use super::{
     PensionBriefRow, PersonRecord, RecordTotals, Store, StoreError, TimelineRow, on_pool,
 };
 use crate::models::filing::Term;
+use crate::models::insurance::Insurance;
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use std::sync::OnceLock;
@@ -212,6 +213,28 @@ const PENSION: List = List {
     order: "a.from_month",
 };
 
+/// Each place a person paid in and each insurance's last month there.
+const PLACES: List = List {
+    columns: &[
+        ("region_code", "c.region_code"),
+        ("region_zh", "r.name_zh"),
+        ("region_en", "r.name_en"),
+        ("insurance", "c.insurance"),
+        ("last_month", "c.last_month"),
+    ],
+    from: "FROM (SELECT region_code, insurance, MAX(month) AS last_month FROM contributions \
+                 WHERE person_id = $1 GROUP BY region_code, insurance) c \
+           JOIN regions r ON r.code = c.region_code",
+    order: "c.last_month DESC, c.region_code, c.insurance",
+};
+
+/// The years with contributions, newest first.
+const YEARS: List = List {
+    columns: &[("year", "y.year")],
+    from: "FROM (SELECT DISTINCT month / 100 AS year FROM contributions WHERE person_id = $1) y",
+    order: "y.year DESC",
+};
+
 #[derive(Debug, Clone, serde::Deserialize)]
 pub struct FilingInForce {
     pub reference_no: String,
@@ -247,6 +270,28 @@ pub struct RecordRows {
     pub page: Vec<ContributionRow>,
 }
 
+/// A place and insurance of the person's contributions, with the last month paid there.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct PaidPlace {
+    pub region_code: String,
+    pub region_zh: String,
+    pub region_en: String,
+    pub insurance: Insurance,
+    pub last_month: i32,
+}
+
+/// What the certificate form offers is made of: the person's places, not their every month.
+pub struct CertificateFormRows {
+    pub hukou_region: String,
+    /// Where the pension in payment was awarded, if one was.
+    pub award_region: Option<String>,
+    pub periods: Vec<EnrolmentPeriod>,
+    /// Newest last month first.
+    pub places: Vec<PaidPlace>,
+    /// Newest first.
+    pub years: Vec<i32>,
+}
+
 #[derive(sqlx::FromRow)]
 struct HomeRow {
     id: i64,
@@ -272,8 +317,23 @@ struct RecordRow {
     page: Option<String>,
 }
 
+#[derive(sqlx::FromRow)]
+struct CertificateFormRow {
+    hukou_region: String,
+    award_region: Option<String>,
+    periods: Option<String>,
+    places: Option<String>,
+    years: Option<String>,
+}
+
+#[derive(serde::Deserialize)]
+struct Year {
+    year: i32,
+}
+
 static HOME: Sql = Sql::new();
 static RECORD: Sql = Sql::new();
+static CERTIFICATE_FORM: Sql = Sql::new();
 
 impl Store {
     pub(super) async fn citizen_home_rows(
@@ -348,6 +408,38 @@ impl Store {
                 accounts: rows("account years", r.accounts)?,
                 carried: rows("carried", r.carried)?,
                 page: rows("contributions", r.page)?,
+            })
+        })
+        .transpose()
+    }
+
+    /// The certificate form's rows: the person's places and years, not their every month.
+    pub(super) async fn certificate_form_rows(
+        &self,
+        person_id: i64,
+    ) -> Result<Option<CertificateFormRows>, StoreError> {
+        let sql = CERTIFICATE_FORM.get(self.backend(), |b| {
+            format!(
+                "SELECT p.hukou_region, \
+                        (SELECT region_code FROM pension_awards WHERE person_id = $1) AS award_region, \
+                        {} AS periods, {} AS places, {} AS years FROM persons p WHERE p.id = $1",
+                PERIODS.json(b),
+                PLACES.json(b),
+                YEARS.json(b)
+            )
+        });
+        let row: Option<CertificateFormRow> =
+            on_pool!(self, pool => sqlx::query_as(sql).bind(person_id).fetch_optional(pool).await?);
+        row.map(|r| {
+            Ok(CertificateFormRows {
+                hukou_region: r.hukou_region,
+                award_region: r.award_region,
+                periods: rows("periods", r.periods)?,
+                places: rows("places", r.places)?,
+                years: rows::<Year>("years", r.years)?
+                    .into_iter()
+                    .map(|y| y.year)
+                    .collect(),
             })
         })
         .transpose()

@@ -6,14 +6,14 @@
 
 use super::{
     AccessFilter, AccessRecord, AccountBalance, AccountYearRow, AmountRow, AwardRow, CarriedRow,
-    CertificateRow, CheckRow, ContributionFactRow, ContributionFilter, DocumentFile, DocumentRow,
-    DraftRow, EmployerOverview, EnrolmentFactRow, EnrolmentPeriod, EvidenceSaved, Filed, FilingRow,
-    FilteredTotals, HistoryRow, HomeRows, Inserted, LegRow, MedicalCreditRow, NewCertificate,
-    NewCheck, NewDocument, NewEvent, NewFiling, NewRequest, OfficeOverview, PaymentRow,
-    PendingCheckRow, PersonProfile, PersonRecord, PlaceContribution, QueueRow, RecordRows,
-    RecordTotals, RequestRow, RosterCursor, RosterInsuranceRow, RosterRow, RosterSearch, Store,
-    StoreError, Submitted, TimelineRow, filings::Upload, notifications::NewNotification,
-    roster::RosterCounts,
+    CertificateFormRows, CertificateRow, CheckRow, ContributionFactRow, ContributionFilter,
+    DocumentFile, DocumentRow, DraftRow, EmployerOverview, EnrolmentFactRow, EnrolmentPeriod,
+    EvidenceSaved, Filed, FilingRow, FilteredTotals, HistoryRow, HomeRows, Inserted, LegRow,
+    MedicalCreditRow, NewCertificate, NewCheck, NewDocument, NewEvent, NewFiling, NewRequest,
+    OfficeOverview, PaymentRow, PendingCheckRow, PersonProfile, PersonRecord, PlaceContribution,
+    QueueRow, RecordRows, RecordTotals, RequestRow, RosterCursor, RosterInsuranceRow, RosterRow,
+    RosterSearch, Store, StoreError, Submitted, TimelineRow, filings::Upload,
+    notifications::NewNotification, roster::RosterCounts,
 };
 use crate::models::staff::{StaffQuery, StaffScope};
 use crate::server::auth::{CitizenScope, EmployerScope, ReviewerScope};
@@ -117,6 +117,9 @@ impl RecordView<'_> {
     }
     pub async fn home_rows(&self) -> Result<Option<HomeRows>, StoreError> {
         self.store.citizen_home_rows(self.person_id).await
+    }
+    pub async fn certificate_form_rows(&self) -> Result<Option<CertificateFormRows>, StoreError> {
+        self.store.certificate_form_rows(self.person_id).await
     }
     pub async fn pension_award(&self) -> Result<Option<AwardRow>, StoreError> {
         self.store.pension_award(self.person_id).await
