@@ -8,8 +8,10 @@ use app::models::pension::PayingPlaceRule;
 use app::models::record::RecordQuery;
 use app::server::auth::{CitizenScope, test_support};
 use app::server::services::{estimate, record};
-use app::server::store::Store;
-use common::{CITIZEN, Kind, RESIDENT, RETIREE, fresh_database, seeded_store, settings};
+use app::server::store::{Store, TimelineRow};
+use common::{
+    CITIZEN, Kind, LATE_MOVER, MOVER, RESIDENT, RETIREE, fresh_database, seeded_store, settings,
+};
 
 async fn scope(store: &app::server::store::Store, id: &str) -> CitizenScope {
     test_support::citizen(store.person_id_by_resident_id(id).await.unwrap().unwrap())
@@ -34,13 +36,45 @@ async fn medical_continuity_per_break(kind: Kind) {
         .await
         .unwrap();
     assert!(pension.continuity.is_none());
-    let late = scope(&store, common::LATE_MOVER).await;
+    let late = scope(&store, LATE_MOVER).await;
     let r = record::insurance_record(&store, late, Insurance::Medical, RecordQuery::default())
         .await
         .unwrap();
     let c = r.continuity.unwrap();
     assert_eq!(c.effects, vec![None, Some(BreakEffect::KeepsYears)]);
     assert_eq!(c.months, r.months_paid_all);
+}
+
+on_both_backends!(the_timeline_unfolds_the_stored_runs_into_the_months_of_the_record);
+/// The record page's chart reads an insurance's runs and unfolds them; every month must be the
+/// one the contributions view lists, for careers with gaps, yearly rows, arrears and moves.
+async fn the_timeline_unfolds_the_stored_runs_into_the_months_of_the_record(kind: Kind) {
+    let (store, _dir) = seeded_store(kind).await;
+    for account in [CITIZEN, RETIREE, RESIDENT, MOVER, LATE_MOVER] {
+        let me = scope(&store, account).await;
+        let mine = store.citizen(&me);
+        let history = mine.contribution_history().await.unwrap();
+        for insurance in Insurance::ALL {
+            let months: Vec<TimelineRow> = history
+                .iter()
+                .filter(|h| h.insurance == insurance)
+                .map(|h| TimelineRow {
+                    month: h.month,
+                    months_covered: h.months_covered,
+                    base: h.base,
+                    total: h.employer_part + h.personal_part,
+                    paid: i64::from(h.paid_on.is_some()),
+                })
+                .collect();
+            assert_eq!(
+                mine.contribution_timeline(Some(insurance.code()))
+                    .await
+                    .unwrap(),
+                months,
+                "{account} {insurance:?} {kind:?}"
+            );
+        }
+    }
 }
 
 on_both_backends!(pension_record_of_the_demo_citizen);

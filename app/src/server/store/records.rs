@@ -4,7 +4,9 @@
 
 use super::page_rows::{ACCOUNT_YEARS, PERIODS, Sql};
 use super::{Db, Store, StoreError, on_pool};
-use crate::models::insurance::{Agency, EnrolmentStatus, Insurance, Scheme, StatusReason};
+use crate::models::insurance::{
+    Agency, EnrolmentStatus, Insurance, Scheme, StatusReason, add_months,
+};
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -191,9 +193,9 @@ impl Store {
     }
 
     /// Month by month over the career, for one insurance or (None) all five summed. A career
-    /// is hundreds of months, so they come packed in one text value ("month,covered,base,
-    /// total,paid;..."): sqlx copies every SQLite value it returns into its own allocation,
-    /// and row by row this query was an eighth of the record page's server time.
+    /// is hundreds of months, so they come packed in one text value (`packed_timeline!`):
+    /// sqlx copies every SQLite value it returns into its own allocation, and row by row this
+    /// query was an eighth of the record page's server time.
     pub(super) async fn contribution_timeline(
         &self,
         person_id: i64,
@@ -263,54 +265,67 @@ impl Store {
     }
 }
 
-/// The months of a career packed into one value: "month,covered,base,total,paid;...".
+/// The months of a career packed into one value: "month,covered,rows,base,total,paid;...",
+/// each entry `rows` months from `month`, `covered` months apart, alike in all but the month.
 macro_rules! packed_timeline {
     () => {
-        "string_agg(concat_ws(',', m.month, m.months_covered, m.base, m.total, m.paid), ';' ORDER BY m.month)"
+        "string_agg(concat_ws(',', m.month, m.months_covered, m.rows_in_run, m.base, m.total, m.paid), \
+         ';' ORDER BY m.month)"
     };
 }
 
-/// One insurance's months (person `$1`, insurance `$2`): one row a month, read along the
-/// primary key, no grouping.
+/// One insurance's months (person `$1`, insurance `$2`), as the runs they are stored in: a
+/// career of hundreds of months is a few dozen runs, and the runs table, not the view that
+/// unfolds it, is cheap to plan (about 0.1 ms against 0.3 ms a read on PostgreSQL).
 pub(super) const INSURANCE_TIMELINE: &str = concat!(
     "SELECT ",
     packed_timeline!(),
-    " FROM (SELECT c.month, c.months_covered, c.base, c.employer_part + c.personal_part AS total, \
-            CASE WHEN c.paid_on IS NULL THEN 0 ELSE 1 END AS paid \
-     FROM contributions c WHERE c.person_id = $1 AND c.insurance = $2) m"
+    " FROM (SELECT (r.first_month / 12) * 100 + r.first_month % 12 + 1 AS month, r.months_covered, \
+            r.rows_in_run, r.base, r.employer_part + r.personal_part AS total, \
+            CASE WHEN r.paid_day IS NULL THEN 0 ELSE 1 END AS paid \
+     FROM contribution_runs r JOIN insurance_codes i ON i.id = r.insurance \
+     WHERE r.person_id = $1 AND i.code = $2) m"
 );
 
-/// All five insurances' months summed (person `$1`).
+/// All five insurances' months summed (person `$1`), one entry a month.
 const CAREER_TIMELINE: &str = concat!(
     "SELECT ",
     packed_timeline!(),
-    " FROM (SELECT c.month, MAX(c.months_covered) AS months_covered, MAX(c.base) AS base, \
-            SUM(c.employer_part + c.personal_part) AS total, \
+    " FROM (SELECT c.month, MAX(c.months_covered) AS months_covered, 1 AS rows_in_run, \
+            MAX(c.base) AS base, SUM(c.employer_part + c.personal_part) AS total, \
             MIN(CASE WHEN c.paid_on IS NULL THEN 0 ELSE 1 END) AS paid \
      FROM contributions c WHERE c.person_id = $1 GROUP BY c.month) m"
 );
 
-/// Reads the packed timeline back; a value that does not parse is a decoding error.
+/// Reads the packed timeline back, month by month in order; a value that does not parse is a
+/// decoding error.
 pub(super) fn unpack_timeline(packed: &str) -> Result<Vec<TimelineRow>, StoreError> {
     let bad = || {
         StoreError::Database(sqlx::Error::Decode(
             format!("timeline: {packed:.80}").into(),
         ))
     };
-    packed
-        .split(';')
-        .map(|month| {
-            let mut f = month.split(',').map(str::parse::<i64>);
-            let mut next = || f.next().and_then(Result::ok).ok_or_else(bad);
-            Ok(TimelineRow {
-                month: i32::try_from(next()?).map_err(|_| bad())?,
-                months_covered: i32::try_from(next()?).map_err(|_| bad())?,
-                base: next()?,
-                total: next()?,
-                paid: next()?,
-            })
-        })
-        .collect()
+    let mut months = Vec::new();
+    for entry in packed.split(';') {
+        let mut f = entry.split(',').map(str::parse::<i64>);
+        let mut next = || f.next().and_then(Result::ok).ok_or_else(bad);
+        let month = i32::try_from(next()?).map_err(|_| bad())?;
+        let months_covered = i32::try_from(next()?).map_err(|_| bad())?;
+        let rows = i32::try_from(next()?).map_err(|_| bad())?;
+        let (base, total, paid) = (next()?, next()?, next()?);
+        months.extend((0..rows).map(|k| TimelineRow {
+            month: add_months(month, k * months_covered),
+            months_covered,
+            base,
+            total,
+            paid,
+        }));
+    }
+    // Runs come ordered by their first month. Sorting keeps the months in order even where a
+    // yearly run's later rows would pass another run (cover that overlaps, which a record
+    // should not hold); months already in order cost one pass.
+    months.sort_by_key(|m| m.month);
+    Ok(months)
 }
 
 #[cfg(test)]
@@ -320,10 +335,17 @@ mod tests {
     #[test]
     fn a_packed_timeline_reads_back_and_a_damaged_one_is_an_error() {
         assert_eq!(
-            unpack_timeline("201901,1,800000,192000,1;202001,12,400000,48000,0").unwrap(),
+            unpack_timeline("201911,1,2,800000,192000,1;202001,12,2,400000,48000,0").unwrap(),
             vec![
                 TimelineRow {
-                    month: 201901,
+                    month: 201911,
+                    months_covered: 1,
+                    base: 800000,
+                    total: 192000,
+                    paid: 1
+                },
+                TimelineRow {
+                    month: 201912,
                     months_covered: 1,
                     base: 800000,
                     total: 192000,
@@ -336,9 +358,16 @@ mod tests {
                     total: 48000,
                     paid: 0
                 },
+                TimelineRow {
+                    month: 202101,
+                    months_covered: 12,
+                    base: 400000,
+                    total: 48000,
+                    paid: 0
+                },
             ]
         );
-        assert!(unpack_timeline("201901,1,800000,192000").is_err());
-        assert!(unpack_timeline("201901,1,8.5,192000,1").is_err());
+        assert!(unpack_timeline("201901,1,1,800000,192000").is_err());
+        assert!(unpack_timeline("201901,1,1,8.5,192000,1").is_err());
     }
 }
