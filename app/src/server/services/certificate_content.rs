@@ -141,7 +141,7 @@ impl Facts {
                     .iter()
                     .map(|o| data_month(o.data_as_of))
                     .min()
-                    .unwrap_or_else(|| self.latest_data_month());
+                    .unwrap_or_else(|| latest_data_month(&self.offices, self.today));
                 let (from, to) = period.months(last);
                 let chosen: Vec<&HistoryRow> = rows
                     .into_iter()
@@ -207,7 +207,7 @@ impl Facts {
                 (body, offices)
             }
             IssueDetail::NoBenefit => {
-                if !self.receiving().is_empty() {
+                if !receiving(&self.periods).is_empty() {
                     return Err(AppError::field("kind", FieldCode::ReceivingBenefits));
                 }
                 let offices = self.offices_for(self.current_region(), &Insurance::ALL);
@@ -227,7 +227,7 @@ impl Facts {
                 (body, offices)
             }
             IssueDetail::NotEnrolled { insurance } => {
-                if self.enrolled(*insurance) {
+                if enrolled(&self.periods, *insurance) {
                     return Err(AppError::field("insurance", FieldCode::Enrolled));
                 }
                 let ended = self
@@ -275,25 +275,12 @@ impl Facts {
         })
     }
 
-    /// The insurances whose benefits the person receives now.
-    fn receiving(&self) -> Vec<Insurance> {
-        receiving(&self.periods)
-    }
-
-    fn enrolled(&self, insurance: Insurance) -> bool {
-        enrolled(&self.periods, insurance)
-    }
-
     /// Where the person is insured now (the latest enrolment), else the hukou place.
     fn current_region(&self) -> &str {
         self.periods
             .iter()
             .max_by_key(|p| p.start_month)
             .map_or(self.hukou_region.as_str(), |p| p.region_code.as_str())
-    }
-
-    fn latest_data_month(&self) -> Month {
-        latest_data_month(&self.offices, self.today)
     }
 
     /// The offices that answer for these insurances in a region (人社 and/or 医保).
@@ -438,7 +425,7 @@ async fn offices_of(
     Ok(offices)
 }
 
-/// The insurances paying the person benefits.
+/// The insurances whose benefits the person receives now.
 fn receiving(periods: &[EnrolmentPeriod]) -> Vec<Insurance> {
     Insurance::ALL
         .into_iter()
