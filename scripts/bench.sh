@@ -16,7 +16,8 @@
 #                                             # indexes and the whole database (SQLite: the file)
 #   scripts/bench.sh postgres 100000 import   # `jinbao import contributions`: last month declared
 #                                             # for every employee (appended, unpaid), then paid,
-#                                             # then the same file again (database NAME-import)
+#                                             # then the same file again (database NAME-import);
+#                                             # on PostgreSQL first the floor (import-floor.sql)
 #   scripts/bench.sh postgres 1000000 scale   # flat latency: /me, the pension record page, a
 #                                             # 36-month certificate PDF and /employer/staff at
 #                                             # 64 connections on 10,000 persons and on N, with
@@ -131,7 +132,16 @@ if [ "$MODE" = import ]; then
   }
   declared "" > "$ROOT/bench-data/declared-unpaid.csv"
   declared "$(date +%Y-%m-%d)" > "$ROOT/bench-data/declared-paid.csv"
-  log "$KIND, $PERSONS persons: $(( $(wc -l < "$ROOT/bench-data/declared-paid.csv") - 1 )) rows declared for $last"
+  rows=$(( $(wc -l < "$ROOT/bench-data/declared-paid.csv") - 1 ))
+  log "$KIND, $PERSONS persons: $rows rows declared for $last"
+  if [ "$KIND" = postgres ]; then
+    log "the floor: the least any import of the paid file writes, in SQL, rolled back"
+    psql -h 127.0.0.1 -U postgres -d "$db" -X -q -v ON_ERROR_STOP=1 -v idx="$idx" -v m="${last/-/}" \
+        -f "$ROOT/scripts/import-floor.sql" < "$ROOT/bench-data/declared-paid.csv" \
+      | awk -v rows="$rows" '/^floor:/ { step = substr($0, 8) } /^Time:/ { s = $2 / 1000; all += s;
+          if (step != "") printf "  %-55s %6.2f s\n", step, s; step = "" }
+          END { printf "  in all: %.2f s (%d rows/s)\n", all, rows / all }'
+  fi
   for file in declared-unpaid declared-paid declared-paid; do
     log "importing $file.csv"
     /usr/bin/time -f "%e s, of which %U s user and %S s system in jinbao; peak RSS %M KB" "$JINBAO_BIN" import contributions "$ROOT/bench-data/$file.csv"
